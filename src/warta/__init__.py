@@ -1,0 +1,32 @@
+"""warta: cited, structured knowledge (entities, quotes, amounts, dates, events) from news."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .model import Article  # noqa: E402
+
+
+def extract(html_or_text: str | bytes, *, url: str | None = None, source: str = "<memory>", **settings) -> Article:
+    """Run the default pipeline on one page (HTML) or text and return the `Article`.
+
+    Raises a `warta.errors.WartaError` when the input holds no article.
+    """
+    from .model import Document
+    from .pipeline import Pipeline
+    from .settings import load_settings
+    from .sources import text_document
+
+    data = html_or_text.encode("utf-8") if isinstance(html_or_text, str) else html_or_text
+    head = data.lstrip()[:1000].lower()
+    if head.startswith((b"<!doctype", b"<html")) or b"<body" in head or b"<p" in head:
+        document = Document(source=source, content=data, kind="html", url=url)
+    else:
+        document = text_document(source, data.decode("utf-8", errors="replace"), url=url)
+    outcome = Pipeline.build(load_settings(settings)).run(document)
+    if outcome.error is not None:
+        raise outcome.error
+    assert outcome.article is not None
+    return outcome.article
+
+
+__all__ = ["Article", "extract", "__version__"]

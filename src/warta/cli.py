@@ -1,0 +1,102 @@
+"""The `warta` command line."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import DropCounter, WartaError
+from .model import Article
+from .pipeline import Pipeline, registered_stages
+from .settings import SETTINGS, load_settings
+from .sources import iter_documents
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="warta: cited, structured knowledge from Indonesian and English news.")
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+def _fail(message: str) -> None:
+    """One line on stderr, as every user-facing error is."""
+    print(f"warta: {message}", file=sys.stderr)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files (.html .htm .txt .jsonl .warc .warc.gz), folders, or - for stdin.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json/jsonl: one JSON object per article per line; text: readable.")] = OutputFormat.json,
+    stages: Annotated[str | None, typer.Option(help="Comma-separated stages to run (default: the `stages` setting).")] = None,
+    tokens: Annotated[bool, typer.Option(help="Include token offsets in the JSON.")] = False,
+) -> None:
+    """Read articles and print what warta finds in them, one per input, in input order."""
+    settings = load_settings({"stages": stages} if stages else None)
+    pipeline = Pipeline.build(settings)
+    dropped = DropCounter()
+    documents = iter_documents(paths, max_bytes=settings["max_input_bytes"])
+    for outcome in pipeline.run_batches(documents, batch_size=settings["batch_size"]):
+        if outcome.error is not None:
+            _fail(str(outcome.error))
+            dropped.drop(outcome.error)
+        elif outcome.article is not None:
+            _print_article(outcome.article, output_format, tokens=tokens)
+    if dropped:
+        _fail(dropped.summary())
+        raise typer.Exit(1)
+
+
+def _print_article(article: Article, output_format: OutputFormat, *, tokens: bool) -> None:
+    if output_format is OutputFormat.text:
+        print(f"# {article.title or '(no title)'}")
+        print(f"source: {article.source}  language: {article.language}  published: {article.published or '-'}  "
+              f"author: {article.author or '-'}  sentences: {len(article.sentences)}")
+        print()
+        print(article.text)
+        print()
+    else:
+        print(article.to_json(tokens=tokens), flush=False)
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """List every setting with its current value and what it does."""
+    values = load_settings()
+    for setting in SETTINGS:
+        print(f"{setting.name} = {values[setting.name]!r}\n    {setting.help} (default {setting.default!r}; env WARTA_{setting.name.upper()})")
+
+
+@app.command("stages")
+def show_stages() -> None:
+    """List the stages a pipeline can be built from, with their contracts."""
+    settings = load_settings()
+    for name, factory in registered_stages().items():
+        stage = factory(settings)
+        print(f"{name}: requires {', '.join(sorted(stage.requires))}; produces {', '.join(sorted(stage.produces))}")
+
+
+@app.command()
+def version() -> None:
+    """Print warta's version."""
+    print(__version__)
+
+
+def main() -> None:
+    """Entry point: run the CLI; a WartaError becomes one line on stderr and exit 1, never a traceback."""
+    try:
+        app()
+    except WartaError as error:
+        _fail(str(error))
+        sys.exit(1)
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)

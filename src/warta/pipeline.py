@@ -1,0 +1,109 @@
+"""Stages and the pipeline that chains them.
+
+A stage is a small callable `Article -> Article` that declares what it `requires` and what it
+`produces` (names of article fields). `Pipeline.build` checks those contracts once, when the
+pipeline is assembled from settings, as spaCy checks its components.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .errors import ConfigError, StageError, WartaError
+from .model import Article, Document
+
+
+class Stage(Protocol):
+    """What every stage offers."""
+
+    name: str
+    requires: frozenset[str]
+    produces: frozenset[str]
+
+    def __call__(self, article: Article) -> Article: ...
+
+
+StageFactory = Callable[[dict[str, Any]], Stage]
+_REGISTRY: dict[str, StageFactory] = {}
+
+
+def register(name: str) -> Callable[[StageFactory], StageFactory]:
+    """Decorator: make a stage factory available under `name` in the `stages` setting."""
+    def add(factory: StageFactory) -> StageFactory:
+        _REGISTRY[name] = factory
+        return factory
+    return add
+
+
+def registered_stages() -> dict[str, StageFactory]:
+    """Return the known stage factories by name (importing the built-in ones first)."""
+    from . import stages  # noqa: F401  (registers the built-in stages)
+    return dict(_REGISTRY)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of running one input: an article, or the error that dropped it."""
+
+    source: str
+    article: Article | None = None
+    error: WartaError | None = None
+
+
+class Pipeline:
+    """An ordered chain of stages whose contracts have been checked."""
+
+    def __init__(self, stages: list[Stage]) -> None:
+        self.stages = tuple(stages)
+
+    @classmethod
+    def build(cls, settings: dict[str, Any]) -> "Pipeline":
+        """Assemble the stages named in `settings["stages"]`, checking every contract."""
+        factories = registered_stages()
+        stages: list[Stage] = []
+        available = {"raw", "source"}
+        for name in [n.strip() for n in str(settings["stages"]).split(",") if n.strip()]:
+            if name not in factories:
+                raise ConfigError(f"stage {name}", f"unknown stage; known: {', '.join(sorted(factories))}")
+            stage = factories[name](settings)
+            missing = stage.requires - available
+            if missing:
+                raise ConfigError(f"stage {name}", f"needs {', '.join(sorted(missing))}, which no earlier stage produces")
+            available |= stage.produces
+            stages.append(stage)
+        return cls(stages)
+
+    def __call__(self, article: Article) -> Article:
+        for stage in self.stages:
+            try:
+                article = stage(article)
+            except WartaError:
+                raise
+            except Exception as error:  # a bug on one input must not stop the batch
+                raise StageError(article.source, f"stage {stage.name} failed ({error.__class__.__name__}: {error})") from error
+        return article.replace(raw=None)
+
+    def run(self, document: Document) -> Outcome:
+        """Run one input; an input-level error becomes the outcome instead of propagating."""
+        try:
+            return Outcome(document.source, article=self(Article.from_document(document)))
+        except WartaError as error:
+            return Outcome(document.source, error=error)
+
+    def run_batches(self, documents: Iterable[Document | WartaError], *, batch_size: int = 64) -> Iterator[Outcome]:
+        """Run inputs in batches of `batch_size`, keeping input order; errors from reading pass through."""
+        batch: list[Document | WartaError] = []
+        for item in documents:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document | WartaError]) -> Iterator[Outcome]:
+        for item in batch:
+            if isinstance(item, WartaError):
+                yield Outcome(item.source, error=item)
+            else:
+                yield self.run(item)

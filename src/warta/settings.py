@@ -1,0 +1,66 @@
+"""Every setting in one table: name, default, type and help.
+
+The table drives validation, the CLI's `--help` of `warta settings` and the docs, as datasette's
+settings do. Settings come from defaults, then `WARTA_<NAME>` environment variables, then code.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting: its name, default value and what it does."""
+
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("stages", "read,language,segment",
+            "Comma-separated pipeline stages, in order (see `warta stages`)."),
+    Setting("languages", "id,en",
+            "Languages warta recognises; the language stage chooses among these (plus ms)."),
+    Setting("min_text_chars", 40, "Inputs whose extracted body is shorter than this are not articles."),
+    Setting("max_input_bytes", 20_000_000, "Inputs larger than this are refused."),
+    Setting("favor_precision", False, "Ask trafilatura to prefer precision over recall."),
+    Setting("batch_size", 64, "Articles per batch when running in batches."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    """Turn `value` into the type of the setting's default, or raise ConfigError."""
+    kind = type(setting.default)
+    if isinstance(value, kind):
+        return value
+    text = str(value).strip()
+    try:
+        if kind is bool:
+            if text.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if text.lower() in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(text)
+        return kind(text)
+    except ValueError:
+        raise ConfigError(f"setting {setting.name}", f"expected {kind.__name__}, got {value!r}") from None
+
+
+def load_settings(overrides: dict[str, Any] | None = None, *, environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Return validated settings: defaults, then WARTA_* environment, then `overrides`."""
+    env = os.environ if environ is None else environ
+    values = {s.name: s.default for s in SETTINGS}
+    for s in SETTINGS:
+        if f"WARTA_{s.name.upper()}" in env:
+            values[s.name] = _coerce(s, env[f"WARTA_{s.name.upper()}"])
+    for name, value in (overrides or {}).items():
+        if name not in _BY_NAME:
+            raise ConfigError(f"setting {name}", "no such setting (see `warta settings`)")
+        values[name] = _coerce(_BY_NAME[name], value)
+    return values

@@ -1,0 +1,112 @@
+"""The built-in stages: read (extraction and cleaning), language, segment.
+
+Each stage is a small frozen callable with its contract; `pipeline.register` makes it available
+by name in the `stages` setting. Later capabilities add their stages the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .cleaning import clean
+from .errors import NotArticleError
+from .extraction import extract
+from .language import identify
+from .languages import available_languages, load_language
+from .model import Article, Span
+from .pipeline import register
+from .segment import sentence_spans, token_spans
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """Country names in English and Indonesian (CLDR via Babel) so glue repair knows 'Iran', 'Rusia'."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return frozenset()
+    names: set[str] = set()
+    for code in ("en", "id"):
+        names.update(n for n in Locale.parse(code).territories.values() if n.isalpha())
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class ReadStage:
+    """Extract the body and metadata of the raw input, then clean it."""
+
+    min_text_chars: int = 40
+    favor_precision: bool = False
+    name: str = "read"
+    requires: frozenset[str] = frozenset({"raw"})
+    produces: frozenset[str] = frozenset({"text", "title", "author", "published", "sitename", "url", "paragraphs"})
+
+    def __call__(self, article: Article) -> Article:
+        if article.raw is None:
+            raise NotArticleError(article.source, "nothing to read")
+        extracted = extract(article.raw, favor_precision=self.favor_precision)
+        languages = [load_language(code) for code in available_languages()]
+        cleaned = clean(extracted.paragraphs, languages, known_names=_known_names())
+        if len(cleaned.text) < self.min_text_chars:
+            raise NotArticleError(article.source, f"no article body (only {len(cleaned.text)} characters of text)")
+        author = extracted.author or (", ".join(cleaned.authors) if cleaned.authors else None)
+        return article.replace(
+            text=cleaned.text, title=extracted.title, author=author, published=extracted.published,
+            sitename=extracted.sitename, url=extracted.url,
+            paragraphs=tuple(Span(s, e) for s, e in cleaned.paragraphs), raw_offsets=cleaned.anchors)
+
+
+@dataclass(frozen=True)
+class LanguageStage:
+    """Identify the language of the article and of each paragraph."""
+
+    name: str = "language"
+    requires: frozenset[str] = frozenset({"text", "paragraphs"})
+    produces: frozenset[str] = frozenset({"language"})
+
+    def __call__(self, article: Article) -> Article:
+        language = identify(((article.title or "") + "\n" + article.text).strip())
+        paragraphs = tuple(p.replace(language=identify(article.span_text(p)) or language) for p in article.paragraphs)
+        return article.replace(language=language, paragraphs=paragraphs)
+
+
+@dataclass(frozen=True)
+class SegmentStage:
+    """Split paragraphs into sentences and tokens, using the language's abbreviations."""
+
+    name: str = "segment"
+    requires: frozenset[str] = frozenset({"text", "paragraphs"})
+    produces: frozenset[str] = frozenset({"sentences", "tokens"})
+    _abbreviations: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def __call__(self, article: Article) -> Article:
+        sentences: list[Span] = []
+        tokens: list[Span] = []
+        for paragraph in article.paragraphs:
+            abbreviations = self._abbreviations_for(paragraph.language or article.language)
+            for s, e in sentence_spans(article.text, paragraph.start, paragraph.end, abbreviations=abbreviations):
+                sentences.append(Span(s, e, paragraph.language))
+                tokens.extend(Span(ts, te) for ts, te in token_spans(article.text, s, e, abbreviations=abbreviations))
+        return article.replace(sentences=tuple(sentences), tokens=tuple(tokens))
+
+    def _abbreviations_for(self, language: str | None) -> frozenset[str]:
+        code = language if language in available_languages() else "en"
+        if code not in self._abbreviations:
+            self._abbreviations[code] = load_language(code).abbreviations
+        return self._abbreviations[code]
+
+
+@register("read")
+def _read(settings: dict[str, Any]) -> ReadStage:
+    return ReadStage(min_text_chars=settings["min_text_chars"], favor_precision=settings["favor_precision"])
+
+
+@register("language")
+def _language(settings: dict[str, Any]) -> LanguageStage:
+    return LanguageStage()
+
+
+@register("segment")
+def _segment(settings: dict[str, Any]) -> SegmentStage:
+    return SegmentStage()
