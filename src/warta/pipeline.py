@@ -36,9 +36,16 @@ def register(name: str) -> Callable[[StageFactory], StageFactory]:
     return add
 
 
+# Modules whose import registers stages; each capability adds its module here.
+STAGE_MODULES = ("warta.stages",)
+
+
 def registered_stages() -> dict[str, StageFactory]:
-    """Return the known stage factories by name (importing the built-in ones first)."""
-    from . import stages  # noqa: F401  (registers the built-in stages)
+    """Return the known stage factories by name (importing the stage modules first)."""
+    import importlib
+
+    for module in STAGE_MODULES:
+        importlib.import_module(module)
     return dict(_REGISTRY)
 
 
