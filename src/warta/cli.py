@@ -87,9 +87,21 @@ def version() -> None:
     print(__version__)
 
 
+def _load_command_modules() -> None:
+    """Import every module of `warta.commands` so that they add their commands to `app`."""
+    import importlib
+    import pkgutil
+
+    from . import commands
+
+    for module in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"{commands.__name__}.{module.name}")
+
+
 def main() -> None:
     """Entry point: run the CLI; a WartaError becomes one line on stderr and exit 1, never a traceback."""
     try:
+        _load_command_modules()
         app()
     except WartaError as error:
         _fail(str(error))

@@ -1,0 +1,5 @@
+"""Sub-commands of `warta`, one module per capability (store, train, bulk...).
+
+Each module adds its commands to `warta.cli.app` with `@app.command()`; `warta.cli` imports
+every module of this package when it starts, so a capability adds a module, not an edit to cli.py.
+"""
