@@ -181,13 +181,12 @@ def _first(record: dict, *keys: str) -> str | None:
 
 def _read_warc(path: str) -> Iterator[Item]:
     """HTML responses of a WARC file (Common Crawl News layout), via FastWARC."""
-    from fastwarc.stream_io import FileStream, GZipStream
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     if not os.path.exists(path):
         yield InputError(path, "no such file")
         return
-    stream = GZipStream(FileStream(path, "rb")) if path.lower().endswith(".gz") else FileStream(path, "rb")
+    stream = path  # FastWARC >= 2 opens the path itself and detects gzip
     found = False
     try:
         for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True):
