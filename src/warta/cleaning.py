@@ -18,6 +18,16 @@ _WHITESPACE = re.compile(r"\s")
 # word that is not a short connector, minus the capitalised word that starts the real sentence.
 _HEADLINE_CONNECTORS = frozenset("di ke dari dan yang untuk soal vs atau & - – — di- ke- the of and for to in on a".split())
 _TOKEN = re.compile(r"\S+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_GLUED_TOKEN = re.compile(r"[^\W\d_][\w.@/:]*[^\W\d_]|[^\W\d_]")
+_CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
+_LAST_PART = re.compile(r"[A-Z]*[a-z]+$")
+_FIRST_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*")
+# A sentence or list mark followed by a word with no space ("Indonesia,Prabowo", "tahun.Dia"),
+# a closing quote before a capital, or brackets glued to words ("Indonesia(RI)mengumumkan").
+_PUNCT_GLUE = re.compile(r"(?<=[^\W\d_]{2}[.,;:!?])(?=[^\W\d_]{2})|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
+                         r"|(?<=[^\W\d_]{2}\))(?=[^\W\d_]{2})|(?<=[a-z]{3})(?=\([A-Z])")
+_DOMAIN_TAIL = re.compile(r"(com|co|id|net|org|go|ac|html?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,7 @@ def clean(paragraphs: tuple[str, ...], languages: list[LanguageData], *, known_n
     pieces: list[list[tuple[str, int]]] = []
     authors: list[str] = []
     raw_pos = 0
+    vocab = vocabulary(paragraphs)
     for paragraph in paragraphs:
         start, raw_pos = raw_pos, raw_pos + len(paragraph) + len(PARAGRAPH_SEPARATOR)
         if any(p.search(paragraph) for lang in languages for p in lang.boilerplate_tails):
@@ -55,7 +66,7 @@ def clean(paragraphs: tuple[str, ...], languages: list[LanguageData], *, known_n
             continue
         if any(p.fullmatch(paragraph) for lang in languages for p in lang.boilerplate_paragraphs):
             continue
-        chars = _clean_paragraph(paragraph, start, languages, known_names)
+        chars = _clean_paragraph(paragraph, start, languages, known_names, vocab)
         if any(c.isalnum() for c, _ in chars):
             pieces.append(chars)
     return _assemble(pieces, tuple(authors))
@@ -72,7 +83,7 @@ def _byline(paragraph: str, languages: list[LanguageData]) -> str | None:
 
 
 def _clean_paragraph(paragraph: str, start: int, languages: list[LanguageData],
-                     known_names: frozenset[str]) -> list[tuple[str, int]]:
+                     known_names: frozenset[str], vocab: frozenset[str]) -> list[tuple[str, int]]:
     """Characters of the paragraph to keep, each with its offset in the extracted text."""
     deleted = bytearray(len(paragraph))
     for lang in languages:
@@ -80,7 +91,7 @@ def _clean_paragraph(paragraph: str, start: int, languages: list[LanguageData],
             for match in pattern.finditer(paragraph):
                 end = _related_headline_end(paragraph, match.end()) if "related" in pattern.groupindex else match.end()
                 deleted[match.start():end] = b"\x01" * (end - match.start())
-    inserts = glue_points(paragraph, languages, known_names)
+    inserts = glue_points(paragraph, languages, known_names, vocab=vocab)
     chars: list[tuple[str, int]] = []
     for i, ch in enumerate(paragraph):
         if i in inserts:
@@ -114,44 +125,94 @@ def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
-def glue_points(text: str, languages: list[LanguageData], known_names: frozenset[str]) -> set[int]:
-    """Offsets in `text` where a space was lost between two words ("IndonesiaMohammad")."""
-    points: set[int] = set()
+def vocabulary(paragraphs: tuple[str, ...]) -> frozenset[str]:
+    """Every maximal run of letters in the article: the words it uses on their own somewhere."""
+    return frozenset(w for p in paragraphs for w in _LETTER_RUN.findall(p))
+
+
+def glue_points(text: str, languages: list[LanguageData], known_names: frozenset[str],
+                *, vocab: frozenset[str] | None = None) -> set[int]:
+    """Offsets in `text` where a space was lost between two words ("IndonesiaMohammad").
+
+    A split needs evidence: a function word of the language ("keRusia"), a country name, or a
+    word the article uses on its own elsewhere (`vocab`, by default the words of `text`). So
+    "Iranadalah" splits but "Kebijakan", "Danantara", "Pyongyang" and "McDonald" stay whole.
+    """
+    evidence = _Evidence(
+        glue=frozenset().union(*(lang.glue_words for lang in languages)),
+        names=known_names, vocab=vocab if vocab is not None else vocabulary((text,)))
     camel = frozenset().union(*(lang.camelcase_words for lang in languages))
-    glue = frozenset().union(*(lang.glue_words for lang in languages))
-    for token in re.finditer(r"[^\W\d_][\w.]*[^\W\d_]|[^\W\d_]", text):
+    points: set[int] = set()
+    for token in _GLUED_TOKEN.finditer(text):
         word = token.group()
-        if word in camel or word.lower() in camel:
+        if word in camel or word.lower() in camel or "@" in word or "://" in word:
             continue
-        for offset in _split_points(word, glue, known_names):
-            points.add(token.start() + offset)
-    for match in re.finditer(r"(?<=[^\W\d_]{2}[.,;:!?])(?=[^\W\d_]{2})|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])", text):
-        if not re.match(r"(com|co|id|net|org|go|ac|html?)\b", text[match.end():], re.IGNORECASE):
+        points.update(token.start() + offset for offset in _split_points(word, evidence))
+    for match in _PUNCT_GLUE.finditer(text):
+        if not _DOMAIN_TAIL.match(text, match.end()) and not _in_address(text, match.end()):
             points.add(match.end())
     return points
 
 
-def _split_points(word: str, glue: frozenset[str], known_names: frozenset[str]) -> list[int]:
-    """Split points inside one glued token, e.g. 'keRusia' -> [2], 'Boroujerdidalam' -> [10]."""
-    points = []
-    for match in re.finditer(r"(?<=[a-z])(?=[A-Z][a-z])", word):
-        left = re.split(r"(?<=[a-z])(?=[A-Z])", word[:match.start()])[-1]
-        if left in glue or (left[:1].isupper() and len(left) >= 3):
-            points.append(match.start())
-    tail_from = points[-1] if points else 0
-    tail = word[tail_from:]
-    if tail[:1].isupper() and tail[1:].islower() and tail not in known_names:
-        cut = _glued_suffix(tail, glue, known_names)
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What tells a glued pair from a real word: function words, names, the article's words."""
+
+    glue: frozenset[str]
+    names: frozenset[str]
+    vocab: frozenset[str]
+
+    def is_word(self, word: str) -> bool:
+        return word.lower() in self.glue or word in self.names or word in self.vocab or word.lower() in self.vocab
+
+    def is_name(self, word: str) -> bool:
+        return len(word) >= 4 and (word in self.names or word in self.vocab)
+
+
+def _in_address(text: str, offset: int) -> bool:
+    """Inside an e-mail address, a handle or a URL, where dots are not sentence ends."""
+    start = text.rfind(" ", 0, offset) + 1
+    end = text.find(" ", offset)
+    chunk = text[start:end if end >= 0 else len(text)]
+    return "@" in chunk or "://" in chunk or chunk.lower().startswith("www.")
+
+
+def _split_points(word: str, evidence: _Evidence) -> list[int]:
+    """Split points inside one glued token: 'keRusia' -> [2], 'Boroujerdidalam' -> [10]."""
+    points = [m.start() for m in _CASE_BOUNDARY.finditer(word) if _boundary_splits(word, m.start(), evidence)]
+    bounds = [0, *points, len(word)]
+    for start, end in zip(bounds, bounds[1:]):
+        cut = _glued_suffix(word[start:end], evidence)
         if cut:
-            points.append(tail_from + cut)
-    return points
+            points.append(start + cut)
+    return sorted(points)
 
 
-def _glued_suffix(token: str, glue: frozenset[str], known_names: frozenset[str]) -> int | None:
-    """Where a lowercase function word glued to a capitalised name starts ('Iranadalah' -> 4)."""
-    for cut in range(3, len(token) - 2):
-        prefix, suffix = token[:cut], token[cut:]
-        if suffix in glue and (len(suffix) >= 4 or prefix in known_names):
+def _boundary_splits(word: str, at: int, evidence: _Evidence) -> bool:
+    """Whether a change of case at `at` is a lost space rather than a camel-case name."""
+    right = _FIRST_PART.match(word, at).group()
+    if word[at - 1].isupper():  # an acronym glued to a name: "TNIMayjen"
+        return at >= 2 and word[at - 2].isupper() and evidence.is_name(right)
+    left = _LAST_PART.search(word[:at]).group()
+    if left[:1].islower():  # "keRusia", "seranganIsrael", "dariCNBC"; "iPhone" and "eBay" stay
+        return left.lower() in evidence.glue or len(left) >= 3
+    if _glued_suffix(left, evidence):  # "IsraeldanIran", "WNIdariIran"
+        return True
+    # "PresidenAS", "FederasiRusia"; not "LandLogic", "McKibbin", "DiCaprio"
+    return left[1:].islower() and len(left) >= 3 and len(right) >= 2 and evidence.is_word(left)
+
+
+def _glued_suffix(part: str, evidence: _Evidence) -> int | None:
+    """Where a function word glued to a name starts ('Iranadalah' -> 4, 'AFPdan' -> 3)."""
+    if part[:1].islower():
+        return None
+    caps = len(part) - len(part.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if caps >= 2 and part[caps:].islower() and part[caps:] in evidence.glue:
+        return caps
+    if caps != 1 or not part[1:].islower():
+        return None
+    for cut in range(4, len(part) - 2):
+        if part[cut:] in evidence.glue and evidence.is_name(part[:cut]):
             return cut
     return None
 

@@ -55,7 +55,7 @@ def _from_json(hint: Any, value: Any) -> Any:
     args = getattr(hint, "__args__", ())
     if origin is tuple and args:
         return tuple(_from_json(args[0], v) for v in value)
-    if origin is not None and type(None) in args:  # Optional[X]
+    if type(None) in args:  # Optional[X], X | None
         inner = [a for a in args if a is not type(None)]
         return _from_json(inner[0], value) if len(inner) == 1 else value
     if isinstance(hint, type) and issubclass(hint, _Record):

@@ -37,7 +37,7 @@ def register(name: str) -> Callable[[StageFactory], StageFactory]:
 
 
 # Modules whose import registers stages; each capability adds its module here.
-STAGE_MODULES = ("warta.stages",)
+STAGE_MODULES = ("warta.stages", "warta.entities")
 
 
 def registered_stages() -> dict[str, StageFactory]:

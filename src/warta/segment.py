@@ -12,7 +12,7 @@ import re
 
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 CLOSING_MARKS = "\"'”’»)]"
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Ý])")
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Ý])")
 _TOKEN = re.compile(
     r"(?:Rp|US\$|S\$|A\$|RM|\$|€|£|¥)(?=\d)"  # currency glued to its figure: Rp16.312
     r"|\d+(?:[.,:/]\d+)*%?"  # numbers: 16.312  1,1  13/6  08.45
@@ -24,12 +24,12 @@ _TOKEN = re.compile(
 def sentence_spans(text: str, start: int, end: int, *, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """Sentences of one paragraph text[start:end], as (start, end) offsets into `text`."""
     paragraph = text[start:end]
-    quoted = _quoted_ranges(paragraph)
+    quoted = _quote_mask(paragraph)
     spans: list[tuple[int, int]] = []
     begin = 0
     for match in _END.finditer(paragraph):
         cut = match.end()
-        if _inside(quoted, match.end() - 1) or _after_abbreviation(paragraph, match.start(), abbreviations):
+        if quoted[match.end() - 1] or _after_abbreviation(paragraph, match.start(), abbreviations):
             continue
         spans.append((begin, cut))
         begin = cut
@@ -69,8 +69,17 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
-    return any(open_ < offset < close for open_, close in ranges)
+def _quote_mask(paragraph: str) -> bytearray:
+    """mask[i] is 1 when offset i lies strictly inside a quotation; linear even with many quotes."""
+    change = [0] * (len(paragraph) + 1)
+    for open_, close in _quoted_ranges(paragraph):
+        change[open_ + 1] += 1
+        change[close] -= 1
+    mask, depth = bytearray(len(paragraph)), 0
+    for i in range(len(paragraph)):
+        depth += change[i]
+        mask[i] = depth > 0
+    return mask
 
 
 def _after_abbreviation(paragraph: str, dot: int, abbreviations: frozenset[str]) -> bool:

@@ -22,7 +22,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("stages", "read,language,segment",
+    Setting("stages", "read,language,segment,entities",
             "Comma-separated pipeline stages, in order (see `warta stages`)."),
     Setting("languages", "id,en",
             "Languages warta recognises; the language stage chooses among these (plus ms)."),

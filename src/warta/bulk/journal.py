@@ -1,0 +1,173 @@
+"""The journal: every input of a bulk run with its state, so a run resumes where it stopped.
+
+An input (a file, a JSON line, a WARC record, a URL) is `pending` once dispatched, then `done`
+(with the stored article's id, cluster and MinHash signature) or `failed` (quarantined with its
+reason and detail). Reruns skip done and failed inputs and redo pending ones, so after a crash at
+any moment nothing is lost; the store's content-hash idempotency makes the redo store nothing twice.
+
+The journal is a few tables in a SQLite file: the store's own file when the store is SQLite (so
+one file holds a whole archive), else a file of its own. It also keeps HTTP validators per URL
+(ETag, Last-Modified) for conditional GETs across runs.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ConfigError
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS bulk_runs (id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL,
+       command TEXT, state TEXT NOT NULL DEFAULT 'running', summary TEXT)""",
+    """CREATE TABLE IF NOT EXISTS bulk_inputs (key TEXT PRIMARY KEY, state TEXT NOT NULL, run INTEGER,
+       reason TEXT, detail TEXT, article_id TEXT, cluster TEXT, signature BLOB, updated REAL NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS bulk_inputs_state ON bulk_inputs (state, reason)",
+    "CREATE INDEX IF NOT EXISTS bulk_inputs_cluster ON bulk_inputs (cluster)",
+    """CREATE TABLE IF NOT EXISTS bulk_http (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,
+       updated REAL NOT NULL)""",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """The outcome of one input, to be recorded."""
+
+    key: str
+    article_id: str | None = None
+    cluster: str | None = None
+    signature: np.ndarray | None = None
+    reason: str | None = None
+    detail: str | None = None
+
+
+class Journal:
+    """Input states, run records and HTTP validators in a SQLite file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        if path != ":memory:":
+            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = sqlite3.connect(str(Path(path).expanduser()) if path != ":memory:" else path,
+                                         isolation_level=None, check_same_thread=False)
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA busy_timeout = 30000")
+            with self._transaction() as cur:
+                for statement in _SCHEMA:
+                    cur.execute(statement)
+        except sqlite3.DatabaseError as error:
+            raise ConfigError(path, f"cannot open the run journal ({error})") from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Cursor]:
+        with self._lock:  # fetch threads remember validators through the same connection
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- runs ------------------------------------------------------------------------------
+    def start_run(self, command: str) -> int:
+        """Record a new run (an earlier run still marked running was interrupted)."""
+        with self._transaction() as cur:
+            cur.execute("UPDATE bulk_runs SET state = 'interrupted' WHERE state = 'running'")
+            cur.execute("INSERT INTO bulk_runs (started, command) VALUES (?, ?)", (time.time(), command))
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run: int, summary: str) -> None:
+        with self._transaction() as cur:
+            cur.execute("UPDATE bulk_runs SET finished = ?, state = 'finished', summary = ? WHERE id = ?",
+                        (time.time(), summary, run))
+
+    def runs(self, *, limit: int = 5) -> list[dict]:
+        rows = self._conn.execute("SELECT id, started, finished, command, state, summary FROM bulk_runs"
+                                  " ORDER BY id DESC LIMIT ?", (limit,))
+        return [dict(zip(("id", "started", "finished", "command", "state", "summary"), r)) for r in rows]
+
+    # -- inputs ----------------------------------------------------------------------------
+    def finished_keys(self, keys: Sequence[str]) -> set[str]:
+        """Those of `keys` already done or failed (pending ones are redone)."""
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):  # SQLite caps the number of parameters
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(k for (k,) in self._conn.execute(
+                f"SELECT key FROM bulk_inputs WHERE state IN ('done', 'failed') AND key IN ({marks})", chunk))
+        return found
+
+    def is_finished(self, key: str) -> bool:
+        return bool(self.finished_keys([key]))
+
+    def mark_pending(self, keys: Iterable[str], run: int) -> None:
+        now = time.time()
+        with self._transaction() as cur:
+            cur.executemany("INSERT INTO bulk_inputs (key, state, run, updated) VALUES (?, 'pending', ?, ?)"
+                            " ON CONFLICT (key) DO UPDATE SET state = 'pending', run = excluded.run,"
+                            " updated = excluded.updated", [(k, run, now) for k in keys])
+
+    def record(self, finished: Iterable[Finished], run: int) -> None:
+        """Record outcomes in one transaction: all of a batch, or (after a crash) none of it."""
+        now = time.time()
+        rows = [(f.key, "failed" if f.reason else "done", run, f.reason, f.detail, f.article_id, f.cluster,
+                 f.signature.astype(np.uint32).tobytes() if f.signature is not None else None, now) for f in finished]
+        with self._transaction() as cur:
+            cur.executemany("INSERT OR REPLACE INTO bulk_inputs (key, state, run, reason, detail, article_id, cluster,"
+                            " signature, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def signatures(self) -> Iterator[tuple[str, str, np.ndarray]]:
+        """(article id, cluster, signature) of every done input, in the order they were recorded."""
+        rows = self._conn.execute("SELECT article_id, cluster, signature FROM bulk_inputs WHERE state = 'done'"
+                                  " AND signature IS NOT NULL ORDER BY rowid")  # rowid grows with each (re)write
+        for article_id, cluster, blob in rows:
+            yield article_id, cluster, np.frombuffer(blob, dtype=np.uint32)
+
+    def counts(self) -> dict[str, int]:
+        """Inputs by state."""
+        return dict(self._conn.execute("SELECT state, count(*) FROM bulk_inputs GROUP BY state").fetchall())
+
+    def failures(self) -> dict[str, int]:
+        """Quarantined inputs by reason, most frequent first."""
+        rows = self._conn.execute("SELECT reason, count(*) AS n FROM bulk_inputs WHERE state = 'failed'"
+                                  " GROUP BY reason ORDER BY n DESC, reason")
+        return dict(rows.fetchall())
+
+    def failed_examples(self, *, limit: int = 10) -> list[tuple[str, str, str]]:
+        """A few quarantined inputs: (key, reason, detail)."""
+        return self._conn.execute("SELECT key, reason, detail FROM bulk_inputs WHERE state = 'failed'"
+                                  " ORDER BY updated DESC LIMIT ?", (limit,)).fetchall()
+
+    def clusters(self) -> dict[str, int]:
+        """How many done inputs there are and in how many near-duplicate clusters."""
+        row = self._conn.execute("SELECT count(*), count(DISTINCT cluster) FROM bulk_inputs WHERE state = 'done'").fetchone()
+        return {"articles": row[0], "clusters": row[1]}
+
+    def cluster_map(self) -> dict[str, str]:
+        """Article id -> cluster id, for every done input."""
+        return dict(self._conn.execute("SELECT article_id, cluster FROM bulk_inputs WHERE state = 'done'"
+                                       " AND article_id IS NOT NULL").fetchall())
+
+    # -- HTTP validators (a crawl.ValidatorCache) -----------------------------------------
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        with self._lock:
+            row = self._conn.execute("SELECT etag, last_modified FROM bulk_http WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def remember(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self._transaction() as cur:
+            cur.execute("INSERT OR REPLACE INTO bulk_http VALUES (?, ?, ?, ?)", (url, etag, last_modified, time.time()))

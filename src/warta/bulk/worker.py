@@ -1,0 +1,104 @@
+"""What runs in a worker process (a pool process or a Dask worker): one batch of documents.
+
+Workers receive only settings (a dict) and `Document`s, both plain picklable data, and send back
+articles, failure reasons, MinHash signatures and counters. Each process builds its pipeline from
+the settings the first time it sees them and keeps it, so models load once per worker.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..errors import WartaError
+from ..model import Article, Document
+from ..pipeline import Pipeline
+
+_PIPELINES: dict[tuple, "_Timed"] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """One input's outcome: an article and its signature, or the reason it was dropped."""
+
+    key: str
+    article: Article | None = None
+    signature: np.ndarray | None = None
+    reason: str | None = None
+    detail: str | None = None
+    stage: str | None = None  # the stage that dropped it
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """The outcomes of one batch, in input order, with the worker's counters."""
+
+    items: list[ItemResult]
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    stage_out: dict[str, int] = field(default_factory=dict)
+    pid: int = 0
+    peak_rss_kb: int = 0
+
+
+class _Timed:
+    """A pipeline whose stages are timed and counted, and which remembers the stage that failed."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.seconds: dict[str, float] = {}
+        self.out: dict[str, int] = {}
+
+    def run(self, document: Document) -> ItemResult:
+        article = Article.from_document(document)
+        for stage in self.pipeline.stages:
+            started = time.perf_counter()
+            try:
+                article = Pipeline([stage])(article)  # Pipeline turns a stage's bug into a StageError
+            except WartaError as error:
+                return ItemResult(document.source, reason=error.reason, detail=error.detail, stage=stage.name)
+            finally:
+                self.seconds[stage.name] = self.seconds.get(stage.name, 0.0) + time.perf_counter() - started
+            self.out[stage.name] = self.out.get(stage.name, 0) + 1
+        return ItemResult(document.source, article=article, signature=_signature(article))
+
+    def take_counters(self) -> tuple[dict[str, float], dict[str, int]]:
+        counters = (self.seconds, self.out)
+        self.seconds, self.out = {}, {}
+        return counters
+
+
+def _signature(article: Article) -> np.ndarray | None:
+    from ..dedup import signature
+
+    return signature(f"{article.title or ''}\n{article.text}") if article.text else None
+
+
+def _settings_key(settings: dict[str, Any]) -> tuple:
+    return tuple(sorted((k, repr(v)) for k, v in settings.items()))
+
+
+def pipeline_for(settings: dict[str, Any]) -> _Timed:
+    """This process's pipeline for `settings`, built on first use."""
+    key = _settings_key(settings)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = _Timed(Pipeline.build(settings))
+    return _PIPELINES[key]
+
+
+def warm(settings: dict[str, Any]) -> int:
+    """Build the pipeline ahead of the first batch (a pool initializer); returns the pid."""
+    pipeline_for(settings)
+    return os.getpid()
+
+
+def process_batch(settings: dict[str, Any], documents: list[Document]) -> BatchResult:
+    """Run the pipeline over one batch; never raises for a bad input."""
+    timed = pipeline_for(settings)
+    items = [timed.run(document) for document in documents]
+    seconds, out = timed.take_counters()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    return BatchResult(items, seconds, out, os.getpid(), int(peak))

@@ -1,0 +1,130 @@
+"""`warta ingest`, `warta query`, `warta search` and `warta info`: the store from the command line."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from ..cli import app
+from ..errors import DropCounter, InputError, WartaError
+from ..model import Article
+from ..store import Filters, default_db, open_store
+from ..store.filters import parse_dyad
+from .render import TableFormat, print_rows
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file path or postgresql://... "
+                                              "(default: WARTA_DB, else warta.db in the user data folder).")]
+
+
+class Kind(str, Enum):
+    events = "events"
+    quotes = "quotes"
+    amounts = "amounts"
+    entities = "entities"
+    articles = "articles"
+
+
+def _fail(message: str) -> None:
+    print(f"warta: {message}", file=sys.stderr)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, - for stdin (URLs are not fetched yet).")],
+    db: DbOption = None,
+    stages: Annotated[str | None, typer.Option(help="Comma-separated stages (default: the `stages` setting).")] = None,
+) -> None:
+    """Run the pipeline on articles and store the results (re-ingesting unchanged articles changes nothing)."""
+    from ..pipeline import Pipeline
+    from ..settings import load_settings
+
+    settings = load_settings({"stages": stages} if stages else None)
+    pipeline = Pipeline.build(settings)
+    dropped = DropCounter()
+    with open_store(db) as store:
+        counts = store.ingest_many(_articles(pipeline, paths, settings, dropped))
+    print(f"warta: {store.url}: added {counts['added']}, updated {counts['updated']}, "
+          f"unchanged {counts['unchanged']}", file=sys.stderr)
+    if dropped:
+        _fail(dropped.summary())
+        raise typer.Exit(1)
+
+
+def _articles(pipeline: Any, paths: list[str], settings: dict[str, Any], dropped: DropCounter) -> Iterator[Article]:
+    from ..sources import iter_documents
+
+    urls = [p for p in paths if p.startswith(("http://", "https://"))]
+    for url in urls:  # fetching needs network access warta does not assume; say so per input
+        error = InputError(url, "fetching URLs is not supported yet; save the page and ingest the file")
+        _fail(str(error))
+        dropped.drop(error)
+    documents = iter_documents([p for p in paths if p not in urls], max_bytes=settings["max_input_bytes"])
+    for outcome in pipeline.run_batches(documents, batch_size=settings["batch_size"]):
+        if outcome.error is not None:
+            _fail(str(outcome.error))
+            dropped.drop(outcome.error)
+        elif outcome.article is not None:
+            yield outcome.article
+
+
+@app.command()
+def query(
+    kind: Annotated[Kind, typer.Argument(help="What to list.")],
+    db: DbOption = None,
+    dyad: Annotated[str | None, typer.Option(help="Two countries, e.g. IDN-RUS (either direction).")] = None,
+    actor: Annotated[str | None, typer.Option(help="ISO3 country, CAMEO code or name, either side.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type or CAMEO prefix (events), entity type, unit.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date, inclusive.")] = None,
+    language: Annotated[str | None, typer.Option(help="Article language (id, en).")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the record's text or evidence.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Quote speaker (name or ISO3).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """List events, quotes, amounts, entities or articles from the store."""
+    filters = Filters(dyad=parse_dyad(dyad), actor=actor, type=type, since=since, until=until, language=language,
+                      text=text, speaker=speaker, limit=limit)
+    with open_store(db, create=False) as store:
+        rows = getattr(store, kind.value)(filters)
+    print_rows(rows, kind=kind.value, output_format=output_format)
+
+
+@app.command()
+def search(
+    words: Annotated[str, typer.Argument(help="Words to find (English or Indonesian; stems match).")],
+    db: DbOption = None,
+    language: Annotated[str | None, typer.Option(help="Only articles in this language.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many articles.")] = 20,
+    semantic: Annotated[bool, typer.Option(help="Cross-lingual search with embeddings (warta[embeddings]).")] = False,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Full-text search over the stored articles."""
+    with open_store(db, create=False) as store:
+        if semantic:
+            from ..store.embeddings import semantic_search
+
+            rows = semantic_search(store, words, limit=limit, language=language)
+        else:
+            rows = store.search(words, limit=limit, language=language)
+    print_rows(rows, kind="search", output_format=output_format)
+
+
+@app.command()
+def info(db: DbOption = None) -> None:
+    """Show which store is used and what it holds."""
+    url = db or default_db()
+    print(f"store: {url}")
+    try:
+        with open_store(url, create=False) as store:
+            stats = store.stats()
+    except WartaError as error:
+        print(f"  ({error.detail})")
+        return
+    for key in ("articles", "events", "quotes", "amounts", "entities"):
+        print(f"  {key}: {stats[key]}")
+    print(f"  languages: {', '.join(f'{k} {v}' for k, v in stats['languages'].items()) or '-'}")
+    print(f"  dates: {stats['since'] or '-'} .. {stats['until'] or '-'}")

@@ -1,0 +1,279 @@
+"""Polite HTTP fetching: robots.txt, per-host rate limit and concurrency, retries, conditional GET.
+
+Everything goes through `Fetcher.get`. A host is never hit by more than `per_host` requests at
+once nor more often than one request per `delay` seconds (or its robots.txt Crawl-delay, when
+larger); transient failures (connection errors, 429, 5xx) are retried with exponential backoff;
+validators (ETag, Last-Modified) are remembered per URL so an unchanged feed costs a 304.
+"""
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+import urllib.error
+import urllib.request
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from .. import __version__
+from ..errors import InputError
+
+USER_AGENT = f"warta/{__version__} (+https://github.com/warta-news/warta)"
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+
+class FetchError(InputError):
+    """A URL could not be fetched; `reason` says why (robots, http-404, timeout, too-large...)."""
+
+    def __init__(self, source: str, detail: str, *, reason: str = "fetch-failed") -> None:
+        super().__init__(source, detail)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """How politely to fetch; the defaults suit a news site."""
+
+    user_agent: str = USER_AGENT
+    delay: float = 1.0  # seconds between two requests to one host
+    per_host: int = 2  # requests in flight to one host
+    retries: int = 3
+    backoff: float = 1.0  # first retry waits this long, then doubles
+    max_backoff: float = 60.0
+    timeout: float = 20.0  # seconds for one whole response, connection to last byte
+    max_bytes: int = 20_000_000
+    robots: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """What a GET returned; `not_modified` is a 304 answering a conditional GET (body empty)."""
+
+    url: str
+    status: int
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    not_modified: bool = False
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").lower()
+
+
+class ValidatorCache(Protocol):
+    """Where ETag and Last-Modified are kept per URL between fetches (and runs)."""
+
+    def validators(self, url: str) -> tuple[str | None, str | None]: ...
+
+    def remember(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+
+
+class MemoryValidators:
+    """A ValidatorCache that lives as long as the process."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, tuple[str | None, str | None]] = {}
+        self._lock = threading.Lock()
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        with self._lock:
+            return self._data.get(url, (None, None))
+
+    def remember(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self._lock:
+            self._data[url] = (etag, last_modified)
+
+
+class HostGate:
+    """Per-host concurrency and spacing between requests."""
+
+    def __init__(self, *, per_host: int, delay: float) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, per_host))
+        self._lock = threading.Lock()
+        self._next = 0.0
+        self.delay = delay
+
+    def __enter__(self) -> HostGate:
+        self._slots.acquire()
+        with self._lock:  # reserve the next free moment, then wait for it outside the lock
+            now = time.monotonic()
+            start = max(now, self._next)
+            self._next = start + self.delay
+        time.sleep(max(0.0, start - now))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._slots.release()
+
+
+class Fetcher:
+    """Fetch URLs politely; thread-safe, so `fetch_all` can run several hosts at once."""
+
+    def __init__(self, *, policy: FetchPolicy | None = None, cache: ValidatorCache | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        from .robots import RobotsCache
+
+        self.policy = policy or FetchPolicy()
+        self.cache = cache or MemoryValidators()
+        self.robots = RobotsCache(self._get_robots, user_agent=self.policy.user_agent)
+        self._sleep = sleep
+        self._gates: dict[str, HostGate] = {}
+        self._lock = threading.Lock()
+
+    def get(self, url: str, *, conditional: bool = True) -> Response:
+        """GET `url` (after robots.txt allows it), retrying transient failures; raise FetchError."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError(url, "not an http(s) URL", reason="bad-url")
+        if self.policy.robots and not self.robots.allowed(url):
+            raise FetchError(url, "disallowed by robots.txt", reason="robots")
+        headers = self._conditional_headers(url) if conditional else {}
+        response = self._with_retries(url, headers)
+        if response.status == 200 and conditional:
+            self.cache.remember(url, response.headers.get("etag"), response.headers.get("last-modified"))
+        return response
+
+    def fetch_all(self, urls: Iterable[str], *, threads: int = 8) -> Iterator[tuple[str, Response | FetchError]]:
+        """Fetch many URLs with `threads` threads (each host still gated), yielding in input order."""
+        def one(url: str) -> Response | FetchError:
+            try:
+                return self.get(url, conditional=False)
+            except FetchError as error:
+                return error
+
+        with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="warta-fetch") as pool:
+            urls = list(urls)
+            yield from zip(urls, pool.map(one, urls))
+
+    def _conditional_headers(self, url: str) -> dict[str, str]:
+        etag, modified = self.cache.validators(url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
+        return headers
+
+    def _gate(self, url: str) -> HostGate:
+        host = urlsplit(url).netloc.lower()
+        # Crawl-delay is read from robots.txt only once it is cached: fetching it here would recurse.
+        asked = self.robots.cached_delay(url) if self.policy.robots else None
+        delay = min(max(self.policy.delay, asked or 0.0), 60.0)
+        with self._lock:
+            gate = self._gates.setdefault(host, HostGate(per_host=self.policy.per_host, delay=delay))
+        gate.delay = delay
+        return gate
+
+    def _with_retries(self, url: str, headers: dict[str, str]) -> Response:
+        for attempt in range(self.policy.retries + 1):
+            last = attempt == self.policy.retries
+            try:
+                with self._gate(url):
+                    response = self._request(url, headers)
+            except FetchError as error:
+                if last or error.reason not in ("timeout", "connection"):
+                    raise
+                self._sleep(self._backoff(attempt, None))
+                continue
+            if response.status in RETRY_STATUSES and not last:
+                self._sleep(self._backoff(attempt, response.headers.get("retry-after")))
+                continue
+            return _checked(url, response)
+        raise AssertionError("unreachable")  # the loop always returns or raises
+
+    def _backoff(self, attempt: int, retry_after: str | None) -> float:
+        """Exponential backoff, or the server's Retry-After when it asks for longer (both capped)."""
+        wait = self.policy.backoff * (2 ** attempt)
+        asked = _retry_after_seconds(retry_after)
+        return min(max(wait, asked or 0.0), self.policy.max_backoff)
+
+    def _request(self, url: str, headers: dict[str, str]) -> Response:
+        request = urllib.request.Request(url, headers={
+            "User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate", **headers})
+        deadline = time.monotonic() + self.policy.timeout
+        try:
+            with urllib.request.urlopen(request, timeout=self.policy.timeout) as raw:
+                return self._read(url, raw, raw.status, deadline)
+        except urllib.error.HTTPError as error:
+            with error:
+                return self._read(url, error, error.code, deadline)
+        except (TimeoutError, OSError, urllib.error.URLError) as error:
+            return _raise_network(url, error)
+
+    def _read(self, url: str, raw, status: int, deadline: float) -> Response:  # noqa: ANN001 (urllib's response types)
+        """Read the body in chunks, enforcing the size and total-time limits as it comes."""
+        headers = {k.lower(): v for k, v in raw.headers.items()}
+        limit = self.policy.max_bytes
+        if int(headers.get("content-length") or 0) > limit:
+            raise FetchError(url, f"larger than {limit} bytes", reason="too-large")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := raw.read(65536):
+            size += len(chunk)
+            if size > limit:
+                raise FetchError(url, f"larger than {limit} bytes", reason="too-large")
+            if time.monotonic() > deadline:
+                raise FetchError(url, f"took longer than {self.policy.timeout:g} s", reason="timeout")
+            chunks.append(chunk)
+        body = _decode_body(url, b"".join(chunks), headers.get("content-encoding", ""), limit)
+        final = raw.geturl() if hasattr(raw, "geturl") else url
+        return Response(final or url, status, body, headers, not_modified=status == 304)
+
+    def _get_robots(self, url: str) -> tuple[int, bytes]:
+        """Fetch robots.txt (gated and retried like any request, but not checked against itself)."""
+        try:
+            response = self._with_retries(url, {})
+        except FetchError as error:
+            status = int(error.reason[5:]) if error.reason.startswith("http-") else 599
+            return status, b""
+        return response.status, response.body[:512_000]
+
+
+def _checked(url: str, response: Response) -> Response:
+    """Turn an HTTP error status into a FetchError whose reason names the status."""
+    if response.status >= 400:
+        raise FetchError(url, f"HTTP {response.status}", reason=f"http-{response.status}")
+    return response
+
+
+def _raise_network(url: str, error: BaseException) -> Response:
+    reason = getattr(error, "reason", error)
+    if isinstance(reason, TimeoutError) or isinstance(error, TimeoutError) or "timed out" in str(reason):
+        raise FetchError(url, "timed out", reason="timeout") from None
+    raise FetchError(url, f"cannot connect ({reason})", reason="connection") from None
+
+
+def _decode_body(url: str, body: bytes, encoding: str, limit: int) -> bytes:
+    """Undo gzip/deflate transfer encoding without letting a small bomb grow past `limit`."""
+    encoding = encoding.strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        return body
+    wbits = 16 + zlib.MAX_WBITS if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        out = inflater.decompress(body, limit + 1)
+    except zlib.error:
+        try:
+            return gzip.decompress(body)
+        except (OSError, EOFError):
+            raise FetchError(url, "corrupt compressed body", reason="bad-encoding") from None
+    if len(out) > limit:
+        raise FetchError(url, f"larger than {limit} bytes once decompressed", reason="too-large")
+    return out
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After is either seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None

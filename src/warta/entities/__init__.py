@@ -1,0 +1,74 @@
+"""The `entities` stage: people, organisations and places, named canonically in English.
+
+Finders propose candidate mentions — the knowledge base's gazetteer (both languages), a
+statistical tagger (a CRF this project trains for Indonesian, spaCy's en_core_web_sm for
+English) and title rules ("Duta Besar Iran untuk Rusia Kazem Jalali"); `candidates.resolve`
+settles overlaps and `linking` groups mentions into one `Entity` per real-world thing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..kb import load_kb
+from ..model import Article, Entity, Mention
+from ..pipeline import register
+from .candidates import Candidate, resolve
+from .gazetteer import find_names
+from .linking import Cluster, cluster, disambiguate
+from .lexicon import common_words
+from .taggers import tag_article
+
+PRODUCER = "entities"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
+
+
+def _name(c: Cluster) -> str:
+    """The canonical English name: the KB's, a rule's translation, else the fullest mention."""
+    if c.entry is not None:
+        return c.entry.name
+    named = [m.name for m in c.mentions if m.name]
+    if named:
+        return named[0]
+    return max((m.text for m in c.mentions), key=lambda t: (len(t.split()), len(t)))
+
+
+def to_entity(c: Cluster) -> Entity:
+    """One `Entity` record from a cluster of mentions."""
+    e = c.entry
+    name = _name(c)
+    role = next((m.role for m in c.mentions if m.role), None) or (e.role if e else None)
+    country = (e.country if e else None) or next((m.country for m in c.mentions if m.country), None)
+    cameo = e.cameo if e else next((m.cameo for m in c.mentions if m.cameo), None)
+    mentions = tuple(Mention(m.start, m.end, m.text, PRODUCER) for m in sorted(c.mentions, key=lambda m: m.start))
+    return Entity(id=e.id if e else f"{c.type.lower()}:{_slug(name)}", name=name, type=c.type, mentions=mentions,
+                  iso3=e.iso3 if e else None, country=country, wikidata=e.wikidata if e else None,
+                  geonames=e.geonames if e else None, cameo=cameo, role=role, producer=PRODUCER)
+
+
+@dataclass(frozen=True)
+class EntityStage:
+    """Find, link and name the entities of an article."""
+
+    use_tagger: bool = True
+    name: str = "entities"
+    requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
+    produces: frozenset[str] = frozenset({"entities"})
+
+    def __call__(self, article: Article) -> Article:
+        kb = load_kb()
+        found: list[Candidate] = find_names(article, kb=kb)
+        if self.use_tagger:
+            found += tag_article(article, kb=kb)
+        chosen = disambiguate(resolve(found), common_words=common_words(article.language or "id"))
+        entities = tuple(to_entity(c) for c in cluster(chosen, article.text))
+        return article.replace(entities=entities)
+
+
+@register("entities")
+def _entities(settings: dict[str, Any]) -> EntityStage:
+    return EntityStage()

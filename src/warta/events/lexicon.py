@@ -1,0 +1,172 @@
+"""Trigger lexicons: patterns of words that signal an event, with their CAMEO code.
+
+A lexicon file (`warta/lang/<code>/event_triggers.tsv`, `event_nouns.tsv`) holds lines of
+
+    pattern<TAB>cameo<TAB>kind        kind: verb or noun (a verb's object may be a noun trigger)
+    @name<TAB>alt|alt|alt             a named set of alternatives, used as `@name` in patterns
+    @name+<TAB>alt|alt                adds alternatives to a set
+
+A pattern is words separated by spaces: `a|b` is either word, `@name` any word of a set,
+`word*` any word starting with `word`, `x~y` two consecutive words as one alternative, and `_`
+lets up to `GAP` words in between. The longest match at a position wins, as in TABARI.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from ..languages import read_lines
+
+GAP = 5  # words a `_` may skip: a verb's object phrase ("signed a new trade agreement")
+# Hand-written entries come first so that they win ties against generated ones.
+TRIGGER_FILES = ("event_extra.tsv", "event_triggers.tsv")
+Alternative = tuple[str, ...]  # consecutive words; a word ending in * is a prefix
+Element = tuple[Alternative, ...] | None  # None is a gap
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerPattern:
+    """One lexicon entry: what to match and the CAMEO code it signals."""
+
+    elements: tuple[Element, ...]
+    cameo: str
+    kind: str
+    text: str
+    order: int
+
+    @property
+    def weight(self) -> int:
+        """How specific the pattern is: its number of word elements."""
+        return sum(1 for e in self.elements if e is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern found in a token sequence: tokens [start, end) and the pattern."""
+
+    start: int
+    end: int
+    pattern: TriggerPattern
+
+
+def _word_matches(word: str, token: str) -> bool:
+    return token.startswith(word[:-1]) if word.endswith("*") else token == word
+
+
+def _alternative_end(alt: Alternative, tokens: list[str], i: int) -> int | None:
+    """Index after `alt` when it matches `tokens` at `i`, else None."""
+    if i + len(alt) > len(tokens):
+        return None
+    for k, word in enumerate(alt):
+        if not _word_matches(word, tokens[i + k]):
+            return None
+    return i + len(alt)
+
+
+class Lexicon:
+    """Trigger patterns of one language, indexed by their first word."""
+
+    def __init__(self, patterns: list[TriggerPattern]) -> None:
+        self.patterns = patterns
+        self._by_word: dict[str, list[TriggerPattern]] = defaultdict(list)
+        self._by_prefix: list[TriggerPattern] = []
+        for pattern in patterns:
+            for alt in pattern.elements[0] or ():
+                if alt[0].endswith("*"):
+                    self._by_prefix.append(pattern)
+                else:
+                    self._by_word[alt[0]].append(pattern)
+
+    def _candidates(self, token: str) -> list[TriggerPattern]:
+        return self._by_word.get(token, []) + [p for p in self._by_prefix if any(
+            _word_matches(a[0], token) for a in p.elements[0] or ())]
+
+    def matches(self, tokens: list[str]) -> list[Match]:
+        """The best (longest, then first listed) match starting at each token, left to right."""
+        found = []
+        for i, token in enumerate(tokens):
+            best: Match | None = None
+            for pattern in self._candidates(token):
+                end = _match_from(pattern.elements, tokens, i)
+                if end is None:
+                    continue
+                if best is None or (pattern.weight, -pattern.order) > (best.pattern.weight, -best.pattern.order):
+                    best = Match(i, end, pattern)
+            if best is not None:
+                found.append(best)
+        return found
+
+
+def _match_from(elements: tuple[Element, ...], tokens: list[str], i: int) -> int | None:
+    """End index when `elements` match `tokens` from `i` (gaps tried shortest first)."""
+    if not elements:
+        return i
+    head, rest = elements[0], elements[1:]
+    if head is None:
+        for skip in range(GAP + 1):
+            end = _match_from(rest, tokens, i + skip)
+            if end is not None:
+                return end
+            if i + skip >= len(tokens):
+                break
+        return None
+    for alt in head:
+        after = _alternative_end(alt, tokens, i)
+        if after is not None:
+            end = _match_from(rest, tokens, after)
+            if end is not None:
+                return end
+    return None
+
+
+def _element(token: str, sets: dict[str, list[Alternative]]) -> Element:
+    if token == "_":
+        return None
+    if token.startswith("@"):
+        return tuple(sets.get(token[1:], ()))
+    return tuple(tuple(a.split("~")) for a in token.split("|") if a)
+
+
+def _is_set_line(head: str, rest: str) -> bool:
+    return head.startswith("@") and "\t" not in rest and " " not in head
+
+
+def parse_lines(lines: list[str]) -> list[TriggerPattern]:
+    """Parse lexicon lines into trigger patterns; sets may be defined anywhere in `lines`."""
+    sets: dict[str, list[Alternative]] = defaultdict(list)
+    for line in lines:
+        head, _, rest = line.partition("\t")
+        if _is_set_line(head, rest):
+            sets[head[1:].rstrip("+")].extend(tuple(a.split("~")) for a in rest.strip().lower().split("|") if a)
+    patterns = []
+    for number, line in enumerate(lines):
+        head, _, rest = line.partition("\t")
+        if _is_set_line(head, rest):
+            continue
+        fields = rest.split("\t")
+        if len(fields) < 2 or not fields[0].strip().isdigit():
+            continue
+        elements = tuple(_element(t, sets) for t in head.strip().lower().split())
+        if elements and elements[0] is not None and all(e is None or e for e in elements):
+            patterns.append(TriggerPattern(elements, fields[0].strip(), fields[1].strip() or "noun",
+                                           head.strip(), number))
+    return patterns
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    """The trigger lexicon of a language: its generated and hand-written files together."""
+    lines = [line for filename in TRIGGER_FILES for line in read_lines(language, filename)]
+    return Lexicon(parse_lines(lines))
+
+
+@cache
+def load_cues(language: str) -> dict[str, frozenset[str]]:
+    """Cue words by kind (negation, planned, conditional, report, ...) from event_cues.tsv."""
+    cues: dict[str, set[str]] = defaultdict(set)
+    for line in read_lines(language, "event_cues.tsv"):
+        kind, _, words = line.partition("\t")
+        cues[kind.strip()].update(w.strip().lower() for w in re.split(r"[|]", words) if w.strip())
+    return {k: frozenset(v) for k, v in cues.items()}

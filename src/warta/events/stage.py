@@ -1,0 +1,48 @@
+"""The "events" and "tone" stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from ..model import Article
+from ..pipeline import register
+from .coder import build_context, code_article, lexicon_language
+from .tone import article_tone, sentence_tone
+
+
+@dataclass(frozen=True)
+class EventsStage:
+    """Code the events of the article in PLOVER and CAMEO, with actors and evidence."""
+
+    name: str = "events"
+    requires: frozenset[str] = frozenset({"sentences", "entities"})
+    produces: frozenset[str] = frozenset({"events"})
+
+    def __call__(self, article: Article) -> Article:
+        tone = partial(sentence_tone, language=lexicon_language(article))
+        return article.replace(events=code_article(build_context(article, tone=tone)))
+
+
+@dataclass(frozen=True)
+class ToneStage:
+    """Score the tone of the article on GDELT's scale."""
+
+    name: str = "tone"
+    requires: frozenset[str] = frozenset({"text"})
+    produces: frozenset[str] = frozenset({"tone"})
+
+    def __call__(self, article: Article) -> Article:
+        return article.replace(tone=article_tone(article, lexicon_language(article)))
+
+
+@register("events")
+def events_stage(settings: dict[str, Any]) -> EventsStage:
+    """Factory for the events stage (no settings yet)."""
+    return EventsStage()
+
+
+@register("tone")
+def tone_stage(settings: dict[str, Any]) -> ToneStage:
+    """Factory for the tone stage (no settings yet)."""
+    return ToneStage()

@@ -1,0 +1,135 @@
+"""The knowledge base: countries, places, organisations and people, as committed TSV tables.
+
+`load_kb()` reads the tables once per process (about a hundred thousand names) and indexes
+every name and alias by its `name_key`, so a gazetteer can look spans of text up directly.
+The tables are built by `python -m warta.kb.build`; README.md names their sources and licences.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+TABLES = ("countries.tsv", "places.tsv", "orgs.tsv", "people.tsv")
+# How types rank when one name has several readings: a country beats a city of the same name,
+# a curated organisation beats a town ("Hamas"), a city beats a 2014 Phoenix person.
+TYPE_RANK = {"COUNTRY": 0, "REGION": 1, "ORG": 2, "FAC": 2, "PERSON": 3, "CITY": 4}
+PLACE_TYPES = frozenset({"COUNTRY", "CITY", "REGION", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One real-world thing the knowledge base knows."""
+
+    id: str
+    type: str  # COUNTRY, CITY, REGION, FAC, ORG, PERSON
+    name: str
+    iso3: str | None = None
+    country: str | None = None
+    cameo: str | None = None
+    wikidata: str | None = None
+    geonames: int | None = None
+    population: int = 0
+    role: str | None = None
+    curated: bool = True
+
+    @property
+    def coarse(self) -> str:
+        """PERSON, ORG or PLACE, the types the scorers compare."""
+        return "PLACE" if self.type in PLACE_TYPES else self.type
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: no accents, lower case, one kind of dash and space."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+def _parse(line: str) -> tuple[KBEntry, list[str], list[str]]:
+    cells = (line.rstrip("\n").split("\t") + [""] * 12)[:12]
+    id_, type_, name, iso3, country, cameo, wikidata, geonames, population, role, aliases, demonyms = cells
+    entry = KBEntry(id=id_, type=type_, name=name, iso3=iso3 or None, country=country or None, cameo=cameo or None,
+                    wikidata=wikidata or None, geonames=_int(geonames), population=_int(population) or 0,
+                    role=role or None, curated=not id_.startswith("phoenix:"))
+    return entry, [a for a in aliases.split("|") if a], [d for d in demonyms.split("|") if d]
+
+
+def _rank(entry: KBEntry) -> tuple[int, int, int]:
+    return (not entry.curated, TYPE_RANK.get(entry.type, 5), -entry.population)
+
+
+class KnowledgeBase:
+    """All entries, with every name and alias indexed by `name_key` (built by kb.build).
+
+    Rows are kept as text and parsed on first use: a lookup touches a handful of the
+    fifty thousand entries, so loading stays a matter of splitting lines.
+    """
+
+    def __init__(self, rows: dict[str, str], index: dict[str, str], demonyms: dict[str, str]) -> None:
+        self._rows = rows
+        self._index = index
+        self._demonyms = demonyms
+        self._entries: dict[str, KBEntry] = {}
+
+    def entry(self, id_: str) -> KBEntry | None:
+        """The entry with this id (e.g. "country:IRN", "geonames:524901")."""
+        if id_ not in self._entries:
+            row = self._rows.get(id_)
+            if row is None:
+                return None
+            self._entries[id_] = _parse(row)[0]
+        return self._entries[id_]
+
+    def lookup(self, text: str) -> tuple[tuple[KBEntry, bool], ...]:
+        """(entry, strict) pairs one of whose names is `text`, best reading first.
+
+        `strict` means the name is a capitalised acronym ("AS") that must match exactly.
+        """
+        ids = self._index.get(name_key(text))
+        if not ids:
+            return ()
+        found = []
+        for id_ in ids.split("|"):
+            entry = self.entry(id_.rstrip("!"))
+            if entry is not None:
+                found.append((entry, id_.endswith("!")))
+        return tuple(found)
+
+    def demonym(self, text: str) -> KBEntry | None:
+        """The country an English adjective names ("Russian" -> Russia)."""
+        iso3 = self._demonyms.get(name_key(text))
+        return self.country(iso3)
+
+    def country(self, iso3: str | None) -> KBEntry | None:
+        """The country entry of an ISO 3166 alpha-3 code."""
+        return self.entry(f"country:{iso3}") if iso3 else None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+@cache
+def load_kb() -> KnowledgeBase:
+    """Read the tables and the name index (once per process)."""
+    root = resources.files(__name__)
+    rows: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for table in TABLES:
+        for line in (root / table).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                id_ = line[:line.index("\t")]
+                rows[id_] = line
+                if table == "countries.tsv":
+                    for adjective in (line.split("\t") + [""] * 12)[11].split("|"):
+                        if adjective:
+                            demonyms[name_key(adjective)] = id_[len("country:"):]
+    index = dict(line.split("\t", 1) for line in (root / "index.tsv").read_text(encoding="utf-8").splitlines())
+    return KnowledgeBase(rows, index, demonyms)

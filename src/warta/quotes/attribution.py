@@ -1,0 +1,218 @@
+"""Find who a quotation is attributed to: the cue and the speaker phrase around the quote marks.
+
+After the quote: `,” kata Jalali.`, `,” katanya.`, `," the Swedish Prosecution Authority said.`,
+`,” kutip kantor berita TASS dari pernyataan Shoigu.` Before it: `Ms Persson said: "`,
+`ia menambahkan, “`, `Menurut Jalali, “`, `Jalali: “`. The speaker phrase is a run of
+capitalised words (a name, titles included), a pronoun, or a lowercase description.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import QUOTE_MARKS, SENTENCE_END, Cues, is_name_word, tokens
+
+Token = tuple[int, int, str]
+CONNECTORS = frozenset({"of", "bin", "binti", "van", "von", "de", "der", "al", "el", "da", "dos", "la", "le", "ibn", "di"})
+STOP = frozenset({",", ";", "(", ")", ":", "—", "–"})
+# Words that may stand between a speaker and the verb ("Jalali juga mengatakan", "he later said").
+ADVERBS = frozenset("""also juga pun then later previously kemudian telah sudah sempat has had have would will
+once again further recently earlier separately lalu pula secara terpisah""".split())
+# First words of a speaker described, not named ("the newspaper wrote", "para pejabat mengatakan").
+DESCRIPTOR_START = frozenset("""the a an his her its their one two some many several most other another
+officials para seorang sejumlah pihak pejabat juru""".split())
+MAX_AFTER = 40  # tokens read after a closing mark (an apposition can stand before the verb)
+MAX_BEFORE = 16  # tokens read back from an opening mark
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A cue and its speaker phrase; `pronoun` names the kind a pronoun stands for."""
+
+    start: int
+    end: int
+    cue: str
+    pronoun: str | None = None
+    named: bool = True
+
+
+def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | None:
+    """Attribution in text[start:end], the words that follow a closing mark."""
+    toks = _drop_brackets(_clause(tokens(text, start, end), MAX_AFTER))
+    for i, (s, e, word) in enumerate(toks):
+        low = word.lower()
+        if low in cues.pronoun_verbs:
+            return Attribution(s, e, word, pronoun="PERSON", named=False)
+        if low in cues.sources:
+            return _source(toks, i, cues) or _speaker_after(toks, i, cues)
+        if low in cues.verbs:
+            # "said Jalali" (cue first) or "Jalali said" (speaker first).
+            return (_speaker_before(toks[:i], toks[i], cues) if i else None) or _speaker_after(toks, i, cues)
+        prep = _prep_at(toks, i, cues)
+        if prep:
+            return _speaker_after(toks, i + prep - 1, cues)
+    return None
+
+
+def before_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | None:
+    """Attribution in text[start:end], the words of the clause before an opening mark."""
+    toks = _drop_brackets(tokens(text, start, end))[-MAX_BEFORE:]
+    cut = max((i for i, t in enumerate(toks) if t[2] in SENTENCE_END or t[2] in QUOTE_MARKS), default=-1)
+    toks = toks[cut + 1:]
+    while toks and (toks[-1][2] in STOP or toks[-1][2].lower() in cues.complementisers):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    for i in range(len(toks) - 1, -1, -1):
+        found = _cue_before(toks, i, cues)
+        if found:
+            return found
+    return _colon_speaker(text, toks, end)
+
+
+def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
+    s, e, word = toks[i]
+    low = word.lower()
+    if low in cues.pronoun_verbs:
+        return Attribution(s, e, word, pronoun="PERSON", named=False)
+    prep = _prep_at(toks, i, cues)
+    if prep:
+        return _speaker_after(toks, i + prep - 1, cues)
+    if low in cues.verbs or low in cues.sources:
+        clause = _after_last_stop(toks[:i])
+        return _speaker_before(clause, toks[i], cues) or _speaker_after(toks, i, cues)
+    return None
+
+
+def _colon_speaker(text: str, toks: list[Token], end: int) -> Attribution | None:
+    """`Jalali: “…”` — a name and a colon right before the quote."""
+    if ":" not in text[toks[-1][1]:end]:
+        return None
+    run = _last_run(toks)
+    if run and run[-1] == len(toks) - 1:
+        return Attribution(toks[run[0]][0], toks[run[-1]][1], ":")
+    return None
+
+
+def _clause(toks: list[Token], limit: int) -> list[Token]:
+    """Tokens up to the end of the sentence or the next quote mark, leading marks skipped."""
+    toks = _drop_brackets(toks)
+    i = 0
+    while i < len(toks) and (toks[i][2] in STOP or toks[i][2] in QUOTE_MARKS or toks[i][2] in SENTENCE_END):
+        if toks[i][2] in SENTENCE_END and i > 0:
+            break
+        i += 1
+    out = []
+    for k in range(i, min(len(toks), i + limit)):
+        if toks[k][2] in QUOTE_MARKS or (toks[k][2] in SENTENCE_END and not _abbreviation(toks, k)):
+            break
+        out.append(toks[k])
+    return out
+
+
+def _abbreviation(toks: list[Token], k: int) -> bool:
+    """A full stop glued to a short capitalised word ("Del.", "R-Ky.") ends no sentence."""
+    if toks[k][2] != "." or not k or toks[k - 1][1] != toks[k][0]:
+        return False
+    word = toks[k - 1][2].replace("-", "")
+    return word[:1].isupper() and len(word) <= 4
+
+
+def _after_last_stop(toks: list[Token]) -> list[Token]:
+    cut = max((i for i, t in enumerate(toks) if t[2] in STOP), default=-1)
+    return toks[cut + 1:]
+
+
+def _prep_at(toks: list[Token], i: int, cues: Cues) -> int:
+    """Length of the cue phrase ("according to", "menurut") starting at token i, else 0."""
+    for phrase in cues.preps:
+        words = tuple(t[2].lower() for t in toks[i:i + len(phrase)])
+        if words == phrase:
+            return len(phrase)
+    return 0
+
+
+def _speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution | None:
+    """`Jalali said`, `it added`, `the influential US daily wrote`: the words just before the cue;
+    `Scott Pruitt, the attorney general of Oklahoma, said`: the name before an apposition."""
+    phrase = _drop_brackets(phrase)
+    tail = _after_last_stop(phrase)
+    if not tail:
+        run = _first_run(phrase)
+        if phrase and phrase[-1][2] == "," and run and run[0] <= 1 and phrase[run[-1] + 1][2] == ",":
+            return Attribution(phrase[run[0]][0], phrase[run[-1]][1], cue[2])
+        return None
+    last = tail[-1][2].lower()
+    if last in cues.pronouns:
+        return Attribution(tail[-1][0], tail[-1][1], cue[2], pronoun=cues.pronouns[last], named=False)
+    run = _last_run(tail)
+    if run and all(t[2].lower() in ADVERBS for t in tail[run[-1] + 1:]):  # "Jalali also said"
+        return Attribution(tail[run[0]][0], tail[run[-1]][1], cue[2])
+    if len(tail) <= 5 and tail[0][2].lower() in DESCRIPTOR_START and all(t[2].isalpha() for t in tail):
+        return Attribution(tail[0][0], tail[-1][1], cue[2], named=False)
+    return None
+
+
+def _drop_brackets(toks: list[Token]) -> list[Token]:
+    """Tokens outside parentheses: "Rep. John Mica (R-Fla.) said" -> "Rep. John Mica said"."""
+    out, depth = [], 0
+    for tok in toks:
+        if tok[2] in "([":
+            depth += 1
+        elif tok[2] in ")]":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(tok)
+    return out
+
+
+def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
+    """`kata Presiden Prabowo`, `said Mr Smith`, `according to officials`: the words after the cue."""
+    rest = toks[i + 1:i + 9]
+    if not rest:
+        return None
+    first = rest[0][2].lower()
+    if first in cues.pronouns:
+        return Attribution(rest[0][0], rest[0][1], toks[i][2], pronoun=cues.pronouns[first], named=False)
+    run = _first_run(rest)
+    if run and run[0] <= 3:
+        return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
+    return None
+
+
+def _source(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
+    """`kutip kantor berita TASS dari pernyataan Shoigu`: the speaker after "dari"/"from"."""
+    for j in range(i + 1, len(toks)):
+        if toks[j][2].lower() in {"dari", "from"}:
+            run = _first_run(toks[j + 1:j + 6])
+            if run:
+                base = j + 1
+                return Attribution(toks[base + run[0]][0], toks[base + run[-1]][1], toks[i][2])
+    return None
+
+
+def _runs(toks: list[Token]) -> list[list[int]]:
+    """Indexes of capitalised-word runs (connectors allowed inside: "Ministry of Energy")."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, (_, _, word) in enumerate(toks):
+        if is_name_word(word):
+            cur.append(k)
+        elif cur and word.lower() in CONNECTORS and k + 1 < len(toks) and is_name_word(toks[k + 1][2]):
+            cur.append(k)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _last_run(toks: list[Token]) -> list[int] | None:
+    runs = _runs(toks)
+    return runs[-1] if runs else None
+
+
+def _first_run(toks: list[Token]) -> list[int] | None:
+    runs = _runs(toks)
+    return runs[0] if runs else None

@@ -1,0 +1,69 @@
+"""Attribution cues of a language, read from `lang/<code>/quote_*` data files.
+
+`quote_cues.tsv` lists speech verbs and phrases with their kind (verb, pronoun, prep,
+quote-source), `quote_pronouns.tsv` the pronouns that stand for a speaker and the kind of
+speaker they stand for, `quote_titles.txt` the titles and role words that precede a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..languages import available_languages, read_lines
+
+# A word (letters, inner apostrophes and hyphens, a final dot for "Mr."), a number, or one mark.
+TOKEN = re.compile(r"(?:Mrs?|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Capt|Sgt)\.(?=\s)"
+                   r"|[A-Z]\.(?=\s[A-Z])"  # a middle initial: John D. Podesta
+                   r"|[^\W\d_](?:[\w’']|-(?=\w))*|\d[\d.,]*|[^\w\s]")
+SENTENCE_END = frozenset(".!?…")
+QUOTE_MARKS = frozenset("“”„«»‹›‘’\"'`")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Attribution knowledge of one language (or of all, merged)."""
+
+    verbs: frozenset[str]
+    pronoun_verbs: frozenset[str]
+    preps: tuple[tuple[str, ...], ...]  # multi-word phrases as word tuples: ("according", "to")
+    sources: frozenset[str]
+    pronouns: dict[str, str]
+    titles: frozenset[str]
+    complementisers: frozenset[str]
+
+    def is_cue(self, word: str) -> bool:
+        """True for any single-word cue."""
+        low = word.lower()
+        return low in self.verbs or low in self.pronoun_verbs or low in self.sources
+
+
+@cache
+def load_cues(code: str | None) -> Cues:
+    """Cues of language `code`; None (or an unknown code) merges every language."""
+    codes = (code,) if code in available_languages() else available_languages()
+    verbs, pverbs, sources, preps = set(), set(), set(), set()
+    pronouns: dict[str, str] = {}
+    titles: set[str] = set()
+    for c in codes:
+        for line in read_lines(c, "quote_cues.tsv"):
+            word, _, kind = (part.strip() for part in line.partition("\t"))
+            {"verb": verbs, "pronoun": pverbs, "quote-source": sources}.get(kind, set()).add(word.lower())
+            if kind == "prep":
+                preps.add(tuple(word.lower().split()))
+        for line in read_lines(c, "quote_pronouns.tsv"):
+            word, _, kind = (part.strip() for part in line.partition("\t"))
+            pronouns[word.lower()] = kind or "PERSON"
+        titles.update(t.strip().lower().rstrip(".") for t in read_lines(c, "quote_titles.txt"))
+    return Cues(frozenset(verbs), frozenset(pverbs), tuple(sorted(preps, key=len, reverse=True)),
+                frozenset(sources), pronouns, frozenset(titles), frozenset({"bahwa", "that"}))
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, token) of text[start:end]."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word (Jalali, Eva-Marie, McCain, AS) that can belong to a name."""
+    return word[:1].isupper() and word[:1].isalpha()

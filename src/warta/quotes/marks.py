@@ -1,0 +1,128 @@
+"""Find quoted stretches of text: every quote style news uses, nested and across paragraphs.
+
+A quotation opens with “ ‘ « „ " (or '' / `` in wire copy) and closes with its partner. Inner
+quotes of another style stay inside the outer quotation. A paragraph whose quotation is still
+open at its end continues in the next paragraph when that one opens with a quote mark again (the
+typographic convention for long quotations); each paragraph's part becomes its own `Quoted`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> closing marks accepted for it (typesetters mix “…" and „…“).
+PAIRS = {"“": "”\"", "”": "”\"", "'": "'", "„": "“”", "«": "»", "‹": "›", "‘": "’'", '"': '"”', "``": "''", "''": "''"}
+_MARK = re.compile(r"``|''|[“”„«»‹›‘’\"']")
+_DOUBLE_OPENERS = ("“", "„", "«", '"', "``")
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """One quoted stretch inside one paragraph: `start`/`end` bound the words, marks excluded."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset just past the closing mark; None when the paragraph ends first
+    continues: bool = False  # True when this part carries on a quotation from the paragraph before
+    mark: str = "“"
+
+
+def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
+    """Quoted stretches of every paragraph, in text order."""
+    found: list[Quoted] = []
+    carried = False
+    for start, end in paragraphs:
+        parts = _paragraph_quotes(text, start, end)
+        if carried and parts and parts[0].open_at - start <= 1:
+            parts[0] = _replace(parts[0], continues=True)
+        found.extend(parts)
+        # An unclosed quotation carries over only to a paragraph that re-opens it.
+        carried = bool(parts) and parts[-1].close_at is None
+    return found
+
+
+def _replace(quoted: Quoted, **changes: object) -> Quoted:
+    from dataclasses import replace
+    return replace(quoted, **changes)  # type: ignore[arg-type]
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[Quoted]:
+    """Top-level quotations of text[start:end]."""
+    out: list[Quoted] = []
+    pos = start
+    while pos < end:
+        opener = _next_opener(text, pos, end)
+        if opener is None:
+            break
+        at, mark = opener
+        inner = at + len(mark)
+        close = _find_close(text, inner, end, mark)
+        if close is None:
+            words_end = _rstrip(text, inner, end)
+            if words_end > inner:
+                out.append(Quoted(inner, words_end, at, None, mark=mark))
+            break
+        close_at, close_len = close
+        if close_at > inner:
+            out.append(Quoted(inner, _rstrip(text, inner, close_at), at, close_at + close_len, mark=mark))
+        pos = close_at + close_len
+    return out
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _next_opener(text: str, pos: int, end: int) -> tuple[int, str] | None:
+    """The next mark that can open a quotation: at a word start, followed by a non-space."""
+    for match in _MARK.finditer(text, pos, end):
+        mark, at = match.group(), match.start()
+        if mark in PAIRS and _opens(text, at, end, mark):
+            return at, mark
+    return None
+
+
+def _opens(text: str, at: int, end: int, mark: str) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + len(mark)] if at + len(mark) < end else " "
+    if after.isspace():
+        return False
+    # An apostrophe inside or after a word (Jalali’s, ’90s) is no quotation mark.
+    return not before.isalnum() and not (mark in "‘'" and after.isdigit())
+
+
+def _find_close(text: str, pos: int, end: int, mark: str) -> tuple[int, int] | None:
+    """The mark closing `mark`, skipping nested quotations of the other kind."""
+    closers = PAIRS[mark]
+    nested: list[str] = []
+    for match in _MARK.finditer(text, pos, end):
+        found, at = match.group(), match.start()
+        if nested and _closes(text, at, end, found) and found in PAIRS[nested[-1]]:
+            nested.pop()
+            continue
+        if found in closers and _closes(text, at, end, found) and _ends_here(found, mark, text, at, end):
+            return at, len(found)
+        if found in PAIRS and found != mark and _opens(text, at, end, found) and found not in ('"', "''"):
+            if not (found in _DOUBLE_OPENERS and mark in _DOUBLE_OPENERS):
+                nested.append(found)
+    return None
+
+
+def _closes(text: str, at: int, end: int, mark: str) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + len(mark)] if at + len(mark) < end else " "
+    if before.isspace():
+        return False
+    # ’ between letters is an apostrophe (city’s, don’t), not a closing mark.
+    return not (mark in "’'" and after.isalpha() and before.isalpha())
+
+
+def _ends_here(found: str, mark: str, text: str, at: int, end: int) -> bool:
+    """Single-mark quotations need a closing mark not followed by a letter (it’s, Jalali’s)."""
+    if mark in "‘'":
+        after = text[at + len(found)] if at + len(found) < end else " "
+        return not after.isalnum()
+    return True

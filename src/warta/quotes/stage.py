@@ -1,0 +1,170 @@
+"""The "quotes" stage: direct quotations and reported speech with their speakers.
+
+Speakers are the linked entities when an "entities" stage ran before (it is optional: the stage
+requires only sentences), else names read from the text. Attributions are resolved in text
+order so that "katanya", "he said" or "it added" go to the most recent speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Quote, Span
+from ..pipeline import register
+from .attribution import Attribution, after_quote, before_quote
+from .cues import load_cues
+from .marks import Quoted, find_quoted
+from .reported import reported_in
+from .speakers import SpeakerResolver
+
+MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words without a cue are titles or scare quotes
+PRODUCER = "quotes"
+MAX_GAP = 80  # characters between quote marks and the speaker phrase
+
+
+@dataclass
+class _Found:
+    """A quotation on its way to becoming a Quote."""
+
+    quoted: Quoted
+    paragraph: int
+    attribution: Attribution | None = None
+    speaker: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class QuoteStage:
+    """Find direct quotations and reported speech, and who said them."""
+
+    name: str = "quotes"
+    requires: frozenset[str] = frozenset({"text", "paragraphs", "sentences"})
+    produces: frozenset[str] = frozenset({"quotes"})
+
+    def __call__(self, article: Article) -> Article:
+        cues = load_cues(article.language)
+        paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
+        found = _attributed(article.text, paragraphs, cues)
+        resolver = SpeakerResolver(article, cues)
+        reported = _reported(article, cues, found)
+        quotes = _resolve(article, found, reported, resolver)
+        return article.replace(quotes=tuple(sorted(quotes, key=lambda q: q.start)))
+
+
+def _attributed(text: str, paragraphs: list[tuple[int, int]], cues: Any) -> list[_Found]:
+    """Every quotation with the attribution found around its marks."""
+    quoted = find_quoted(text, paragraphs)
+    found = [_Found(q, _paragraph_of(paragraphs, q.start)) for q in quoted]
+    for i, item in enumerate(found):
+        q, (p_start, p_end) = item.quoted, paragraphs[item.paragraph]
+        nxt = found[i + 1].quoted.open_at if i + 1 < len(found) and found[i + 1].paragraph == item.paragraph else p_end
+        prev = found[i - 1].quoted.close_at if i and found[i - 1].paragraph == item.paragraph else None
+        after = after_quote(text, q.close_at, nxt, cues) if q.close_at is not None else None
+        before = before_quote(text, prev or p_start, q.open_at, cues) if not q.continues else None
+        if before is None and after is None and q.open_at == p_start and item.paragraph:
+            before = _colon_paragraph(text, paragraphs[item.paragraph - 1], cues)
+        item.attribution = _near(after, q.close_at, before, q.open_at)
+    _share_across_paragraphs(found)
+    return [f for f in found if f.attribution or f.quoted.continues or _long(text, f.quoted)]
+
+
+def _share_across_paragraphs(found: list[_Found]) -> None:
+    """A quotation spanning paragraphs has one attribution, wherever its cue stands."""
+    chains: list[list[_Found]] = []
+    for item in found:
+        if chains and item.quoted.continues and chains[-1][-1].quoted.close_at is None:
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    for chain in chains:
+        shared = next((c.attribution for c in reversed(chain) if c.attribution), None)
+        for c in chain:
+            c.attribution = c.attribution or shared
+
+
+def _colon_paragraph(text: str, paragraph: tuple[int, int], cues: Any) -> Attribution | None:
+    """"Caddell continued:" ending the paragraph before a quotation introduces it."""
+    start, end = paragraph
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    return before_quote(text, start, end, cues)
+
+
+def _near(after: Attribution | None, close_at: int | None, before: Attribution | None, open_at: int) -> Attribution | None:
+    """The attribution after the quotation, else before it; a speaker phrase far from the marks
+    (over MAX_GAP characters) belongs to some other clause."""
+    if after is not None and close_at is not None and after.start - close_at <= MAX_GAP:
+        return after
+    if before is not None and open_at - before.end <= MAX_GAP:
+        return before
+    return None
+
+
+def _long(text: str, quoted: Quoted) -> bool:
+    return len(text[quoted.start:quoted.end].split()) >= MIN_UNATTRIBUTED_WORDS
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
+    for i, (start, end) in enumerate(paragraphs):
+        if start <= offset < end:
+            return i
+    return len(paragraphs) - 1
+
+
+def _reported(article: Article, cues: Any, found: list[_Found]) -> list[tuple[int, int, Attribution]]:
+    """Reported speech in sentences that hold no direct quotation."""
+    taken = [(f.quoted.open_at, f.quoted.close_at or f.quoted.end) for f in found]
+    out = []
+    for sentence in article.sentences or (Span(0, len(article.text)),):
+        if any(s < sentence.end and e > sentence.start for s, e in taken):
+            continue
+        reported = reported_in(article.text, sentence.start, sentence.end, cues)
+        if reported:
+            out.append((reported.start, reported.end, reported.attribution))
+    return out
+
+
+def _resolve(article: Article, found: list[_Found], reported: list, resolver: SpeakerResolver) -> list[Quote]:
+    """Speakers in text order, so pronouns find the speaker named last; then follow-ons."""
+    events = [(f.quoted.start, f) for f in found] + [(r[0], r) for r in reported]
+    quotes: list[Quote] = []
+    for _, item in sorted(events, key=lambda x: x[0]):
+        if isinstance(item, _Found):
+            item.speaker = resolver.resolve(item.attribution) if item.attribution else None
+            continue
+        start, end, attribution = item
+        speaker = resolver.resolve(attribution)
+        quotes.append(_quote(article.text, start, end, speaker, attribution, direct=False))
+    _follow_on(found)
+    for item in found:
+        q = item.quoted
+        quotes.append(_quote(article.text, q.start, q.end, item.speaker, item.attribution, direct=True))
+    return quotes
+
+
+def _follow_on(found: list[_Found]) -> None:
+    """An unattributed quotation goes to the speaker of a quotation in the same or the previous
+    paragraph, when that one is attributed (the text then makes the speaker clear)."""
+    for i, item in enumerate(found):
+        if item.speaker is not None or item.attribution is not None:
+            continue
+        for other in reversed(found[:i]):
+            if item.paragraph - other.paragraph > 1:
+                break
+            if other.speaker is not None:
+                item.speaker = other.speaker
+                break
+        if item.speaker is None and i + 1 < len(found) and found[i + 1].paragraph == item.paragraph:
+            item.speaker = found[i + 1].speaker
+
+
+def _quote(text: str, start: int, end: int, speaker: dict | None, attribution: Attribution | None,
+           *, direct: bool) -> Quote:
+    while end > start and text[end - 1] in ",;: ":
+        end -= 1
+    return Quote(text=text[start:end], start=start, end=end, speaker=speaker, direct=direct,
+                 cue=attribution.cue if attribution else None, producer=PRODUCER)
+
+
+@register("quotes")
+def _quotes(settings: dict[str, Any]) -> QuoteStage:
+    return QuoteStage()

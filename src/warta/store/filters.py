@@ -1,0 +1,51 @@
+"""Query filters shared by the CLI, the API and the notebook interface."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+
+_CODE = re.compile(r"^[A-Za-z]{3}$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which records to return. Every field is optional; `None` means "any"."""
+
+    dyad: tuple[str, str] | None = None  # two ISO3 codes, either order
+    actor: str | None = None  # ISO3 code, CAMEO code or (part of) a name, either side
+    type: str | None = None  # PLOVER type or CAMEO code prefix
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    language: str | None = None
+    text: str | None = None  # substring of the record's text or evidence
+    speaker: str | None = None
+    article: str | None = None
+    context: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and not _DATE.match(value):
+                raise ConfigError(f"--{name} {value}", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        if self.limit < 0 or self.offset < 0:
+            raise ConfigError("--limit", "limit and offset must be zero or more")
+
+    @property
+    def until_bound(self) -> str | None:
+        """An upper bound that includes the whole of a coarse `until` (2025 → 2025-12-31~)."""
+        return None if self.until is None else self.until + "~"
+
+
+def parse_dyad(value: str | None) -> tuple[str, str] | None:
+    """`IDN-RUS` (or `IDN/RUS`, `IDN,RUS`) → ("IDN", "RUS")."""
+    if not value:
+        return None
+    parts = [p.strip().upper() for p in re.split(r"[-/,: ]", value) if p.strip()]
+    if len(parts) != 2 or not all(_CODE.match(p) for p in parts):
+        raise ConfigError(f"--dyad {value}", "expected two ISO 3166 alpha-3 codes, e.g. IDN-RUS")
+    return parts[0], parts[1]

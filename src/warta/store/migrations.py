@@ -1,0 +1,57 @@
+"""Versioned schema migrations for both backends.
+
+Each migration is (version, statements); a store applies, in one transaction each, those newer
+than the version it records in `warta_schema`. Never edit a released migration: add one.
+The record tables share one DDL (SQLite accepts PostgreSQL's type names); the articles table
+and the full-text index differ.
+"""
+from __future__ import annotations
+
+_RECORD_TABLES = [
+    """CREATE TABLE events (article_id TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT, cameo TEXT, root TEXT,
+       actor1_name TEXT, actor1_country TEXT, actor1_code TEXT, actor2_name TEXT, actor2_country TEXT,
+       actor2_code TEXT, goldstein DOUBLE PRECISION, quad_class INTEGER, context TEXT, negated BOOLEAN,
+       modality TEXT, day TEXT, evidence TEXT, ev_start INTEGER, ev_end INTEGER, trigger TEXT,
+       confidence DOUBLE PRECISION, location TEXT, PRIMARY KEY (article_id, idx))""",
+    """CREATE TABLE quotes (article_id TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT, q_start INTEGER,
+       q_end INTEGER, speaker TEXT, speaker_country TEXT, direct BOOLEAN, cue TEXT, day TEXT, language TEXT,
+       PRIMARY KEY (article_id, idx))""",
+    """CREATE TABLE amounts (article_id TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT, a_start INTEGER,
+       a_end INTEGER, value DOUBLE PRECISION, unit TEXT, approximate BOOLEAN, value_max DOUBLE PRECISION,
+       refers_to TEXT, counted TEXT, status TEXT, day TEXT, PRIMARY KEY (article_id, idx))""",
+    """CREATE TABLE entities (article_id TEXT NOT NULL, idx INTEGER NOT NULL, entity_id TEXT, name TEXT,
+       type TEXT, iso3 TEXT, country TEXT, wikidata TEXT, geonames BIGINT, cameo TEXT, mentions INTEGER,
+       day TEXT, PRIMARY KEY (article_id, idx))""",
+    "CREATE INDEX events_dyad ON events (actor1_country, actor2_country, day)",
+    "CREATE INDEX events_dyad_rev ON events (actor2_country, actor1_country, day)",
+    "CREATE INDEX events_type ON events (type, day)",
+    "CREATE INDEX events_day ON events (day)",
+    "CREATE INDEX quotes_speaker ON quotes (speaker)",
+    "CREATE INDEX quotes_day ON quotes (day)",
+    "CREATE INDEX amounts_day ON amounts (day)",
+    "CREATE INDEX entities_name ON entities (name, type)",
+    "CREATE INDEX entities_type ON entities (type)",
+]
+
+_ARTICLES = """CREATE TABLE articles (id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
+    source TEXT, url TEXT, title TEXT, language TEXT, published TEXT, day TEXT, sitename TEXT, author TEXT,
+    text TEXT, n_entities INTEGER, n_quotes INTEGER, n_amounts INTEGER, n_events INTEGER,
+    tone DOUBLE PRECISION, json {json_type} NOT NULL{extra})"""
+
+SQLITE: list[tuple[int, list[str]]] = [
+    (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
+         *_RECORD_TABLES,
+         # porter stems English; the id_stem column holds Sastrawi stems of Indonesian text.
+         "CREATE VIRTUAL TABLE article_fts USING fts5(title, body, id_stem, article_id UNINDEXED,"
+         " tokenize = 'porter unicode61 remove_diacritics 2')"]),
+    (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BLOB NOT NULL)"]),
+]
+
+POSTGRES: list[tuple[int, list[str]]] = [
+    (1, [_ARTICLES.format(json_type="JSONB", extra=", tsv TSVECTOR"),
+         "CREATE INDEX articles_day ON articles (day)", "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
+         "CREATE INDEX articles_json ON articles USING GIN (json jsonb_path_ops)", *_RECORD_TABLES]),
+    (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BYTEA NOT NULL)"]),
+]
+
+LATEST = max(v for v, _ in SQLITE)

@@ -1,0 +1,106 @@
+"""The PostgreSQL 15 store: jsonb articles, `indonesian`/`english` text search, GIN indexes.
+
+Needs `warta[postgres]` (psycopg 3). Same tables and queries as SQLite (the shared SQL is
+rewritten from `?` to `%s`); only the full-text index and the JSON column type differ.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ..model import Article
+from .base import SqlStore, StoreError
+from .migrations import POSTGRES
+
+_CONFIG = {"id": "indonesian", "ms": "indonesian"}  # every other language is searched as English
+_HEADLINE = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError("postgresql", "psycopg is not installed: pip install 'warta[postgres]'") from None
+    return psycopg
+
+
+class PostgresStore(SqlStore):
+    """Articles and records in a PostgreSQL database (tables created by the migrations)."""
+
+    placeholder = "%s"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        psycopg = _psycopg()
+        self.url = url
+        self._errors = psycopg.Error
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            self._migrate()
+        except psycopg.Error as error:
+            raise StoreError(_redact(url), f"cannot open the store ({str(error).strip()})") from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            yield cur
+
+    def _migrate(self) -> None:
+        with self._lock, self._transaction() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(7712)")  # two processes must not migrate at once
+            cur.execute("CREATE TABLE IF NOT EXISTS warta_schema (version INTEGER NOT NULL)")
+            cur.execute("SELECT max(version) FROM warta_schema")
+            current = cur.fetchone()[0] or 0
+            for version, statements in POSTGRES:
+                if version > current:
+                    for statement in statements:
+                        cur.execute(statement)
+                    cur.execute("INSERT INTO warta_schema VALUES (%s)", (version,))
+
+    def schema_version(self) -> int:
+        """The latest migration applied."""
+        return self._rows("SELECT max(version) AS v FROM warta_schema")[0]["v"]
+
+    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        from psycopg.rows import dict_row
+
+        with self._lock:
+            try:
+                with self._conn.cursor(row_factory=dict_row) as cur:
+                    cur.execute(self.sql(sql), tuple(params))
+                    return list(cur.fetchall())
+            except self._errors as error:
+                raise StoreError(_redact(self.url), f"query failed ({str(error).strip()})") from None
+
+    def _marks(self, table: str, columns: tuple[str, ...]) -> Iterator[str]:
+        return ("?::jsonb" if table == "articles" and c == "json" else "?" for c in columns)
+
+    def _index_text(self, cur: Any, article_id: str, article: Article) -> None:
+        config = _CONFIG.get(article.language or "", "english")
+        cur.execute("UPDATE articles SET tsv = setweight(to_tsvector(%s::regconfig, coalesce(title, '')), 'A')"
+                    " || to_tsvector(%s::regconfig, text) WHERE id = %s", (config, config, article_id))
+
+    def search(self, query: str, *, limit: int = 20, language: str | None = None) -> list[dict[str, Any]]:
+        """Articles matching the query read as English or as Indonesian, best first."""
+        if not query.strip():
+            return []
+        sql = ("SELECT a.id, a.title, a.url, a.language, a.day, a.n_events,"
+               " ts_headline(CASE WHEN a.language IN ('id', 'ms') THEN 'indonesian' ELSE 'english' END::regconfig,"
+               " a.text, q.q, ?) AS snippet, ts_rank(a.tsv, q.q) AS rank FROM articles a,"
+               " (SELECT websearch_to_tsquery('english', ?) || websearch_to_tsquery('indonesian', ?) AS q) q"
+               " WHERE a.tsv @@ q.q")
+        params: list[Any] = [_HEADLINE, query, query]
+        if language:
+            sql += " AND a.language = ?"
+            params.append(language)
+        return self._rows(sql + " ORDER BY rank DESC, a.id LIMIT ?", [*params, limit])
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}"

@@ -1,0 +1,114 @@
+"""Flatten an `Article` into the rows both backends store, one list per table.
+
+The article itself is kept whole as JSON (so `article(id)` gives back exactly what was ingested);
+the flat rows exist for querying. Column order here is the tables' column order.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Amount, Article, Event, Quote
+
+_ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+ARTICLE_COLUMNS = ("id", "key", "content_hash", "source", "url", "title", "language", "published", "day",
+                   "sitename", "author", "text", "n_entities", "n_quotes", "n_amounts", "n_events", "tone", "json")
+EVENT_COLUMNS = ("article_id", "idx", "type", "cameo", "root", "actor1_name", "actor1_country", "actor1_code",
+                 "actor2_name", "actor2_country", "actor2_code", "goldstein", "quad_class", "context", "negated",
+                 "modality", "day", "evidence", "ev_start", "ev_end", "trigger", "confidence", "location")
+QUOTE_COLUMNS = ("article_id", "idx", "text", "q_start", "q_end", "speaker", "speaker_country", "direct", "cue", "day",
+                 "language")
+AMOUNT_COLUMNS = ("article_id", "idx", "text", "a_start", "a_end", "value", "unit", "approximate", "value_max",
+                  "refers_to", "counted", "status", "day")
+ENTITY_COLUMNS = ("article_id", "idx", "entity_id", "name", "type", "iso3", "country", "wikidata", "geonames",
+                  "cameo", "mentions", "day")
+
+
+@dataclass(slots=True)
+class Rows:
+    """Everything one article puts in the store."""
+
+    article: tuple[Any, ...]
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    quotes: list[tuple[Any, ...]] = field(default_factory=list)
+    amounts: list[tuple[Any, ...]] = field(default_factory=list)
+    entities: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def article_key(article: Article) -> str:
+    """What makes two versions "the same article": its URL when known, else its source."""
+    return article.url or article.source
+
+
+def article_id(article: Article) -> str:
+    """A short stable id derived from the key, so an updated article keeps its id."""
+    return hashlib.sha256(article_key(article).encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(article_json: str) -> str:
+    """Hash of the stored JSON: re-ingesting identical content is a no-op."""
+    return hashlib.sha256(article_json.encode("utf-8")).hexdigest()
+
+
+def iso_day(value: str | None) -> str | None:
+    """The ISO date prefix of a timestamp ("2025-06-20T10:00+07:00" → "2025-06-20"), if any."""
+    match = _ISO_DAY.match(value or "")
+    return match.group(0) if match else None
+
+
+def to_rows(article: Article) -> Rows:
+    """Build the rows for `article`."""
+    data = article.to_json()
+    aid, day = article_id(article), iso_day(article.published)
+    row = (aid, article_key(article), content_hash(data), article.source, article.url, article.title,
+           article.language, article.published, day, article.sitename, article.author, article.text,
+           len(article.entities), len(article.quotes), len(article.amounts), len(article.events),
+           article.tone.score if article.tone else None, data)
+    rows = Rows(article=row)
+    rows.events = [_event_row(aid, i, e, day) for i, e in enumerate(article.events)]
+    rows.quotes = [_quote_row(aid, i, q, day, article.language) for i, q in enumerate(article.quotes)]
+    rows.amounts = [_amount_row(aid, i, a, day, article.events) for i, a in enumerate(article.amounts)]
+    rows.entities = [(aid, i, e.id, e.name, e.type, e.iso3, e.country, e.wikidata, e.geonames, e.cameo,
+                      len(e.mentions), day) for i, e in enumerate(article.entities)]
+    return rows
+
+
+def _event_row(aid: str, idx: int, event: Event, day: str | None) -> tuple[Any, ...]:
+    a1, a2, ev = event.actor1, event.actor2, event.evidence
+    return (aid, idx, event.type, event.cameo, (event.cameo or "")[:2] or None,
+            a1.name if a1 else None, _upper(a1.country if a1 else None), a1.code if a1 else None,
+            a2.name if a2 else None, _upper(a2.country if a2 else None), a2.code if a2 else None,
+            event.goldstein, event.quad_class, ",".join(event.context), event.negated, event.modality,
+            iso_day(event.date) or day, ev.text, ev.start, ev.end, ev.trigger, event.confidence, event.location)
+
+
+def _upper(code: str | None) -> str | None:
+    return code.upper() if code else None
+
+
+def _quote_row(aid: str, idx: int, quote: Quote, day: str | None, language: str | None) -> tuple[Any, ...]:
+    speaker = quote.speaker or {}
+    name = speaker.get("name") if isinstance(speaker, dict) else str(speaker)
+    country = (speaker.get("country") or speaker.get("iso3")) if isinstance(speaker, dict) else None
+    return (aid, idx, quote.text, quote.start, quote.end, name, _upper(country), quote.direct, quote.cue, day, language)
+
+
+def _amount_row(aid: str, idx: int, amount: Amount, day: str | None, events: tuple[Event, ...]) -> tuple[Any, ...]:
+    return (aid, idx, amount.text, amount.start, amount.end, amount.value, amount.unit, amount.approximate,
+            amount.value_max, amount.refers_to, amount.counted, amount_status(amount, events), day)
+
+
+def amount_status(amount: Amount, events: tuple[Event, ...]) -> str | None:
+    """"promised" when the amount sits in the evidence of an event not yet carried out (a pledge,
+    an agreement, a future or hedged statement), "realised" when in an asserted, done event."""
+    for event in events:
+        ev = event.evidence
+        if ev.start <= amount.start and amount.end <= ev.end:
+            if event.negated:
+                continue
+            pledged = event.modality != "asserted" or event.type in {"AGREE", "CONSULT"} or event.cameo[:2] == "05"
+            return "promised" if pledged else "realised"
+    return None

@@ -1,0 +1,132 @@
+"""Turn `Filters` into SQL WHERE clauses (`?` placeholders), one builder per record table.
+
+Each builder returns (clauses, params); the caller joins clauses with AND. Text filters use
+LIKE on lower-cased columns so both backends behave the same.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .filters import Filters
+
+Clauses = tuple[list[str], list[Any]]
+
+
+def _dates(f: Filters, column: str, clauses: list[str], params: list[Any]) -> None:
+    if f.since:
+        clauses.append(f"{column} >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append(f"{column} <= ?")
+        params.append(f.until_bound)
+
+
+def _common(f: Filters, alias: str, day: str) -> Clauses:
+    clauses: list[str] = []
+    params: list[Any] = []
+    _dates(f, day, clauses, params)
+    if f.language:
+        clauses.append("a.language = ?")
+        params.append(f.language)
+    if f.article:
+        clauses.append(f"{alias}.article_id = ?")
+        params.append(f.article)
+    return clauses, params
+
+
+def dyad_clause(a: str, b: str, alias: str = "e") -> tuple[str, list[Any]]:
+    """Events between the two countries, in either direction."""
+    sql = (f"(({alias}.actor1_country = ? AND {alias}.actor2_country = ?) OR "
+           f"({alias}.actor1_country = ? AND {alias}.actor2_country = ?))")
+    return sql, [a.upper(), b.upper(), b.upper(), a.upper()]
+
+
+def actor_clause(actor: str, alias: str = "e") -> tuple[str, list[Any]]:
+    """Either side is the actor: by ISO3 country, CAMEO code or part of the name."""
+    like = f"%{actor.lower()}%"
+    sql = (f"({alias}.actor1_country = ? OR {alias}.actor2_country = ? OR {alias}.actor1_code = ? OR "
+           f"{alias}.actor2_code = ? OR lower({alias}.actor1_name) LIKE ? OR lower({alias}.actor2_name) LIKE ?)")
+    return sql, [actor.upper(), actor.upper(), actor.upper(), actor.upper(), like, like]
+
+
+def events_where(f: Filters) -> Clauses:
+    clauses, params = _common(f, "e", "e.day")
+    if f.dyad:
+        sql, extra = dyad_clause(*f.dyad)
+        clauses.append(sql)
+        params += extra
+    if f.actor:
+        sql, extra = actor_clause(f.actor)
+        clauses.append(sql)
+        params += extra
+    if f.type:
+        clauses.append("(e.type = ? OR e.cameo LIKE ?)")
+        params += [f.type.upper(), f"{f.type}%"]
+    if f.context:
+        clauses.append("lower(e.context) LIKE ?")
+        params.append(f"%{f.context.lower()}%")
+    if f.text:
+        clauses.append("lower(e.evidence) LIKE ?")
+        params.append(f"%{f.text.lower()}%")
+    return clauses, params
+
+
+def quotes_where(f: Filters) -> Clauses:
+    clauses, params = _common(f, "q", "q.day")
+    if f.speaker or f.actor:
+        who = (f.speaker or f.actor or "").lower()
+        clauses.append("(lower(q.speaker) LIKE ? OR lower(q.speaker_country) = ?)")
+        params += [f"%{who}%", who]
+    if f.text:
+        clauses.append("lower(q.text) LIKE ?")
+        params.append(f"%{f.text.lower()}%")
+    if f.dyad:
+        sql, extra = dyad_clause(*f.dyad)
+        clauses.append(f"q.article_id IN (SELECT e.article_id FROM events e WHERE {sql})")
+        params += extra
+    return clauses, params
+
+
+def amounts_where(f: Filters) -> Clauses:
+    clauses, params = _common(f, "m", "m.day")
+    if f.type:
+        clauses.append("(m.unit = ? OR m.status = ?)")
+        params += [f.type.upper() if len(f.type) == 3 else f.type, f.type.lower()]
+    if f.text:
+        clauses.append("(lower(m.text) LIKE ? OR lower(m.refers_to) LIKE ?)")
+        params += [f"%{f.text.lower()}%"] * 2
+    if f.dyad or f.actor:
+        sql, extra = dyad_clause(*f.dyad) if f.dyad else actor_clause(f.actor or "")
+        clauses.append(f"m.article_id IN (SELECT e.article_id FROM events e WHERE {sql})")
+        params += extra
+    return clauses, params
+
+
+def entities_where(f: Filters) -> Clauses:
+    clauses, params = _common(f, "n", "n.day")
+    if f.type:
+        clauses.append("n.type = ?")
+        params.append(f.type.upper())
+    if f.text or f.actor:
+        who = (f.text or f.actor or "").lower()
+        clauses.append("(lower(n.name) LIKE ? OR lower(n.iso3) = ?)")
+        params += [f"%{who}%", who]
+    return clauses, params
+
+
+def articles_where(f: Filters) -> Clauses:
+    clauses, params = _common(f, "a", "a.day")
+    if f.article:  # _common wrote a.article_id; articles key on id
+        clauses[-1] = "a.id = ?"
+    if f.text:
+        clauses.append("lower(a.title) LIKE ?")
+        params.append(f"%{f.text.lower()}%")
+    if f.dyad or f.actor:
+        sql, extra = dyad_clause(*f.dyad) if f.dyad else actor_clause(f.actor or "")
+        clauses.append(f"a.id IN (SELECT e.article_id FROM events e WHERE {sql})")
+        params += extra
+    return clauses, params
+
+
+def render(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""

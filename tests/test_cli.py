@@ -1,0 +1,169 @@
+"""The `warta` command line: output formats, input order, error lines and exit status."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from warta import __version__
+from warta.cli import main
+from warta.model import SCHEMA_VERSION
+
+ARTICLE_KEYS = {"source", "text", "url", "title", "author", "published", "sitename", "language", "paragraphs",
+                "sentences", "entities", "quotes", "amounts", "dates", "events", "tone", "raw_offsets",
+                "schema_version"}
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run the CLI in this process (fast): returns (exit status, stdout, stderr)."""
+    def invoke(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["warta", *args])
+        with pytest.raises(SystemExit) as exit_info:
+            main()
+        out, err = capsys.readouterr()
+        code = exit_info.value.code
+        return (code if isinstance(code, int) else 0 if code is None else 1), out, err
+    return invoke
+
+
+def _objects(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_json_one_object_per_article_in_input_order(run, fixtures: Path) -> None:
+    inputs = [fixtures / "id_noisy.txt", fixtures / "articles.jsonl", fixtures / "en_article.htm", fixtures / "id_article.html"]
+    code, out, err = run("extract", *map(str, inputs), "--format", "json")
+    objects = _objects(out)
+    assert [o["source"] for o in objects] == [
+        str(inputs[0]), f"{inputs[1]}#1", f"{inputs[1]}#2", f"{inputs[1]}#5", str(inputs[2]), str(inputs[3])]
+    assert all(set(o) == ARTICLE_KEYS for o in objects), [set(o) ^ ARTICLE_KEYS for o in objects]
+    assert all(o["schema_version"] == SCHEMA_VERSION for o in objects)
+    assert [o["language"] for o in objects] == ["id", "id", "en", "id", "en", "id"]
+    assert code == 1  # two lines of the JSON Lines file are bad
+    assert f"{inputs[1]}#3" in err and f"{inputs[1]}#4" in err and "Traceback" not in err
+
+
+def test_all_good_inputs_exit_zero_and_nothing_on_stderr(run, fixtures: Path) -> None:
+    code, out, err = run("extract", str(fixtures / "id_article.html"), str(fixtures / "en_article.htm"))
+    assert code == 0 and err == ""
+    first, second = _objects(out)
+    assert first["title"] == "Pemkot Bandarjaya Resmikan Jembatan Baru di Sungai Lembayung"
+    assert first["published"] == "2025-06-12" and first["author"] == "Sri Wulandari"
+    assert second["sitename"] == "Coastline Herald" and second["language"] == "en"
+    assert "Copyright" not in second["text"] and "Beranda" not in first["text"]
+
+
+def test_jsonl_format_matches_json_and_tokens_are_opt_in(run, fixtures: Path) -> None:
+    path = str(fixtures / "id_noisy.txt")
+    _, as_json, _ = run("extract", path, "--format", "json")
+    _, as_jsonl, _ = run("extract", path, "-f", "jsonl")
+    _, with_tokens, _ = run("extract", path, "--tokens")
+    assert as_json == as_jsonl and len(as_json.splitlines()) == 1
+    [article] = _objects(with_tokens)
+    assert set(article) == ARTICLE_KEYS | {"tokens"}
+    words = [article["text"][t["start"]:t["end"]] for t in article["tokens"]]
+    assert words[:4] == ["Menteri", "Luar", "Negeri", "Sari"]
+
+
+def test_text_format_is_readable(run, fixtures: Path) -> None:
+    code, out, _ = run("extract", str(fixtures / "id_noisy.txt"), "--format", "text")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "# Menteri Luar Negeri Bertolak keJakarta Usai Kunjungan Dua Hari"
+    assert "language: id" in lines[1] and "id_noisy.txt" in lines[1]
+    assert "bertolak ke Jakarta" in out and "SCROLL TO CONTINUE" not in out
+
+
+def test_unknown_format_is_a_usage_error(run, fixtures: Path) -> None:
+    code, out, err = run("extract", str(fixtures / "id_noisy.txt"), "--format", "xml")
+    assert code == 2 and out == "" and "xml" in err
+
+
+def test_folder_and_warc_inputs(run, fixtures: Path, tmp_path: Path, make_warc) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(fixtures / "en_article.htm", folder / "sub" / "b.htm")
+    shutil.copy(fixtures / "id_noisy.txt", folder / "a.txt")
+    warc = make_warc(tmp_path / "crawl.warc.gz", [("https://kabar.example/j", (fixtures / "id_article.html").read_bytes())])
+    code, out, err = run("extract", str(folder), str(warc))
+    objects = _objects(out)
+    assert code == 0, err
+    assert [Path(o["source"].split("#")[0]).name for o in objects] == ["a.txt", "b.htm", "crawl.warc.gz"]
+    assert objects[2]["url"] == "https://kabar.example/j" and "Sungai Lembayung" in objects[2]["text"]
+
+
+def test_bad_inputs_give_one_line_each_and_the_rest_still_runs(warta_cli, fixtures: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.html"
+    inputs = [missing, fixtures / "id_noisy.txt", fixtures / "empty.txt", fixtures / "binary.html",
+              fixtures / "not_article.html", fixtures / "en_article.htm"]
+    result = warta_cli("extract", *map(str, inputs))
+    stdout, stderr = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 1
+    assert "Traceback" not in stderr
+    assert [o["source"] for o in _objects(stdout)] == [str(fixtures / "id_noisy.txt"), str(fixtures / "en_article.htm")]
+    lines = stderr.splitlines()
+    expected = {missing: "no such file", fixtures / "empty.txt": "empty", fixtures / "binary.html": "binary",
+                fixtures / "not_article.html": "no article body"}
+    for path, reason in expected.items():
+        [line] = [ln for ln in lines if str(path) in ln]
+        assert reason in line
+    assert lines[-1] == "warta: dropped 4 inputs: unreadable 1, empty 1, binary 1, not-article 1"
+    assert len(lines) == 5
+
+
+def test_stdin_dash(warta_cli) -> None:
+    text = ("Banjir Rendam Kampung Nelayan\n\nBanjir rob merendam kampung nelayan di pesisir utara sejak Senin pagi. "
+            "Warga memindahkan perahu dan barang ke tempat yang lebih tinggi.\n")
+    result = warta_cli("extract", "-", input=text.encode())
+    [article] = _objects(result.stdout.decode())
+    assert result.returncode == 0
+    assert article["source"] == "<stdin>" and article["title"] == "Banjir Rendam Kampung Nelayan"
+    assert article["text"].startswith("Banjir rob merendam") and article["language"] == "id"
+
+
+def test_stdin_html_and_empty_stdin(warta_cli, fixtures: Path) -> None:
+    html = warta_cli("extract", "-", input=(fixtures / "en_article.htm").read_bytes())
+    assert _objects(html.stdout.decode())[0]["title"] == "Harbour city opens its first tidal power station"
+    empty = warta_cli("extract", "-", input=b"")
+    assert empty.returncode == 1 and empty.stdout == b""
+    assert "<stdin>: empty input" in empty.stderr.decode() and b"Traceback" not in empty.stderr
+
+
+def test_bad_setting_in_environment_is_one_line(warta_cli, fixtures: Path) -> None:
+    env = {**os.environ, "WARTA_MIN_TEXT_CHARS": "lots"}
+    result = warta_cli("extract", str(fixtures / "id_noisy.txt"), env=env)
+    assert result.returncode == 1 and result.stdout == b""
+    assert result.stderr.decode().strip() == "warta: setting min_text_chars: expected int, got 'lots'"
+
+
+def test_environment_setting_changes_behaviour(run, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARTA_MIN_TEXT_CHARS", "100000")
+    code, out, err = run("extract", str(fixtures / "id_noisy.txt"))
+    assert code == 1 and out == "" and "no article body" in err
+
+
+def test_unknown_stage_is_a_config_error(run, fixtures: Path) -> None:
+    code, out, err = run("extract", str(fixtures / "id_noisy.txt"), "--stages", "read,telepathy")
+    assert code == 1 and out == ""
+    assert err.startswith("warta: stage telepathy: unknown stage") and len(err.splitlines()) == 1
+
+
+def test_fewer_stages_leave_fields_empty(run, fixtures: Path) -> None:
+    code, out, _ = run("extract", str(fixtures / "id_noisy.txt"), "--stages", "read")
+    [article] = _objects(out)
+    assert code == 0 and article["language"] is None and article["sentences"] == []
+    assert article["paragraphs"] and all(p["language"] is None for p in article["paragraphs"])
+
+
+def test_settings_stages_and_version_commands(run) -> None:
+    code, out, _ = run("settings")
+    assert code == 0 and "min_text_chars = 40" in out and "WARTA_MIN_TEXT_CHARS" in out
+    code, out, _ = run("stages")
+    assert code == 0 and "segment: requires paragraphs, text; produces sentences, tokens" in out
+    code, out, _ = run("version")
+    assert code == 0 and out.strip() == __version__
