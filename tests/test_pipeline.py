@@ -224,8 +224,6 @@ def test_real_indonesian_articles_are_not_malay(corpus: Path) -> None:
     assert languages == ["id"] * len(paths)
 
 
-@pytest.mark.xfail(reason="cleaning: paragraph rule 'Baca Juga:.{0,200}' drops a short paragraph whose "
-                          "real sentence follows the glued related headline", strict=False)
 def test_short_paragraph_after_related_headline_keeps_its_sentence(fixtures: Path) -> None:
     text = (fixtures / "id_noisy.txt").read_text(encoding="utf-8")
     article = Pipeline.build(load_settings({"stages": "read"})).run(text_document("n.txt", text)).article

@@ -60,3 +60,10 @@ def test_unknown_setting_is_a_config_error() -> None:
 
 def test_unknown_environment_variables_are_ignored() -> None:
     assert load_settings(environ={"WARTA_COLOUR": "blue"}) == load_settings(environ={})
+
+
+def test_a_value_below_its_minimum_is_refused() -> None:
+    with pytest.raises(ConfigError, match="batch_size"):
+        load_settings({"batch_size": 0})
+    with pytest.raises(ConfigError, match="min_text_chars"):
+        load_settings(environ={"WARTA_MIN_TEXT_CHARS": "-5"})

@@ -25,7 +25,7 @@ _LAST_PART = re.compile(r"[A-Z]*[a-z]+$")
 _FIRST_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*")
 # A sentence or list mark followed by a word with no space ("Indonesia,Prabowo", "tahun.Dia"),
 # a closing quote before a capital, or brackets glued to words ("Indonesia(RI)mengumumkan").
-_PUNCT_GLUE = re.compile(r"(?<=[^\W\d_]{2}[.,;:!?])(?=[^\W\d_]{2})|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
+_PUNCT_GLUE = re.compile(r"(?<=[^\W\d_]{2}[,;:!?])(?=[^\W\d_]{2})|(?<=[^\W\d_]{2}\.)(?=[A-Z][^\W\d_])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
                          r"|(?<=[^\W\d_]{2}\))(?=[^\W\d_]{2})|(?<=[a-z]{3})(?=\([A-Z])")
 _DOMAIN_TAIL = re.compile(r"(com|co|id|net|org|go|ac|html?)\b", re.IGNORECASE)
 
@@ -141,11 +141,11 @@ def glue_points(text: str, languages: list[LanguageData], known_names: frozenset
     evidence = _Evidence(
         glue=frozenset().union(*(lang.glue_words for lang in languages)),
         names=known_names, vocab=vocab if vocab is not None else vocabulary((text,)))
-    camel = frozenset().union(*(lang.camelcase_words for lang in languages))
+    camel = frozenset(w.lower() for lang in languages for w in lang.camelcase_words)
     points: set[int] = set()
     for token in _GLUED_TOKEN.finditer(text):
         word = token.group()
-        if word in camel or word.lower() in camel or "@" in word or "://" in word:
+        if word.lower() in camel or "@" in word or "://" in word or text[token.start() - 1:token.start()] == "@":
             continue
         points.update(token.start() + offset for offset in _split_points(word, evidence))
     for match in _PUNCT_GLUE.finditer(text):

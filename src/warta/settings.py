@@ -19,6 +19,7 @@ class Setting:
     name: str
     default: Any
     help: str
+    minimum: int | None = None
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -26,16 +27,24 @@ SETTINGS: tuple[Setting, ...] = (
             "Comma-separated pipeline stages, in order (see `warta stages`)."),
     Setting("languages", "id,en",
             "Languages warta recognises; the language stage chooses among these (plus ms)."),
-    Setting("min_text_chars", 40, "Inputs whose extracted body is shorter than this are not articles."),
-    Setting("max_input_bytes", 20_000_000, "Inputs larger than this are refused."),
+    Setting("min_text_chars", 40, "Inputs whose extracted body is shorter than this are not articles.", minimum=0),
+    Setting("max_input_bytes", 20_000_000, "Inputs larger than this are refused.", minimum=1),
     Setting("favor_precision", False, "Ask trafilatura to prefer precision over recall."),
-    Setting("batch_size", 64, "Articles per batch when running in batches."),
+    Setting("batch_size", 64, "Articles per batch when running in batches.", minimum=1),
+    Setting("api_token", "", "Token that `warta serve` requires for writes (POST /api/articles); empty disables writes."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
     """Turn `value` into the type of the setting's default, or raise ConfigError."""
+    value = _coerce_type(setting, value)
+    if setting.minimum is not None and value < setting.minimum:
+        raise ConfigError(f"setting {setting.name}", f"must be at least {setting.minimum}, got {value!r}")
+    return value
+
+
+def _coerce_type(setting: Setting, value: Any) -> Any:
     kind = type(setting.default)
     if isinstance(value, kind):
         return value

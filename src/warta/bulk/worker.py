@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import WartaError
+from ..errors import StageError, WartaError
 from ..model import Article, Document
 from ..pipeline import Pipeline
 
@@ -57,12 +57,16 @@ class _Timed:
         for stage in self.pipeline.stages:
             started = time.perf_counter()
             try:
-                article = Pipeline([stage])(article)  # Pipeline turns a stage's bug into a StageError
+                article = stage(article)
             except WartaError as error:
                 return ItemResult(document.source, reason=error.reason, detail=error.detail, stage=stage.name)
+            except Exception as error:  # as Pipeline does: a bug on one input must not stop the batch
+                detail = f"stage {stage.name} failed ({error.__class__.__name__}: {error})"
+                return ItemResult(document.source, reason=StageError.reason, detail=detail, stage=stage.name)
             finally:
                 self.seconds[stage.name] = self.seconds.get(stage.name, 0.0) + time.perf_counter() - started
             self.out[stage.name] = self.out.get(stage.name, 0) + 1
+        article = article.replace(raw=None)
         return ItemResult(document.source, article=article, signature=_signature(article))
 
     def take_counters(self) -> tuple[dict[str, float], dict[str, int]]:

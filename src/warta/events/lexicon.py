@@ -124,9 +124,13 @@ def _match_from(elements: tuple[Element, ...], tokens: list[str], i: int) -> int
 def _element(token: str, sets: dict[str, list[Alternative]]) -> Element:
     if token == "_":
         return None
-    if token.startswith("@"):
-        return tuple(sets.get(token[1:], ()))
-    return tuple(tuple(a.split("~")) for a in token.split("|") if a)
+    alternatives: list[Alternative] = []
+    for alt in token.split("|"):
+        if alt.startswith("@"):
+            alternatives.extend(sets.get(alt[1:], ()))
+        elif alt:
+            alternatives.append(tuple(alt.split("~")))
+    return tuple(alternatives)
 
 
 def _is_set_line(head: str, rest: str) -> bool:

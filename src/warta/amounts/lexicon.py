@@ -1,0 +1,79 @@
+"""Words around figures, per language: `amount_words.tsv`, `currencies.tsv` and `amount_refers.tsv`
+in `lang/<code>/`, plus currency names from CLDR (Babel) for the ISO 4217 codes news quotes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..languages import available_languages, read_lines
+
+# Currency names are taken from CLDR for these codes only: rarer codes' names ("real", "rand",
+# "won") are ordinary words too often.
+CLDR_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "HKD", "SGD", "AUD", "CAD", "CHF", "RUB", "INR", "IDR",
+              "MYR", "THB", "PHP", "VND", "KRW", "SAR", "AED", "IRR", "TRY", "UAH", "ILS", "EGP", "PKR",
+              "QAR", "KWD", "NZD", "SEK", "NOK", "DKK", "PLN", "MXN", "BRL", "ZAR", "NGN", "KPW", "IQD")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the amount finder needs to know about one language."""
+
+    code: str
+    scales: dict[str, float]
+    numbers: dict[str, float]  # words for figures ("lima", "seven"), many-words included
+    many: frozenset[str]  # "ribuan", "thousands": approximate counts
+    approx: tuple[str, ...]
+    percent: tuple[str, ...]
+    not_counted: frozenset[str]
+    not_before: frozenset[str]
+    before: dict[str, str]  # currency written before the figure -> ISO code
+    after: dict[str, str]  # currency written after the figure (lowercased) -> ISO code
+    refers: tuple[tuple[str, str], ...]  # (word prefix, label)
+    decimal: str  # the decimal separator of the language's own style
+
+
+def _rows(code: str, name: str) -> list[list[str]]:
+    return [[c.strip() for c in line.split("\t")] for line in read_lines(code, name)]
+
+
+@cache
+def load_lexicon(code: str | None) -> Lexicon:
+    """Lexicon of `code` (English when the language has no data)."""
+    code = code if code in available_languages() and _rows(code, "amount_words.tsv") else "en"
+    words = _rows(code, "amount_words.tsv")
+    kind = lambda k: [r for r in words if len(r) > 1 and r[1] == k]  # noqa: E731
+    before, after = {}, {}
+    for row in _rows(code, "currencies.tsv"):
+        if len(row) >= 3:
+            (before if row[2] == "before" else after)[row[0] if row[2] == "before" else row[0].lower()] = row[1]
+    for iso, name in _cldr_names(code):
+        after.setdefault(name.lower(), iso)
+    return Lexicon(
+        code=code,
+        scales={r[0].lower(): float(r[2]) for r in kind("scale")},
+        numbers={r[0].lower(): float(r[2]) for r in kind("number") + kind("many")},
+        many=frozenset(r[0].lower() for r in kind("many")),
+        approx=tuple(r[0].lower() for r in kind("approx")),
+        percent=tuple(r[0].lower() for r in kind("percent")),
+        not_counted=frozenset(r[0].lower() for r in kind("not-counted")),
+        not_before=frozenset(r[0].lower() for r in kind("not-before")),
+        before=before, after=after,
+        refers=tuple((r[0].lower(), r[1]) for r in _rows(code, "amount_refers.tsv") if len(r) > 1),
+        decimal="," if code == "id" else ".")
+
+
+def _cldr_names(code: str) -> list[tuple[str, str]]:
+    """(ISO code, name) pairs from CLDR: singular and plural, "Dolar Hong Kong", "Hong Kong dollars"."""
+    try:
+        from babel.numbers import get_currency_name
+    except ImportError:
+        return []
+    out = []
+    for iso in CLDR_CODES:
+        for count in (1, 2):
+            name = get_currency_name(iso, count=count, locale=code)
+            if name and name != iso and re.fullmatch(r"[^\W\d_][\w .'-]*", name):
+                out.append((iso, name))
+    return out

@@ -1,0 +1,98 @@
+"""Engines run batches somewhere and hand results back in submission order.
+
+`serial` runs in this process; `processes` in a pool of worker processes (default: one per core);
+`dask` on a Dask distributed cluster (see dask_engine.py). Each keeps a bounded number of batches
+in flight, so memory stays flat however long the input is, and yields results in the order the
+batches were given, so a run (and its near-duplicate clusters) is the same however it is split.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol
+
+from ..errors import ConfigError
+from ..model import Document
+from .worker import BatchResult, process_batch, warm
+
+ENGINES = ("serial", "processes", "dask")
+
+
+class Engine(Protocol):
+    """Runs batches of documents through the pipeline built from `settings`."""
+
+    workers: int
+
+    def map(self, settings: dict[str, Any], batches: Iterable[list[Document]]) -> Iterator[BatchResult]: ...
+
+    def close(self) -> None: ...
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ordered(submit: Callable[[list[Document]], Any], result: Callable[[Any], BatchResult],
+            batches: Iterable[list[Document]], *, in_flight: int) -> Iterator[BatchResult]:
+    """Submit batches keeping at most `in_flight` pending; yield their results in submission order."""
+    pending: deque[Any] = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= in_flight:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+class SerialEngine:
+    """Everything in this process: no start-up cost, for small runs and tests."""
+
+    workers = 1
+
+    def map(self, settings: dict[str, Any], batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
+        for batch in batches:
+            yield process_batch(settings, batch)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessEngine:
+    """A pool of worker processes, each building the pipeline once (in its initializer)."""
+
+    def __init__(self, settings: dict[str, Any], *, workers: int | None = None) -> None:
+        self.workers = workers or default_workers()
+        # forkserver, not fork: the parent runs threads (progress display, fetchers) that a fork would copy mid-lock.
+        context = multiprocessing.get_context("forkserver")
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                         initializer=warm, initargs=(settings,))
+
+    def map(self, settings: dict[str, Any], batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
+        def submit(batch: list[Document]) -> Future:
+            return self._pool.submit(process_batch, settings, batch)
+
+        return ordered(submit, Future.result, batches, in_flight=self.workers * 2)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_engine(name: str, settings: dict[str, Any], *, workers: int | None = None,
+                scheduler: str | None = None) -> Engine:
+    """The engine called `name`; `scheduler` (tcp://host:port) is for dask only."""
+    if name == "serial" or (name == "processes" and workers == 1):
+        return SerialEngine()
+    if name == "processes":
+        return ProcessEngine(settings, workers=workers)
+    if name == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(scheduler=scheduler, workers=workers)
+    raise ConfigError(f"--engine {name}", f"unknown engine; use one of {', '.join(ENGINES)}")
