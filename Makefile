@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test bench models lint clean
+.PHONY: demo test bench models lint clean serve-demo vendor-dashboard
 
 $(BIN)/warta: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,24 @@ test: $(BIN)/warta
 ## bench: throughput and memory, as ratios against baselines measured in the same run
 bench: $(BIN)/warta
 	$(BIN)/python benchmarks/run.py
+
+## models: rebuild the knowledge base (kb/) and retrain the Indonesian entity tagger (needs ../shared/corpus)
+models: $(BIN)/warta
+	$(BIN)/pip install -q '.[kb]' && $(BIN)/pip install -q --no-deps 'nlp-id==0.1.23.0'
+	$(BIN)/python -m warta.kb.build
+	$(BIN)/warta train entities
+
+## serve-demo: store the sample news (samples/) and serve the dashboard on it
+DEMO_PORT ?= 8000
+serve-demo: $(BIN)/warta
+	mkdir -p $(DEMO_OUT)
+	$(BIN)/warta ingest samples/ --db $(DEMO_OUT)/warta.db
+	@echo "warta: dashboard at http://127.0.0.1:$(DEMO_PORT)/ (API docs at /docs; Ctrl-C stops it)"
+	$(BIN)/warta serve --db $(DEMO_OUT)/warta.db --port $(DEMO_PORT)
+
+## vendor-dashboard: re-vendor the dashboard's JavaScript (ECharts, Swagger UI) from npm
+vendor-dashboard:
+	bash src/warta/dashboard/vendor.sh
 
 lint: $(BIN)/warta
 	$(BIN)/python -m ruff check src tests

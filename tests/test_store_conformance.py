@@ -189,3 +189,19 @@ def test_unknown_scheme_and_missing_store(tmp_path):
         open_store("mysql://x")
     with pytest.raises(WartaError):
         open_store(str(tmp_path / "absent.db"), create=False)
+
+
+def test_sqlite_migrates_an_older_store_forward(tmp_path, monkeypatch):
+    from warta.store import migrations, sqlite
+
+    path = str(tmp_path / "old.db")
+    monkeypatch.setattr(sqlite, "SQLITE", migrations.SQLITE[:1])
+    old = open_store(path)
+    old.ingest(indonesian_article())
+    assert old.schema_version() == 1
+    old.close()
+    monkeypatch.setattr(sqlite, "SQLITE", migrations.SQLITE)
+    new = open_store(path)
+    assert new.schema_version() == migrations.LATEST
+    assert new.stats()["articles"] == 1 and new._rows("SELECT count(*) AS n FROM embeddings")[0]["n"] == 0
+    new.close()

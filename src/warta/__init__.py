@@ -29,4 +29,11 @@ def extract(html_or_text: str | bytes, *, url: str | None = None, source: str = 
     return outcome.article
 
 
-__all__ = ["Article", "extract", "__version__"]
+def open(db: str | None = None):  # `warta.open(db)` shadows the built-in on purpose, for notebooks
+    """Open a store for querying from Python: `warta.open().events(dyad="IDN-RUS").to_pandas()`."""
+    from .notebook import open as open_notebook
+
+    return open_notebook(db)
+
+
+__all__ = ["Article", "extract", "open", "__version__"]

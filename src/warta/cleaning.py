@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .languages import LanguageData
 
@@ -16,7 +17,9 @@ PARAGRAPH_SEPARATOR = "\n\n"
 _WHITESPACE = re.compile(r"\s")
 # Title-case run after "Baca Juga:" (a related headline): words until the first lowercase
 # word that is not a short connector, minus the capitalised word that starts the real sentence.
-_HEADLINE_CONNECTORS = frozenset("di ke dari dan yang untuk soal vs atau & - – — di- ke- the of and for to in on a".split())
+_HEADLINE_CONNECTORS = frozenset([
+    "di", "ke", "dari", "dan", "yang", "untuk", "soal", "vs", "atau", "&", "-", "–", "—", "di-", "ke-",
+    "the", "of", "and", "for", "to", "in", "on", "a"])
 _TOKEN = re.compile(r"\S+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _GLUED_TOKEN = re.compile(r"[^\W\d_][\w.@/:]*[^\W\d_]|[^\W\d_]")
@@ -67,7 +70,7 @@ def clean(paragraphs: tuple[str, ...], languages: list[LanguageData], *, known_n
         if any(p.fullmatch(paragraph) for lang in languages for p in lang.boilerplate_paragraphs):
             continue
         chars = _clean_paragraph(paragraph, start, languages, known_names, vocab)
-        if any(c.isalnum() for c, _ in chars):
+        if any(c.isalpha() for c, _ in chars):  # "01 02 03" page numbers are no prose
             pieces.append(chars)
     return _assemble(pieces, tuple(authors))
 
@@ -181,7 +184,7 @@ def _split_points(word: str, evidence: _Evidence) -> list[int]:
     """Split points inside one glued token: 'keRusia' -> [2], 'Boroujerdidalam' -> [10]."""
     points = [m.start() for m in _CASE_BOUNDARY.finditer(word) if _boundary_splits(word, m.start(), evidence)]
     bounds = [0, *points, len(word)]
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         cut = _glued_suffix(word[start:end], evidence)
         if cut:
             points.append(start + cut)
@@ -198,8 +201,10 @@ def _boundary_splits(word: str, at: int, evidence: _Evidence) -> bool:
         return left.lower() in evidence.glue or len(left) >= 3
     if _glued_suffix(left, evidence):  # "IsraeldanIran", "WNIdariIran"
         return True
-    # "PresidenAS", "FederasiRusia"; not "LandLogic", "McKibbin", "DiCaprio"
-    return left[1:].islower() and len(left) >= 3 and len(right) >= 2 and evidence.is_word(left)
+    # "PresidenAS", "FederasiRusia", "JakartaHarga"; not "LandLogic", "McKibbin", "DiCaprio"
+    if not (left[1:].islower() and len(left) >= 3 and len(right) >= 2):
+        return False
+    return evidence.is_word(left) or right in evidence.names or (len(right) >= 4 and right.lower() in evidence.vocab)
 
 
 def _glued_suffix(part: str, evidence: _Evidence) -> int | None:

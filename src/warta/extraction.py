@@ -8,7 +8,10 @@ left out), with two repairs measured on real pages:
   the lead paragraph there, after a <strong> dateline) are wrapped into <p> first, because
   trafilatura drops text that is not inside a block element;
 - recall fallback: when the precision pass keeps almost nothing (photo galleries), a default pass
-  runs and wins if it finds much more.
+  runs and wins if it finds much more;
+- split bodies: later blocks with the class and depth of the block holding the body (layouts that
+  cut the article with advertisements) are appended;
+- the headline repeated at the head of the body is dropped, table rows become plain lines.
 
 The headline is the page's <h1> when the <title> confirms it (the visible headline), else
 trafilatura's title (often og:title, which outlets rewrite for social media).
@@ -16,6 +19,7 @@ trafilatura's title (often og:title, which outlets rewrite for social media).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,10 +32,13 @@ _NOT_WORD = re.compile(r"\W+")
 _TITLE_SEPARATOR = re.compile(r"(\s+[-|–—:»]{1,2}\s+|:\s+)")
 _DOMAIN = re.compile(r"\w\.(?:com|co\.id|id|net|org|co\.uk|co)\b", re.IGNORECASE)
 # Inline tags that stay inside a paragraph; any other element ends a run of loose text.
-_INLINE = frozenset("a abbr b big cite code em font i mark q s small span strong sub sup time u".split())
+_INLINE = frozenset(["a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "mark", "q", "s", "small",
+                     "span", "strong", "sub", "sup", "time", "u"])
 _LOOSE_TEXT_MIN = 50  # characters of bare text that make a run worth keeping as a paragraph
 _SHORT_BODY = 500  # a precision body shorter than this gets a second, default-mode pass
 _RECALL_FACTOR = 5  # ... which wins when it is this many times longer
+_PROSE_CHARS = 150
+_CONTINUATION_CHARS = 60  # body lines this long identify the block that holds them  # a paragraph this long is body text, not page furniture around the headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +94,7 @@ def _extract_html(document: Document, *, favor_precision: bool) -> Extracted:
     if not body.strip():
         raise NotArticleError(document.source, "no article body found in the page")
     sitename = _clean_meta(getattr(result, "sitename", None))
+    body = continue_split_body(tree, body)
     title = headline(tree, _clean_meta(getattr(result, "title", None)), sitename=sitename) or document.title
     paragraphs = _drop_leading_title(_lines(body), title)
     return Extracted(
@@ -103,7 +111,7 @@ def _load_tree(document: Document) -> Any:
 
     try:
         tree = trafilatura.load_html(document.content)
-    except Exception as error:  # lxml raises many types on malformed markup
+    except Exception as error:  # noqa: BLE001 - lxml raises many types on malformed markup
         raise NotArticleError(document.source, f"cannot parse HTML ({error.__class__.__name__})") from None
     if tree is None:
         raise NotArticleError(document.source, "cannot parse HTML")
@@ -119,7 +127,7 @@ def _trafilatura(document: Document, tree: Any, *, precision: bool, metadata: bo
         return trafilatura.bare_extraction(
             tree, url=document.url, with_metadata=metadata, include_comments=False,
             include_tables=True, favor_precision=precision, deduplicate=False)
-    except Exception as error:  # trafilatura raises many types on odd markup
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many types on odd markup
         raise NotArticleError(document.source, f"cannot read the page ({error.__class__.__name__})") from None
 
 
@@ -128,7 +136,15 @@ def _body(result: Any) -> str:
 
 
 def _lines(body: str) -> tuple[str, ...]:
-    return tuple(p for p in (_SPACES.sub(" ", ln).strip() for ln in body.split("\n")) if p)
+    return tuple(p for p in (_table_row(_SPACES.sub(" ", ln).strip()) for ln in body.split("\n")) if p)
+
+
+def _table_row(line: str) -> str:
+    """A table row as trafilatura writes it ("| Penulis | : Ani |") as plain text ("Penulis : Ani")."""
+    if len(line) < 2 or not (line.startswith("|") and line.endswith("|")):
+        return line
+    cells = [cell.strip() for cell in line[1:-1].split("|")]
+    return " ".join(cell for cell in cells if cell.strip("-: "))
 
 
 def wrap_loose_text(tree: Any) -> None:
@@ -178,6 +194,46 @@ def _append_if_text(element: Any, paragraph: Any) -> None:
         element.append(paragraph)
 
 
+def continue_split_body(tree: Any, body: str) -> str:
+    """Add the paragraphs of containers that continue the body trafilatura found.
+
+    Some layouts split the article into several blocks of the same class with advertisements
+    between them (Wired's `article__body` grid items); trafilatura keeps only the first block.
+    Later blocks with the very class and depth of the one holding the body continue it.
+    """
+    kept = {_norm(line) for line in body.split("\n") if len(line) >= _CONTINUATION_CHARS}
+    holders = Counter(p.getparent() for p in tree.iter("p") if _norm(p.text_content()) in kept)
+    if not holders:
+        return body
+    container = holders.most_common(1)[0][0]
+    if container is None or not container.get("class"):
+        return body
+    depth = _depth(container)
+    after: list[str] = []
+    for block in _following(tree, container):
+        # the same class at the same depth: a quote box of a generic class ("wsw") nests deeper
+        if block.get("class") == container.get("class") and _depth(block) == depth:
+            after.extend(_new_paragraphs(block, kept))
+    return "\n".join([body, *after]) if after else body
+
+
+def _following(tree: Any, element: Any) -> list[Any]:
+    """Elements of `element`'s tag that come after it in document order."""
+    blocks = list(tree.iter(element.tag))
+    return blocks[blocks.index(element) + 1:]
+
+
+def _depth(element: Any) -> int:
+    return sum(1 for _ in element.iterancestors())
+
+
+def _new_paragraphs(block: Any, kept: set[str]) -> list[str]:
+    """Texts of `block`'s own <p> children that the body does not have yet."""
+    texts = [_clean_meta(p.text_content()) or "" for p in block if p.tag == "p"]
+    texts = [t for t in texts if t and _norm(t) not in kept]
+    return texts if sum(len(t) for t in texts) >= _CONTINUATION_CHARS * 4 else []
+
+
 def headline(tree: Any, meta_title: str | None, *, sitename: str | None = None) -> str | None:
     """The page's visible headline: an <h1>/<h2> that the <title> contains, else `meta_title`.
 
@@ -215,12 +271,17 @@ def _names_site(part: str, sitename: str | None) -> bool:
 
 
 def _drop_leading_title(paragraphs: tuple[str, ...], title: str | None) -> tuple[str, ...]:
-    """Drop the headline when trafilatura repeats it among the first paragraphs of the body."""
+    """Drop the headline where trafilatura repeats it in the head of the body.
+
+    The head ends at the first paragraph of prose length: a dateline and a few timestamps
+    may come before the repeated headline, but it is never further down.
+    """
     if not title:
         return paragraphs
     key = _norm(title)
-    head = [p for p in paragraphs[:3] if _norm(p) != key]
-    return tuple(head) + paragraphs[3:] if len(head) < min(3, len(paragraphs)) else paragraphs
+    head_end = next((i for i, p in enumerate(paragraphs) if len(p) >= _PROSE_CHARS), len(paragraphs))
+    head = [p for p in paragraphs[:head_end] if _norm(p) != key]
+    return tuple(head) + paragraphs[head_end:]
 
 
 def _norm(text: str) -> str:
@@ -233,7 +294,7 @@ def _htmldate(tree: Any) -> str | None:
         from htmldate import find_date
 
         return find_date(tree, outputformat="%Y-%m-%d")
-    except Exception:  # htmldate fails on odd markup; a missing date is not an error
+    except Exception:  # noqa: BLE001 - htmldate fails on odd markup; a missing date is no error
         return None
 
 

@@ -57,15 +57,15 @@ def identify(text: str) -> str | None:
 
 
 def _indonesian_or_malay(text: str, *, default: str) -> str:
-    """Count marker words; Indonesian wins ties, as warta reads Indonesian news."""
+    """Count marker words; Indonesian wins ties, as warta reads Indonesian news.
+
+    Malay needs at least one Malay word: without any marker the statistical guess between the
+    two is close to a coin toss on a paragraph, and made one Indonesian paragraph in thirty Malay.
+    """
     markers = _markers()
     votes = {"id": 0, "ms": 0}
     for word in _WORD.findall(text.lower()):
         lang = markers.get(word)
         if lang:
             votes[lang] += 1
-    if votes["ms"] > votes["id"]:
-        return "ms"
-    if votes["id"] > 0 or default == "id":
-        return "id"
-    return default
+    return "ms" if votes["ms"] > votes["id"] else "id"

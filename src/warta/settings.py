@@ -23,14 +23,20 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("stages", "read,language,segment,entities",
+    Setting("stages", "read,language,segment,entities,dates,amounts,quotes,events,tone",
             "Comma-separated pipeline stages, in order (see `warta stages`)."),
     Setting("languages", "id,en",
             "Languages warta recognises; the language stage chooses among these (plus ms)."),
     Setting("min_text_chars", 40, "Inputs whose extracted body is shorter than this are not articles.", minimum=0),
     Setting("max_input_bytes", 20_000_000, "Inputs larger than this are refused.", minimum=1),
-    Setting("favor_precision", False, "Ask trafilatura to prefer precision over recall."),
+    Setting("favor_precision", False, "Use only trafilatura's precision pass, without the recall fallback for pages where it keeps almost nothing."),
     Setting("batch_size", 64, "Articles per batch when running in batches.", minimum=1),
+    Setting("user_agent", "", "User-Agent when fetching URLs; empty means warta/<version> (+project URL). "
+            "Name yourself (a URL or e-mail) when crawling at scale."),
+    Setting("fetch_delay", 1.0, "Seconds between two requests to one host (a robots.txt Crawl-delay wins if longer).",
+            minimum=0),
+    Setting("dedup_threshold", 0.8, "Estimated Jaccard similarity above which two articles are near-duplicates.",
+            minimum=0),
     Setting("api_token", "", "Token that `warta serve` requires for writes (POST /api/articles); empty disables writes."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -139,7 +139,8 @@ def text_document(source: str, text: str, *, url: str | None = None, title: str 
 def _read_jsonl(source: str, data: bytes) -> Iterator[Item]:
     """One article per line: fields url, title, text or html, date (aliases accepted)."""
     try:
-        lines = decode_text(source, data).splitlines()
+        # Split on newlines only: str.splitlines also breaks at U+0085 and U+2028 inside JSON strings.
+        lines = decode_text(source, data).split("\n")
     except WartaError as error:
         yield error
         return

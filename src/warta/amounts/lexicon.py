@@ -16,7 +16,7 @@ CLDR_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "HKD", "SGD", "AUD", "CAD", "CH
               "QAR", "KWD", "NZD", "SEK", "NOK", "DKK", "PLN", "MXN", "BRL", "ZAR", "NGN", "KPW", "IQD")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared (and hashed, for caching) by identity
 class Lexicon:
     """Everything the amount finder needs to know about one language."""
 

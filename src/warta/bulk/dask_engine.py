@@ -44,6 +44,12 @@ class DaskEngine:
 
         return ordered(submit, lambda future: future.result(), batches, in_flight=self.workers * 2)
 
+    def warm(self, settings: dict[str, Any]) -> None:
+        """Build the pipeline on every worker now."""
+        from .worker import warm
+
+        self._client.run(warm, settings)
+
     def close(self) -> None:
         self._client.close()
         if self._cluster is not None:

@@ -14,11 +14,17 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
-from ..errors import ConfigError
+from ..errors import ConfigError, WartaError
 from ..model import Document
 from .worker import BatchResult, process_batch, warm
 
 ENGINES = ("serial", "processes", "dask")
+
+
+class EngineError(WartaError):
+    """The engine itself failed (a worker process died, the cluster went away); the run can resume."""
+
+    reason = "engine"
 
 
 class Engine(Protocol):
@@ -27,6 +33,9 @@ class Engine(Protocol):
     workers: int
 
     def map(self, settings: dict[str, Any], batches: Iterable[list[Document]]) -> Iterator[BatchResult]: ...
+
+    def warm(self, settings: dict[str, Any]) -> None:
+        """Start every worker and build its pipeline now (benchmarks time the work, not the start-up)."""
 
     def close(self) -> None: ...
 
@@ -60,6 +69,9 @@ class SerialEngine:
         for batch in batches:
             yield process_batch(settings, batch)
 
+    def warm(self, settings: dict[str, Any]) -> None:
+        warm(settings)
+
     def close(self) -> None:
         pass
 
@@ -72,13 +84,18 @@ class ProcessEngine:
         # forkserver, not fork: the parent runs threads (progress display, fetchers) that a fork would copy mid-lock.
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                         initializer=warm, initargs=(settings,))
+                                         initializer=warm, initargs=(settings, os.getpid()))
 
     def map(self, settings: dict[str, Any], batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
         def submit(batch: list[Document]) -> Future:
             return self._pool.submit(process_batch, settings, batch)
 
         return ordered(submit, Future.result, batches, in_flight=self.workers * 2)
+
+    def warm(self, settings: dict[str, Any]) -> None:
+        # While no worker is idle, each submit starts a new process, whose initializer builds the pipeline.
+        for future in [self._pool.submit(warm, settings) for _ in range(self.workers)]:
+            future.result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

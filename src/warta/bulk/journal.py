@@ -101,14 +101,15 @@ class Journal:
         return [dict(zip(("id", "started", "finished", "command", "state", "summary"), r)) for r in rows]
 
     # -- inputs ----------------------------------------------------------------------------
-    def finished_keys(self, keys: Sequence[str]) -> set[str]:
-        """Those of `keys` already done or failed (pending ones are redone)."""
+    def finished_keys(self, keys: Sequence[str], *, retry_failed: bool = False) -> set[str]:
+        """Those of `keys` already done or failed (pending ones are redone; failed ones too if asked)."""
+        states = "('done')" if retry_failed else "('done', 'failed')"
         found: set[str] = set()
         for start in range(0, len(keys), 500):  # SQLite caps the number of parameters
             chunk = keys[start:start + 500]
             marks = ",".join("?" * len(chunk))
             found.update(k for (k,) in self._conn.execute(
-                f"SELECT key FROM bulk_inputs WHERE state IN ('done', 'failed') AND key IN ({marks})", chunk))
+                f"SELECT key FROM bulk_inputs WHERE state IN {states} AND key IN ({marks})", chunk))
         return found
 
     def is_finished(self, key: str) -> bool:
@@ -153,14 +154,28 @@ class Journal:
                                   " ORDER BY updated DESC LIMIT ?", (limit,)).fetchall()
 
     def clusters(self) -> dict[str, int]:
-        """How many done inputs there are and in how many near-duplicate clusters."""
-        row = self._conn.execute("SELECT count(*), count(DISTINCT cluster) FROM bulk_inputs WHERE state = 'done'").fetchone()
+        """How many articles the done inputs gave and in how many near-duplicate clusters."""
+        row = self._conn.execute("SELECT count(DISTINCT article_id), count(DISTINCT cluster) FROM bulk_inputs"
+                                 " WHERE state = 'done'").fetchone()
         return {"articles": row[0], "clusters": row[1]}
 
     def cluster_map(self) -> dict[str, str]:
         """Article id -> cluster id, for every done input."""
         return dict(self._conn.execute("SELECT article_id, cluster FROM bulk_inputs WHERE state = 'done'"
                                        " AND article_id IS NOT NULL").fetchall())
+
+    def event_rows(self) -> list[dict]:
+        """The store's events with their article's cluster and URL (when the store shares this file)."""
+        tables = {name for (name,) in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"events", "articles"} <= tables:
+            return []
+        rows = self._conn.execute(
+            "SELECT coalesce(i.cluster, e.article_id), e.article_id, a.url, e.type, e.cameo, e.actor1_code, e.actor2_code,"
+            " e.day FROM events e JOIN articles a ON a.id = e.article_id"
+            " LEFT JOIN (SELECT article_id, max(cluster) AS cluster FROM bulk_inputs WHERE state = 'done'"
+            " GROUP BY article_id) i ON i.article_id = e.article_id")
+        names = ("cluster", "article_id", "url", "type", "cameo", "actor1", "actor2", "day")
+        return [dict(zip(names, row)) for row in rows]
 
     # -- HTTP validators (a crawl.ValidatorCache) -----------------------------------------
     def validators(self, url: str) -> tuple[str | None, str | None]:

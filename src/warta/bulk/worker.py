@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import resource
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,7 @@ from ..errors import StageError, WartaError
 from ..model import Article, Document
 from ..pipeline import Pipeline
 
-_PIPELINES: dict[tuple, "_Timed"] = {}
+_PIPELINES: dict[tuple, _Timed] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class _Timed:
                 article = stage(article)
             except WartaError as error:
                 return ItemResult(document.source, reason=error.reason, detail=error.detail, stage=stage.name)
-            except Exception as error:  # as Pipeline does: a bug on one input must not stop the batch
+            except Exception as error:  # noqa: BLE001 (as Pipeline does: a bug on one input must not stop the batch)
                 detail = f"stage {stage.name} failed ({error.__class__.__name__}: {error})"
                 return ItemResult(document.source, reason=StageError.reason, detail=detail, stage=stage.name)
             finally:
@@ -93,10 +94,28 @@ def pipeline_for(settings: dict[str, Any]) -> _Timed:
     return _PIPELINES[key]
 
 
-def warm(settings: dict[str, Any]) -> int:
-    """Build the pipeline ahead of the first batch (a pool initializer); returns the pid."""
+def warm(settings: dict[str, Any], driver: int | None = None) -> int:
+    """Build the pipeline ahead of the first batch (a pool initializer); returns the pid.
+
+    With `driver` (the pid of the process that started the pool), also exit when it is gone: a
+    pool worker waits on its task queue forever, so a driver killed with SIGKILL would otherwise
+    leave its workers (and their loaded models) behind.
+    """
+    if driver is not None:
+        threading.Thread(target=_exit_with, args=(driver,), name="warta-watchdog", daemon=True).start()
     pipeline_for(settings)
     return os.getpid()
+
+
+def _exit_with(driver: int, *, every: float = 1.0) -> None:
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(driver, 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # exists, owned by someone else: the pid was reused, so the driver is gone
+            os._exit(1)
 
 
 def process_batch(settings: dict[str, Any], documents: list[Document]) -> BatchResult:

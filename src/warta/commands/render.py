@@ -9,8 +9,8 @@ from typing import Any
 
 # The columns a table shows for each kind (JSON and CSV give every column).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "events": ("day", "type", "cameo", "actor1_country", "actor1_name", "actor2_country", "actor2_name",
-               "goldstein", "negated", "modality", "evidence"),
+    "events": ("day", "type", "cameo", "actor1_country", "actor2_country", "actor1_name", "actor2_name",
+               "goldstein", "negated", "evidence"),
     "quotes": ("day", "speaker", "speaker_country", "direct", "text", "title"),
     "amounts": ("day", "text", "value", "unit", "status", "refers_to", "title"),
     "entities": ("name", "type", "iso3", "wikidata", "articles", "mentions"),
@@ -18,6 +18,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "search": ("id", "day", "language", "title", "snippet"),
 }
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"  # search snippets mark matches with these
+_WRAPPED = {"evidence", "text", "snippet", "title", "actor1_name", "actor2_name", "name", "refers_to", "speaker"}
+_SHORT_NAMES = {"actor1_country": "from", "actor2_country": "to", "actor1_name": "actor 1", "actor2_name": "actor 2",
+                "goldstein": "gold.", "negated": "neg", "language": "lang", "speaker_country": "ctry"}
 
 
 class TableFormat(str, Enum):
@@ -56,12 +59,17 @@ def _print_table(rows: list[dict[str, Any]], kind: str) -> None:
     from rich.text import Text
 
     columns = [c for c in COLUMNS.get(kind, tuple(rows[0]) if rows else ()) if not rows or c in rows[0]]
+    console = Console()
+    if not console.is_terminal:  # piped output: do not squeeze evidence into 80 columns
+        console = Console(width=160)
     table = Table(show_lines=False, title=f"{len(rows)} {kind}")
     for column in columns:
-        table.add_column(column, overflow="fold", max_width=60 if column in ("evidence", "text", "snippet") else 30)
+        wrapped = column in _WRAPPED
+        table.add_column(_SHORT_NAMES.get(column, column), overflow="fold", no_wrap=not wrapped,
+                         ratio=3 if column in ("evidence", "text", "snippet") else (1 if wrapped else None))
     for row in rows:
         table.add_row(*(_cell(row.get(c), Text) for c in columns))
-    Console().print(table)
+    console.print(table)
 
 
 def _cell(value: Any, text_type: Any) -> Any:

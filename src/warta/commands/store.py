@@ -13,6 +13,12 @@ from ..errors import DropCounter, InputError, WartaError
 from ..model import Article
 from ..store import Filters, default_db, open_store
 from ..store.filters import parse_dyad
+from .bulk import EngineOption as BulkEngine
+from .bulk import QuietOption as BulkQuiet
+from .bulk import RetryOption as BulkRetry
+from .bulk import SchedulerOption as BulkScheduler
+from .bulk import WorkersOption as BulkWorkers
+from .bulk import ingest_bulk
 from .render import TableFormat, print_rows
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file path or postgresql://... "
@@ -33,11 +39,19 @@ def _fail(message: str) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, - for stdin (URLs are not fetched yet).")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, - for stdin; URLs, feeds and sitemaps with --engine (bulk mode).")],
     db: DbOption = None,
     stages: Annotated[str | None, typer.Option(help="Comma-separated stages (default: the `stages` setting).")] = None,
+    engine: BulkEngine = None,
+    workers: BulkWorkers = None,
+    scheduler: BulkScheduler = None,
+    quiet: BulkQuiet = False,
+    retry_failed: BulkRetry = False,
 ) -> None:
     """Run the pipeline on articles and store the results (re-ingesting unchanged articles changes nothing)."""
+    if engine or workers or scheduler or retry_failed:  # bulk mode: journalled, resumable, parallel, fetches URLs (commands/bulk.py)
+        return ingest_bulk(paths, db=db, stages=stages, engine=engine, workers=workers, scheduler=scheduler, quiet=quiet,
+                           retry_failed=retry_failed)
     from ..pipeline import Pipeline
     from ..settings import load_settings
 

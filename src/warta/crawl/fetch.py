@@ -13,17 +13,20 @@ import time
 import urllib.error
 import urllib.request
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Protocol
+from typing import Protocol, Self
 from urllib.parse import urlsplit
 
 from .. import __version__
 from ..errors import InputError
 
-USER_AGENT = f"warta/{__version__} (+https://github.com/warta-news/warta)"
+# Where a site operator reads who is crawling and why; the `user_agent` setting replaces the whole string.
+PROJECT_URL = "https://github.com/warta-news/warta"
+USER_AGENT = f"warta/{__version__} (+{PROJECT_URL})"
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 
@@ -48,6 +51,13 @@ class FetchPolicy:
     timeout: float = 20.0  # seconds for one whole response, connection to last byte
     max_bytes: int = 20_000_000
     robots: bool = True
+
+
+def policy_from(settings: dict, **changes: object) -> FetchPolicy:
+    """The fetch policy the settings ask for (user_agent, fetch_delay, max_input_bytes)."""
+    options = {"user_agent": settings.get("user_agent") or USER_AGENT, "delay": float(settings.get("fetch_delay", 1.0)),
+               "max_bytes": int(settings.get("max_input_bytes", 20_000_000))} | changes
+    return FetchPolicy(**options)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +108,7 @@ class HostGate:
         self._next = 0.0
         self.delay = delay
 
-    def __enter__(self) -> HostGate:
+    def __enter__(self) -> Self:
         self._slots.acquire()
         with self._lock:  # reserve the next free moment, then wait for it outside the lock
             now = time.monotonic()
@@ -145,9 +155,18 @@ class Fetcher:
             except FetchError as error:
                 return error
 
+        # A bounded window of requests ahead of the consumer: a sitemap of 100,000 links must not
+        # be downloaded into memory faster than the pipeline takes the pages.
+        window: deque[tuple[str, Future]] = deque()
         with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="warta-fetch") as pool:
-            urls = list(urls)
-            yield from zip(urls, pool.map(one, urls))
+            for url in urls:
+                window.append((url, pool.submit(one, url)))
+                if len(window) >= threads * 2:
+                    url, future = window.popleft()
+                    yield url, future.result()
+            while window:
+                url, future = window.popleft()
+                yield url, future.result()
 
     def _conditional_headers(self, url: str) -> dict[str, str]:
         etag, modified = self.cache.validators(url)
@@ -204,7 +223,7 @@ class Fetcher:
         except (TimeoutError, OSError, urllib.error.URLError) as error:
             return _raise_network(url, error)
 
-    def _read(self, url: str, raw, status: int, deadline: float) -> Response:  # noqa: ANN001 (urllib's response types)
+    def _read(self, url: str, raw, status: int, deadline: float) -> Response:
         """Read the body in chunks, enforcing the size and total-time limits as it comes."""
         headers = {k.lower(): v for k, v in raw.headers.items()}
         limit = self.policy.max_bytes

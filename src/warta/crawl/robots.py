@@ -20,6 +20,7 @@ class RobotsCache:
         self._agent = user_agent.split("/", 1)[0]  # robots.txt groups name the product token
         self._parsers: dict[str, urllib.robotparser.RobotFileParser] = {}
         self._locks: dict[str, threading.Lock] = {}
+        self._fractional: dict[str, float] = {}  # robotparser reads whole seconds only
         self._lock = threading.Lock()
 
     def allowed(self, url: str) -> bool:
@@ -32,7 +33,7 @@ class RobotsCache:
         if parser is None:
             return None
         delay = parser.crawl_delay(self._agent)
-        return float(delay) if delay is not None else None
+        return float(delay) if delay is not None else self._fractional.get(_origin(url))
 
     def sitemaps(self, url: str) -> list[str]:
         """Sitemap URLs that the site's robots.txt lists."""
@@ -55,10 +56,41 @@ class RobotsCache:
         elif 400 <= status < 500:
             parser.allow_all = True
         else:
-            parser.parse(body.decode("utf-8", errors="replace").splitlines())
+            lines = body.decode("utf-8", errors="replace").splitlines()
+            parser.parse(lines)
+            if (delay := fractional_delay(lines, self._agent)) is not None:
+                self._fractional[origin] = delay
         return parser
 
 
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def fractional_delay(lines: list[str], agent: str) -> float | None:
+    """A Crawl-delay such as 0.5 for `agent` (or for *), which robotparser ignores as not an integer."""
+    found: dict[str, float] = {}
+    group: list[str] = []
+    in_rules = False
+    for raw in lines:
+        field, _, value = raw.split("#", 1)[0].partition(":")
+        field, value = field.strip().lower(), value.strip()
+        if field == "user-agent":
+            group = [] if in_rules else group
+            group.append(value.lower())
+            in_rules = False
+        elif field:
+            in_rules = True
+            if field == "crawl-delay" and _is_number(value):
+                for name in group:
+                    found.setdefault(name, float(value))
+    mine = next((d for name, d in found.items() if name != "*" and name in agent.lower()), None)
+    return mine if mine is not None else found.get("*")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return float(text) >= 0
+    except ValueError:
+        return False

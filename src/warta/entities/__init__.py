@@ -15,9 +15,12 @@ from ..kb import load_kb
 from ..model import Article, Entity, Mention
 from ..pipeline import register
 from .candidates import Candidate, resolve
+from .cleanup import clean_tagged
 from .gazetteer import find_names
-from .linking import Cluster, cluster, disambiguate
+from .linking import Cluster, cluster, disambiguate, repeated_mentions
 from .lexicon import common_words
+from .roles import assign_roles, ministry_candidates, titled_people, titles
+from .rules import dateline_candidates, pattern_candidates
 from .taggers import tag_article
 
 PRODUCER = "entities"
@@ -61,10 +64,18 @@ class EntityStage:
 
     def __call__(self, article: Article) -> Article:
         kb = load_kb()
+        code = "en" if article.language == "en" else "id"
         found: list[Candidate] = find_names(article, kb=kb)
         if self.use_tagger:
             found += tag_article(article, kb=kb)
-        chosen = disambiguate(resolve(found), common_words=common_words(article.language or "id"))
+        found += pattern_candidates(article, kb) + dateline_candidates(article, kb)
+        found += titled_people(article.text, code, found, common=common_words("id") | common_words(code))
+        title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
+        chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words), code=code, common=common_words("id") | common_words(code))
+        chosen = disambiguate(chosen, common_words=common_words(code), kb=kb)
+        chosen = resolve(chosen + ministry_candidates(article.text, code, chosen, kb))
+        chosen = assign_roles(chosen, article.text, code, [s.start for s in article.sentences])
+        chosen = repeated_mentions(chosen, article.text)
         entities = tuple(to_entity(c) for c in cluster(chosen, article.text))
         return article.replace(entities=entities)
 

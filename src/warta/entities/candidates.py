@@ -29,6 +29,8 @@ class Candidate:
     country: str | None = None
     cameo: str | None = None
     tagged: bool = False  # a statistical tagger also found this span
+    tag_type: str | None = None  # the type the tagger gave, when a KB reading was kept over it
+    nested: bool = False  # a phrase kept alongside the names inside it ("PLTN Bushehr" and "Bushehr")
 
     @property
     def length(self) -> int:
@@ -50,16 +52,85 @@ def _merge_same_span(a: Candidate, b: Candidate) -> Candidate:
     best, other = (a, b) if _weight(a) >= _weight(b) else (b, a)
     tagger = next((c for c in (a, b) if c.source in ("crf", "spacy")), None)
     entry = best.entry or other.entry
-    if entry is not None and entry.type == "CITY" and tagger is not None and tagger.type != "PLACE":
-        entry = None  # a tagger reading a person here outranks a town of the same name
-    kind = entry.coarse if entry is not None else (tagger or best).type
+    kind = entry.coarse if entry is not None else (best if best.source == "rule" else tagger or best).type
     return best.with_(entry=entry, type=kind, tagged=tagger is not None or best.tagged or other.tagged,
+                      tag_type=tagger.type if tagger is not None else best.tag_type or other.tag_type,
                       options=best.options or other.options, name=best.name or other.name, role=best.role or other.role,
                       country=best.country or other.country)
 
 
-def resolve(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates in text order; same-span candidates are merged first."""
+def _crosses(a: Candidate, b: Candidate) -> bool:
+    """The two spans overlap without one containing the other."""
+    overlap = a.start < b.end and b.start < a.end
+    contains = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return overlap and not contains
+
+
+def _is_anchor(c: Candidate) -> bool:
+    """A curated KB name (country, organisation, known person) that a tagger's span must not swallow."""
+    return c.source == "kb" and c.entry is not None and c.entry.curated and c.entry.type != "CITY"
+
+
+def _extend_left(c: Candidate, candidates: list[Candidate], text: str) -> Candidate:
+    """A tagger span that starts inside a KB name, or right after "Name-", takes the name:
+    "[St.] Petersburg International Economic Forum", "[Indonesia–]Eurasian Economic Union FTA"."""
+    if c.source not in ("crf", "spacy") or not text:
+        return c
+    known = any(a.source == "kb" and (a.start, a.end) == (c.start, c.end) for a in candidates)
+    for a in candidates:
+        joined = not known and a.end == c.start - 1 and text[a.end] in "-–"  # not "Teheran-[Moskow]"
+        if a.source == "kb" and (a.start < c.start < a.end <= c.end or joined):
+            return c.with_(start=a.start, text=text[a.start:c.end])
+    return c
+
+
+def split_tagged(candidates: list[Candidate], *, text: str = "", title_words: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Cut tagger spans that run over curated names ("Rusia Vladimir Putin") into their pieces.
+
+    News chains titles, countries and names ("Menteri Perdagangan Komisi Uni Ekonomi Eurasia
+    Andrey Slepnev") in ways the tagger's encyclopedic training text does not; the KB's names
+    are surer, and what is left between them is kept as the tagger's own candidates.
+    """
+    anchors = [c for c in candidates if _is_anchor(c)]
+    candidates = [_extend_left(c, candidates, text) for c in candidates]
+    out = []
+    for c in candidates:
+        inside = [a for a in anchors if c.source == "crf" and c.start <= a.start and a.end <= c.end and a.length < c.length]
+        titled = c.text.split()[0].casefold() in title_words
+        parent = any(a.type == "ORG" and a.end == c.end for a in inside)  # "Direktorat X Kementerian Y"
+        if not any(a.type == "PERSON" for a in inside) and c.type != "PERSON" and not titled and not parent:
+            inside = []  # "Liga Indonesia", "Indonesia-EAEU Free Trade Agreement": names inside a name
+        if not inside:
+            out.append(c)
+            continue
+        pos = c.start
+        for a in sorted(inside, key=lambda a: a.start) + [None]:
+            stop = a.start if a is not None else c.end
+            piece = c.text[pos - c.start:stop - c.start]
+            lead = len(piece) - len(piece.lstrip(" ,"))
+            piece = piece.strip(" ,")
+            if piece[:1].isupper():
+                start = pos + lead
+                out.append(c.with_(start=start, end=start + len(piece), text=piece, tag_type="PIECE"))
+            pos = a.end if a is not None else c.end
+    return out
+
+
+def resolve(candidates: list[Candidate], *, text: str = "", title_words: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Candidates in text order: flat ones without overlaps, plus phrases that contain some."""
+    flat = [c for c in candidates if not c.nested]
+    kept = _resolve_flat(split_tagged(flat, text=text, title_words=title_words))
+    for phrase in (c for c in candidates if c.nested):
+        same = next((k for k in kept if (k.start, k.end) == (phrase.start, phrase.end)), None)
+        if same is not None:
+            kept[kept.index(same)] = same.with_(name=same.name or phrase.name)
+        elif not any(_crosses(phrase, k) or (k.start <= phrase.start and phrase.end <= k.end) for k in kept):
+            kept.append(phrase)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _resolve_flat(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates; same-span candidates are merged first."""
     by_span: dict[tuple[int, int], Candidate] = {}
     for c in candidates:
         key = (c.start, c.end)

@@ -1,10 +1,86 @@
-"""Placeholder until the CRF lands: no Indonesian statistical candidates."""
+"""Tag Indonesian names with the CRF this project trains (models/ner-id.crfsuite).
+
+The model file and the word lists it was trained with ship in the package; when the model
+or python-crfsuite is missing the stage works from the gazetteer and rules alone.
+"""
 from __future__ import annotations
 
-from ..model import Article
+import logging
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..kb import KnowledgeBase, load_kb
+from ..languages import read_lines
+from ..model import Article, Span
 from .candidates import Candidate
+from .features import Lexicon, sentence_features
+from .gazetteer import _sentence_tokens
+from .training import spans
+
+MODEL_FILE = "ner-id.crfsuite"
+log = logging.getLogger(__name__)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Word classes from lang/id and the title words of every language."""
+    titles = set()
+    for code in ("id", "en"):
+        for line in read_lines(code, "titles.tsv"):
+            titles.update(w.casefold() for w in line.split("\t")[0].split())
+    return Lexicon(common=frozenset(w.casefold() for w in read_lines("id", "entities_common.txt")),
+                   names=frozenset(w.casefold() for w in read_lines("id", "entities_names.txt")),
+                   titles=frozenset(titles))
+
+
+@cache
+def load_tagger() -> Any | None:
+    """The CRF tagger, or None when the model or python-crfsuite is missing."""
+    path = resources.files("warta.models") / MODEL_FILE
+    try:
+        import pycrfsuite
+    except ImportError:
+        log.warning("warta entities: python-crfsuite is not installed; no Indonesian tagger")
+        return None
+    if not path.is_file():
+        log.warning("warta entities: %s is missing (run `warta train entities`)", MODEL_FILE)
+        return None
+    tagger = pycrfsuite.Tagger()
+    with resources.as_file(path) as real:
+        tagger.open(str(real))
+    return tagger
+
+
+def _split_known(text: str, tokens: list[Span], i: int, j: int, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Token ranges of a chunk, cut at hyphens that join two names the KB knows ("Teheran-Moskow")."""
+    cuts = [i]
+    for k in range(i + 1, j):
+        if text[tokens[k - 1].end:tokens[k].start] == "-":
+            left = text[tokens[cuts[-1]].start:tokens[k - 1].end]
+            if kb.lookup(left) and kb.lookup(text[tokens[k].start:tokens[k].end]):
+                cuts.append(k)
+    return [(a, b) for a, b in zip(cuts, cuts[1:] + [j])]
+
+
+def _candidates(text: str, tokens: list[Span], tags: list[str], kb: KnowledgeBase) -> list[Candidate]:
+    found = []
+    for i, j, kind in spans(tags):
+        for a, b in _split_known(text, tokens, i, j, kb):
+            start, end = tokens[a].start, tokens[b - 1].end
+            found.append(Candidate(start, end, text[start:end], kind, "crf", tagged=True))
+    return found
 
 
 def crf_candidates(article: Article) -> list[Candidate]:
-    """Candidates the Indonesian CRF finds (none yet)."""
-    return []
+    """Names the CRF finds, sentence by sentence."""
+    tagger = load_tagger()
+    if tagger is None:
+        return []
+    lex, kb = load_lexicon(), load_kb()
+    found: list[Candidate] = []
+    for tokens in _sentence_tokens(article):
+        if tokens:
+            words = [article.text[t.start:t.end] for t in tokens]
+            found += _candidates(article.text, tokens, tagger.tag(sentence_features(words, lex, kb)), kb)
+    return found

@@ -36,6 +36,8 @@ def _split_compounds(text: str, tokens: list[Span]) -> list[Span]:
     out = []
     for t in tokens:
         piece = text[t.start:t.end]
+        if len(piece) > 3 and piece[-2:] in ("'s", "’s"):  # "Alibaba’s" names Alibaba
+            t, piece = Span(t.start, t.end - 2), piece[:-2]
         if "-" not in piece.strip("-"):
             out.append(t)
             continue
@@ -78,6 +80,8 @@ def find_names(article: Article, *, kb: KnowledgeBase | None = None) -> list[Can
             for j in range(min(len(tokens), i + MAX_TOKENS), i, -1):
                 start, end = tokens[i].start, tokens[j - 1].end
                 entries = _accept(kb, text[start:end])
+                if entries and text[end:end + 1] == "$":
+                    entries = []  # "US$ 4,3 miliar" is a currency, not the United States
                 if entries:
                     found.append(Candidate(start, end, text[start:end], entries[0].coarse, "kb", entries[0],
                                            options=tuple(entries)))

@@ -8,12 +8,21 @@ the speaker's side, when the article makes those clear.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
+from ..languages import read_lines
 from ..model import Actor, Article, Entity
 
 PLACE_TYPES = frozenset({"PLACE", "GPE", "LOC", "FAC", "COUNTRY", "CITY", "REGION"})
+# CAMEO sectors that report rather than act: a news agency named in a dateline is not a side
+NON_ACTOR_SECTORS = ("MED",)
+AGENT_FILES = ("event_agent_words.tsv", "event_agents.tsv")
+AGENT_BEFORE = frozenset({"id", "ms"})  # languages whose agent word stands before the country
+PAIR_SHARE = 0.75  # share of country mentions two countries need to be "the" pair of an article
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +34,18 @@ class ActorMention:
     actor: Actor
     kind: str = "named"  # named, both, self
     entity_type: str = ""
+    locative: bool = False  # right after "di"/"in": where something happens
+    agent: bool = False  # right after "oleh"/"by": who acts in a passive clause
+    oblique: bool = False  # right after "ke"/"with"/"against": a target, never the subject
 
 
 def actor_for(entity: Entity) -> Actor | None:
     """The actor an entity stands for, or None when it belongs to no country or body."""
     country = entity.iso3 or entity.country
     code = entity.cameo or country
-    if not country and not code:
+    if (not country and not code) or (code or "").endswith(NON_ACTOR_SECTORS):
+        return None
+    if not country and len(code or "") < 6:  # a bare "IGO" names no body in particular
         return None
     return Actor(name=entity.name, country=country, code=code, entity=entity.id)
 
@@ -41,16 +55,79 @@ def country_key(actor: Actor) -> str | None:
     return actor.country or actor.code
 
 
+def distinct_sides(a: Actor, b: Actor) -> bool:
+    """Two different sides: other countries, or two sectors of one country ("Georgian
+    demonstrators" GEOOPP against "the Georgian government" GEOGOV)."""
+    if country_key(a) != country_key(b):
+        return True
+    return len(a.code or "") > 3 and len(b.code or "") > 3 and a.code != b.code
+
+
 def named_mentions(article: Article) -> list[ActorMention]:
     """Every mention of an entity that stands for an actor, in text order."""
     found = []
     for entity in article.entities:
         actor = actor_for(entity)
+        kind = "named"
+        if actor is None and _opaque(entity):
+            # an international body without a specific code still takes a side's place, so that
+            # no other side is guessed for it; events with it are not coded
+            actor, kind = Actor(name=entity.name, code=entity.cameo, entity=entity.id), "opaque"
         if actor is None:
             continue
         for mention in entity.mentions:
-            found.append(ActorMention(mention.start, mention.end, actor, "named", entity.type.upper()))
+            if article.text[mention.end:mention.end + 1] == "$":  # "US$ 4,3 miliar" is a currency
+                continue
+            found.append(ActorMention(mention.start, mention.end, actor, kind, entity.type.upper()))
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def _opaque(entity: Entity) -> bool:
+    return not (entity.iso3 or entity.country) and bool(entity.cameo) and not entity.cameo.endswith(NON_ACTOR_SECTORS)
+
+
+def is_opaque(actor: Actor) -> bool:
+    """An actor that holds a place in a sentence but is too vague to code (a bare "IGO")."""
+    return not actor.country and len(actor.code or "") < 6
+
+
+@cache
+def agent_words(language: str) -> dict[tuple[str, ...], str]:
+    """Agent word(s) -> CAMEO agent code ("troops" MIL), hand-written entries first."""
+    words: dict[tuple[str, ...], str] = {}
+    for filename in AGENT_FILES:
+        for line in read_lines(language, filename):
+            word, _, code = line.partition("\t")
+            if code.strip():
+                words.setdefault(tuple(word.strip().lower().split("~")), code.strip())
+    return words
+
+
+def with_agents(mentions: list[ActorMention], text: str, language: str) -> list[ActorMention]:
+    """Give a country mention the sector its neighbour word names: "Russian troops" RUSMIL,
+    "pemerintah Georgia" GEOGOV. People and bodies keep the code they were linked with."""
+    words = agent_words(language)
+    before = language in AGENT_BEFORE
+    result = []
+    for mention in mentions:
+        actor = mention.actor
+        if mention.kind == "named" and actor.country and actor.code in (None, actor.country):
+            code = _agent_near(text, mention, words, before=before)
+            if code:
+                mention = dataclasses.replace(mention, actor=actor.replace(code=actor.country + code))
+        result.append(mention)
+    return result
+
+
+def _agent_near(text: str, mention: ActorMention, words: dict[tuple[str, ...], str], *, before: bool) -> str | None:
+    """The agent code of the one or two words right after (English) or before (Indonesian) a name."""
+    if before:
+        near = re.findall(r"[\w-]+", text[max(0, mention.start - 40):mention.start].lower())[-2:]
+        candidates = [tuple(near[-2:]), tuple(near[-1:])]
+    else:
+        near = re.findall(r"[\w-]+", text[mention.end:mention.end + 40].lower())[:2]
+        candidates = [tuple(near[:2]), tuple(near[:1])]
+    return next((words[c] for c in candidates if c and c in words), None)
 
 
 def main_countries(article: Article) -> tuple[Actor, ...]:
@@ -62,11 +139,13 @@ def main_countries(article: Article) -> tuple[Actor, ...]:
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
     for mention in named_mentions(article):
-        if mention.actor.country:
+        if mention.actor.country and mention.kind == "named":
             counts[mention.actor.country] += 1
             first.setdefault(mention.actor.country, _country_actor(mention.actor))
     ranked = counts.most_common(3)
-    if len(ranked) >= 2 and ranked[1][1] >= 2 and (len(ranked) < 3 or ranked[1][1] > ranked[2][1]):
+    pair_share = sum(n for _, n in ranked[:2]) / max(1, sum(counts.values()))
+    if len(ranked) >= 2 and ranked[1][1] >= 2 and (len(ranked) < 3 or ranked[1][1] > ranked[2][1]) \
+            and pair_share >= PAIR_SHARE:
         return (first[ranked[0][0]], first[ranked[1][0]])
     return tuple(first[c] for c, _ in ranked[:1])
 

@@ -7,16 +7,28 @@ condemnation, not an attack too), pick the actors (`roles`), read negation and m
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Actor, Article, Event, Evidence, Span
-from .actors import ActorMention, country_key, main_countries, named_mentions, speaker_actor, speaker_name
-from .cues import Cues, Token, cues_for, modality, negated, tokenize, topics
+from .actors import (
+    ActorMention,
+    country_key,
+    distinct_sides,
+    is_opaque,
+    main_countries,
+    named_mentions,
+    speaker_actor,
+    speaker_name,
+    with_agents,
+)
+from .cues import Cues, Token, cues_for, is_topic, modality, negated, tokenize, topics
 from .lexicon import Lexicon, Match, load_lexicon
 from .roles import pairs_for, split_sides
 from .tables import lookup
 
+COMPLEMENT_REACH = 2  # tokens between a verb and its complement verb ("prepared to attend")
 OBJECT_REACH = 3  # tokens after a verb trigger in which a noun trigger is its object
 LOCATION_TYPES = frozenset({"CITY", "FAC", "REGION", "PLACE", "LOC", "GPE"})
 PRODUCER = "events"
@@ -45,7 +57,7 @@ def build_context(article: Article, *, tone: Callable[[str], float | None]) -> C
     language = lexicon_language(article)
     cues = cues_for(language)
     mains = main_countries(article)
-    mentions = named_mentions(article) + _resolved_mentions(article, cues, mains)
+    mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(article, cues, mains)
     return Context(article, load_lexicon(language), cues, tuple(sorted(mentions, key=lambda m: m.start)), mains, tone)
 
 
@@ -78,31 +90,86 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
     text = context.article.text[sentence.start:sentence.end]
     tokens = tokenize(text, sentence.start)
     inside = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
-    matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside)
+    matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside, context.article.text,
+                     context.cues)
+    matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)]
     if not matches:
         return []
     sides = split_sides(inside, tokens, context.cues, text, sentence.start)
-    events, seen = [], set()
-    for match in matches:
+    events, claimed = [], {}
+    for number, match in enumerate(matches):
+        clause = sum(1 for i in range(match.start) if context.cues.has("clause", tokens, i))
         for event in _events_for(context, sentence, tokens, match, sides):
-            key = (event.type, frozenset((country_key(event.actor1), country_key(event.actor2))))
-            if key not in seen:
-                seen.add(key)
+            # one event per pair of sides in a clause: the first trigger is the main verb
+            # ("mencapai kesepakatan ... negosiasi"); a negated one does not hide the next
+            key = (frozenset((event.actor1.code, event.actor2.code)), event.negated, clause)
+            if claimed.setdefault(key, number) == number:
                 events.append(event)
     return events
 
 
-def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMention]) -> list[Match]:
+def _in_title(match: Match, tokens: list[Token], text: str) -> bool:
+    """A capitalised noun after a capitalised word is part of a name or title
+    ("Direktur Jenderal Perundingan Perdagangan"), not an event."""
+    if match.pattern.kind == "verb" or match.start == 0:
+        return False
+    word, before = tokens[match.start], tokens[match.start - 1]
+    return text[word.start:word.start + 1].isupper() and text[before.start:before.start + 1].isupper()
+
+
+def _noun_use(match: Match, tokens: list[Token], named: list[tuple[int, int]], cues: Cues) -> bool:
+    """A lone verb word used as a noun: after a determiner ("an Islamic State target", "the
+    release"), skipping a name in between, or after a nationality adjective ("Syrian forces")."""
+    if match.pattern.kind != "verb" or match.pattern.weight > 1 or match.start == 0:
+        return False
+    i = match.start
+    name = next(((s, e) for s, e in named if e == tokens[i - 1].end), None)
+    if name is not None:
+        if _demonym(tokens[i - 1].text):
+            return True
+        while i > 0 and tokens[i - 1].start >= name[0]:
+            i -= 1
+        # "an Islamic State target" is a noun phrase; "The USA helped" has its subject
+        return i > 0 and tokens[i - 1].text in {"a", "an"}
+    return bool(cues.ends("determiner", tokens, i))
+
+
+def _demonym(word: str) -> bool:
+    """Nationality adjectives: Syrian, Chinese, British, Israeli (English morphology)."""
+    return word.endswith(("ian", "ese", "ish", "eli", "ani", "can", "ean"))
+
+
+def _complements(matches: list[Match], tokens: list[Token], cues: Cues) -> list[Match]:
+    """Resolve "V1 to V2": after an intent verb (CAMEO 03: agree, pledge, want, prepare) the
+    complement is the event ("agreed to lift sanctions"); after any other it is a purpose
+    clause of V1 ("met ... to discuss"), not an event of its own."""
+    drop, kept = set(), set()
+    for first, second in itertools.pairwise(matches):
+        joined = second.start - first.end <= COMPLEMENT_REACH and any(
+            cues.has("complement", tokens, i) for i in range(first.end, second.start))
+        if first.pattern.kind == "verb" and second.pattern.kind == "verb" and joined:
+            intent = first.pattern.cameo.startswith("03")
+            drop.add(id(first) if intent else id(second))
+            kept.add(id(second) if intent else id(first))
+    infinitives = {id(m) for m in matches if m.pattern.kind == "verb" and id(m) not in kept
+                   and m.start > 0 and cues.ends("infinitive", tokens, m.start)}
+    return [m for m in matches if id(m) not in drop | infinitives]
+
+
+def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMention], text: str,
+           cues: Cues) -> list[Match]:
     """Drop triggers inside names, overlapped by a more specific one, or that are a verb's object."""
     named = [(m.start, m.end) for m in mentions if m.kind == "named"]
-    matches = [m for m in matches if not any(s <= tokens[m.start].start < e for s, e in named)]
+    matches = [m for m in matches if tokens[m.start].text[:1].isalnum() and not _in_title(m, tokens, text)
+               and not any(s <= tokens[m.start].start < e for s, e in named)
+               and not _noun_use(m, tokens, named, cues)]
     kept: list[Match] = []
     for match in sorted(matches, key=lambda m: (-m.pattern.weight, m.start)):
         if not any(k.start < match.end and match.start < k.end for k in kept):
             kept.append(match)
     kept.sort(key=lambda m: m.start)
     result: list[Match] = []
-    for match in kept:
+    for match in _complements(kept, tokens, cues):
         if result and result[-1].pattern.kind == "verb" and match.start - result[-1].end < OBJECT_REACH:
             continue
         result.append(match)
@@ -114,19 +181,35 @@ def _events_for(context: Context, sentence: Span, tokens: list[Token], match: Ma
     if code is None:  # CAMEO 01 statements are not PLOVER events
         return []
     start, end = tokens[match.start].start, tokens[match.end - 1].end
-    pairs = pairs_for(sides, start, end, mains=context.mains)
+    relative = match.start > 0 and bool(context.cues.ends("relative", tokens, match.start))
+    # sides are looked for around the trigger word itself: a verb pattern's span holds its object
+    # ("engaged Filipino peacekeepers in a firefight")
+    head_end = tokens[match.start].end if match.pattern.kind == "verb" else end
+    pairs = pairs_for(sides, start, head_end, mains=context.mains, relative=relative,
+                      verb=match.pattern.kind == "verb", passive=_passive(context.cues, tokens, match),
+                      joint=not code.code.startswith("14"))
     if not pairs:
         return []
     text = context.article.text[sentence.start:sentence.end]
     evidence = Evidence(text=text, start=sentence.start, end=sentence.end, trigger=context.article.text[start:end])
-    shared = dict(
-        type=code.plover, cameo=code.code, evidence=evidence, goldstein=code.goldstein, quad_class=code.quad_class,
-        mode=code.mode, context=tuple(dict.fromkeys(code.context + topics(context.cues, tokens))),
-        negated=negated(context.cues, tokens, match.start), modality=modality(context.cues, tokens, match.start),
-        source=_source(context, sides, start), date=_date(context.article, sentence),
-        location=_location(context.article, sentence), tone=context.tone(text), producer=PRODUCER)
+    shared = {
+        "type": code.plover, "cameo": code.code, "evidence": evidence, "goldstein": code.goldstein, "quad_class": code.quad_class,
+        "mode": code.mode, "context": tuple(dict.fromkeys(code.context + topics(context.cues, tokens))),
+        "negated": negated(context.cues, tokens, match.start), "modality": modality(context.cues, tokens, match.start),
+        "source": _source(context, sides, start), "date": _date(context.article, sentence),
+        "location": _location(context.article, sentence), "tone": context.tone(text), "producer": PRODUCER}
     return [Event(actor1=a, actor2=b, confidence=_confidence(match, explicit, shared["modality"]), **shared)
-            for a, b, explicit in pairs if country_key(a) != country_key(b)]
+            for a, b, explicit in pairs if distinct_sides(a, b) and not (is_opaque(a) or is_opaque(b))]
+
+
+def _passive(cues: Cues, tokens: list[Token], match: Match) -> bool:
+    """A passive verb ("was presented", "ditandatangani"): then "by X"/"oleh X" names who acts."""
+    if match.pattern.kind != "verb":
+        return False
+    word = tokens[match.start].text
+    if any(word.startswith(p[0]) for p in cues.phrases.get("passive_prefix", ())):
+        return True
+    return any(cues.has("passive", tokens, i) for i in range(max(0, match.start - 2), match.start))
 
 
 def _confidence(match: Match, explicit: bool, modality: str) -> float:
@@ -153,9 +236,9 @@ def _date(article: Article, sentence: Span) -> str | None:
 def _location(article: Article, sentence: Span) -> str | None:
     """The first place below country level named in the sentence (a city, a site)."""
     for entity in article.entities:
-        if entity.type.upper() in LOCATION_TYPES and not entity.iso3:
-            if any(sentence.start <= m.start < sentence.end for m in entity.mentions):
-                return entity.name
+        if entity.type.upper() in LOCATION_TYPES and not entity.iso3 and any(
+                sentence.start <= m.start < sentence.end for m in entity.mentions):
+            return entity.name
     return None
 
 
@@ -163,7 +246,7 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
     """One event per real event: the same code, sides and trigger words restate one event."""
     kept: dict[tuple, Event] = {}
     for event in events:
-        sides = frozenset((country_key(event.actor1), country_key(event.actor2)))
+        sides = (country_key(event.actor1), country_key(event.actor2))
         key = (event.cameo, sides, (event.evidence.trigger or "").lower(), event.negated)
         if key in kept:
             first = kept[key]

@@ -7,14 +7,15 @@ before the trigger, with only fillers in between ("belum menarik", "has not with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .lexicon import load_cues
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 NEGATION_REACH = 5  # tokens a negation may stand before its trigger, fillers included
-MODALITY_REACH = 5  # tokens a modal ("akan", "will") may stand before its trigger
+MODALITY_REACH = 5
+TOPIC_REACH = 5  # tokens a topic word ("mengenai", "about") may stand before the trigger  # tokens a modal ("akan", "will") may stand before its trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +37,19 @@ class Cues:
     """The cue phrases of one language, each a tuple of words."""
 
     phrases: dict[str, frozenset[tuple[str, ...]]]
+    _by_first: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict, repr=False)
 
     def has(self, kind: str, tokens: list[Token], i: int) -> int:
         """Length of the longest `kind` phrase starting at token `i` (0 if none)."""
+        if i >= len(tokens):
+            return 0
+        index = self._by_first.get(kind)
+        if index is None:
+            index = self._by_first.setdefault(kind, {})
+            for phrase in self.phrases.get(kind, ()):
+                index.setdefault(phrase[0], []).append(phrase)
         best = 0
-        for phrase in self.phrases.get(kind, ()):
+        for phrase in index.get(tokens[i].text, ()):
             n = len(phrase)
             if n > best and tuple(t.text for t in tokens[i:i + n]) == phrase:
                 best = n
@@ -79,6 +88,16 @@ def negated(cues: Cues, tokens: list[Token], trigger: int) -> bool:
 def _not_only(tokens: list[Token], after: int) -> bool:
     """"tidak hanya" / "not only" is emphasis, not negation."""
     return after < len(tokens) and tokens[after].text in {"hanya", "only", "saja"}
+
+
+def is_topic(cues: Cues, tokens: list[Token], trigger: int) -> bool:
+    """Whether the trigger is what someone talks about ("Mengenai kerja sama nuklir", "talks about trade")."""
+    for i in range(trigger - 1, max(-1, trigger - 1 - TOPIC_REACH), -1):
+        if tokens[i].text in {",", ";", ":", ".", "“", "”", '"'}:
+            return False
+        if cues.ends("topic", tokens, i + 1):
+            return True
+    return False
 
 
 def modality(cues: Cues, tokens: list[Token], trigger: int) -> str:

@@ -19,11 +19,39 @@ from functools import cache
 
 from ..languages import read_lines
 
-GAP = 5  # words a `_` may skip: a verb's object phrase ("signed a new trade agreement")
+NOT_A_TRIGGER = "---"  # code of hand-written entries that stop a generated pattern from firing
+GAP = 3  # words a `_` may skip: a verb's object phrase ("signed a new trade agreement")
 # Hand-written entries come first so that they win ties against generated ones.
 TRIGGER_FILES = ("event_extra.tsv", "event_triggers.tsv")
 Alternative = tuple[str, ...]  # consecutive words; a word ending in * is a prefix
-Element = tuple[Alternative, ...] | None  # None is a gap
+
+
+class Choice:
+    """One pattern position: its alternatives, indexed by their first word for speed."""
+
+    __slots__ = ("alternatives", "by_first", "prefixed")
+
+    def __init__(self, alternatives: tuple[Alternative, ...]) -> None:
+        self.alternatives = alternatives
+        self.by_first: dict[str, list[Alternative]] = defaultdict(list)
+        self.prefixed = [a for a in alternatives if a[0].endswith("*")]
+        for alt in alternatives:
+            if not alt[0].endswith("*"):
+                self.by_first[alt[0]].append(alt)
+
+    def __bool__(self) -> bool:
+        return bool(self.alternatives)
+
+    def __iter__(self):
+        return iter(self.alternatives)
+
+    def starting(self, token: str) -> list[Alternative]:
+        """The alternatives whose first word can match `token`."""
+        found = self.by_first.get(token, [])
+        return found + [a for a in self.prefixed if token.startswith(a[0][:-1])] if self.prefixed else found
+
+
+Element = Choice | None  # None is a gap
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +101,14 @@ class Lexicon:
         self._by_word: dict[str, list[TriggerPattern]] = defaultdict(list)
         self._by_prefix: list[TriggerPattern] = []
         for pattern in patterns:
-            for alt in pattern.elements[0] or ():
-                if alt[0].endswith("*"):
-                    self._by_prefix.append(pattern)
-                else:
-                    self._by_word[alt[0]].append(pattern)
+            first = pattern.elements[0]
+            if first.prefixed:
+                self._by_prefix.append(pattern)
+            for word in first.by_first:
+                self._by_word[word].append(pattern)
 
     def _candidates(self, token: str) -> list[TriggerPattern]:
-        return self._by_word.get(token, []) + [p for p in self._by_prefix if any(
-            _word_matches(a[0], token) for a in p.elements[0] or ())]
+        return self._by_word.get(token, []) + [p for p in self._by_prefix if p.elements[0].starting(token)]
 
     def matches(self, tokens: list[str]) -> list[Match]:
         """The best (longest, then first listed) match starting at each token, left to right."""
@@ -109,10 +136,12 @@ def _match_from(elements: tuple[Element, ...], tokens: list[str], i: int) -> int
             end = _match_from(rest, tokens, i + skip)
             if end is not None:
                 return end
-            if i + skip >= len(tokens):
-                break
+            if i + skip >= len(tokens) or not tokens[i + skip][:1].isalnum():
+                break  # an object phrase does not run past punctuation
         return None
-    for alt in head:
+    if i >= len(tokens):
+        return None
+    for alt in head.starting(tokens[i]):
         after = _alternative_end(alt, tokens, i)
         if after is not None:
             end = _match_from(rest, tokens, after)
@@ -130,7 +159,7 @@ def _element(token: str, sets: dict[str, list[Alternative]]) -> Element:
             alternatives.extend(sets.get(alt[1:], ()))
         elif alt:
             alternatives.append(tuple(alt.split("~")))
-    return tuple(alternatives)
+    return Choice(tuple(alternatives))
 
 
 def _is_set_line(head: str, rest: str) -> bool:
@@ -150,7 +179,7 @@ def parse_lines(lines: list[str]) -> list[TriggerPattern]:
         if _is_set_line(head, rest):
             continue
         fields = rest.split("\t")
-        if len(fields) < 2 or not fields[0].strip().isdigit():
+        if len(fields) < 2 or not (fields[0].strip().isdigit() or fields[0].strip() == NOT_A_TRIGGER):
             continue
         elements = tuple(_element(t, sets) for t in head.strip().lower().split())
         if elements and elements[0] is not None and all(e is None or e for e in elements):

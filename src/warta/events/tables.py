@@ -60,4 +60,4 @@ def _goldstein_of(code: str, goldstein: dict[str, float]) -> float | None:
 def lookup(code: str) -> CameoCode | None:
     """The reading of a CAMEO code, falling back to its 3-digit parent; None for statements (01)."""
     table = cameo_table()
-    return table.get(code) or table.get(code[:3])
+    return table.get(code) or table.get(code[:3]) if code.isdigit() else None

@@ -112,6 +112,14 @@ class KnowledgeBase:
         """The country entry of an ISO 3166 alpha-3 code."""
         return self.entry(f"country:{iso3}") if iso3 else None
 
+    @property
+    def given_names(self) -> frozenset[str]:
+        """Lower-case given names of the people the KB knows (first words of their names)."""
+        if not hasattr(self, "_given"):
+            text = (resources.files(__name__) / "given_names.tsv").read_text(encoding="utf-8")
+            self._given = frozenset(w.casefold() for w in text.splitlines() if w and not w.startswith("#"))
+        return self._given
+
     def __len__(self) -> int:
         return len(self._rows)
 

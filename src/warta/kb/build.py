@@ -139,6 +139,19 @@ def build_index(out: Path) -> None:
     out.write_text("".join(lines), encoding="utf-8")
 
 
+def build_given_names(out: Path) -> None:
+    """Write given_names.tsv: first words of the people's names (Phoenix and curated), to tell
+    a name ("Andrey Slepnev") from a phrase ("Free Trade Agreement") the tagger left untyped."""
+    names = set()
+    for line in (KB_DIR / "people.tsv").read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        words = cells[2].split() if len(cells) > 2 and not line.startswith("#") else []
+        if len(words) >= 2 and words[0].isalpha() and len(words[0]) >= 3:
+            names.add(words[0])
+    header = "# Given names: first words of the names in people.tsv (Phoenix, MIT; curated). Built by kb.build.\n"
+    out.write_text(header + "".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
@@ -179,6 +192,7 @@ def main(argv: list[str] | None = None) -> None:
     build_orgs(KB_DIR / "orgs.tsv")
     build_people(KB_DIR / "people.tsv", args.phoenix.resolve())
     build_index(KB_DIR / "index.tsv")
+    build_given_names(KB_DIR / "given_names.tsv")
     print(f"warta kb: built tables in {KB_DIR}")
 
 

@@ -10,12 +10,20 @@ import json
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, Self
 
 from ..errors import WartaError
 from ..model import Article
 from .queries import QueryMixin
-from .rows import AMOUNT_COLUMNS, ARTICLE_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, Rows, to_rows
+from .rows import (
+    AMOUNT_COLUMNS,
+    ARTICLE_COLUMNS,
+    ENTITY_COLUMNS,
+    EVENT_COLUMNS,
+    QUOTE_COLUMNS,
+    Rows,
+    to_rows,
+)
 
 CHILD_TABLES = {"events": EVENT_COLUMNS, "quotes": QUOTE_COLUMNS, "amounts": AMOUNT_COLUMNS, "entities": ENTITY_COLUMNS}
 
@@ -77,7 +85,7 @@ class SqlStore(QueryMixin):
         return counts
 
     def _delete(self, cur: Any, aid: str) -> None:
-        for table in CHILD_TABLES:
+        for table in (*CHILD_TABLES, "embeddings"):  # an updated text needs a new embedding too
             cur.execute(self.sql(f"DELETE FROM {table} WHERE article_id = ?"), (aid,))
         self._unindex_text(cur, aid)
         cur.execute(self.sql("DELETE FROM articles WHERE id = ?"), (aid,))
@@ -113,7 +121,7 @@ class SqlStore(QueryMixin):
         """Close the connection."""
         self._conn.close()  # type: ignore[attr-defined]
 
-    def __enter__(self) -> "SqlStore":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

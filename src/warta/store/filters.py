@@ -28,6 +28,9 @@ class Filters:
     offset: int = 0
 
     def __post_init__(self) -> None:
+        for name in ("actor", "type", "since", "until", "language", "text", "speaker", "article", "context"):
+            if getattr(self, name) == "":  # an empty form field or `?type=` means "any"
+                object.__setattr__(self, name, None)
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None and not _DATE.match(value):

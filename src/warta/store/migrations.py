@@ -42,8 +42,8 @@ SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
          # porter stems English; the id_stem column holds Sastrawi stems of Indonesian text.
-         "CREATE VIRTUAL TABLE article_fts USING fts5(title, body, id_stem, article_id UNINDEXED,"
-         " tokenize = 'porter unicode61 remove_diacritics 2')"]),
+         ("CREATE VIRTUAL TABLE article_fts USING fts5(title, body, id_stem, article_id UNINDEXED,"
+          " tokenize = 'porter unicode61 remove_diacritics 2')")]),
     (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BLOB NOT NULL)"]),
 ]
 

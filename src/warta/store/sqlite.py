@@ -81,11 +81,12 @@ class SqliteStore(SqlStore):
         if not terms:
             return []
         match = " AND ".join(f'({{title body}} : "{t}" OR id_stem : "{stem_word(t)}")' for t in terms)
+        # Rank first, then make snippets for the best `limit` only: snippets cost far more than bm25.
+        best = ("SELECT article_fts.rowid FROM article_fts JOIN articles a ON a.id = article_fts.article_id"
+                " WHERE article_fts MATCH ?" + (" AND a.language = ?" if language else "")
+                + " ORDER BY bm25(article_fts) LIMIT ?")
         sql = ("SELECT a.id, a.title, a.url, a.language, a.day, a.n_events,"
                " snippet(article_fts, 1, char(2), char(3), '…', 16) AS snippet, bm25(article_fts) AS rank"
-               " FROM article_fts JOIN articles a ON a.id = article_fts.article_id WHERE article_fts MATCH ?")
-        params: list[Any] = [match]
-        if language:
-            sql += " AND a.language = ?"
-            params.append(language)
-        return self._rows(sql + " ORDER BY rank LIMIT ?", [*params, limit])
+               " FROM article_fts JOIN articles a ON a.id = article_fts.article_id"
+               f" WHERE article_fts MATCH ? AND article_fts.rowid IN ({best}) ORDER BY rank")
+        return self._rows(sql, [match, match, *([language] if language else []), limit])

@@ -4,7 +4,8 @@
 
 Writes, next to this script, `cameo_plover.tsv` (from the official CAMEO->PLOVER table,
 CC BY-SA 4.0) and `goldstein.tsv` (GDELT's Goldstein lookup), and writes
-`warta/lang/en/event_triggers.tsv` from the Phoenix CAMEO verb dictionary (MIT).
+`warta/lang/en/event_triggers.tsv` from the Phoenix CAMEO verb dictionary and
+`warta/lang/en/event_agents.tsv` from the Phoenix agents dictionary (both MIT).
 Only the standard library is used, so the tables can be rebuilt anywhere.
 """
 from __future__ import annotations
@@ -73,6 +74,8 @@ def write_tables(lexicons: Path) -> None:
 if __name__ == "__main__":
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_LEXICONS
     write_tables(root)
-    from phoenix_verbs import write_english_triggers  # noqa: E402  (sibling script)
+    from phoenix_agents import write_english_agents
+    from phoenix_verbs import write_english_triggers
+    write_english_agents(root / "phoenix" / "Phoenix.agents.txt", EN_TRIGGERS.with_name("event_agents.tsv"))
     write_english_triggers(root / "phoenix" / "CAMEO.2.0.txt", EN_TRIGGERS,
                            valid_codes=set(goldstein_rows(root / "cameo" / "CAMEO.goldsteinscale.txt")))

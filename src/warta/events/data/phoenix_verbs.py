@@ -58,11 +58,11 @@ def verb_entry(line: str) -> tuple[list[str], str | None]:
     head = re.sub(r"\{[^}]*\}", "", line).split()[0].lstrip("+").lower()
     words = head.split("_")
     if irregular:
-        forms = [head] + [w.lstrip("+").lower() for w in irregular.group(1).split()]
+        forms = [head] + [w.lstrip("+").lower() for w in irregular.group(1).split() if w != ","]
     else:
         forms = [" ".join([f] + words[1:]) for f in verb_forms(words[0])]
     # `~` joins the words of a compound verb form ("ask~for"): one alternative, several tokens
-    return [re.sub(r"[_ ]+", "~", f.strip("_ ")) for f in forms if f.strip("_ ")], code
+    return [re.sub(r"[_ ]+", "~", f.strip("_ ")) for f in forms if re.match(r"[a-z]", f.strip("_ "))], code
 
 
 def pattern_tokens(body: str, synsets: dict[str, str]) -> list[str] | None:
@@ -114,6 +114,8 @@ def convert(lines: list[str], valid_codes: set[str]) -> list[str]:
     in_verbs = False
     for line in lines:
         text = line.split("#")[0].rstrip()
+        if "TRANSFORMATIONS" in line:
+            break  # sentence-level rewrites, not verb patterns
         if line.startswith("---"):
             in_verbs, block, forms = True, block + 1, []
             block_code = parse_code(re.search(r"\[[^\]]*\]", line).group(0)) if "[" in line else None
@@ -131,6 +133,8 @@ def convert(lines: list[str], valid_codes: set[str]) -> list[str]:
                 out.append(f"@v{block} _ {' _ '.join(tokens)}\t{code}\tverb")
             continue
         new_forms, code = verb_entry(text)
+        if not new_forms:
+            continue
         if not forms:
             out.append(f"@v{block}\t" + "|".join(new_forms))
         else:

@@ -1,0 +1,135 @@
+"""The "amounts" stage: money, percentages and counts, with what they refer to.
+
+A figure is kept when it is money (a currency next to it), a percentage, or a count of something
+named right after it ("80 pejabat", "18 criminal charges"). Dates (those the "dates" stage found,
+and bare years), numbers inside names (G7, F-35, COVID-19), ordinals, ages and durations
+("tiga tahun", "50 weeks") are no amounts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Amount, Article, Span
+from ..pipeline import register
+from .figures import Figure, find_figures
+from .lexicon import Lexicon, load_lexicon
+
+PRODUCER = "amounts"
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+REFERS_BEFORE, REFERS_AFTER = 6, 3  # words searched for what a figure refers to
+
+
+@dataclass(frozen=True)
+class AmountStage:
+    """Find money figures, percentages and counts."""
+
+    name: str = "amounts"
+    requires: frozenset[str] = frozenset({"text", "paragraphs"})
+    produces: frozenset[str] = frozenset({"amounts"})
+
+    def __call__(self, article: Article) -> Article:
+        dates = [(d.start, d.end) for d in article.dates]
+        found: list[Amount] = []
+        for paragraph in article.paragraphs or (Span(0, len(article.text)),):
+            lex = load_lexicon(paragraph.language or article.language)
+            for figure in find_figures(article.text, paragraph.start, paragraph.end, lex):
+                if any(s < figure.end and e > figure.start for s, e in dates):
+                    continue
+                amount = to_amount(article.text, figure, lex, sentence_end=paragraph.end)
+                if amount is not None:
+                    found.append(amount)
+        return article.replace(amounts=tuple(found))
+
+
+def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int) -> Amount | None:
+    """The amount a figure states, or None when it is a date, a label, an age or a duration."""
+    if _inside_name(text, figure) or _labelled(text, figure, lex):
+        return None
+    if figure.currency is None and not figure.percent and _bare_year(text, figure):
+        return None
+    refers = _refers_to(text, figure, lex)
+    common = dict(start=figure.start, value=figure.value, approximate=figure.approximate,
+                  value_max=figure.value_max, refers_to=refers, producer=PRODUCER)
+    if figure.currency or figure.percent:
+        unit = figure.currency or "percent"
+        return Amount(text=text[figure.start:figure.end], end=figure.end, unit=unit, **common)
+    counted = _counted(text, figure.end, sentence_end, lex)
+    if counted is None:
+        return None
+    end = counted[1]
+    return Amount(text=text[figure.start:end], end=end, unit="count", counted=counted[0], **common)
+
+
+def _inside_name(text: str, figure: Figure) -> bool:
+    """G7, F-35, COVID-19, 5G, 48-year-old, 13/6, 10:30: the figure is glued to something."""
+    before = text[figure.start - 1] if figure.start else " "
+    after = text[figure.end] if figure.end < len(text) else " "
+    after2 = text[figure.end + 1] if figure.end + 1 < len(text) else " "
+    if figure.currency is None and (before.isalnum() or before in "-/:"):
+        return True
+    return after.isalpha() or after in "/:" and after2.isdigit() or (after in "-–" and after2.isalpha())
+
+
+def _labelled(text: str, figure: Figure, lex: Lexicon) -> bool:
+    """"pasal 5", "No. 7", "nomor 3", "ke-2": a word before the figure makes it a label."""
+    if figure.currency or figure.percent:
+        return False
+    words = _WORD.findall(text[max(0, figure.start - 20):figure.start])
+    return bool(words) and words[-1].lower().rstrip(".") in lex.not_before
+
+
+def _bare_year(text: str, figure: Figure) -> bool:
+    written = text[figure.start:figure.end]
+    return written.isdigit() and len(written) == 4 and 1800 <= figure.value <= 2100
+
+
+def _counted(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The thing counted: the lowercase word(s) right after the figure ("80 pejabat")."""
+    match = re.match(r"\s+([^\W\d_][\w’'-]*)(?:\s+([^\W\d_][\w’'-]*))?", text[start:end])
+    if match is None:
+        return None
+    first, second = match.group(1), match.group(2)
+    if not first[:1].islower() or first.lower() in lex.not_counted:
+        return None
+    if lex.code == "en" and second and second[:1].islower() and not first.endswith("s") \
+            and second.endswith("s") and second.lower() not in lex.not_counted:
+        return f"{first} {second}", start + match.end(2)  # "criminal charges"
+    return first, start + match.end(1)
+
+
+def _refers_to(text: str, figure: Figure, lex: Lexicon) -> str | None:
+    """The nearest word of `amount_refers.tsv` a few words before or after the figure."""
+    before = _WORD.findall(_clause_before(text, figure.start))[-REFERS_BEFORE:]
+    after = _WORD.findall(_clause_after(text, figure.end))[:REFERS_AFTER]
+    candidates = [(len(before) - i, w) for i, w in enumerate(before)] + [(i + 1, w) for i, w in enumerate(after)]
+    for _, word in sorted(candidates, key=lambda c: c[0]):
+        label = _label(word.lower(), lex)
+        if label:
+            return label
+    return None
+
+
+def _label(word: str, lex: Lexicon) -> str | None:
+    for entry, label in lex.refers:
+        if word == entry or (entry.endswith("*") and word.startswith(entry[:-1])):
+            return label
+    return None
+
+
+def _clause_before(text: str, start: int) -> str:
+    chunk = text[max(0, start - 120):start]
+    cut = max(chunk.rfind(c) for c in ".;\n")
+    return chunk[cut + 1:]
+
+
+def _clause_after(text: str, end: int) -> str:
+    chunk = text[end:end + 80]
+    cuts = [i for i in (chunk.find(c) for c in ".;,\n") if i >= 0]
+    return chunk[:min(cuts)] if cuts else chunk
+
+
+@register("amounts")
+def _amounts(settings: dict[str, Any]) -> AmountStage:
+    return AmountStage()

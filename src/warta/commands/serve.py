@@ -1,0 +1,32 @@
+"""`warta serve`: the REST API and the analysts' dashboard on a local port."""
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..cli import app
+from ..errors import ConfigError
+from .store import DbOption
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default: the API has no users).")] = "127.0.0.1",
+) -> None:
+    """Serve the REST API (/api, docs at /docs) and the dashboard (/) for a store."""
+    try:
+        import uvicorn
+
+        from ..api import create_app
+    except ImportError:
+        raise ConfigError("serve", "needs the server extra: pip install 'warta[serve]'") from None
+    from ..settings import load_settings
+
+    application = create_app(db=db, token=load_settings()["api_token"])
+    print(f"warta: serving {application.state.store.url} at http://{host}:{port}/ (API docs at /docs)",
+          file=sys.stderr, flush=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -1,0 +1,47 @@
+// warta's dashboard: a hash router over the page modules. Plain ES modules, no build step.
+import { disposeAll } from "./charts.js";
+import { errorBox, show } from "./dom.js";
+import { actorPage } from "./pages/actor.js";
+import { articlePage } from "./pages/article.js";
+import { dyadPage } from "./pages/dyad.js";
+import { mapPage, networkPage } from "./pages/network.js";
+import { overviewPage } from "./pages/overview.js";
+import { searchPage } from "./pages/search.js";
+
+const routes = [
+  [/^#?\/?$/, () => overviewPage()],
+  [/^#\/dyad\/([^/]+)\/([^/?]+)/, (m) => dyadPage(decodeURIComponent(m[1]), decodeURIComponent(m[2]))],
+  [/^#\/actor\/([^/?]+)/, (m) => actorPage(decodeURIComponent(m[1]))],
+  [/^#\/article\/([^/?]+)/, (m, query) => articlePage(decodeURIComponent(m[1]), query.get("ev"))],
+  [/^#\/network/, () => networkPage()],
+  [/^#\/map/, () => mapPage()],
+  [/^#\/search/, (m, query) => searchPage(query.get("q") || "", query.get("semantic") === "1")],
+];
+
+async function route() {
+  const hash = window.location.hash || "#/";
+  const query = new URLSearchParams(hash.includes("?") ? hash.slice(hash.indexOf("?") + 1) : "");
+  disposeAll();
+  for (const [pattern, page] of routes) {
+    const match = hash.match(pattern);
+    if (match) {
+      try {
+        await page(match, query);
+      } catch (error) {
+        show(errorBox(error));
+      }
+      document.body.dataset.page = hash.split(/[/?]/)[1] || "overview";
+      document.body.dataset.ready = hash;
+      return;
+    }
+  }
+  show(errorBox(new Error("no such page")));
+}
+
+document.getElementById("quick-search").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const q = new FormData(event.target).get("q");
+  window.location.hash = `#/search?q=${encodeURIComponent(q)}`;
+});
+window.addEventListener("hashchange", route);
+route();

@@ -1,0 +1,238 @@
+"""The "dates" stage: date expressions resolved against the publication date.
+
+Absolute dates ("19 Juni 2025", "June 12, 2025", "Selasa (17/6/2025)", "2025-06-12"), partial
+ones ("Jumat (13/6)", "19 Juni": the year comes from the publication date), months ("Juni 2025"),
+years after a cue ("tahun 2024", "in 2010"), relative phrases ("kemarin", "pekan lalu", "last
+year", "tiga hari lalu", "two weeks ago") and weekdays ("Kamis", "last Tuesday"). Month, weekday
+and relative words are data (`lang/<code>/date_*.tsv`). Without a publication date, expressions
+that need one keep `value=None`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .amounts.lexicon import load_lexicon
+from .languages import available_languages, read_lines
+from .model import Article, DateMention, Span
+from .pipeline import register
+
+PRODUCER = "dates"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Words before a bare month name that make it a date ("in April", "pada Juni", "last March").
+MONTH_CUES = ("in", "on", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
+              "pada", "bulan", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan")
+FUTURE_SLACK = dt.timedelta(days=31)  # a day-month without year lies at most this far after publication
+
+
+@dataclass(frozen=True, eq=False)
+class Calendar:
+    """Date words of one language, and the patterns built from them."""
+
+    code: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    units: dict[str, str]
+    directions: dict[str, int]
+    numbers: dict[str, float]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def load_calendar(code: str | None) -> Calendar:
+    """Calendar words of `code` (English when the language has none)."""
+    code = code if code in available_languages() and read_lines(code, "date_months.tsv") else "en"
+    rows = lambda name: [[c.strip() for c in line.split("\t")] for line in read_lines(code, name)]  # noqa: E731
+    months = {r[0]: int(r[1]) for r in rows("date_months.tsv")}
+    weekdays = {r[0]: int(r[1]) for r in rows("date_weekdays.tsv")}
+    relative = {r[0].lower(): (r[1], int(r[2])) for r in rows("date_relative.tsv")}
+    unit_rows = rows("date_units.tsv")
+    units = {r[0].lower(): r[2] for r in unit_rows if r[1] == "unit"}
+    directions = {r[0].lower(): int(r[2]) for r in unit_rows if r[1] == "direction"}
+    year_cues = [r[0] for r in unit_rows if r[1] == "year-cue"]
+    numbers = load_lexicon(code).numbers
+    return Calendar(code, months, weekdays, relative, units, directions, numbers,
+                    _patterns(months, weekdays, relative, units, directions, year_cues, numbers))
+
+
+def _patterns(months: dict, weekdays: dict, relative: dict, units: dict, directions: dict,
+              year_cues: list, numbers: dict) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, pattern) pairs, most specific first."""
+    mon, wd = rf"(?P<mon>{_alt(months)})\.?", rf"(?:(?P<wd>{_alt(weekdays)}),?\s+)?"
+    count = rf"(?P<n>\d{{1,3}}|{_alt(numbers)})" if numbers else r"(?P<n>\d{1,3})"
+    patterns = [
+        ("iso", rf"\b(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])\b"),
+        ("numeric", rf"{wd}\((?P<d>{DAY})/(?P<m>1[0-2]|0?[1-9])(?:/(?P<y>{YEAR}|\d\d))?\)"),
+        ("dmy", rf"{wd}\b(?P<d>{DAY})\s+{mon}(?:\s+(?P<y>{YEAR}))?\b"),
+        ("mdy", rf"{wd}\b{mon}\s+(?P<d>{DAY})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?"),
+        ("my", rf"\b{mon}\s+(?P<y>{YEAR})\b"),
+        ("month", rf"\b(?P<cue>(?i:{_alt(MONTH_CUES)}))\s+(?P<mon>{_alt(months)})\b(?!\s+\d)"),
+        ("ago", rf"\b{count}\s+(?P<unit>{_alt(units)})\s+(?P<dir>{_alt(directions)})\b"),
+        ("relative", rf"(?<![\w-])(?P<rel>{_alt(relative)})\b"),
+        ("weekday", rf"\b(?:(?P<which>last|next)\s+)?(?P<wd>{_alt(weekdays)})\b(?:\s+(?P<after>lalu|depan))?"),
+        ("year", rf"\b(?:{_alt(year_cues)})\s+(?P<y>{YEAR})\b"),
+    ]
+    # Relative phrases and units are matched in any case; month and weekday names as written.
+    flags = {"ago": re.IGNORECASE, "relative": re.IGNORECASE, "year": re.IGNORECASE}
+    return tuple((kind, re.compile(p, flags.get(kind, 0))) for kind, p in patterns)
+
+
+def find_dates(text: str, start: int, end: int, *, calendar: Calendar, published: dt.date | None) -> list[DateMention]:
+    """Date expressions in text[start:end], longest first where they overlap."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in calendar.patterns:
+        for m in pattern.finditer(text, start, end):
+            span = (m.start("y"), m.end("y")) if kind == "year" else (m.start(), m.end())
+            if kind == "month" and m.group("cue").lower() not in {"last", "next", "this"}:
+                span = (m.start("mon"), m.end("mon"))
+            if any(s < span[1] and e > span[0] for s, e in taken):
+                continue
+            mention = _mention(kind, m, span, text, calendar, published)
+            if mention is not None:
+                found.append(mention)
+                taken.append(span)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _mention(kind: str, m: re.Match[str], span: tuple[int, int], text: str, cal: Calendar,
+             published: dt.date | None) -> DateMention | None:
+    value, granularity, relative = _resolve(kind, m, cal, published)
+    if value is False:
+        return None
+    return DateMention(text=text[span[0]:span[1]], start=span[0], end=span[1], value=value,
+                       granularity=granularity, relative=relative, producer=PRODUCER)
+
+
+def _resolve(kind: str, m: re.Match[str], cal: Calendar, pub: dt.date | None) -> tuple[Any, str, bool]:
+    """(ISO value or None, granularity, relative); value False drops the match."""
+    if kind in {"iso", "numeric", "dmy", "mdy"}:
+        month = cal.months[m.group("mon")] if "mon" in m.re.groupindex and m.group("mon") else int(m.group("m"))
+        return _day(int(m.group("y") or 0) if m.group("y") else None, month, int(m.group("d")), pub)
+    if kind == "my":
+        return f"{int(m.group('y')):04d}-{cal.months[m.group('mon')]:02d}", "month", False
+    if kind == "year":
+        return m.group("y"), "year", False
+    if kind == "month":
+        return _month(cal.months[m.group("mon")], m.group("cue").lower(), pub), "month", True
+    if kind == "relative":
+        unit, offset = cal.relative[m.group("rel").lower()]
+        return _shift(pub, unit, offset), unit, True
+    if kind == "ago":
+        n = m.group("n")
+        amount = int(n) if n.isdigit() else int(cal.numbers.get(n.lower(), 0))
+        unit = cal.units[m.group("unit").lower()]
+        return _shift(pub, unit, amount * cal.directions[m.group("dir").lower()]), unit, True
+    return _weekday(m, cal, pub)
+
+
+def _day(year: int | None, month: int, day: int, pub: dt.date | None) -> tuple[Any, str, bool]:
+    if year is not None and year < 100:
+        year += 2000
+    inferred = year is None
+    if year is None:
+        if pub is None:
+            return None, "day", True
+        year = pub.year
+        if _safe_date(year, month, day) and _safe_date(year, month, day) > pub + FUTURE_SLACK:
+            year -= 1
+    date = _safe_date(year, month, day)
+    if date is None:
+        return False, "day", False
+    return date.isoformat(), "day", inferred
+
+
+def _month(month: int, cue: str, pub: dt.date | None) -> str | None:
+    """A month named without its year: the nearest such month to publication ("in April"), or
+    the one before / after it ("last March", "next May")."""
+    if pub is None:
+        return None
+    here = pub.year * 12 + pub.month - 1
+    candidates = [(year * 12 + month - 1) for year in (pub.year - 1, pub.year, pub.year + 1)]
+    if cue == "last":
+        candidates = [c for c in candidates if c < here]
+    elif cue == "next":
+        candidates = [c for c in candidates if c > here]
+    # News tells of the past more than of plans: a month ahead counts as twice as far.
+    best = min(candidates, key=lambda c: (c - here) * 2 if c > here else here - c)
+    return f"{best // 12:04d}-{best % 12 + 1:02d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday(m: re.Match[str], cal: Calendar, pub: dt.date | None) -> tuple[Any, str, bool]:
+    """The named weekday nearest before publication ("Kamis", "last Tuesday"), or after ("next")."""
+    name = m.group("wd")
+    if name == "Minggu" and m.group("after"):  # "minggu lalu" is last week, not Sunday
+        return False, "day", True
+    if pub is None:
+        return None, "day", True
+    target = cal.weekdays[name]
+    ahead = m.group("which") == "next" or m.group("after") == "depan"
+    if ahead:
+        delta = (target - pub.isoweekday()) % 7 or 7
+    else:
+        delta = -((pub.isoweekday() - target) % 7)
+        if m.group("which") == "last" or m.group("after") == "lalu":
+            delta = delta or -7
+    return (pub + dt.timedelta(days=delta)).isoformat(), "day", True
+
+
+def _shift(pub: dt.date | None, unit: str, offset: int) -> str | None:
+    """The publication date moved by `offset` units, written at the unit's granularity."""
+    if pub is None:
+        return None
+    if unit == "day":
+        return (pub + dt.timedelta(days=offset)).isoformat()
+    if unit == "week":
+        year, week, _ = (pub + dt.timedelta(weeks=offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        months = pub.year * 12 + pub.month - 1 + offset
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{pub.year + offset:04d}"
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """The date part of an ISO publication timestamp, or None."""
+    if not value:
+        return None
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    return _safe_date(*map(int, match.groups())) if match else None
+
+
+@dataclass(frozen=True)
+class DateStage:
+    """Find and resolve date expressions."""
+
+    name: str = "dates"
+    requires: frozenset[str] = frozenset({"text", "paragraphs"})
+    produces: frozenset[str] = frozenset({"dates"})
+
+    def __call__(self, article: Article) -> Article:
+        published = parse_published(article.published)
+        found: list[DateMention] = []
+        for paragraph in article.paragraphs or (Span(0, len(article.text)),):
+            calendar = load_calendar(paragraph.language or article.language)
+            found.extend(find_dates(article.text, paragraph.start, paragraph.end,
+                                    calendar=calendar, published=published))
+        return article.replace(dates=tuple(found))
+
+
+@register("dates")
+def _dates(settings: dict[str, Any]) -> DateStage:
+    return DateStage()

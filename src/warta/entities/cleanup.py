@@ -1,0 +1,47 @@
+"""Tidy tagger candidates before linking: titles off, pieces typed, common words dropped."""
+from __future__ import annotations
+
+from ..kb import load_kb
+from .candidates import Candidate
+from .lexicon import word_list
+from .roles import strip_honorific, titles
+
+MAX_PERSON_WORDS = 4
+
+
+def stopwords(code: str) -> frozenset[str]:
+    """Capitalised words that are never names on their own (days, months, "Negara")."""
+    return word_list(code, "entities_stopwords.txt") | word_list("id", "entities_stopwords.txt")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _piece_type(c: Candidate, common: frozenset[str], title_words: frozenset[str]) -> str:
+    """A piece of a cut span that reads like a name (2-4 capitalised words, the first a known
+    given name, none an ordinary word) is a person."""
+    words = _words(c.text)
+    plain = all(w[:1].isupper() and w.casefold() not in common and w.casefold() not in title_words for w in words)
+    given = bool(words) and words[0].casefold() in load_kb().given_names
+    return "PERSON" if plain and given and 2 <= len(words) <= MAX_PERSON_WORDS else c.type
+
+
+def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str]) -> list[Candidate]:
+    """Strip titles from tagger spans, type the pieces `split_tagged` left, drop lone common words."""
+    title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
+    out = []
+    for c in found:
+        if c.source in ("crf", "spacy") and c.entry is None:
+            if c.tag_type == "PIECE":
+                c = strip_honorific(c.with_(type="PERSON"), code).with_(type=c.type)
+                c = c.with_(type=_piece_type(c, common, title_words))
+            else:
+                c = strip_honorific(c, code)
+            words = _words(c.text)
+            if len(words) == 1 and (c.text.casefold() in common or c.text.casefold() in title_words):
+                continue
+        if c.text.casefold() in stopwords(code) and not (c.entry is not None and c.entry.curated and c.entry.type != "CITY"):
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,223 @@
+"""Roles from titles: who a person is, for which country, and unnamed office-holders.
+
+"Duta Besar Iran untuk Rusia Kazem Jalali" and "Kazem Jalali, duta besar Iran untuk Rusia"
+give Kazem Jalali the role ambassador and the country Iran (the state he acts for; Russia is
+where he is posted). "Menteri Energi Rusia", with no name after it, is still an actor: the
+Ministry of Energy of Russia. Titles, honorifics and portfolios are data in lang/<code>/.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..kb import KnowledgeBase
+from ..languages import read_lines
+from .candidates import Candidate
+
+# Words allowed between a title and the name: "untuk" (posted to), "of", "the", "RI".
+_LINK_WORDS = frozenset({"untuk", "to", "of", "for", "the", "di", "in", "ri", "bidang", "urusan", "sang", "dan", "and"})
+_POSTED = frozenset({"untuk", "to", "di", "in"})
+_WINDOW = 90
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title as written, the role it names and the CAMEO agent of the role."""
+
+    words: str
+    role: str
+    agent: str
+
+
+@cache
+def titles(code: str) -> tuple[Title, ...]:
+    """Titles of a language, longest first (so "Wakil Presiden" wins over "Presiden")."""
+    found = []
+    for line in read_lines(code, "titles.tsv"):
+        cells = (line.split("\t") + ["", "", ""])[:3]
+        found.append(Title(cells[0].strip(), cells[1].strip(), cells[2].strip()))
+    return tuple(sorted(found, key=lambda t: -len(t.words)))
+
+
+@cache
+def _title_regex(code: str) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t.words) for t in titles(code))
+    return re.compile(rf"(?<![\w])(?P<title>{alternatives})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def honorifics(code: str) -> tuple[str, ...]:
+    """Honorifics written before names ("Pak", "Mr"), longest first."""
+    words = [w.strip() for w in read_lines(code, "entities_honorifics.txt")]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _title_of(code: str, text: str) -> Title | None:
+    low = text.casefold()
+    return next((t for t in titles(code) if t.words.casefold() == low), None)
+
+
+def strip_honorific(c: Candidate, code: str) -> Candidate:
+    """Drop an honorific or title from the start of a person's span ("Drs Sabarani" -> "Sabarani")."""
+    if c.type != "PERSON":
+        return c
+    for lead in honorifics(code) + tuple(t.words for t in titles(code)):
+        if c.text.casefold().startswith(lead.casefold() + " ") and len(c.text) > len(lead) + 2:
+            cut = len(lead) + 1
+            title = _title_of(code, lead)
+            return c.with_(start=c.start + cut, text=c.text[cut:], role=c.role or (title.role if title else None))
+    return c
+
+
+def _countries(between: list[Candidate], text: str, offset: int) -> tuple[str | None, str | None]:
+    """(the country a title-holder acts for, the country they are posted to) in a title phrase."""
+    home = posted = None
+    for c in between:
+        if c.entry is None or c.entry.type != "COUNTRY":
+            continue
+        before = text[offset:c.start].split()
+        if before and before[-1].casefold() in _POSTED:
+            posted = posted or c.entry.iso3
+        else:
+            home = home or c.entry.iso3
+    return home, posted
+
+
+def _plain_phrase(phrase: str, inside: list[Candidate], start: int, text: str) -> bool:
+    """True when a title phrase holds only names, capitalised portfolio words and link words."""
+    rest = list(phrase)
+    for c in inside:
+        rest[c.start - start:c.end - start] = " " * (c.end - c.start)
+    words = "".join(rest).split()
+    return all(w[:1].isupper() or w.casefold() in _LINK_WORDS for w in words)
+
+
+def _role_before(c: Candidate, text: str, code: str, found: list[Candidate], sentence_start: int) -> Candidate:
+    window_start = max(sentence_start, c.start - _WINDOW)
+    window = text[window_start:c.start]
+    last = None
+    for m in _title_regex(code).finditer(window):
+        last = m
+    if last is None:
+        return c
+    start = window_start + last.end()
+    inside = [x for x in found if start <= x.start and x.end <= c.start]
+    phrase = text[start:c.start]
+    if not _plain_phrase(phrase.rstrip(" ,"), inside, start, text) or len(phrase.split()) > 6:
+        return c
+    return _with_role(c, _title_of(code, last.group("title")), *_countries(inside, text, start))
+
+
+def _role_after(c: Candidate, text: str, code: str, found: list[Candidate]) -> Candidate:
+    m = re.match(r"\s*,\s*(?:(?:the|sang|seorang|a|an)\s+)?", text[c.end:])
+    if not m:
+        return c
+    start = c.end + m.end()
+    t = _title_regex(code).match(text, start)
+    if not t:
+        return c
+    stop = re.search(r"[,.;:()\"“”]|$", text[t.end():t.end() + _WINDOW])
+    end = t.end() + (stop.start() if stop else 0)
+    inside = [x for x in found if t.end() <= x.start and x.end <= end]
+    if not _plain_phrase(text[t.end():end], inside, t.end(), text):
+        return c
+    return _with_role(c, _title_of(code, t.group("title")), *_countries(inside, text, t.end()))
+
+
+def _with_role(c: Candidate, title: Title | None, home: str | None, posted: str | None) -> Candidate:
+    if title is None:
+        return c
+    country = c.country or home
+    cameo = c.cameo or (f"{country}{title.agent}" if country and title.agent else None)
+    return c.with_(role=c.role or title.role, country=country, cameo=cameo)
+
+
+def assign_roles(found: list[Candidate], text: str, code: str, sentence_starts: list[int]) -> list[Candidate]:
+    """Give people the roles their titles name (before or after the name)."""
+    out = []
+    for c in found:
+        c = strip_honorific(c, code)
+        if c.type == "PERSON":
+            start = max((s for s in sentence_starts if s <= c.start), default=0)
+            c = _role_before(c, text, code, found, start)
+            c = _role_after(c, text, code, found)
+        out.append(c)
+    return out
+
+
+@cache
+def ministries(code: str) -> tuple[tuple[str, str], ...]:
+    """(portfolio, English ministry name) pairs, longest portfolio first."""
+    pairs = [tuple((line.split("\t") + [""])[:2]) for line in read_lines(code, "entities_ministries.tsv")]
+    return tuple(sorted(((p.strip(), e.strip()) for p, e in pairs), key=lambda pe: -len(pe[0])))
+
+
+def ministry_candidates(text: str, code: str, found: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+    """Ministries named by "Kementerian X [Negara]" or by an unnamed "Menteri X Negara"."""
+    if not ministries(code):
+        return []
+    portfolios = "|".join(re.escape(p) for p, _ in ministries(code))
+    english = dict(ministries(code))
+    out = []
+    for m in re.finditer(rf"\b(?P<head>Kementerian|Menteri) (?P<p>{portfolios})\b", text):
+        country = next((c for c in found if c.start == m.end() + 1 and c.entry is not None and c.entry.type == "COUNTRY"), None)
+        if m.group("head") == "Menteri" and (country is None or _names_person_next(text, country.end, found)):
+            continue  # "Menteri Luar Negeri Sugiono" is a person's title, not the ministry
+        iso3 = country.entry.iso3 if country and country.entry else "IDN"
+        where = country.entry.name if country and country.entry else "Indonesia"
+        name = f"Ministry of {english[m.group('p')]}" + (f" ({where})" if iso3 == "IDN" else f" of {where}")
+        entry = next((e for e, _ in kb.lookup(name) if e.coarse == "ORG"), None)
+        end = country.end if country else m.end()
+        out.append(Candidate(m.start(), end, text[m.start():end], "ORG", "rule", entry=entry, name=name,
+                             country=iso3, cameo=f"{iso3}GOV", nested=True))
+    return out
+
+
+def _names_person_next(text: str, end: int, found: list[Candidate]) -> bool:
+    return any(c.type == "PERSON" and 0 <= c.start - end <= 2 for c in found)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def titled_people(text: str, code: str, found: list[Candidate], *, common: frozenset[str]) -> list[Candidate]:
+    """People named right after a title, past any country or body in it.
+
+    "Menteri Perdagangan Komisi Uni Ekonomi Eurasia Andrey Slepnev": after the title and the
+    names the KB knows comes a run of two to four capitalised words that are not ordinary
+    words or titles: a person, whether or not a tagger saw it.
+    """
+    title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
+    spans = sorted((c.start, c.end) for c in found if c.source == "kb")
+    out = []
+    for m in _title_regex(code).finditer(text):
+        pos = _skip_known(text, m.end(), spans)
+        words = []
+        for w in re.finditer(r"\S+", text[pos:pos + 80]):
+            token = w.group(0).rstrip(",.;:)")
+            if not _CAPITALISED.fullmatch(token) or token.casefold() in common | title_words or len(words) == 4:
+                break
+            words.append((pos + w.start(), pos + w.start() + len(token)))
+            if token != w.group(0):
+                break
+        if 2 <= len(words) and not any(s < words[-1][1] and words[0][0] < e for s, e in spans):
+            start, end = words[0][0], words[-1][1]
+            out.append(Candidate(start, end, text[start:end], "PERSON", "rule"))
+    return out
+
+
+def _skip_known(text: str, pos: int, spans: list[tuple[int, int]]) -> int:
+    """Move past spaces and KB names (and link words) that follow a title."""
+    while True:
+        rest = text[pos:]
+        stripped = len(rest) - len(rest.lstrip(" "))
+        pos += stripped
+        nxt = next((e for s, e in spans if s == pos), None)
+        word = re.match(r"\w+", text[pos:])
+        if nxt is not None:
+            pos = nxt
+        elif word and word.group(0).casefold() in _LINK_WORDS:
+            pos += word.end()
+        else:
+            return pos

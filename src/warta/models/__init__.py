@@ -1,0 +1,1 @@
+"""Trained model files shipped with warta (see MODEL_CARD.md); no code."""

@@ -1,0 +1,101 @@
+"""`warta export`: the store as JSON Lines (whole articles), CSV or Parquet (one record table),
+or GDELT 2.0 Events / GKG-like tab-separated files."""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..errors import ConfigError
+from .gdelt import EVENT_COLUMNS, GKG_COLUMNS, event_record, gkg_record
+
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "gkg")
+TABLES = {"events": "SELECT e.*, a.url, a.source, a.tone, a.language FROM events e JOIN articles a ON a.id = e.article_id"
+                    " ORDER BY e.article_id, e.idx",
+          "quotes": "SELECT q.*, a.url FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.article_id, q.idx",
+          "amounts": "SELECT m.*, a.url FROM amounts m JOIN articles a ON a.id = m.article_id ORDER BY m.article_id, m.idx",
+          "entities": "SELECT n.* FROM entities n ORDER BY n.article_id, n.idx",
+          "articles": "SELECT id, key, source, url, title, language, published, day, sitename, author, n_entities,"
+                      " n_quotes, n_amounts, n_events, tone FROM articles ORDER BY id"}
+PAGE = 2000  # rows fetched at a time, so a large store is never held in memory whole
+
+
+def rows(store: Any, table: str) -> Iterator[dict[str, Any]]:
+    """Every row of a record table, in a stable order, page by page."""
+    if table not in TABLES:
+        raise ConfigError(f"--table {table}", f"choose one of {', '.join(TABLES)}")
+    offset = 0
+    while True:
+        page = store._rows(TABLES[table] + " LIMIT ? OFFSET ?", [PAGE, offset])
+        yield from page
+        if len(page) < PAGE:
+            return
+        offset += PAGE
+
+
+def article_ids(store: Any) -> Iterator[str]:
+    for row in rows(store, "articles"):
+        yield row["id"]
+
+
+def export(store: Any, *, fmt: str, out: IO[str] | None, path: str | None = None, table: str = "events") -> int:
+    """Write the export; returns how many records were written."""
+    if fmt == "jsonl":
+        return _write_lines(out, (store.article(i).to_json() for i in article_ids(store)))
+    if fmt == "csv":
+        return _write_csv(out, rows(store, table))
+    if fmt == "parquet":
+        return _write_parquet(path, rows(store, table))
+    if fmt == "gdelt":
+        records = (r for r in (event_record(e) for e in rows(store, "events")) if r is not None)
+        return _write_tsv(out, records, header=None)
+    if fmt == "gkg":
+        return _write_tsv(out, (gkg_record(store.article(i), i) for i in article_ids(store)), header=GKG_COLUMNS)
+    raise ConfigError(f"--format {fmt}", f"choose one of {', '.join(FORMATS)}")
+
+
+def _write_lines(out: IO[str] | None, lines: Iterator[str]) -> int:
+    n = 0
+    for line in lines:
+        out.write(line + "\n")  # type: ignore[union-attr]
+        n += 1
+    return n
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in row.items()}
+
+
+def _write_csv(out: IO[str] | None, records: Iterator[dict[str, Any]]) -> int:
+    writer, n = None, 0
+    for row in records:
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(row))  # type: ignore[arg-type]
+            writer.writeheader()
+        writer.writerow(_flat(row))
+        n += 1
+    return n
+
+
+def _write_parquet(path: str | None, records: Iterator[dict[str, Any]]) -> int:
+    if not path:
+        raise ConfigError("--format parquet", "needs --out FILE.parquet")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ConfigError("--format parquet", "needs pyarrow: pip install 'warta[pandas]'") from None
+    data = [_flat(r) for r in records]
+    pq.write_table(pa.Table.from_pylist(data), path)
+    return len(data)
+
+
+def _write_tsv(out: IO[str] | None, records: Iterator[list[str]], *, header: tuple[str, ...] | None) -> int:
+    # GDELT's event files have no header line (columns are documented); the GKG-like file names them.
+    if header:
+        out.write("\t".join(header) + "\n")  # type: ignore[union-attr]
+    return _write_lines(out, ("\t".join(r) for r in records))
+
+
+__all__ = ["EVENT_COLUMNS", "FORMATS", "export", "rows"]

@@ -1,0 +1,202 @@
+"""Events: trigger lexicons, CAMEO/PLOVER tables, actors and roles, negation and modality."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from warta.events.coder import build_context, code_article
+from warta.events.cues import tokenize
+from warta.events.lexicon import load_lexicon, parse_lines
+from warta.events.stage import EventsStage
+from warta.events.tables import cameo_table, lookup
+from warta.languages import read_lines
+from warta.model import Article, Entity, Mention, Span
+from warta.pipeline import registered_stages
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared"
+# name -> (type, iso3, country, cameo): a tiny hand-made linker for the unit tests
+KNOWN = {
+    "Iran": ("PLACE", "IRN", "IRN", "IRN"), "Rusia": ("PLACE", "RUS", "RUS", "RUS"),
+    "Russia": ("PLACE", "RUS", "RUS", "RUS"), "Amerika Serikat": ("PLACE", "USA", "USA", "USA"),
+    "Suriah": ("PLACE", "SYR", "SYR", "SYR"), "Syria": ("PLACE", "SYR", "SYR", "SYR"),
+    "United States": ("PLACE", "USA", "USA", "USA"), "Teheran": ("PLACE", None, "IRN", None),
+    "Kazem Jalali": ("PERSON", None, "IRN", "IRNGOV"), "Vladimir Putin": ("PERSON", None, "RUS", "RUSGOV"),
+    "Reuters": ("ORG", None, None, "MED"), "Israel": ("PLACE", "ISR", "ISR", "ISR"),
+    "PBB": ("ORG", None, None, "IGOUNO"),
+}
+
+
+def make_article(text: str, language: str = "id") -> Article:
+    """An article with sentences split at full stops and entities linked from KNOWN."""
+    sentences = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text) if m.group().strip())
+    sentences = tuple(Span(s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end)
+                      for s in sentences)
+    entities = []
+    for number, (name, (kind, iso3, country, cameo)) in enumerate(KNOWN.items()):
+        mentions = tuple(Mention(m.start(), m.end(), name) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+        if mentions:
+            entities.append(Entity(id=f"e{number}", name=name, type=kind, mentions=mentions, iso3=iso3,
+                                   country=country, cameo=cameo))
+    return Article(source="test", text=text, language=language, sentences=sentences, entities=tuple(entities))
+
+
+def events_of(text: str, language: str = "id"):
+    return EventsStage()(make_article(text, language)).events
+
+
+def dyads(events) -> set[frozenset]:
+    return {frozenset((e.actor1.country or e.actor1.code, e.actor2.country or e.actor2.code)) for e in events}
+
+
+# --- tables -------------------------------------------------------------------------------
+
+def test_cameo_codes_read_in_plover_with_goldstein_and_quad_class():
+    sign = lookup("057")
+    assert (sign.plover, sign.goldstein, sign.quad_class) == ("SUPPORT", 8.0, 1)
+    assert lookup("190").plover == "FIGHT" and lookup("190").quad_class == 4
+    assert lookup("1312").plover == "THREATEN" and "economic" in lookup("1312").context
+    assert lookup("091").plover == "INVESTIGATE" and lookup("1041").plover == "DEMAND"
+    assert lookup("010") is None  # statements are no PLOVER event
+
+
+def test_every_plover_type_of_the_table_is_one_of_the_nineteen():
+    types = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND",
+             "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "CRIME", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}
+    assert {c.plover for c in cameo_table().values()} <= types
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_trigger_code_is_in_the_tables(language):
+    codes = {p.cameo for p in load_lexicon(language).patterns}
+    unknown = {c for c in codes if c != "---" and not c.startswith("01") and lookup(c) is None}
+    assert not unknown
+
+
+# --- lexicon ------------------------------------------------------------------------------
+
+def test_longest_pattern_wins_and_sets_expand():
+    lines = ["@sign\tsign|signed", "@sign\t057\tverb", "@sign _ trade~deal\t0311\tverb", "deal*\t030\tnoun"]
+    lexicon = type(load_lexicon("id"))(parse_lines(lines))
+    matches = lexicon.matches(["they", "signed", "a", "trade", "deal"])
+    assert (matches[0].pattern.cameo, matches[0].start, matches[0].end) == ("0311", 1, 5)
+    assert [m.pattern.cameo for m in lexicon.matches(["dealings"])] == ["030"]  # prefix word
+
+
+def test_a_gap_does_not_run_past_punctuation():
+    lexicon = type(load_lexicon("id"))(parse_lines(["sign _ deal\t057\tverb"]))
+    assert lexicon.matches(["sign", "a", "deal"])
+    assert not lexicon.matches(["sign", ",", "deal"])
+
+
+def test_indonesian_verb_forms_are_triggers():
+    lexicon = load_lexicon("id")
+    for sentence, code in [("menandatangani memorandum", "057"), ("mengunjungi", "042"), ("mengutuk", "111"),
+                           ("memveto", "129"), ("usulan tarif", "1312"), ("latihan bersama", "062")]:
+        found = lexicon.matches([t.text for t in tokenize(sentence)])
+        assert found and found[0].pattern.cameo == code, sentence
+
+
+def test_english_lexicon_is_generated_from_phoenix_with_its_notice():
+    header = (Path(__file__).resolve().parents[1] / "src/warta/lang/en/event_triggers.tsv").read_text()[:400]
+    assert "Phoenix" in header and "MIT" in header
+    assert len(read_lines("en", "event_triggers.tsv")) > 4000
+    found = load_lexicon("en").matches(["condemned"])
+    assert found and found[0].pattern.cameo.startswith("11")
+
+
+# --- coding -------------------------------------------------------------------------------
+
+def test_joint_subjects_make_one_event_each_way_with_evidence():
+    text = "Iran dan Rusia menandatangani perjanjian kerja sama militer di Teheran."
+    events = events_of(text)
+    assert {e.type for e in events} == {"SUPPORT"} and {e.cameo for e in events} == {"057"}
+    assert {(e.actor1.country, e.actor2.country) for e in events} == {("IRN", "RUS"), ("RUS", "IRN")}
+    event = events[0]
+    assert event.evidence.text == text[event.evidence.start:event.evidence.end] == text
+    assert event.evidence.trigger.startswith("menandatangani") and event.goldstein == 8.0
+    assert event.location == "Teheran" and event.producer == "events"
+
+
+def test_source_before_and_target_after_a_preposition():
+    events = events_of("Amerika Serikat mengecam serangan terhadap Suriah.")
+    assert len(events) == 1  # the attack is the object of the condemnation, not a second event
+    assert (events[0].type, events[0].actor1.country, events[0].actor2.country) == ("DISAPPROVE", "USA", "SYR")
+
+
+def test_negated_event_is_marked_and_indirect_talks_are_not_negated():
+    (withdrawal,) = events_of("Rusia belum menarik pasukannya dari Suriah.")
+    assert withdrawal.type == "RETREAT" and withdrawal.negated
+    talks = events_of("Pembicaraan tidak langsung Iran dengan Amerika Serikat berlanjut.")
+    assert talks and not any(e.negated for e in talks) and talks[0].type == "CONSULT"
+    (english,) = events_of("Russia has not withdrawn its troops from Syria.", "en")
+    assert english.negated
+
+
+def test_modality_planned_and_conditional():
+    (planned,) = events_of("Iran akan menandatangani perjanjian dengan Rusia.")
+    assert planned.modality == "planned" and not planned.negated
+    conditional = events_of("Jika Israel menyerang Iran, harga minyak naik.")
+    assert conditional and conditional[0].modality == "conditional"
+    (english,) = events_of("Russia will sign an agreement with Iran.", "en")
+    assert english.modality == "planned"
+
+
+def test_both_countries_resolve_to_the_two_main_countries():
+    text = ("Iran dan Rusia memperluas hubungan. Iran membeli gandum dari Rusia. Rusia membeli minyak dari Iran. "
+            "Kedua negara sepakat memperluas perdagangan.")
+    events = [e for e in events_of(text) if "Kedua negara" in e.evidence.text]
+    assert events and events[0].type == "AGREE" and dyads(events) == {frozenset({"IRN", "RUS"})}
+
+
+def test_a_reporter_is_not_a_side_and_becomes_the_source():
+    events = events_of("Menurut Kazem Jalali, Rusia tetap menjadi investor asing terbesar Iran.")
+    assert events and dyads(events) == {frozenset({"IRN", "RUS"})}
+    assert events[0].source == "Kazem Jalali" and events[0].type == "COOPERATE"
+
+
+def test_media_and_single_sides_make_no_event():
+    assert not events_of("Reuters melaporkan serangan di Suriah.")
+    assert not events_of("Rusia menyerang.")  # one side, nobody to act upon
+
+
+def test_relative_clause_subject_is_not_the_source():
+    events = events_of("Amerika Serikat mengancam negara yang berdagang dengan Iran.")
+    assert all(e.type != "COOPERATE" for e in events)
+
+
+def test_restatements_merge_into_one_event():
+    text = "Iran mengecam Israel. Iran mengecam Israel."
+    events = events_of(text)
+    assert len(events) == 1 and events[0].confidence > 0.5
+
+
+def test_international_body_acts_under_its_cameo_code():
+    (event,) = events_of("PBB mengecam Israel.")
+    assert event.actor1.code == "IGOUNO" and event.actor1.country is None and event.actor2.country == "ISR"
+
+
+def test_events_stage_contract_and_registration():
+    stage = EventsStage()
+    assert stage.requires == {"sentences", "entities"} and stage.produces == {"events"}
+    assert {"events", "tone"} <= set(registered_stages())
+    context = build_context(make_article("Iran dan Rusia bertemu."), tone=lambda text: 1.5)
+    assert all(e.tone == 1.5 for e in code_article(context))
+
+
+@pytest.mark.corpus
+def test_canonical_article_codes_cooperation_and_not_the_negated_withdrawal():
+    path = CORPUS / "eval" / "dev" / "000_4327c008950b0257.txt"
+    if not path.exists():
+        pytest.skip("shared corpus absent")
+    from warta.model import Document
+    from warta.pipeline import Pipeline
+    from warta.settings import load_settings
+
+    pipeline = Pipeline.build(load_settings())
+    article = pipeline(Article.from_document(Document(source=str(path), content=path.read_text(), kind="text")))
+    facts = [e for e in article.events if not e.negated]
+    assert any(e.type == "COOPERATE" and dyads([e]) == {frozenset({"IRN", "RUS"})} for e in facts)
+    assert not any(e.type == "RETREAT" for e in facts)
+    assert all(article.text[e.evidence.start:e.evidence.end] == e.evidence.text for e in article.events)

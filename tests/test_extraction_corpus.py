@@ -1,0 +1,144 @@
+"""Extraction on real news pages (../shared/corpus): what must and must not come out, and a gate.
+
+The gate scores warta's body text with the shared scorer's own token F1 on the Indonesian and
+English page sets, like trafilatura's evaluation gate: the floors sit just under the figures
+measured when they were set and may only rise. Skips cleanly when the corpus is absent.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from warta.model import Document
+from warta.pipeline import Pipeline
+from warta.settings import load_settings
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PAGES = SHARED / "corpus"
+# Floors: body F1 measured 0.966 (id) and 0.992 (en) when set; trafilatura alone scores 0.842
+# and 0.977. Raise them when extraction improves; never lower them.
+FLOORS = {"id": 0.96, "en": 0.988}
+TITLE_FLOOR = 0.95  # share of id pages whose title is the outlet's headline (measured 24/25)
+_WORD = re.compile(r"\w+")
+
+
+def _pages(lang: str) -> list[Path]:
+    folder = PAGES / lang / "pages"
+    if not folder.is_dir():
+        pytest.skip(f"corpus absent: {folder}")
+    return sorted(p for p in folder.glob("*.html") if p.with_suffix(".txt").exists())
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.build(load_settings({"stages": "read"}))
+
+
+@cache
+def _read(path: Path):
+    """The article warta reads from one page (cached: several tests look at the same pages)."""
+    outcome = _pipeline().run(Document(source=str(path), content=path.read_bytes(), kind="html"))
+    assert outcome.error is None, outcome.error
+    return outcome.article
+
+
+def _scorer():
+    path = SHARED / "eval" / "extraction.py"
+    if not path.exists():
+        pytest.skip(f"scorer absent: {path}")
+    spec = importlib.util.spec_from_file_location("shared_extraction_scorer", path)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _contains_words(text: str, phrase: str) -> bool:
+    """Whether the words of `phrase` occur in a row in `text` (spacing and punctuation aside)."""
+    return f" {' '.join(_words(phrase))} " in f" {' '.join(_words(text))} "
+
+
+def _page(lang: str, name: str) -> Path:
+    path = PAGES / lang / "pages" / name
+    if not path.exists():
+        pytest.skip(f"corpus page absent: {path}")
+    return path
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("lang", sorted(FLOORS))
+def test_body_f1_gate(lang: str) -> None:
+    scorer = _scorer()
+    scores = [scorer.f1(_read(p).text, p.with_suffix(".txt").read_text(encoding="utf-8"))[2] for p in _pages(lang)]
+    mean = sum(scores) / len(scores)
+    assert mean >= FLOORS[lang], f"{lang} body F1 {mean:.3f} fell below the floor {FLOORS[lang]}"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["kompas-singlepage5.html", "kapanlagi-singlepage.html",
+                                  "kapanlagi-singlepage2.html", "viva-singlepage.html"])
+def test_lead_paragraph_written_as_loose_text_is_kept(name: str) -> None:
+    # These outlets put the lead paragraph as bare text beside <p>/<div> children.
+    path = _page("id", name)
+    gold = path.with_suffix(".txt").read_text(encoding="utf-8")
+    lead = " ".join(_words(gold)[:8])
+    assert _contains_words(_read(path).text, lead)
+
+
+@pytest.mark.corpus
+def test_photo_gallery_falls_back_to_recall() -> None:
+    # trafilatura's precision pass keeps only a view counter on this gallery page.
+    path = _page("id", "liputan6-singlepage3.html")
+    gold = path.with_suffix(".txt").read_text(encoding="utf-8")
+    assert _contains_words(_read(path).text, " ".join(_words(gold)[:10]))
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "noise"), [
+    ("detik-singlepage.html", r"\d{2}/\d{2}/\d{4} \d{2}:\d{2} WIB"),  # related-list timestamps
+    ("detik-singlepage2.html", r"pemasangan iklan|Must Read|\[at\]"),
+    ("tempo-singlepage.html", r"Disclaimer"),
+    ("republika-singlepage3.html", r"^Home\b|WIB"),
+    ("kompas-singlepage.html", r"Penulis|Editor|\|"),
+    ("detik-singlepage.html", r"^\d+$"),
+])
+def test_page_furniture_is_left_out(name: str, noise: str) -> None:
+    text = _read(_page("id", name)).text
+    assert not re.search(noise, text, re.MULTILINE), re.search(noise, text, re.MULTILINE)
+
+
+@pytest.mark.corpus
+def test_headline_not_repeated_as_first_paragraph() -> None:
+    article = _read(_page("id", "detik-singlepage.html"))
+    first = article.text[article.paragraphs[0].start:article.paragraphs[0].end]
+    assert article.title and first != article.title
+
+
+@pytest.mark.corpus
+def test_titles_are_the_outlets_headlines() -> None:
+    expected_file = PAGES / "id" / "pages" / "expected_extraction.json"
+    if not expected_file.exists():
+        pytest.skip("expected_extraction.json absent")
+    expected = {Path(e["fixture"]).name: e["title"] for e in json.loads(expected_file.read_text(encoding="utf-8"))}
+    pages = [p for p in _pages("id") if p.name in expected]
+    right = sum(_read(p).title == expected[p.name] for p in pages)
+    assert right / len(pages) >= TITLE_FLOOR, f"{right}/{len(pages)} titles"
+    for page in pages:  # never the outlet's name glued to the headline
+        assert not re.search(r"(?i)kompas\.com|republika online|kapanlagi\.com|ihram\.co\.id", _read(page).title)
+
+
+@pytest.mark.corpus
+def test_english_pages_keep_their_language_and_offsets() -> None:
+    for path in _pages("en")[:10]:
+        article = _read(path)
+        assert article.text and all(article.text[p.start:p.end].strip() for p in article.paragraphs)
+        assert article.raw_offsets and article.raw_offsets[0] == (0, 0)

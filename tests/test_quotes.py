@@ -1,0 +1,131 @@
+"""The quotes stage: quote styles, cues before and after, pronouns, follow-ons, reported speech."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from warta.model import Article, Entity, Mention, Span
+from warta.quotes import QuoteStage
+from warta.quotes.marks import find_quoted
+from warta.stages import SegmentStage
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def article(text: str, language: str = "id", entities: tuple[Entity, ...] = ()) -> Article:
+    """An article with paragraphs (one a line), sentences and, optionally, entities."""
+    paragraphs = tuple(Span(m.start(), m.end(), language) for m in re.finditer(r"[^\n]+", text))
+    base = Article(source="test", text=text, language=language, paragraphs=paragraphs, entities=entities)
+    return SegmentStage()(base)
+
+
+def quotes(text: str, language: str = "id", entities: tuple[Entity, ...] = ()) -> list:
+    return list(QuoteStage()(article(text, language, entities)).quotes)
+
+
+def direct(text: str, language: str = "id", entities: tuple[Entity, ...] = ()) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker name) of the direct quotes."""
+    return [(q.text, (q.speaker or {}).get("name")) for q in quotes(text, language, entities) if q.direct]
+
+
+def test_cue_after_the_quote_names_the_speaker_and_offsets_point_into_text():
+    text = "Duta besar Kazem Jalali berbicara.\n“Kami telah mengadakan latihan bersama,” kata Jalali."
+    found = [q for q in quotes(text) if q.direct]
+    assert [(q.text, q.speaker["name"]) for q in found] == [("Kami telah mengadakan latihan bersama", "Kazem Jalali")]
+    assert text[found[0].start:found[0].end] == found[0].text
+    assert found[0].cue == "kata"
+
+
+def test_pronoun_cue_goes_to_the_last_speaker():
+    text = ("“Kerja sama kami meluas,” kata Presiden Prabowo Subianto.\n"
+            "“Rusia belum menarik personelnya dari Bushehr,” katanya.")
+    assert [s for _, s in direct(text)] == ["Prabowo Subianto", "Prabowo Subianto"]
+
+
+def test_cue_before_the_quote_with_pronoun_subject():
+    text = ("“Latihan bersama sudah berjalan,” kata Jalali.\n"
+            "Beralih ke kerja sama nuklir, ia menambahkan, “Tahun ini kami menandatangani memorandum.”")
+    assert direct(text)[1] == ("Tahun ini kami menandatangani memorandum.", "Jalali")
+
+
+def test_english_styles_colon_it_added_and_apposition():
+    text = ("The decision was announced, the Swedish Prosecution Authority said.\n"
+            "\"The reason for this decision is that the evidence has weakened,\" it added.\n"
+            "Ms Persson said: \"I would like to emphasise that the injured party was credible.\"\n"
+            "\"It's an invasion of the state regulatory domain,\" Scott Pruitt, the attorney general of Oklahoma, said.")
+    got = direct(text, "en")
+    assert [s for _, s in got] == ["Swedish Prosecution Authority", "Persson", "Scott Pruitt"]
+
+
+def test_quote_spanning_paragraphs_is_split_and_shares_its_speaker():
+    text = ("Kristinn Hrafnsson said: \"Let us now focus on the threat he has been warning about.\n"
+            "\"Her statements have been coherent, extensive and detailed.\"")
+    got = direct(text, "en")
+    assert [t.split()[0] for t, _ in got] == ["Let", "Her"]
+    assert {s for _, s in got} == {"Kristinn Hrafnsson"}
+
+
+def test_short_scare_quotes_without_a_cue_are_not_quotes():
+    text = "The deal could raise more if a “green shoe” option is exercised by the banks."
+    assert direct(text, "en") == []
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    text = "“Mereka menyebutnya ‘operasi khusus’ sejak awal,” ujar Menlu Sugiono."
+    assert direct(text) == [("Mereka menyebutnya ‘operasi khusus’ sejak awal", "Sugiono")]
+
+
+def test_citing_verb_gives_the_speaker_after_dari():
+    text = "“Kami mencapai kesepakatan untuk melanjutkan kerja sama,” kutip kantor berita TASS dari pernyataan Shoigu."
+    assert direct(text)[0][1] == "Shoigu"
+
+
+def test_linked_entity_is_the_speaker_with_role_and_country():
+    text = "“Kami siap bekerja sama,” kata Presiden Rusia Vladimir Putin."
+    start = text.index("Vladimir")
+    putin = Entity(id="e1", name="Vladimir Putin", type="PERSON", role="President", country="RUS",
+                   mentions=(Mention(start, start + len("Vladimir Putin"), "Vladimir Putin"),))
+    speaker = quotes(text, entities=(putin,))[0].speaker
+    assert speaker == {"name": "Vladimir Putin", "entity": "e1", "role": "President", "country": "RUS"}
+
+
+def test_unattributed_follow_on_paragraph_goes_to_the_last_speaker():
+    text = ("“Iran dan Rusia berbagi momen unik,” kata Jalali.\n"
+            "“Kita dapat membangun kemitraan yang menguntungkan kedua negara dan kawasan.”")
+    assert [s for _, s in direct(text)] == ["Jalali", "Jalali"]
+
+
+def test_reported_speech_is_not_direct():
+    text = "Jalali mengatakan bahwa Rusia tetap menjadi investor asing terbesar Iran."
+    found = quotes(text)
+    assert [(q.direct, q.speaker["name"]) for q in found] == [(False, "Jalali")]
+    assert found[0].text.startswith("Rusia tetap")
+
+
+def test_english_reported_speech_with_according_to():
+    text = "The delegation discussed energy, transport and banking, according to Jalali."
+    found = quotes(text, "en")
+    assert [(q.direct, q.speaker["name"]) for q in found] == [(False, "Jalali")]
+
+
+def test_marks_ignore_apostrophes():
+    text = "Jalali’s view of the city’s ’90s growth is clear."
+    assert find_quoted(text, [(0, len(text))]) == []
+
+
+def test_long_unbalanced_input_does_not_crash():
+    text = ("“" * 2000) + " kata " + ("\"a " * 3000)
+    QuoteStage()(article(text))
+
+
+@pytest.mark.corpus
+def test_real_article_quotes_have_named_speakers():
+    path = CORPUS / "id" / "articles" / "011-prabowo-dan-putin-bertemu-perjanjian-dagang-ri-eurasia-bakal.txt"
+    if not path.exists():
+        pytest.skip("corpus absent")
+    text = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    got = direct(text)
+    assert len(got) == 3
+    assert [s.split()[-1] for _, s in got] == ["Subianto", "Putin", "Putin"]
