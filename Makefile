@@ -12,11 +12,12 @@ $(BIN)/warta: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(BIN)/warta
 
-## demo: install warta in .venv and run it on the bundled sample news
+## demo: install warta in .venv, run it on the bundled sample news, then serve the dashboard on it
 demo: $(BIN)/warta
 	mkdir -p $(DEMO_OUT)
 	$(BIN)/warta extract samples/ --format jsonl > $(DEMO_OUT)/articles.jsonl
 	@echo "warta: $$(wc -l < $(DEMO_OUT)/articles.jsonl) articles extracted from samples/ -> $(DEMO_OUT)/articles.jsonl"
+	$(MAKE) --no-print-directory serve-demo
 
 ## test: install warta with its test extras in .venv and run the whole suite
 test: $(BIN)/warta

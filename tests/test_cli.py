@@ -143,7 +143,7 @@ def test_bad_setting_in_environment_is_one_line(warta_cli, fixtures: Path) -> No
 
 def test_environment_setting_changes_behaviour(run, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WARTA_MIN_TEXT_CHARS", "100000")
-    code, out, err = run("extract", str(fixtures / "id_noisy.txt"))
+    code, out, err = run("extract", str(fixtures / "id_article.html"))
     assert code == 1 and out == "" and "no article body" in err
 
 

@@ -118,8 +118,11 @@ def test_pipeline_drops_the_raw_document() -> None:
     assert outcome.error is None and outcome.article.raw is None and outcome.article.text.startswith("Pemerintah daerah")
 
 
-def test_short_text_is_not_an_article() -> None:
+def test_short_text_is_taken_as_given_but_a_short_page_is_not_an_article() -> None:
     outcome = _pipeline("read").run(_doc("short.txt", "Terlalu pendek."))
+    assert outcome.error is None and outcome.article.text == "Terlalu pendek."
+    page = Document(source="p.html", content=b"<html><body><article><p>Terlalu pendek.</p></article></body></html>", kind="html")
+    outcome = _pipeline("read").run(page)
     assert isinstance(outcome.error, NotArticleError) and "no article body" in str(outcome.error)
 
 

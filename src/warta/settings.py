@@ -27,7 +27,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Comma-separated pipeline stages, in order (see `warta stages`)."),
     Setting("languages", "id,en",
             "Languages warta recognises; the language stage chooses among these (plus ms)."),
-    Setting("min_text_chars", 40, "Inputs whose extracted body is shorter than this are not articles.", minimum=0),
+    Setting("min_text_chars", 40, "Pages whose extracted body is shorter than this are not articles (texts are taken as given).", minimum=0),
     Setting("max_input_bytes", 20_000_000, "Inputs larger than this are refused.", minimum=1),
     Setting("favor_precision", False, "Use only trafilatura's precision pass, without the recall fallback for pages where it keeps almost nothing."),
     Setting("batch_size", 64, "Articles per batch when running in batches.", minimum=1),

@@ -48,7 +48,10 @@ class ReadStage:
         extracted = extract(article.raw, favor_precision=self.favor_precision)
         languages = [load_language(code) for code in available_languages()]
         cleaned = clean(extracted.paragraphs, languages, known_names=_known_names())
-        if len(cleaned.text) < self.min_text_chars:
+        # A page whose body is this short is navigation or an error page; a text the user gave
+        # (a .txt, a JSON line, a sentence from a coded corpus) is taken as it is, however short.
+        minimum = self.min_text_chars if article.raw.kind == "html" else 1
+        if len(cleaned.text) < minimum:
             raise NotArticleError(article.source, f"no article body (only {len(cleaned.text)} characters of text)")
         author = extracted.author or (", ".join(cleaned.authors) if cleaned.authors else None)
         return article.replace(

@@ -32,6 +32,8 @@ class Lexicon:
     after: dict[str, str]  # currency written after the figure (lowercased) -> ISO code
     refers: tuple[tuple[str, str], ...]  # (word prefix, label)
     decimal: str  # the decimal separator of the language's own style
+    verb_prefixes: tuple[str, ...] = ()
+    counted: frozenset[str] = frozenset()
 
 
 def _rows(code: str, name: str) -> list[list[str]]:
@@ -61,7 +63,9 @@ def load_lexicon(code: str | None) -> Lexicon:
         not_before=frozenset(r[0].lower() for r in kind("not-before")),
         before=before, after=after,
         refers=tuple((r[0].lower(), r[1]) for r in _rows(code, "amount_refers.tsv") if len(r) > 1),
-        decimal="," if code == "id" else ".")
+        decimal="," if code == "id" else ".",
+        verb_prefixes=tuple(r[0].lower() for r in kind("verb-prefix")),
+        counted=frozenset(r[0].lower() for r in kind("counted")))
 
 
 def _cldr_names(code: str) -> list[tuple[str, str]]:

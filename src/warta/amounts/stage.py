@@ -55,6 +55,10 @@ def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int) -> 
     if figure.currency or figure.percent:
         unit = figure.currency or "percent"
         return Amount(text=text[figure.start:figure.end], end=figure.end, unit=unit, **common)
+    if figure.words or _after_name(text, figure):
+        # "dua negara", "empat aspek": counts written in words are mostly incidental, and a figure
+        # right after a name is part of it ("S&P 500 melemah", "Boeing 737").
+        return None
     counted = _counted(text, figure.end, sentence_end, lex)
     if counted is None:
         return None
@@ -70,6 +74,15 @@ def _inside_name(text: str, figure: Figure) -> bool:
     if figure.currency is None and (before.isalnum() or before in "-/:"):
         return True
     return after.isalpha() or after in "/:" and after2.isdigit() or (after in "-–" and after2.isalpha())
+
+
+def _after_name(text: str, figure: Figure) -> bool:
+    """True when a capitalised word, not the first of its sentence, stands right before the figure."""
+    match = re.search(r"(\S+)\s+$", text[max(0, figure.start - 40):figure.start])
+    if match is None or not match.group(1)[:1].isupper():
+        return False
+    before = text[max(0, figure.start - 40):figure.start][:match.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"“”"
 
 
 def _labelled(text: str, figure: Figure, lex: Lexicon) -> bool:
@@ -91,12 +104,18 @@ def _counted(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, int] |
     if match is None:
         return None
     first, second = match.group(1), match.group(2)
-    if not first[:1].islower() or first.lower() in lex.not_counted:
+    if not first[:1].islower() or first.lower() in lex.not_counted or _verb_like(first.lower(), lex):
         return None
     if lex.code == "en" and second and second[:1].islower() and not first.endswith("s") \
             and second.endswith("s") and second.lower() not in lex.not_counted:
         return f"{first} {second}", start + match.end(2)  # "criminal charges"
     return first, start + match.end(1)
+
+
+def _verb_like(word: str, lex: Lexicon) -> bool:
+    """Indonesian verbs ("menjadi", "menyusul", "berjumlah") follow figures but are not counted;
+    their prefixes are data (`verb-prefix`), with nouns that look like them (`counted`) excepted."""
+    return word not in lex.counted and any(word.startswith(p) and len(word) > len(p) + 2 for p in lex.verb_prefixes)
 
 
 def _refers_to(text: str, figure: Figure, lex: Lexicon) -> str | None:

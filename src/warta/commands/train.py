@@ -36,7 +36,13 @@ def train_entities(
     retrain it on train + valid for the shipped model. The test split is never read."""
     from ..entities.crf import MODEL_FILE
     from ..entities.features import Lexicon
-    from ..entities.training import postag_corpus, read_conll, score, train_crf, word_classes
+    from ..entities.training import (
+        postag_corpus,
+        read_conll,
+        score,
+        train_crf,
+        word_classes,
+    )
     from ..kb import load_kb
 
     common, names = word_classes(postag_corpus())

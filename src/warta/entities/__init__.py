@@ -17,8 +17,8 @@ from ..pipeline import register
 from .candidates import Candidate, resolve
 from .cleanup import clean_tagged
 from .gazetteer import find_names
-from .linking import Cluster, cluster, disambiguate, repeated_mentions
 from .lexicon import common_words
+from .linking import Cluster, cluster, disambiguate, repeated_mentions
 from .roles import assign_roles, ministry_candidates, titled_people, titles
 from .rules import dateline_candidates, pattern_candidates
 from .taggers import tag_article
@@ -71,7 +71,7 @@ class EntityStage:
         found += pattern_candidates(article, kb) + dateline_candidates(article, kb)
         found += titled_people(article.text, code, found, common=common_words("id") | common_words(code))
         title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
-        chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words), code=code, common=common_words("id") | common_words(code))
+        chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words), code=code, text=article.text, common=common_words("id") | common_words(code))
         chosen = disambiguate(chosen, common_words=common_words(code), kb=kb)
         chosen = resolve(chosen + ministry_candidates(article.text, code, chosen, kb))
         chosen = assign_roles(chosen, article.text, code, [s.start for s in article.sentences])

@@ -36,7 +36,7 @@ class Candidate:
     def length(self) -> int:
         return self.end - self.start
 
-    def with_(self, **changes: object) -> "Candidate":
+    def with_(self, **changes: object) -> Candidate:
         """A copy with `changes`."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
@@ -67,8 +67,10 @@ def _crosses(a: Candidate, b: Candidate) -> bool:
 
 
 def _is_anchor(c: Candidate) -> bool:
-    """A curated KB name (country, organisation, known person) that a tagger's span must not swallow."""
-    return c.source == "kb" and c.entry is not None and c.entry.curated and c.entry.type != "CITY"
+    """A name a tagger's span must not swallow: a curated KB name (country, body, known person)
+    or a person named right after a title."""
+    curated = c.source == "kb" and c.entry is not None and c.entry.curated and c.entry.type != "CITY"
+    return curated or (c.source == "rule" and c.type == "PERSON")
 
 
 def _extend_left(c: Candidate, candidates: list[Candidate], text: str) -> Candidate:
@@ -123,7 +125,9 @@ def resolve(candidates: list[Candidate], *, text: str = "", title_words: frozens
     for phrase in (c for c in candidates if c.nested):
         same = next((k for k in kept if (k.start, k.end) == (phrase.start, phrase.end)), None)
         if same is not None:
-            kept[kept.index(same)] = same.with_(name=same.name or phrase.name)
+            # the phrase rule knows what the span is ("Istana X" a place) unless the KB does
+            kind = same.type if same.entry is not None else phrase.type
+            kept[kept.index(same)] = same.with_(name=same.name or phrase.name, type=kind)
         elif not any(_crosses(phrase, k) or (k.start <= phrase.start and phrase.end <= k.end) for k in kept):
             kept.append(phrase)
     return sorted(kept, key=lambda c: c.start)

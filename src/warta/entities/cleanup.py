@@ -27,7 +27,20 @@ def _piece_type(c: Candidate, common: frozenset[str], title_words: frozenset[str
     return "PERSON" if plain and given and 2 <= len(words) <= MAX_PERSON_WORDS else c.type
 
 
-def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str]) -> list[Candidate]:
+def _drop_title_head(c: Candidate, text: str, code: str) -> Candidate | None:
+    """Cut a span's last word when it begins a title with the next word: "[UK] Home Secretary"."""
+    words = c.text.split()
+    following = text[c.end:c.end + 40].split()[:1]
+    if not following or len(words) < 2:
+        return c
+    head = f"{words[-1]} {following[0].strip(',.;:')}".casefold()
+    if not any(t.words.casefold() == head for t in titles(code)):
+        return c
+    keep = c.text[:c.text.rstrip().rfind(" ")].rstrip()
+    return c.with_(end=c.start + len(keep), text=keep)
+
+
+def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str], text: str = "") -> list[Candidate]:
     """Strip titles from tagger spans, type the pieces `split_tagged` left, drop lone common words."""
     title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
     out = []
@@ -38,6 +51,7 @@ def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str]) -
                 c = c.with_(type=_piece_type(c, common, title_words))
             else:
                 c = strip_honorific(c, code)
+            c = _drop_title_head(c, text, code)
             words = _words(c.text)
             if len(words) == 1 and (c.text.casefold() in common or c.text.casefold() in title_words):
                 continue

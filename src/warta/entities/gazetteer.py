@@ -27,6 +27,8 @@ def _accept(kb: KnowledgeBase, surface: str) -> list[KBEntry]:
     for entry, strict in kb.lookup(surface):
         if strict and surface.replace(".", "") != surface.replace(".", "").upper():
             continue
+        if not strict and surface.isupper() and len(surface) <= 3:
+            continue  # "XI" (a Roman numeral) is not "Xi"; short acronyms must be listed as such
         found.append(entry)
     return found
 

@@ -115,11 +115,11 @@ def _person_of(tokens: list[str], persons: list[Cluster]) -> Cluster | None:
     if not tokens:
         return None
     best = None
-    for cluster in persons:
-        for full in cluster.tokens():
-            if len(full) > len(tokens) and (full[-len(tokens):] == tokens or full[:len(tokens)] == tokens):
-                if best is None or full[-len(tokens):] == tokens:
-                    best = cluster
+    for k in persons:
+        for full in k.tokens():
+            tail, head = full[-len(tokens):] == tokens, full[:len(tokens)] == tokens
+            if len(full) > len(tokens) and (tail or head) and (best is None or tail):
+                best = k  # a surname match beats a given-name match
     return best
 
 

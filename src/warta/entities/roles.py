@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, load_kb
 from ..languages import read_lines
 from .candidates import Candidate
 
@@ -203,6 +203,8 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
                 break
         if 2 <= len(words) and not any(s < words[-1][1] and words[0][0] < e for s, e in spans):
             start, end = words[0][0], words[-1][1]
+            if code == "en" and text[start:words[0][1]].casefold() not in load_kb().given_names:
+                continue  # English has no common-word list here: ask for a known given name
             out.append(Candidate(start, end, text[start:end], "PERSON", "rule"))
     return out
 

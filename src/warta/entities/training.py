@@ -43,7 +43,7 @@ def postag_corpus() -> Path:
     spec = importlib.util.find_spec("nlp_id")
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("nlp-id is not installed: pip install --no-deps 'nlp-id==0.1.23.0'")
-    return Path(list(spec.submodule_search_locations)[0]) / "data" / "dataset_postag.txt"
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "dataset_postag.txt"
 
 
 def word_classes(path: Path, *, min_count: int = 2) -> tuple[list[str], list[str]]:

@@ -120,7 +120,7 @@ def build_index(out: Path) -> None:
     An entry id ends in "!" when the name is an acronym written in capitals ("AS", "WHO"),
     which the text must then match exactly. Ranking once here keeps loading fast.
     """
-    from . import TABLES, _rank, _parse, name_key
+    from . import TABLES, _parse, _rank, name_key
 
     found: dict[str, dict[str, tuple]] = {}
     for table in TABLES:

@@ -13,9 +13,13 @@ from pathlib import Path
 
 _CODE = re.compile(r"\[([A-Z]{3}[A-Z]*)(?:\s+([<>]?)(\d{6})?(?:-(\d{6}))?)?\]")
 # Aliases with a title or a description are not names: "PRESIDENT_PUTIN_", "RUSSIAN_PRIME_MINISTER_..."
-_TITLE_WORDS = frozenset("""PRESIDENT MINISTER PRIME KING QUEEN PRINCE GENERAL GEN COLONEL SECRETARY CHIEF
-LEADER AMBASSADOR SENATOR GOVERNOR MAYOR FORMER DEPUTY VICE SPEAKER CHAIRMAN MR MRS MS DR SHEIKH EMIR
-SULTAN AYATOLLAH RUSSIAN AMERICAN CHINESE BRITISH FRENCH IRANIAN ISRAELI SAINT ST""".split())
+_TITLE_WORDS = frozenset([
+    "PRESIDENT", "MINISTER", "PRIME", "KING", "QUEEN", "PRINCE", "GENERAL", "GEN", "COLONEL",
+    "SECRETARY", "CHIEF", "LEADER", "AMBASSADOR", "SENATOR", "GOVERNOR", "MAYOR", "FORMER",
+    "DEPUTY", "VICE", "SPEAKER", "CHAIRMAN", "MR", "MRS", "MS", "DR", "SHEIKH", "EMIR", "SULTAN",
+    "AYATOLLAH", "RUSSIAN", "AMERICAN", "CHINESE", "BRITISH", "FRENCH", "IRANIAN", "ISRAELI",
+    "SAINT", "ST",
+])
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class PhoenixPerson:
 def _display(raw: str) -> str:
     """VLADIMIR_V._PUTIN_ -> Vladimir V. Putin (Phoenix keeps names upper-case)."""
     words = [w for w in raw.strip().strip("_").split("_") if w]
-    return " ".join(w.capitalize() if len(w) > 1 and not w.endswith(".") else w.capitalize() for w in words)
+    return " ".join(w.capitalize() for w in words)
 
 
 def _latest_code(codes: list[tuple[str, str, str, str]]) -> str | None:

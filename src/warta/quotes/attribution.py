@@ -16,7 +16,8 @@ CONNECTORS = frozenset({"of", "bin", "binti", "van", "von", "de", "der", "al", "
 STOP = frozenset({",", ";", "(", ")", ":", "—", "–"})
 # Words that may stand between a speaker and the verb ("Jalali juga mengatakan", "he later said").
 ADVERBS = frozenset("""also juga pun then later previously kemudian telah sudah sempat has had have would will
-once again further recently earlier separately lalu pula secara terpisah""".split())
+once again further recently earlier separately lalu pula secara terpisah bahkan kembali lantas pernah even
+repeatedly publicly reportedly""".split())
 # First words of a speaker described, not named ("the newspaper wrote", "para pejabat mengatakan").
 DESCRIPTOR_START = frozenset("""the a an his her its their one two some many several most other another
 officials para seorang sejumlah pihak pejabat juru""".split())
@@ -42,8 +43,8 @@ def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | No
         low = word.lower()
         if low in cues.pronoun_verbs:
             return Attribution(s, e, word, pronoun="PERSON", named=False)
-        if low in cues.sources:
-            return _source(toks, i, cues) or _speaker_after(toks, i, cues)
+        if low in cues.sources:  # "kutip TASS dari pernyataan Shoigu", "Iwaya, dikutip dari Japan Times"
+            return _source(toks, i, cues) or (i and _speaker_before(toks[:i], toks[i], cues)) or _speaker_after(toks, i, cues)
         if low in cues.verbs:
             # "said Jalali" (cue first) or "Jalali said" (speaker first).
             return (_speaker_before(toks[:i], toks[i], cues) if i else None) or _speaker_after(toks, i, cues)
@@ -79,7 +80,12 @@ def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
         return _speaker_after(toks, i + prep - 1, cues)
     if low in cues.verbs or low in cues.sources:
         clause = _after_last_stop(toks[:i])
-        return _speaker_before(clause, toks[i], cues) or _speaker_after(toks, i, cues)
+        # After the cue only a speaker that ends the clause: "kata Jalali, “…" but not
+        # "menyebut Tel Aviv melakukan “…" (there Tel Aviv is the object).
+        after = _speaker_after(toks, i, cues)
+        if after is not None and any(t[0] >= after.end and t[2] not in STOP for t in toks[i + 1:]):
+            after = None
+        return _speaker_before(clause, toks[i], cues) or after
     return None
 
 

@@ -31,6 +31,7 @@ class Cues:
     pronouns: dict[str, str]
     titles: frozenset[str]
     complementisers: frozenset[str]
+    org_heads: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for any single-word cue."""
@@ -45,6 +46,7 @@ def load_cues(code: str | None) -> Cues:
     verbs, pverbs, sources, preps = set(), set(), set(), set()
     pronouns: dict[str, str] = {}
     titles: set[str] = set()
+    heads: set[str] = set()
     for c in codes:
         for line in read_lines(c, "quote_cues.tsv"):
             word, _, kind = (part.strip() for part in line.partition("\t"))
@@ -55,8 +57,10 @@ def load_cues(code: str | None) -> Cues:
             word, _, kind = (part.strip() for part in line.partition("\t"))
             pronouns[word.lower()] = kind or "PERSON"
         titles.update(t.strip().lower().rstrip(".") for t in read_lines(c, "quote_titles.txt"))
+        heads.update(t.strip().lower() for t in read_lines(c, "quote_org_heads.txt"))
     return Cues(frozenset(verbs), frozenset(pverbs), tuple(sorted(preps, key=len, reverse=True)),
-                frozenset(sources), pronouns, frozenset(titles), frozenset({"bahwa", "that"}))
+                frozenset(sources), pronouns, frozenset(titles), frozenset({"bahwa", "that"}),
+                frozenset(heads))
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

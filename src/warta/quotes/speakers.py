@@ -26,7 +26,9 @@ def _place_names() -> frozenset[str]:
         return frozenset()
     names: set[str] = set()
     for code in ("en", "id"):
-        names.update(n.lower() for n in Locale.parse(code).territories.values() if n.isalpha())
+        for name in Locale.parse(code).territories.values():
+            # Every word of "Amerika Serikat", "Korea Utara": none of them is a person's name.
+            names.update(w.lower() for w in name.split() if w.isalpha() and len(w) > 2)
     return frozenset(names)
 
 
@@ -75,8 +77,11 @@ class SpeakerResolver:
 
     def _from_text(self, start: int, end: int) -> dict[str, Any] | None:
         words = [t[2] for t in tokens(self.text, start, end)]
+        if any(w.lower() in self.cues.org_heads for w in words):  # "Kedutaan Besar India": an organisation
+            words = [w for w in words if w.lower() not in DETERMINERS]
+            return {"name": " ".join(words), "entity": None, "role": None, "country": None}
         role, name = _split_title(words, self.cues)
-        if not name:
+        if not name or len(" ".join(name)) < 2:
             return None
         if len(name) == 1:
             name = self._surnames.get(name[0].lower(), name)

@@ -17,6 +17,7 @@ from .marks import Quoted, find_quoted
 from .reported import reported_in
 from .speakers import SpeakerResolver
 
+MIN_WORDS = 3  # "besar", "tidak netral": a word or two in quote marks is a term, not a quotation
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words without a cue are titles or scare quotes
 PRODUCER = "quotes"
 MAX_GAP = 80  # characters between quote marks and the speaker phrase
@@ -64,7 +65,8 @@ def _attributed(text: str, paragraphs: list[tuple[int, int]], cues: Any) -> list
             before = _colon_paragraph(text, paragraphs[item.paragraph - 1], cues)
         item.attribution = _near(after, q.close_at, before, q.open_at)
     _share_across_paragraphs(found)
-    return [f for f in found if f.attribution or f.quoted.continues or _long(text, f.quoted)]
+    return [f for f in found if _words(text, f.quoted) >= MIN_WORDS
+            and (f.attribution or f.quoted.continues or _words(text, f.quoted) >= MIN_UNATTRIBUTED_WORDS)]
 
 
 def _share_across_paragraphs(found: list[_Found]) -> None:
@@ -99,8 +101,8 @@ def _near(after: Attribution | None, close_at: int | None, before: Attribution |
     return None
 
 
-def _long(text: str, quoted: Quoted) -> bool:
-    return len(text[quoted.start:quoted.end].split()) >= MIN_UNATTRIBUTED_WORDS
+def _words(text: str, quoted: Quoted) -> int:
+    return len(text[quoted.start:quoted.end].split())
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
