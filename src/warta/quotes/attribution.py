@@ -179,8 +179,12 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     first = rest[0][2].lower()
     if first in cues.pronouns:
         return Attribution(rest[0][0], rest[0][1], toks[i][2], pronoun=cues.pronouns[first], named=False)
-    run = _first_run(rest)
-    if run and run[0] <= 3:
+    runs = _runs(rest)
+    if runs and runs[0][0] <= 3:
+        run = runs[0]
+        # "ujar Jubir Kemlu RI, Rolliansyah Soemirat, kepada…": a role, then the name in apposition.
+        if len(runs) > 1 and runs[1][0] == run[-1] + 2 and rest[run[-1] + 1][2] == ",":
+            run = run + runs[1]
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
     return None
 

@@ -4,6 +4,8 @@ fuller mention elsewhere in the article). Pronouns go to the most recent speaker
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -14,6 +16,7 @@ from .attribution import CONNECTORS, Attribution, _runs
 from .cues import Cues, tokens
 
 SPEAKER_TYPES = ("PERSON", "ORG")
+_TITLE_LEAD = re.compile(r"(?:[A-Z][\w.-]*\s+|\([^)]{1,20}\)\s+)*")  # "Menteri Luar Negeri (Menlu) "
 DETERMINERS = frozenset({"the", "a", "an", "sang", "si"})
 
 
@@ -41,33 +44,43 @@ class SpeakerResolver:
         self.mentions = sorted(
             ((m.start, m.end, e) for e in article.entities if _coarse(e) in SPEAKER_TYPES for m in e.mentions),
             key=lambda x: x[0])
-        self.last: dict[str, dict[str, Any]] = {}
+        self.subjects = _subjects(article, self.mentions)
+        self.by_word = _name_words(self.mentions)
+        self.last: dict[str, tuple[int, dict[str, Any]]] = {}
         self._surnames = _surname_index(article, cues) if not self.mentions else {}
 
     def resolve(self, attribution: Attribution) -> dict[str, Any] | None:
         """The speaker of an attribution, updating who was last speaking."""
         if attribution.pronoun:
-            return self.last.get(attribution.pronoun) or self.last.get("PERSON")
+            return self._referent(attribution.pronoun, attribution.start)
         entity = self._entity_in(attribution.start, attribution.end)
         if entity is not None:
-            return self.remember(_from_entity(entity), _coarse(entity))
+            return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
         if not attribution.named:
             return None
         speaker = self._from_text(attribution.start, attribution.end)
-        return self.remember(speaker, "PERSON") if speaker else None
+        if speaker is None and self._only_titles(attribution):  # "kata Menlu": the minister named before
+            return self._referent("PERSON", attribution.start)
+        return self.remember(speaker, "PERSON", attribution.start) if speaker else None
 
-    def remember(self, speaker: dict[str, Any], kind: str) -> dict[str, Any]:
+    def remember(self, speaker: dict[str, Any], kind: str, at: int) -> dict[str, Any]:
         """Make `speaker` the one a later pronoun of `kind` refers to."""
-        self.last[kind] = speaker
+        self.last[kind] = (at, speaker)
         return speaker
 
-    def subject_before(self, offset: int, *, since: int) -> dict[str, Any] | None:
-        """The last PERSON entity named in text[since:offset] (the likely referent of "he", "ia")."""
-        found = None
-        for start, _, entity in self.mentions:
-            if since <= start < offset and _coarse(entity) == "PERSON":
-                found = entity
-        return _from_entity(found) if found else None
+    def _referent(self, kind: str, at: int) -> dict[str, Any] | None:
+        """The later of the last speaker of `kind` and the last person who began a sentence."""
+        last = self.last.get(kind) or (self.last.get("PERSON") if kind != "PERSON" else None)
+        subject = None
+        if kind == "PERSON":
+            subject = next(((s, e) for s, e in reversed(self.subjects) if s < at), None)
+        if subject and (last is None or subject[0] > last[0]):
+            return _from_entity(subject[1])
+        return last[1] if last else None
+
+    def _only_titles(self, attribution: Attribution) -> bool:
+        words = [t[2].lower().rstrip(".") for t in tokens(self.text, attribution.start, attribution.end)]
+        return bool(words) and all(w in self.cues.titles for w in words)
 
     def _entity_in(self, start: int, end: int) -> Entity | None:
         """The entity named inside the phrase: the last PERSON, else the last ORG."""
@@ -76,16 +89,52 @@ class SpeakerResolver:
         return (persons or inside or [None])[-1]
 
     def _from_text(self, start: int, end: int) -> dict[str, Any] | None:
-        words = [t[2] for t in tokens(self.text, start, end)]
+        parts = self.text[start:end].split(",")
+        for k in range(len(parts) - 1, 0, -1):  # "Jubir Kemlu RI, Rolliansyah Soemirat": the name part
+            offset = start + sum(len(p) + 1 for p in parts[:k])
+            if _split_title([t[2] for t in tokens(self.text, offset, end)], self.cues)[1]:
+                return self._from_words(offset, end)
+        return self._from_words(start, end)
+
+    def _from_words(self, start: int, end: int) -> dict[str, Any] | None:
+        words = [t[2] for t in tokens(self.text, start, end) if t[2] != ","]
         if any(w.lower() in self.cues.org_heads for w in words):  # "Kedutaan Besar India": an organisation
             words = [w for w in words if w.lower() not in DETERMINERS]
             return {"name": " ".join(words), "entity": None, "role": None, "country": None}
         role, name = _split_title(words, self.cues)
         if not name or len(" ".join(name)) < 2:
             return None
+        if len(name) == 1 and name[0].lower() in self.by_word:  # "imbuh Dave": Dave Laksono
+            entity = self.by_word[name[0].lower()]
+            return self.remember(_from_entity(entity), "PERSON", start)
         if len(name) == 1:
             name = self._surnames.get(name[0].lower(), name)
         return {"name": " ".join(name), "entity": None, "role": " ".join(role) or None, "country": None}
+
+
+def _name_words(mentions: list) -> dict[str, Entity]:
+    """First and last names of linked persons -> the person ("Dave" -> Dave Laksono)."""
+    persons = [e for _, _, e in mentions if _coarse(e) == "PERSON" and e.name.split()]
+    return {w.lower(): e for e in persons for w in (e.name.split()[0], e.name.split()[-1]) if len(w) > 2}
+
+
+def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
+    """Persons who begin a sentence, titles aside ("Menlu Sugiono mengatakan…"): linked mentions,
+    and lone first or last names of linked persons ("Rolliansyah belum bisa…")."""
+    by_word = _name_words(mentions)
+    starts = sorted(s.start for s in article.sentences)
+    out = []
+    for start, _, entity in mentions:
+        k = bisect.bisect_right(starts, start) - 1
+        if _coarse(entity) == "PERSON" and _TITLE_LEAD.fullmatch(article.text[starts[k]:start] if k >= 0 else ""):
+            out.append((start, entity))
+    for start in starts:
+        lead = _TITLE_LEAD.match(article.text, start, start + 80)
+        for word in re.finditer(r"[A-Z][\w-]+", lead.group() if lead else ""):
+            if word.group().lower() in by_word:
+                out.append((start + word.start(), by_word[word.group().lower()]))
+                break
+    return sorted(out, key=lambda x: x[0])
 
 
 def _coarse(entity: Entity) -> str:
