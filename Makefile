@@ -29,7 +29,7 @@ bench: $(BIN)/warta
 
 ## models: rebuild the knowledge base (kb/) and retrain the Indonesian entity tagger (needs ../shared/corpus)
 models: $(BIN)/warta
-	$(BIN)/pip install -q '.[kb]' && $(BIN)/pip install -q --no-deps 'nlp-id==0.1.23.0'
+	$(BIN)/pip install -q -e '.[kb]' && $(BIN)/pip install -q --no-deps 'nlp-id==0.1.23.0'
 	$(BIN)/python -m warta.kb.build
 	$(BIN)/warta train entities
 

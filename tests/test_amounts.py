@@ -95,3 +95,13 @@ def test_arbitrary_figure_soup_does_not_crash(text):
 def test_very_long_inputs_finish():
     for text in ("1" * 50_000, "1." * 20_000 + "x", "Rp " * 10_000, "$1,1 miliar " * 2_000):
         amounts(text)
+
+
+def test_figures_after_names_models_and_verbs_are_not_counts():
+    assert amounts("Indeks S&P 500 melemah 0,84% dan 2 menjadi tersangka.") == [(0.84, "percent", None)]
+    assert amounts("Boeing’s 787-9 jet and the 3-2 win.", "en") == []
+
+
+def test_figure_after_a_capitalised_word_mid_sentence_is_a_name():
+    assert amounts("They reached a “historic” Phase 1 trade agreement with 20 lawyers.", "en") == [
+        (20, "count", "lawyers")]

@@ -133,9 +133,22 @@ def test_robots_server_error_means_disallow_but_missing_means_allow(site: LocalS
     site.routes["/a"] = page("A", "Teks.")
     with pytest.raises(FetchError) as refused:
         Fetcher(policy=fast(retries=0)).get(site.base + "/a")
-    assert refused.value.reason == "robots" and site.hits("/a") == 0
+    assert refused.value.reason == "robots-unavailable" and site.hits("/a") == 0
     del site.routes["/robots.txt"]  # now a 404: everything allowed
     assert Fetcher(policy=fast()).get(site.base + "/a").status == 200
+
+
+def test_unreachable_site_is_a_connection_failure_after_retries() -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port on 127.0.0.1 that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    waits: list[float] = []
+    with pytest.raises(FetchError) as unreachable:
+        Fetcher(policy=fast(retries=2), sleep=waits.append).get(f"http://127.0.0.1:{port}/a")
+    assert unreachable.value.reason == "connection" and len(waits) == 2
+    assert waits[1] == 2 * waits[0]  # exponential backoff
 
 
 def test_transient_errors_are_retried_with_backoff_honouring_retry_after(site: LocalSite) -> None:

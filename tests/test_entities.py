@@ -141,3 +141,27 @@ def test_dev_document_entities(corpus: Path) -> None:
     names = set(by_name(article))
     required = {g["name"] for g in gold["entities"] if not g.get("optional")}
     assert len(required & names) / len(required) >= 0.9
+
+
+def test_lowercased_text_still_finds_known_names() -> None:
+    text = ("presiden prabowo subianto bertemu presiden rusia vladimir putin di moskow pada kamis. "
+            "kedua pemimpin membahas kerja sama energi antara indonesia dan rusia. ") * 3
+    names = by_name(read(text))
+    assert {"Prabowo Subianto", "Vladimir Putin", "Moscow", "Indonesia", "Russia"} <= set(names)
+    assert "Antara" not in names  # "antara" (between) alone is not the news agency here
+
+
+def test_english_title_before_name_gives_country_and_role() -> None:
+    pytest.importorskip("spacy")
+    article = read("Iranian Foreign Minister Abbas Araghchi said on Monday that talks with the "
+                   "United States would continue. Araghchi spoke in Tehran.", title="Iran talks")
+    araghchi = by_name(article)["Abbas Araghchi"]
+    assert (araghchi.country, araghchi.cameo) == ("IRN", "IRNGOV")
+    assert [m.text for m in araghchi.mentions] == ["Abbas Araghchi", "Araghchi"]
+
+
+def test_scraper_glue_is_undone_around_names() -> None:
+    article = read("Presiden Prabowo Subiantomelakukan kunjungan ke Rusia. Korea Utaraberencana mengirim pasukan.")
+    names = by_name(article)
+    assert [m.text for m in names["Prabowo Subianto"].mentions] == ["Prabowo Subianto"]
+    assert [m.text for m in names["North Korea"].mentions] == ["Korea Utara"]

@@ -129,3 +129,40 @@ def test_real_article_quotes_have_named_speakers():
     got = direct(text)
     assert len(got) == 3
     assert [s.split()[-1] for _, s in got] == ["Subianto", "Putin", "Putin"]
+
+
+def test_role_then_name_in_apposition():
+    text = "“Masih dalam proses pendataan oleh KBRI,” ujar Jubir Kemlu RI, Rolliansyah Soemirat, kepada wartawan."
+    assert direct(text)[0][1] == "Rolliansyah Soemirat"
+
+
+def test_descriptor_then_name_in_apposition():
+    text = "\"Our growth strategy is to expand the portfolio,\" said a spokeswoman for Trump hotels, Jennifer Rodstrom."
+    assert direct(text, "en")[0][1] == "Jennifer Rodstrom"
+
+
+def test_title_alone_refers_to_the_person_named_before():
+    text = ("Menteri Luar Negeri Sugiono mengatakan ada 380 WNI di Iran.\n"
+            "“Perlu saya sampaikan bahwa situasinya tidak baik,” kata Menlu, Kamis (19/6/2025).")
+    start = text.index("Sugiono")
+    sugiono = Entity(id="e1", name="Sugiono", type="PERSON", mentions=(Mention(start, start + 7, "Sugiono"),))
+    assert direct(text, entities=(sugiono,))[0][1] == "Sugiono"
+
+
+def test_pronoun_goes_to_the_person_who_last_began_a_sentence():
+    text = ("“Kita harus siap,” kata Dave Laksono.\n"
+            "Rolliansyah belum bisa memastikan jumlahnya.\n"
+            "“Masih dalam proses pendataan oleh KBRI,” tuturnya.")
+    ents = tuple(Entity(id=f"e{i}", name=n, type="PERSON", mentions=(Mention(text.index(n), text.index(n) + len(n), n),))
+                 for i, n in enumerate(["Dave Laksono", "Rolliansyah"]))
+    assert [s for _, s in direct(text, entities=ents)] == ["Dave Laksono", "Rolliansyah"]
+
+
+def test_object_of_a_speech_verb_is_no_speaker():
+    text = "Merz bahkan menyebut Tel Aviv melakukan “pekerjaan kotor untuk kita semua” dalam melawan Teheran."
+    assert direct(text)[0][1] == "Merz"
+
+
+def test_described_speaker_is_kept_as_a_description():
+    text = "“It is a shame to see a comrade die in this way,” the doctor said."
+    assert direct(text, "en")[0][1] == "the doctor"

@@ -51,7 +51,7 @@ def _alt(words: Any) -> str:
 def load_calendar(code: str | None) -> Calendar:
     """Calendar words of `code` (English when the language has none)."""
     code = code if code in available_languages() and read_lines(code, "date_months.tsv") else "en"
-    rows = lambda name: [[c.strip() for c in line.split("\t")] for line in read_lines(code, name)]  # noqa: E731
+    rows = lambda name: [[c.strip() for c in line.split("\t")] for line in read_lines(code, name)]
     months = {r[0]: int(r[1]) for r in rows("date_months.tsv")}
     weekdays = {r[0]: int(r[1]) for r in rows("date_weekdays.tsv")}
     relative = {r[0].lower(): (r[1], int(r[2])) for r in rows("date_relative.tsv")}

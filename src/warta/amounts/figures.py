@@ -94,14 +94,14 @@ def _figure(m: re.Match[str], lex: Lexicon) -> Figure | None:
     currency = lex.before.get(m.group("cur") or "") or (None if percent else lex.after.get(after))
     is_many = bool(m.group("words")) and m.group("words").lower() in lex.many
     start = m.start("cur") if m.group("cur") else m.start("num") if m.group("num") else m.start("words")
-    # 12 significant digits drop float noise: "4,1 miliar" is 4100000000, not 4099999999.9999995.
+    # 15 significant digits drop float noise: "4,1 miliar" is 4100000000, not 4099999999.9999995.
     value, value_max = _round(value * scale), _round(value_max)
     return Figure(start, m.end(), value, value_max, currency, percent,
                   bool(m.group("approx")) or is_many, bool(m.group("words")))
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else float(f"{value:.12g}")
+    return None if value is None else float(f"{value:.15g}")
 
 
 def _currency_case_ok(symbol: str, lex: Lexicon) -> bool:

@@ -34,6 +34,7 @@ class Lexicon:
     decimal: str  # the decimal separator of the language's own style
     verb_prefixes: tuple[str, ...] = ()
     counted: frozenset[str] = frozenset()
+    verb_patterns: tuple[str, ...] = ()  # regexes of verb forms ("di…kan": diserahkan)
 
 
 def _rows(code: str, name: str) -> list[list[str]]:
@@ -45,7 +46,7 @@ def load_lexicon(code: str | None) -> Lexicon:
     """Lexicon of `code` (English when the language has no data)."""
     code = code if code in available_languages() and _rows(code, "amount_words.tsv") else "en"
     words = _rows(code, "amount_words.tsv")
-    kind = lambda k: [r for r in words if len(r) > 1 and r[1] == k]  # noqa: E731
+    kind = lambda k: [r for r in words if len(r) > 1 and r[1] == k]
     before, after = {}, {}
     for row in _rows(code, "currencies.tsv"):
         if len(row) >= 3:
@@ -65,7 +66,8 @@ def load_lexicon(code: str | None) -> Lexicon:
         refers=tuple((r[0].lower(), r[1]) for r in _rows(code, "amount_refers.tsv") if len(r) > 1),
         decimal="," if code == "id" else ".",
         verb_prefixes=tuple(r[0].lower() for r in kind("verb-prefix")),
-        counted=frozenset(r[0].lower() for r in kind("counted")))
+        counted=frozenset(r[0].lower() for r in kind("counted")),
+        verb_patterns=tuple(r[0] for r in kind("verb-pattern")))
 
 
 def _cldr_names(code: str) -> list[tuple[str, str]]:

@@ -45,13 +45,15 @@ class AmountStage:
 
 def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int) -> Amount | None:
     """The amount a figure states, or None when it is a date, a label, an age or a duration."""
+    if figure.value_max is not None and figure.value_max < figure.value:
+        return None  # "787-9", "3-2": a model or a score, not a range
     if _inside_name(text, figure) or _labelled(text, figure, lex):
         return None
     if figure.currency is None and not figure.percent and _bare_year(text, figure):
         return None
     refers = _refers_to(text, figure, lex)
-    common = dict(start=figure.start, value=figure.value, approximate=figure.approximate,
-                  value_max=figure.value_max, refers_to=refers, producer=PRODUCER)
+    common = {"start": figure.start, "value": figure.value, "approximate": figure.approximate,
+              "value_max": figure.value_max, "refers_to": refers, "producer": PRODUCER}
     if figure.currency or figure.percent:
         unit = figure.currency or "percent"
         return Amount(text=text[figure.start:figure.end], end=figure.end, unit=unit, **common)
@@ -73,6 +75,8 @@ def _inside_name(text: str, figure: Figure) -> bool:
     after2 = text[figure.end + 1] if figure.end + 1 < len(text) else " "
     if figure.currency is None and (before.isalnum() or before in "-/:"):
         return True
+    if figure.currency is None and not figure.percent and after in "-–" and after2.isdigit():
+        return True  # "787-9", "3-2": a model or a score
     return after.isalpha() or after in "/:" and after2.isdigit() or (after in "-–" and after2.isalpha())
 
 
@@ -82,7 +86,7 @@ def _after_name(text: str, figure: Figure) -> bool:
     if match is None or not match.group(1)[:1].isupper():
         return False
     before = text[max(0, figure.start - 40):figure.start][:match.start()].rstrip()
-    return bool(before) and before[-1] not in ".!?:\"“”"
+    return bool(before) and before[-1] not in ".!?:\"“("
 
 
 def _labelled(text: str, figure: Figure, lex: Lexicon) -> bool:
@@ -115,7 +119,10 @@ def _counted(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, int] |
 def _verb_like(word: str, lex: Lexicon) -> bool:
     """Indonesian verbs ("menjadi", "menyusul", "berjumlah") follow figures but are not counted;
     their prefixes are data (`verb-prefix`), with nouns that look like them (`counted`) excepted."""
-    return word not in lex.counted and any(word.startswith(p) and len(word) > len(p) + 2 for p in lex.verb_prefixes)
+    if word in lex.counted:
+        return False
+    return any(word.startswith(p) and len(word) > len(p) + 2 for p in lex.verb_prefixes) or any(
+        re.fullmatch(pattern, word) for pattern in lex.verb_patterns)
 
 
 def _refers_to(text: str, figure: Figure, lex: Lexicon) -> str | None:

@@ -103,8 +103,22 @@ def warm(settings: dict[str, Any], driver: int | None = None) -> int:
     """
     if driver is not None:
         threading.Thread(target=_exit_with, args=(driver,), name="warta-watchdog", daemon=True).start()
-    pipeline_for(settings)
+    timed = pipeline_for(settings)
+    # Stages load some models on first use (spaCy, lexicons): one tiny article per language loads them now.
+    for document in _WARM_UP:
+        timed.run(document)
+    timed.take_counters()
     return os.getpid()
+
+
+_WARM_UP = (
+    Document(source="<warm-up en>", kind="text", title="Ministers meet in Jakarta",
+             content="Officials from Malaysia and Indonesia met in Jakarta on Tuesday to discuss border trade, "
+                     "the ministry said in a statement."),
+    Document(source="<warm-up id>", kind="text", title="Menteri bertemu di Tokyo",
+             content="Menteri Luar Negeri Indonesia bertemu mitranya dari Jepang di Tokyo pada Senin untuk membahas "
+                     "keamanan maritim, kata juru bicara kementerian."),
+)
 
 
 def _exit_with(driver: int, *, every: float = 1.0) -> None:

@@ -140,12 +140,21 @@ class Fetcher:
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(url, "not an http(s) URL", reason="bad-url")
         if self.policy.robots and not self.robots.allowed(url):
-            raise FetchError(url, "disallowed by robots.txt", reason="robots")
+            raise self._refusal(url)
         headers = self._conditional_headers(url) if conditional else {}
         response = self._with_retries(url, headers)
         if response.status == 200 and conditional:
             self.cache.remember(url, response.headers.get("etag"), response.headers.get("last-modified"))
         return response
+
+    def _refusal(self, url: str) -> FetchError:
+        """Why robots.txt keeps us out: its rules, or a site that did not answer for it."""
+        status = self.robots.status(url)
+        if status == 599:
+            return FetchError(url, "site unreachable (no answer for robots.txt)", reason="connection")
+        if status >= 500:
+            return FetchError(url, f"robots.txt unavailable (HTTP {status}), so nothing is fetched", reason="robots-unavailable")
+        return FetchError(url, "disallowed by robots.txt", reason="robots")
 
     def fetch_all(self, urls: Iterable[str], *, threads: int = 8) -> Iterator[tuple[str, Response | FetchError]]:
         """Fetch many URLs with `threads` threads (each host still gated), yielding in input order."""

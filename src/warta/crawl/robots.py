@@ -21,11 +21,17 @@ class RobotsCache:
         self._parsers: dict[str, urllib.robotparser.RobotFileParser] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._fractional: dict[str, float] = {}  # robotparser reads whole seconds only
+        self._status: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def allowed(self, url: str) -> bool:
         """May `url` be fetched?"""
         return self._parser(url).can_fetch(self._agent, url)
+
+    def status(self, url: str) -> int:
+        """The HTTP status robots.txt was answered with (599: no answer at all)."""
+        self._parser(url)
+        return self._status.get(_origin(url), 200)
 
     def cached_delay(self, url: str) -> float | None:
         """The Crawl-delay for `url`'s site if its robots.txt is already known (never fetches)."""
@@ -51,6 +57,7 @@ class RobotsCache:
     def _load(self, origin: str) -> urllib.robotparser.RobotFileParser:
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
         status, body = self._fetch(origin + "/robots.txt")
+        self._status[origin] = status
         if status in (401, 403) or status >= 500:
             parser.disallow_all = True
         elif 400 <= status < 500:

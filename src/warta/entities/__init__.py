@@ -65,7 +65,7 @@ class EntityStage:
     def __call__(self, article: Article) -> Article:
         kb = load_kb()
         code = "en" if article.language == "en" else "id"
-        found: list[Candidate] = find_names(article, kb=kb)
+        found: list[Candidate] = find_names(article, kb=kb, common=common_words("id") | common_words(code))
         if self.use_tagger:
             found += tag_article(article, kb=kb)
         found += pattern_candidates(article, kb) + dateline_candidates(article, kb)

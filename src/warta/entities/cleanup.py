@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from ..kb import load_kb
 from .candidates import Candidate
+from .gazetteer import lowercased
 from .lexicon import word_list
-from .roles import strip_honorific, titles
+from .roles import ministries, strip_honorific, titles
 
 MAX_PERSON_WORDS = 4
 
@@ -40,18 +41,57 @@ def _drop_title_head(c: Candidate, text: str, code: str) -> Candidate | None:
     return c.with_(end=c.start + len(keep), text=keep)
 
 
+def _trim_lower_head(c: Candidate, common: frozenset[str]) -> Candidate:
+    """Drop leading ordinary lower-case words from a span: "kota Teheran" -> "Teheran"
+    (particles of names, "de Gaulle", "bin Salman", stay)."""
+    words = c.text.split(" ")
+    cut = 0
+    while cut < len(words) - 1 and words[cut][:1].islower() and len(words[cut]) >= 4 and words[cut] in common:
+        cut += 1
+    if cut == 0:
+        return c
+    skip = len(" ".join(words[:cut])) + 1
+    return c.with_(start=c.start + skip, text=c.text[skip:])
+
+
+def _strip_portfolio(c: Candidate, code: str) -> Candidate:
+    """"[Menteri] Perindustrian Agus Gumiwang" read as one name: the portfolio is not part of it."""
+    if c.type != "PERSON":
+        return c
+    for portfolio, _ in ministries(code):
+        if c.text.startswith(portfolio + " ") and len(c.text.split()) - len(portfolio.split()) >= 1:
+            cut = len(portfolio) + 1
+            return c.with_(start=c.start + cut, text=c.text[cut:])
+    return c
+
+
+def _org_by_word(c: Candidate, code: str) -> Candidate:
+    """A person span that starts or ends with an organisation word ("Wilmar Group") is an org."""
+    words = c.text.casefold().split()
+    org_words = word_list(code, "entities_org_words.txt") | word_list("id", "entities_org_words.txt")
+    if c.type == "PERSON" and len(words) >= 2 and (words[0] in org_words or words[-1] in org_words):
+        return c.with_(type="ORG")
+    return c
+
+
 def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str], text: str = "") -> list[Candidate]:
     """Strip titles from tagger spans, type the pieces `split_tagged` left, drop lone common words."""
     title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
+    cased = not lowercased(text)
     out = []
     for c in found:
         if c.source in ("crf", "spacy") and c.entry is None:
+            if cased and not any(ch.isupper() or ch.isdigit() for ch in c.text):
+                continue  # names are capitalised somewhere; "lorry crash" is not one
             if c.tag_type == "PIECE":
                 c = strip_honorific(c.with_(type="PERSON"), code).with_(type=c.type)
                 c = c.with_(type=_piece_type(c, common, title_words))
             else:
                 c = strip_honorific(c, code)
             c = _drop_title_head(c, text, code)
+            if cased:
+                c = _trim_lower_head(c, common)
+            c = _org_by_word(_strip_portfolio(c, code), code)
             words = _words(c.text)
             if len(words) == 1 and (c.text.casefold() in common or c.text.casefold() in title_words):
                 continue

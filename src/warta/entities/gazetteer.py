@@ -6,11 +6,15 @@ must match its capitals exactly.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import cache
 
 from ..kb import KBEntry, KnowledgeBase, load_kb
+from ..languages import read_lines
 from ..model import Article, Span
 from .candidates import Candidate
+from .lexicon import common_words, word_list
 
 MAX_TOKENS = 8
 
@@ -19,10 +23,18 @@ def _starts_name(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
-def _accept(kb: KnowledgeBase, surface: str) -> list[KBEntry]:
-    """Entries `surface` may name, given its capitalisation."""
-    if not _starts_name(surface):
+def lowercased(text: str) -> bool:
+    """True for text written without capitals (some corpora and social media lower-case all)."""
+    letters = sum(c.isalpha() for c in text)
+    return letters > 200 and sum(c.isupper() for c in text) < letters * 0.002
+
+
+def _accept(kb: KnowledgeBase, surface: str, *, cased: bool = True, common: frozenset[str] = frozenset()) -> list[KBEntry]:
+    """Entries `surface` may name, given its capitalisation (or, in lower-cased text, its words)."""
+    if cased and not _starts_name(surface):
         return []
+    if not cased and (" " not in surface and surface in common or len(surface) < 4):
+        return []  # lower-cased text: "antara" is "between" before it is the news agency
     found = []
     for entry, strict in kb.lookup(surface):
         if strict and surface.replace(".", "") != surface.replace(".", "").upper():
@@ -33,10 +45,53 @@ def _accept(kb: KnowledgeBase, surface: str) -> list[KBEntry]:
     return found
 
 
+_GLUED = re.compile(r"[A-Z][a-z]{3,}[a-z]{2,}")
+
+
+def _unglue(text: str, t: Span) -> list[Span]:
+    """Undo scraper glue the cleaner left: "Subiantomelakukan" -> "Subianto" "melakukan",
+    "PemerintahIndonesiayang" -> "Pemerintah" "Indonesia" "yang". A cut needs a name-like head
+    (a KB name or a word mostly written as a proper noun) and, after it, a function word the
+    scrapers glue or an ordinary word of 4+ letters."""
+    piece = text[t.start:t.end]
+    parts = [Span(t.start + m.start(), t.start + m.end()) for m in re.finditer(r"[A-Z]?[^A-Z]+|[A-Z]+(?![a-z])", piece)]
+    glued = piece.isalpha() and all(p.end - p.start >= 2 for p in parts)
+    if len(parts) > 1 and glued and piece not in _camel_words():
+        return [q for p in parts for q in _unglue(text, p)]
+    low = piece.casefold()
+    if not _GLUED.fullmatch(piece) or low in common_words("id") or _name_like(piece):
+        return [t]
+    for k in range(len(piece) - 2, 3, -1):
+        tail = low[k:]
+        if (tail in _glue_words() or len(tail) >= 4 and tail in common_words("id")) and _name_like(piece[:k]):
+            return [Span(t.start, t.start + k), Span(t.start + k, t.end)]
+    return [t]
+
+
+def _name_like(head: str) -> bool:
+    return head.casefold() in _name_words() or bool(load_kb().lookup(head))
+
+
+@cache
+def _glue_words() -> frozenset[str]:
+    """Function words scrapers glue to names ("dan", "untuk", "yang"), from the cleaner's list."""
+    return word_list("id", "glue_words.txt")
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    return word_list("id", "entities_names.txt")
+
+
+@cache
+def _camel_words() -> frozenset[str]:
+    return frozenset(w.strip() for code in ("id", "en") for w in read_lines(code, "camelcase.txt"))
+
+
 def _split_compounds(text: str, tokens: list[Span]) -> list[Span]:
     """Split hyphenated tokens into their parts, so "Teheran-Moskow" yields two names."""
     out = []
-    for t in tokens:
+    for t in [part for token in tokens for part in _unglue(text, token)]:
         piece = text[t.start:t.end]
         if len(piece) > 3 and piece[-2:] in ("'s", "’s"):  # "Alibaba’s" names Alibaba
             t, piece = Span(t.start, t.end - 2), piece[:-2]
@@ -67,13 +122,15 @@ def _sentence_tokens(article: Article) -> Iterable[list[Span]]:
         yield group
 
 
-def find_names(article: Article, *, kb: KnowledgeBase | None = None) -> list[Candidate]:
+def find_names(article: Article, *, kb: KnowledgeBase | None = None, common: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every KB name in the article, longest first at each token; all readings are kept.
 
-    The first entry is the best reading; `disambiguate` may choose another one later.
+    The first entry is the best reading; `disambiguate` may choose another one later. In a
+    lower-cased text names are matched without capitals, except `common` words alone.
     """
     kb = kb or load_kb()
     text = article.text
+    cased = not lowercased(text)
     found: list[Candidate] = []
     for tokens in _sentence_tokens(article):
         i = 0
@@ -81,7 +138,7 @@ def find_names(article: Article, *, kb: KnowledgeBase | None = None) -> list[Can
             step = 1
             for j in range(min(len(tokens), i + MAX_TOKENS), i, -1):
                 start, end = tokens[i].start, tokens[j - 1].end
-                entries = _accept(kb, text[start:end])
+                entries = _accept(kb, text[start:end], cased=cased, common=common)
                 if entries and text[end:end + 1] == "$":
                     entries = []  # "US$ 4,3 miliar" is a currency, not the United States
                 if entries:

@@ -62,7 +62,7 @@ def _city(c: Candidate, countries: set[str], common_words: frozenset[str]) -> Ca
     local = [e for e in c.options if e.type == "CITY" and e.country in countries]
     entry = local[0] if local else c.entry
     big = entry.population >= BIG_CITY and c.text.casefold() not in common_words
-    if c.tag_type == "PERSON" or (c.tag_type == "ORG" and not (local or big)):
+    if c.tag_type in ("PERSON", "ORG") and not (local or big):
         return c.with_(entry=None, options=(), type=c.tag_type)  # "Jalali" the man, "Alibaba" the firm
     if not (c.tagged or local or big):
         return None

@@ -14,6 +14,7 @@ from functools import cache
 from ..kb import KnowledgeBase, load_kb
 from ..languages import read_lines
 from .candidates import Candidate
+from .lexicon import word_list
 
 # Words allowed between a title and the name: "untuk" (posted to), "of", "the", "RI".
 _LINK_WORDS = frozenset({"untuk", "to", "of", "for", "the", "di", "in", "ri", "bidang", "urusan", "sang", "dan", "and"})
@@ -106,7 +107,12 @@ def _role_before(c: Candidate, text: str, code: str, found: list[Candidate], sen
     phrase = text[start:c.start]
     if not _plain_phrase(phrase.rstrip(" ,"), inside, start, text) or len(phrase.split()) > 6:
         return c
-    return _with_role(c, _title_of(code, last.group("title")), *_countries(inside, text, start))
+    home, posted = _countries(inside, text, start)
+    title_start = window_start + last.start()
+    before = [x for x in found if x.end <= title_start and not text[x.end:title_start].strip()]
+    if home is None and before and before[-1].entry is not None and before[-1].entry.type == "COUNTRY":
+        home = before[-1].entry.iso3  # "Austrian Interior Minister X", "Russian President X"
+    return _with_role(c, _title_of(code, last.group("title")), home, posted)
 
 
 def _role_after(c: Candidate, text: str, code: str, found: list[Candidate]) -> Candidate:
@@ -191,8 +197,11 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
     title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
     spans = sorted((c.start, c.end) for c in found if c.source == "kb")
     out = []
+    portfolios = tuple(p for p, _ in ministries(code))
     for m in _title_regex(code).finditer(text):
         pos = _skip_known(text, m.end(), spans)
+        portfolio = next((p for p in portfolios if text.startswith(p + " ", pos)), None)
+        pos = _skip_known(text, pos + len(portfolio), spans) if portfolio else pos
         words = []
         for w in re.finditer(r"\S+", text[pos:pos + 80]):
             token = w.group(0).rstrip(",.;:)")
@@ -205,8 +214,14 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
             start, end = words[0][0], words[-1][1]
             if code == "en" and text[start:words[0][1]].casefold() not in load_kb().given_names:
                 continue  # English has no common-word list here: ask for a known given name
+            if any(w.casefold() in _org_words(code) for w in text[start:end].split()):
+                continue  # "Russian Direct Investment Fund" follows a title but is a body
             out.append(Candidate(start, end, text[start:end], "PERSON", "rule"))
     return out
+
+
+def _org_words(code: str) -> frozenset[str]:
+    return word_list(code, "entities_org_words.txt") | word_list("id", "entities_org_words.txt")
 
 
 def _skip_known(text: str, pos: int, spans: list[tuple[int, int]]) -> int:

@@ -12,15 +12,11 @@ from dataclasses import dataclass
 from .cues import QUOTE_MARKS, SENTENCE_END, Cues, is_name_word, tokens
 
 Token = tuple[int, int, str]
-CONNECTORS = frozenset({"of", "bin", "binti", "van", "von", "de", "der", "al", "el", "da", "dos", "la", "le", "ibn", "di"})
+# Lowercase words that may join the capitalised words of a name or a role ("Ministry of Energy",
+# "Duta Besar Iran untuk Rusia Kazem Jalali", "Osama bin Laden").
+CONNECTORS = frozenset({"of", "for", "untuk", "bin", "binti", "van", "von", "de", "der", "al", "el", "da", "dos",
+                        "la", "le", "ibn", "di"})
 STOP = frozenset({",", ";", "(", ")", ":", "—", "–"})
-# Words that may stand between a speaker and the verb ("Jalali juga mengatakan", "he later said").
-ADVERBS = frozenset("""also juga pun then later previously kemudian telah sudah sempat has had have would will
-once again further recently earlier separately lalu pula secara terpisah bahkan kembali lantas pernah even
-repeatedly publicly reportedly""".split())
-# First words of a speaker described, not named ("the newspaper wrote", "para pejabat mengatakan").
-DESCRIPTOR_START = frozenset("""the a an his her its their one two some many several most other another
-officials para seorang sejumlah pihak pejabat juru""".split())
 MAX_AFTER = 40  # tokens read after a closing mark (an apposition can stand before the verb)
 MAX_BEFORE = 16  # tokens read back from an opening mark
 
@@ -43,14 +39,16 @@ def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | No
         low = word.lower()
         if low in cues.pronoun_verbs:
             return Attribution(s, e, word, pronoun="PERSON", named=False)
+        found = None
         if low in cues.sources:  # "kutip TASS dari pernyataan Shoigu", "Iwaya, dikutip dari Japan Times"
-            return _source(toks, i, cues) or (i and _speaker_before(toks[:i], toks[i], cues)) or _speaker_after(toks, i, cues)
-        if low in cues.verbs:
+            found = _source(toks, i, cues) or (i and _speaker_before(toks[:i], toks[i], cues)) or _speaker_after(toks, i, cues)
+        elif low in cues.verbs:
             # "said Jalali" (cue first) or "Jalali said" (speaker first).
-            return (_speaker_before(toks[:i], toks[i], cues) if i else None) or _speaker_after(toks, i, cues)
-        prep = _prep_at(toks, i, cues)
-        if prep:
-            return _speaker_after(toks, i + prep - 1, cues)
+            found = (_speaker_before(toks[:i], toks[i], cues) if i else None) or _speaker_after(toks, i, cues)
+        elif _prep_at(toks, i, cues):
+            found = _speaker_after(toks, i + _prep_at(toks, i, cues) - 1, cues)
+        if found:  # a cue without a speaker ("…deal" announced in October, said X) reads on
+            return found
     return None
 
 
@@ -90,13 +88,22 @@ def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
 
 
 def _colon_speaker(text: str, toks: list[Token], end: int) -> Attribution | None:
-    """`Jalali: “…”` — a name and a colon right before the quote."""
+    """`Jalali: “…”` — a name and a colon right before the quote; `Mook agreed: “…”` — a short
+    clause that opens with a name."""
     if ":" not in text[toks[-1][1]:end]:
         return None
     run = _last_run(toks)
     if run and run[-1] == len(toks) - 1:
         return Attribution(toks[run[0]][0], toks[run[-1]][1], ":")
+    clause = _after_last_stop(toks)
+    run = _first_run(clause)
+    if run and run[0] == 0 and len(clause) - len(run) <= 2 and all(t[2].isalpha() for t in clause):
+        return Attribution(clause[run[0]][0], clause[run[-1]][1], ":")
     return None
+
+
+def _ends_clause(toks: list[Token], k: int) -> bool:
+    return k >= len(toks) or toks[k][2] in STOP
 
 
 def _clause(toks: list[Token], limit: int) -> list[Token]:
@@ -147,13 +154,15 @@ def _speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution 
         if phrase and phrase[-1][2] == "," and run and run[0] <= 1 and phrase[run[-1] + 1][2] == ",":
             return Attribution(phrase[run[0]][0], phrase[run[-1]][1], cue[2])
         return None
-    last = tail[-1][2].lower()
-    if last in cues.pronouns:
-        return Attribution(tail[-1][0], tail[-1][1], cue[2], pronoun=cues.pronouns[last], named=False)
+    for k in range(len(tail) - 1, -1, -1):  # "he said", "He instead told"
+        if tail[k][2].lower() in cues.pronouns:
+            if all(t[2].lower() in cues.adverbs for t in tail[k + 1:]):
+                return Attribution(tail[k][0], tail[k][1], cue[2], pronoun=cues.pronouns[tail[k][2].lower()], named=False)
+            break
     run = _last_run(tail)
-    if run and all(t[2].lower() in ADVERBS for t in tail[run[-1] + 1:]):  # "Jalali also said"
+    if run and all(t[2].lower() in cues.adverbs for t in tail[run[-1] + 1:]):  # "Jalali also said"
         return Attribution(tail[run[0]][0], tail[run[-1]][1], cue[2])
-    if len(tail) <= 5 and tail[0][2].lower() in DESCRIPTOR_START and all(t[2].isalpha() for t in tail):
+    if len(tail) <= 5 and tail[0][2].lower() in cues.descriptors and all(t[2].isalpha() for t in tail):
         return Attribution(tail[0][0], tail[-1][1], cue[2], named=False)
     return None
 
@@ -183,8 +192,11 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     if runs and runs[0][0] <= 3:
         run = runs[0]
         # "ujar Jubir Kemlu RI, Rolliansyah Soemirat, kepada…": a role, then the name in apposition.
-        if len(runs) > 1 and runs[1][0] == run[-1] + 2 and rest[run[-1] + 1][2] == ",":
+        if len(runs) > 1 and runs[1][0] == run[-1] + 2 and rest[run[-1] + 1][2] == "," \
+                and any(rest[k][2].lower().rstrip(".") in cues.titles for k in run):
             run = run + runs[1]
+        elif run[0] > 0:  # "said a spokeswoman for Trump hotels, Jennifer Rodstrom"
+            run = next((r for r in runs[1:] if rest[r[0] - 1][2] == "," and _ends_clause(rest, r[-1] + 1)), run)
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
     return None
 
@@ -205,9 +217,7 @@ def _runs(toks: list[Token]) -> list[list[int]]:
     runs: list[list[int]] = []
     cur: list[int] = []
     for k, (_, _, word) in enumerate(toks):
-        if is_name_word(word):
-            cur.append(k)
-        elif cur and word.lower() in CONNECTORS and k + 1 < len(toks) and is_name_word(toks[k + 1][2]):
+        if is_name_word(word) or cur and word.lower() in CONNECTORS and k + 1 < len(toks) and is_name_word(toks[k + 1][2]):
             cur.append(k)
         else:
             if cur:

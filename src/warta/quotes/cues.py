@@ -32,6 +32,9 @@ class Cues:
     titles: frozenset[str]
     complementisers: frozenset[str]
     org_heads: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
+    descriptors: frozenset[str] = frozenset()
+    not_clause: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for any single-word cue."""
@@ -47,6 +50,7 @@ def load_cues(code: str | None) -> Cues:
     pronouns: dict[str, str] = {}
     titles: set[str] = set()
     heads: set[str] = set()
+    words: dict[str, set[str]] = {}
     for c in codes:
         for line in read_lines(c, "quote_cues.tsv"):
             word, _, kind = (part.strip() for part in line.partition("\t"))
@@ -58,9 +62,13 @@ def load_cues(code: str | None) -> Cues:
             pronouns[word.lower()] = kind or "PERSON"
         titles.update(t.strip().lower().rstrip(".") for t in read_lines(c, "quote_titles.txt"))
         heads.update(t.strip().lower() for t in read_lines(c, "quote_org_heads.txt"))
+        for line in read_lines(c, "quote_words.tsv"):
+            word, _, kind = (part.strip() for part in line.partition("\t"))
+            words.setdefault(kind, set()).add(word.lower())
     return Cues(frozenset(verbs), frozenset(pverbs), tuple(sorted(preps, key=len, reverse=True)),
                 frozenset(sources), pronouns, frozenset(titles), frozenset({"bahwa", "that"}),
-                frozenset(heads))
+                frozenset(heads), frozenset(words.get("adverb", ())), frozenset(words.get("descriptor", ())),
+                frozenset(words.get("not-clause", ())))
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

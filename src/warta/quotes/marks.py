@@ -105,9 +105,10 @@ def _find_close(text: str, pos: int, end: int, mark: str) -> tuple[int, int] | N
             continue
         if found in closers and _closes(text, at, end, found) and _ends_here(found, mark, text, at, end):
             return at, len(found)
-        if found in PAIRS and found != mark and _opens(text, at, end, found) and found not in ('"', "''"):
-            if not (found in _DOUBLE_OPENERS and mark in _DOUBLE_OPENERS):
-                nested.append(found)
+        # Only a quotation of the other kind nests: “… ‘…’ …”, not “… “…” …”.
+        other_kind = not (found in _DOUBLE_OPENERS and mark in _DOUBLE_OPENERS)
+        if found in PAIRS and found != mark and found not in ('"', "''") and other_kind and _opens(text, at, end, found):
+            nested.append(found)
     return None
 
 

@@ -52,12 +52,8 @@ def _is_complement_start(toks: list, j: int, cues: Cues) -> bool:
     if j >= len(toks):
         return False
     word = toks[j][2]
-    return word not in STOP and word.lower() not in NOT_A_CLAUSE
+    return word not in STOP and word.lower() not in cues.not_clause
 
-
-# Words after a verb that start a phrase, not a reported clause ("menyimpulkan dengan…").
-NOT_A_CLAUSE = frozenset("""to kepada pada in on at di dengan with untuk for ke about tentang soal mengenai
-akan by oleh from dari as sebagai""".split())
 
 
 def _cue_last(text: str, toks: list, cues: Cues) -> Reported | None:

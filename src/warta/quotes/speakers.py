@@ -12,7 +12,7 @@ from typing import Any
 
 from ..languages import available_languages, read_lines
 from ..model import Article, Entity
-from .attribution import CONNECTORS, Attribution, _runs
+from .attribution import CONNECTORS, Attribution, _drop_brackets, _runs
 from .cues import Cues, tokens
 
 SPEAKER_TYPES = ("PERSON", "ORG")
@@ -56,12 +56,18 @@ class SpeakerResolver:
         entity = self._entity_in(attribution.start, attribution.end)
         if entity is not None:
             return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
-        if not attribution.named:
-            return None
+        if not attribution.named:  # "the expert warned": described, not named; no pronoun goes to it
+            phrase = self.text[attribution.start:attribution.end]
+            return {"name": phrase, "entity": None, "role": None, "country": None}
         speaker = self._from_text(attribution.start, attribution.end)
         if speaker is None and self._only_titles(attribution):  # "kata Menlu": the minister named before
             return self._referent("PERSON", attribution.start)
-        return self.remember(speaker, "PERSON", attribution.start) if speaker else None
+        if speaker is None:
+            return None
+        # A name read from the text is a person's unless it names an organisation or a place.
+        words = speaker["name"].lower().split()
+        is_person = not any(w in self.cues.org_heads or w in _place_names() for w in words)
+        return self.remember(speaker, "PERSON" if is_person else "ORG", attribution.start)
 
     def remember(self, speaker: dict[str, Any], kind: str, at: int) -> dict[str, Any]:
         """Make `speaker` the one a later pronoun of `kind` refers to."""
@@ -80,6 +86,7 @@ class SpeakerResolver:
 
     def _only_titles(self, attribution: Attribution) -> bool:
         words = [t[2].lower().rstrip(".") for t in tokens(self.text, attribution.start, attribution.end)]
+        words = [w for w in words if w.isalpha() and w not in _calendar()]
         return bool(words) and all(w in self.cues.titles for w in words)
 
     def _entity_in(self, start: int, end: int) -> Entity | None:
@@ -97,7 +104,7 @@ class SpeakerResolver:
         return self._from_words(start, end)
 
     def _from_words(self, start: int, end: int) -> dict[str, Any] | None:
-        words = [t[2] for t in tokens(self.text, start, end) if t[2] != ","]
+        words = [t[2] for t in _drop_brackets(tokens(self.text, start, end)) if t[2] != ","]
         if any(w.lower() in self.cues.org_heads for w in words):  # "Kedutaan Besar India": an organisation
             words = [w for w in words if w.lower() not in DETERMINERS]
             return {"name": " ".join(words), "entity": None, "role": None, "country": None}
@@ -158,6 +165,8 @@ def _split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
     cut = 0
     while cut < len(words) and (skip(words[cut]) or words[cut].lower() in CONNECTORS):
         cut += 1
+    if cut == len(words) and words and words[-1].lower() in _place_names():
+        return words[:-1], words[-1:]  # "Monaco said", "Rusia mengatakan": a place can speak too
     role, name = words[:cut], [w for w in words[cut:] if w.lower().rstrip(".") not in _calendar()]
     for i, word in enumerate(name):
         if word.lower() in CONNECTORS:
