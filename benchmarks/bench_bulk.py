@@ -104,6 +104,12 @@ def _rate(report: Any) -> float:
     return (report.done + report.failed) / report.seconds if report.seconds else 0.0
 
 
+def _busy(report: Any) -> float:
+    """Workers busy in stages, summed, per second of the run: near the worker count means the
+    engine kept every worker fed (a speed-up below that is the machine's, e.g. cores shared)."""
+    return sum(report.stage_seconds.values()) / report.seconds if report.seconds else 0.0
+
+
 def _driver_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -118,7 +124,8 @@ def bench_html(settings: dict, workers: int) -> None:
     print(f"  full pipeline:     {rate:8.1f} pages/s  peak RSS per worker {report.max_rss_mb():6.0f} MB"
           f"  ({report.done} articles, {report.failed} dropped, {report.duplicates} near-duplicates)")
     print(f"  trafilatura alone: {base_rate:8.1f} pages/s  peak RSS per worker {base_mb:6.0f} MB")
-    print(f"  ratio full/trafilatura: {rate / base_rate:.2f} (target >= 0.33, goal 0.5)")
+    print(f"  ratio full/trafilatura: {rate / base_rate:.2f} (target >= 0.33, goal 0.5); "
+          f"workers busy {_busy(report):.2f} of {workers}")
     print("  " + "\n  ".join(report.stage_lines()))
 
 
@@ -143,10 +150,12 @@ def bench_dask(settings: dict) -> None:
         return
     count = _env_int("WARTA_BENCH_DASK_PAGES", max(64, _env_int("WARTA_BENCH_PAGES", 2000) // 4))
     docs = _pages(count)
-    one = _rate(_pipeline(docs, "dask", 1, settings))
-    two = _rate(_pipeline(docs, "dask", 2, settings))
+    single = _pipeline(docs, "dask", 1, settings)
+    double = _pipeline(docs, "dask", 2, settings)
+    one, two = _rate(single), _rate(double)
     print(f"dask local cluster, {count} pages: 1 worker {one:.1f} pages/s, 2 workers {two:.1f} pages/s, "
-          f"speed-up {two / one:.2f}x (goal >= 1.7x; cores on this machine: {os.cpu_count()})")
+          f"speed-up {two / one:.2f}x (goal >= 1.7x; cores on this machine: {os.cpu_count()}, "
+          f"load average now {os.getloadavg()[0]:.1f}); workers busy {_busy(single):.2f} of 1, {_busy(double):.2f} of 2")
 
 
 def main() -> None:

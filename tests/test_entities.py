@@ -165,3 +165,11 @@ def test_scraper_glue_is_undone_around_names() -> None:
     names = by_name(article)
     assert [m.text for m in names["Prabowo Subianto"].mentions] == ["Prabowo Subianto"]
     assert [m.text for m in names["North Korea"].mentions] == ["Korea Utara"]
+
+
+def test_role_after_the_name_and_posting_country() -> None:
+    article = read("Kerja sama kedua negara meningkat, menurut Hamid Rezaei, duta besar Iran untuk Rusia. "
+                   "Rezaei mengatakan Teheran dan Moskow akan bertemu lagi.")
+    person = by_name(article)["Hamid Rezaei"]
+    assert (person.role, person.country, person.cameo) == ("ambassador", "IRN", "IRNGOV")
+    assert [m.text for m in person.mentions] == ["Hamid Rezaei", "Rezaei"]

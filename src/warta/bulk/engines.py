@@ -81,6 +81,11 @@ class ProcessEngine:
 
     def __init__(self, settings: dict[str, Any], *, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
+        # One process per core already uses every core: native thread pools (BLAS, OpenMP) in each
+        # worker would oversubscribe them, so pin them to one thread unless the user said otherwise
+        # (Dask's nanny does the same for its workers). Workers inherit this environment.
+        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, "1")
         # forkserver, not fork: the parent runs threads (progress display, fetchers) that a fork would copy mid-lock.
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
