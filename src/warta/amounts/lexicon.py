@@ -56,7 +56,8 @@ def load_lexicon(code: str | None) -> Lexicon:
     return Lexicon(
         code=code,
         scales={r[0].lower(): float(r[2]) for r in kind("scale")},
-        numbers={r[0].lower(): float(r[2]) for r in kind("number") + kind("many")},
+        numbers=_with_compounds({r[0].lower(): float(r[2]) for r in kind("number") + kind("many")},
+                                [r[0].replace("_", " ") for r in kind("compound-joiner")]),
         many=frozenset(r[0].lower() for r in kind("many")),
         approx=tuple(r[0].lower() for r in kind("approx")),
         percent=tuple(r[0].lower() for r in kind("percent")),
@@ -68,6 +69,16 @@ def load_lexicon(code: str | None) -> Lexicon:
         verb_prefixes=tuple(r[0].lower() for r in kind("verb-prefix")),
         counted=frozenset(r[0].lower() for r in kind("counted")),
         verb_patterns=tuple(r[0] for r in kind("verb-pattern")))
+
+
+def _with_compounds(numbers: dict[str, float], joiners: list[str]) -> dict[str, float]:
+    """Number words plus tens joined to units: "fifty-one" (51), "dua puluh lima" (25)."""
+    tens = {w: v for w, v in numbers.items() if v in range(20, 100, 10)}
+    units = {w: v for w, v in numbers.items() if v in range(1, 10) and " " not in w}
+    out = dict(numbers)
+    for joiner in joiners:
+        out.update({f"{t}{joiner}{u}": tv + uv for t, tv in tens.items() for u, uv in units.items()})
+    return out
 
 
 def _cldr_names(code: str) -> list[tuple[str, str]]:

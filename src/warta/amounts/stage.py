@@ -8,7 +8,7 @@ and bare years), numbers inside names (G7, F-35, COVID-19), ordinals, ages and d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Amount, Article, Span
@@ -47,6 +47,7 @@ def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int) -> 
     """The amount a figure states, or None when it is a date, a label, an age or a duration."""
     if figure.value_max is not None and figure.value_max < figure.value:
         return None  # "787-9", "3-2": a model or a score, not a range
+    figure = _about_suffix(text, figure)
     if _inside_name(text, figure) or _labelled(text, figure, lex):
         return None
     if figure.currency is None and not figure.percent and _bare_year(text, figure):
@@ -83,8 +84,8 @@ def _inside_name(text: str, figure: Figure) -> bool:
 def _after_name(text: str, figure: Figure) -> bool:
     """True when a capitalised word, not the first of its sentence, stands right before the figure."""
     match = re.search(r"(\S+)\s+$", text[max(0, figure.start - 40):figure.start])
-    if match is None or not match.group(1)[:1].isupper():
-        return False
+    if match is None or not match.group(1)[:1].isupper() or not match.group(1)[-1].isalnum():
+        return False  # "di Kupang, 2.100 rumah": punctuation parts the name from the figure
     before = text[max(0, figure.start - 40):figure.start][:match.start()].rstrip()
     return bool(before) and before[-1] not in ".!?:\"“("
 
@@ -108,12 +109,32 @@ def _counted(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, int] |
     if match is None:
         return None
     first, second = match.group(1), match.group(2)
-    if not first[:1].islower() or first.lower() in lex.not_counted or _verb_like(first.lower(), lex):
+    if not (first[:1].islower() or _counted_capital(first, lex)):
+        return None
+    if first.lower() in lex.not_counted or _verb_like(first.lower(), lex):
         return None
     if lex.code == "en" and second and second[:1].islower() and not first.endswith("s") \
             and second.endswith("s") and second.lower() not in lex.not_counted:
         return f"{first} {second}", start + match.end(2)  # "criminal charges"
     return first, start + match.end(1)
+
+
+def _counted_capital(word: str, lex: Lexicon) -> bool:
+    """Capitalised words that are counted: acronyms of people or bodies ("194 WNI", "3 BUMN") and
+    known nouns written with a capital ("13 Menteri Pertahanan"); units like "WIB" are data."""
+    return (word.isupper() and word.isalpha() and 2 <= len(word) <= 5) or word.lower() in lex.counted
+
+
+def _about_suffix(text: str, figure: Figure) -> Figure:
+    """"380-an WNI": Indonesian "-an" after a figure means "about", and is no part of a name."""
+    if figure.currency or figure.percent or figure.words or text[figure.end:figure.end + 3] != "-an":
+        return figure
+    if _bare_year(text, figure):  # "1990-an" is a decade
+        return figure
+    after = text[figure.end + 3:figure.end + 4]
+    if after.isalnum():
+        return figure
+    return replace(figure, end=figure.end + 3, approximate=True)
 
 
 def _verb_like(word: str, lex: Lexicon) -> bool:

@@ -1,6 +1,8 @@
 """Tidy tagger candidates before linking: titles off, pieces typed, common words dropped."""
 from __future__ import annotations
 
+import re
+
 from ..kb import load_kb
 from .candidates import Candidate
 from .gazetteer import lowercased
@@ -65,6 +67,33 @@ def _strip_portfolio(c: Candidate, code: str) -> Candidate:
     return c
 
 
+_GLUED_ACRONYM = re.compile(r"(?P<head>.*?\b[A-Z]{2,})(?P<tail>[a-z]{3,})")
+
+
+def _cut_glued_acronym(c: Candidate, common: frozenset[str]) -> Candidate:
+    """Scrapers glue a word to an acronym ("BBCmenyebut", "NATOdan"): keep the acronym when the
+    tail is an ordinary word or a glue word (names like "McDonald" have no such tail)."""
+    m = _GLUED_ACRONYM.fullmatch(c.text)
+    if m is None or not (m["tail"] in common or m["tail"] in word_list("id", "glue_words.txt")):
+        return c
+    return c.with_(end=c.start + len(m["head"]), text=m["head"])
+
+
+def _cut_prefix(c: Candidate) -> Candidate:
+    """"Kota Enerhodar" -> "Enerhodar", "KTT Kazan" -> "Kazan": a leading word that only
+    introduces the name (entities_prefixes.txt) or a plural noun ("Kota-kota") is no part of it."""
+    low = c.text.casefold()
+    first, _, rest = c.text.partition(" ")
+    head, _, tail = first.casefold().partition("-")
+    if head and head == tail and rest[:1].isupper():  # "Kota-kota Ukraina", "Negara-negara Arab"
+        return c.with_(start=c.start + len(first) + 1, text=rest)
+    for prefix in sorted(word_list("id", "entities_prefixes.txt"), key=len, reverse=True):
+        rest = c.text[len(prefix) + 1:]
+        if low.startswith(prefix + " ") and rest[:1].isupper():
+            return c.with_(start=c.start + len(prefix) + 1, text=rest)
+    return c
+
+
 def _org_by_word(c: Candidate, code: str) -> Candidate:
     """A person span that starts or ends with an organisation word ("Wilmar Group") is an org."""
     words = c.text.casefold().split()
@@ -88,7 +117,7 @@ def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str], t
                 c = c.with_(type=_piece_type(c, common, title_words))
             else:
                 c = strip_honorific(c, code)
-            c = _drop_title_head(c, text, code)
+            c = _drop_title_head(_cut_prefix(_cut_glued_acronym(c, common)), text, code)
             if cased:
                 c = _trim_lower_head(c, common)
             c = _org_by_word(_strip_portfolio(c, code), code)

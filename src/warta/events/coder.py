@@ -32,6 +32,13 @@ COMPLEMENT_REACH = 2  # tokens between a verb and its complement verb ("prepared
 OBJECT_REACH = 3  # tokens after a verb trigger in which a noun trigger is its object
 LOCATION_TYPES = frozenset({"CITY", "FAC", "REGION", "PLACE", "LOC", "GPE"})
 PRODUCER = "events"
+NOUN_ENDINGS = ("an", "si", "ade")  # -an nouns and loan nouns: invasi, agresi, blokade
+POSSESSOR_REACH = 2  # modifier words between an event noun and its doer ("serangan udara Israel")
+# sides named together meet, agree, sign, cooperate or cease fire with each other ...
+JOINT_ROOTS = frozenset({"03", "04", "06", "08"})
+JOINT_CODES = frozenset({"050", "056", "057"})
+# ... fight each other unless a third side is named; any other act is on a third side
+MUTUAL_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,8 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
     inside = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
     matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside, context.article.text,
                      context.cues)
-    matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)]
+    matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
+               and not _anaphoric(context.cues, tokens, m)]
     if not matches:
         return []
     sides = split_sides(inside, tokens, context.cues, text, sentence.start)
@@ -106,6 +114,12 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
             if claimed.setdefault(key, number) == number:
                 events.append(event)
     return events
+
+
+def _anaphoric(cues: Cues, tokens: list[Token], match: Match) -> bool:
+    """An event noun with a demonstrative ("Sanksi itu", "serangan tersebut") points back to an
+    event already told; coding it again guesses its sides from a sentence that may not name them."""
+    return _noun_form(match, tokens) and bool(cues.has("anaphor", tokens, match.end))
 
 
 def _in_title(match: Match, tokens: list[Token], text: str) -> bool:
@@ -187,7 +201,7 @@ def _events_for(context: Context, sentence: Span, tokens: list[Token], match: Ma
     head_end = tokens[match.start].end if match.pattern.kind == "verb" else end
     pairs = pairs_for(sides, start, head_end, mains=context.mains, relative=relative,
                       verb=match.pattern.kind == "verb", passive=_passive(context.cues, tokens, match),
-                      joint=not code.code.startswith("14"))
+                      joint=_joint_mode(code.code), possessor=_possessor(context, tokens, match, sides))
     if not pairs:
         return []
     text = context.article.text[sentence.start:sentence.end]
@@ -200,6 +214,39 @@ def _events_for(context: Context, sentence: Span, tokens: list[Token], match: Ma
         "location": _location(context.article, sentence), "tone": context.tone(text), "producer": PRODUCER}
     return [Event(actor1=a, actor2=b, confidence=_confidence(match, explicit, shared["modality"]), **shared)
             for a, b, explicit in pairs if distinct_sides(a, b) and not (is_opaque(a) or is_opaque(b))]
+
+
+def _joint_mode(code: str) -> str:
+    """What sides named together do with a trigger of this CAMEO code (see `roles.pairs_for`)."""
+    if code[:2] in JOINT_ROOTS or code[:3] in JOINT_CODES:
+        return "joint"
+    return "mutual" if code[:2] in MUTUAL_ROOTS else "apart"
+
+
+def _possessor(context: Context, tokens: list[Token], match: Match, sides) -> int | None:
+    """Offset of the side an Indonesian event noun belongs to: "serangan (militer) Israel",
+    "blokade Rusia". A noun, unlike a verb, takes its doer right after it; then the subject of
+    the clause ("Korea Utara menyatakan kekhawatiran atas serangan Israel") is not the doer."""
+    if lexicon_language(context.article) != "id" or not _noun_form(match, tokens):
+        return None
+    starts = {g[0].start for g in sides.groups}
+    for i in range(match.end, min(len(tokens), match.end + 1 + POSSESSOR_REACH)):
+        if tokens[i].start in starts:
+            return tokens[i].start
+        word = tokens[i].text
+        if not word.isalpha() or not word.islower() or any(
+                context.cues.has(kind, tokens, i) for kind in ("target", "relative", "coordination", "clause")):
+            return None
+    return None
+
+
+def _noun_form(match: Match, tokens: list[Token]) -> bool:
+    """An event noun: a noun pattern, or a derived noun in a verb set ("serangan", "pembajakan",
+    "kecaman", "agresi", "blokade"); meN-/di-/ber- words are verbs."""
+    if match.pattern.kind == "noun":
+        return True
+    word = tokens[match.end - 1].text.lower() if match.end - match.start == 1 else ""
+    return word.endswith(NOUN_ENDINGS) and not word.startswith(("me", "di", "ber", "ter"))
 
 
 def _passive(cues: Cues, tokens: list[Token], match: Match) -> bool:

@@ -20,8 +20,10 @@ from .cues import Cues, Token
 REPORT_REACH = 3  # tokens between a reporting verb and the name of who reports
 MAX_JOINT = 4  # sides in one group beyond which pairs would be guesswork
 SUBJECT_REACH = 40  # characters from the sentence start where "a court in Guyana" is still the subject
+POSSESSED_REACH = 30  # characters between an event noun's owner and its target
 REACH = 150  # characters between a trigger and a side: farther names belong to other clauses
-DATELINE = re.compile(r"^[^.!?\n]{0,80}?(?:\s[-–—]{1,2}\s?|[-–—]{1,2}\s)(?=\S)")
+# a dot inside a word ("Liputan6.com, Moskow -") does not end the dateline; one before a space does
+DATELINE = re.compile(r"^(?:[^.!?\n]|\.(?=\w)){0,80}?(?:\s[-–—]{1,2}\s?|[-–—]{1,2}\s)(?=\S)")
 
 
 @dataclass
@@ -91,7 +93,7 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
             result.groups.append([mention])
     result.groups = [part for group in result.groups for part in _split_lists(group, text, base, cues)]
     result.unnamed_reporter = _unnamed_reporter(tokens, cues)
-    result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "(", ")"} or cues.has("clause", tokens, i)]
+    result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "(", ")", "—", "–"} or cues.has("clause", tokens, i)]
     return result
 
 
@@ -154,13 +156,20 @@ def _sides(group: list[ActorMention]) -> list[Actor]:
 
 def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Actor, ...],
               relative: bool = False, verb: bool = False, passive: bool = False,
-              joint: bool = True) -> list[tuple[Actor, Actor, bool]]:
+              joint: str = "joint", possessor: int | None = None) -> list[tuple[Actor, Actor, bool]]:
     """(source, target, explicit) pairs for a trigger at [start, end); explicit is False for guesses.
 
     `relative`: the trigger opens a relative clause ("negara yang berdagang dengan Iran"), so the
     side named before it is not its subject. `verb`: the trigger is a verb, whose subject comes first.
-    `passive`: "by X" names the source. `joint`: sides named together act together (not protests).
+    `passive`: "by X" names the source. `joint`: what sides named together do: "joint" act
+    together (meet, agree, cooperate), "mutual" act on a third side or else on each other (fight),
+    "apart" act on a third side only (condemn, demand, protest). `possessor`: the offset of the
+    side an Indonesian event noun belongs to ("serangan Israel ke Iran"): that side is the source.
     """
+    if possessor is not None:
+        owned = _possessed(actors, possessor, end, joint)
+        if owned or joint != "joint":
+            return owned
     before = [g for g in actors.groups if g[-1].end <= start and start - g[-1].end <= REACH
               and not (g[-1].locative and g[-1].start - actors.start > SUBJECT_REACH)
               and not g[0].oblique] if not relative else []
@@ -177,9 +186,13 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
     if not source and not relative:  # "Israel announced it would free ...": who speaks acts
         source = [m.actor for m in actors.reporters if m.end <= start and start - m.end <= REACH][-1:]
         spoken = bool(source)
-    if len(source) >= 2 and not joint:  # protesters of two countries protest at a third
+    if len(source) >= 2 and joint != "joint":
+        # "Putin dan Xi mengutuk Israel": each acts on the third side; with none named only
+        # fighting is between them ("Israel dan Iran saling serang")
         target = next((a for g in after for a in _sides(g) if all(distinct_sides(a, s) for s in source)), None)
-        return [(s, target, True) for s in source] if target is not None else []
+        if target is not None:
+            return [(s, target, True) for s in source]
+        return _joint(source) if joint == "mutual" else []
     if len(source) >= 2:
         return _joint(source)
     if source:  # "both countries" after a single side names that side again, not a counterpart
@@ -203,6 +216,25 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
         source = []
     own = bool(before) and any(m.kind == "self" for m in before[-1])
     return _fallback(source, actors, mains, own=own)
+
+
+def _possessed(actors: SentenceActors, possessor: int, end: int, joint: str) -> list[tuple[Actor, Actor, bool]]:
+    """ "serangan Israel ke Iran", "blokade Rusia terhadap Laut Hitam": the side right after the
+    noun owns the event, whoever the clause's subject is; the next other side is its target."""
+    groups = [g for g in actors.groups if g[0].start >= possessor and g[0].start - end <= REACH]
+    if not groups or groups[0][0].start != possessor:
+        return []
+    source = _sides(groups[0])
+    after = [g for g in groups[1:] if not any(groups[0][-1].end <= b < g[0].start for b in actors.boundaries)]
+    # the target follows the owner closely after a preposition ("serangan Israel ke Iran"),
+    # else it is the next side of the clause ("tarif AS terhadap negara yang berdagang dengan Iran")
+    close = [g for g in after if g[0].oblique and g[0].start - groups[0][-1].end <= POSSESSED_REACH]
+    target = next((a for g in close + after if not g[0].locative for a in _sides(g)
+                   if all(distinct_sides(a, s) for s in source)), None)
+    if target is not None:
+        return [(s, target, True) for s in source[:MAX_JOINT]]
+    # "kerja sama Indonesia dan Rusia": the owners act together
+    return _joint(source) if len(source) >= 2 and joint != "apart" else []
 
 
 def _list_commas(group: list[ActorMention], actors: SentenceActors) -> set[int]:

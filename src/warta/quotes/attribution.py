@@ -19,6 +19,7 @@ CONNECTORS = frozenset({"of", "for", "untuk", "bin", "binti", "van", "von", "de"
 STOP = frozenset({",", ";", "(", ")", ":", "—", "–"})
 MAX_AFTER = 40  # tokens read after a closing mark (an apposition can stand before the verb)
 MAX_BEFORE = 16  # tokens read back from an opening mark
+MAX_ROLE_WORDS = 6  # lowercase role words between a cue and the name it introduces
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,9 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     if first in cues.pronouns:
         return Attribution(rest[0][0], rest[0][1], toks[i][2], pronoun=cues.pronouns[first], named=False)
     runs = _runs(rest)
+    if runs and _role_words(rest[:runs[0][0]], cues):  # "kata ahli strategi mata uang Rodrigo Catril"
+        run = runs[0]
+        return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
     if runs and runs[0][0] <= 3:
         run = runs[0]
         # "ujar Jubir Kemlu RI, Rolliansyah Soemirat, kepada…": a role, then the name in apposition.
@@ -199,6 +203,14 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
             run = next((r for r in runs[1:] if rest[r[0] - 1][2] == "," and _ends_clause(rest, r[-1] + 1)), run)
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
     return None
+
+
+def _role_words(words: list[Token], cues: Cues) -> bool:
+    """Four to six lowercase words of a role before a name ("ahli strategi mata uang", "senior
+    currency strategist at"); a preposition among them means the name is someone else."""
+    return 4 <= len(words) <= MAX_ROLE_WORDS and all(
+        w[2].isalpha() and w[2].islower() and w[2] not in cues.not_clause and w[2] not in cues.pronouns
+        for w in words)
 
 
 def _source(toks: list[Token], i: int, cues: Cues) -> Attribution | None:

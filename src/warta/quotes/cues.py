@@ -35,6 +35,7 @@ class Cues:
     adverbs: frozenset[str] = frozenset()
     descriptors: frozenset[str] = frozenset()
     not_clause: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()  # "berjudul", "titled": quote marks after them hold a name
 
     def is_cue(self, word: str) -> bool:
         """True for any single-word cue."""
@@ -68,7 +69,7 @@ def load_cues(code: str | None) -> Cues:
     return Cues(frozenset(verbs), frozenset(pverbs), tuple(sorted(preps, key=len, reverse=True)),
                 frozenset(sources), pronouns, frozenset(titles), frozenset({"bahwa", "that"}),
                 frozenset(heads), frozenset(words.get("adverb", ())), frozenset(words.get("descriptor", ())),
-                frozenset(words.get("not-clause", ())))
+                frozenset(words.get("not-clause", ())), frozenset(words.get("naming", ())))
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -58,6 +58,11 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quoted]:
         at, mark = opener
         inner = at + len(mark)
         close = _find_close(text, inner, end, mark)
+        if text[inner].isspace():  # a glued-open mark ('nuklir." Jadi …,"'): only with a plain close
+            if close is None or _MARK.search(text, inner, end).start() != close[0]:
+                pos = inner
+                continue
+            inner = len(text[:close[0]]) - len(text[inner:close[0]].lstrip())
         if close is None:
             words_end = _rstrip(text, inner, end)
             if words_end > inner:
@@ -89,9 +94,18 @@ def _opens(text: str, at: int, end: int, mark: str) -> bool:
     before = text[at - 1] if at > 0 else " "
     after = text[at + len(mark)] if at + len(mark) < end else " "
     if after.isspace():
-        return False
+        return _glued_open(text, at, end, mark)
     # An apostrophe inside or after a word (Jalali’s, ’90s) is no quotation mark.
     return not before.isalnum() and not (mark in "‘'" and after.isdigit())
+
+
+def _glued_open(text: str, at: int, end: int, mark: str) -> bool:
+    """`…tenaga nuklir." Jadi kami …," ujar X`: when a cleaner split a caption glued to a quotation,
+    the opening straight mark ends up after a full stop with a space after it. Such a mark opens a
+    quotation only if a sentence starts after it (the caller also wants a plain closing mark)."""
+    before = text[at - 1] if at > 0 else " "
+    nxt = text[at + 2] if at + 2 < end else " "
+    return mark == '"' and before in ".!?" and text[at + 1] == " " and nxt.isupper()
 
 
 def _find_close(text: str, pos: int, end: int, mark: str) -> tuple[int, int] | None:

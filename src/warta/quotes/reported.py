@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribution import STOP, Attribution, _prep_at, _speaker_after, _speaker_before
+from .attribution import STOP, Attribution, _last_run, _prep_at, _speaker_after, _speaker_before
 from .cues import QUOTE_MARKS, Cues, tokens
 
 MIN_WORDS = 4  # shorter content is no claim worth recording ("he said so")
+MAX_CUE_AT = 24  # the verb may follow a long opening ("Sebagaimana dilaporkan …, Ushakov menyampaikan")
+RELATIVES = frozenset({"yang", "who"})  # "Ryabkov, yang mengatakan bahwa …", "Lamrani, who said …"
+MAX_ADDRESSEE = 6  # words between the verb and "bahwa"/"that" ("kepada wartawan", "reporters")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,20 +34,34 @@ def reported_in(text: str, start: int, end: int, cues: Cues) -> Reported | None:
 
 
 def _cue_first(text: str, toks: list, cues: Cues) -> Reported | None:
-    """`<speaker> <verb> [bahwa|that] <content>`."""
-    for i, (_, _, word) in enumerate(toks[:12]):
+    """`<speaker> <verb> [bahwa|that] <content>`, `<speaker> <verb>, <content>` and
+    `<speaker> <verb> kepada wartawan bahwa <content>`."""
+    for i, (_, _, word) in enumerate(toks[:MAX_CUE_AT]):
         if word.lower() not in cues.verbs or i == 0:
             continue
         attribution = _speaker_before(toks[:i], toks[i], cues)
-        j = i + 1
-        if j < len(toks) and toks[j][2].lower() in cues.complementisers:
-            j += 1
-        elif not _is_complement_start(toks, j, cues):
-            continue
+        j = _content_start(toks, i + 1, cues)
+        if j is None or (attribution and toks[i + 1][2] == "," and not (attribution.named or attribution.pronoun)):
+            continue  # "The decision was announced, …": a described subject before a comma says nothing
         content = toks[j:]
         if attribution and len(content) >= MIN_WORDS:
             return Reported(content[0][0], _trim(text, content), attribution)
     return None
+
+
+def _content_start(toks: list, j: int, cues: Cues) -> int | None:
+    """Index of the first reported word after a verb ending at j, or None when none follows."""
+    if j < len(toks) and toks[j][2] == ",":  # "Nafan Aji menuturkan, kondisi …"
+        j += 1
+    if j < len(toks) and toks[j][2].lower() in cues.complementisers:
+        return j + 1
+    # An addressee may stand between the verb and "bahwa": "menyampaikan kepada wartawan bahwa".
+    for k in range(j + 1, min(len(toks), j + 1 + MAX_ADDRESSEE)):
+        if toks[k][2] in STOP or toks[k][2] in QUOTE_MARKS:
+            break
+        if toks[k][2].lower() in cues.complementisers:
+            return k + 1
+    return j if _is_complement_start(toks, j, cues) else None
 
 
 def _is_complement_start(toks: list, j: int, cues: Cues) -> bool:
@@ -82,3 +99,20 @@ def _trim(text: str, toks: list) -> int:
     while end > toks[0][0] and text[end - 1] in ".!?;:":
         end -= 1
     return end
+
+
+def speaker_in_clause(text: str, start: int, end: int, cues: Cues) -> Attribution | None:
+    """The speaker of reported speech that runs into a quotation opening at `end`: `Lamrani told
+    Business Insider that MaT was "fairly secular…"`, `Ryabkov, yang mengatakan bahwa … "…"`."""
+    toks = tokens(text, start, end)
+    for i, (_, _, word) in enumerate(toks[:MAX_CUE_AT]):
+        if word.lower() not in cues.verbs or i == 0 or _content_start(toks, i + 1, cues) is None:
+            continue
+        if i >= 3 and toks[i - 1][2].lower() in RELATIVES and toks[i - 2][2] == ",":
+            run = _last_run(toks[:i - 2])
+            if run and run[-1] == i - 3:
+                return Attribution(toks[run[0]][0], toks[run[-1]][1], word)
+        found = _speaker_before(toks[:i], toks[i], cues)
+        if found and (found.named or found.pronoun):
+            return found
+    return None

@@ -16,7 +16,9 @@ from .attribution import CONNECTORS, Attribution, _drop_brackets, _runs
 from .cues import Cues, tokens
 
 SPEAKER_TYPES = ("PERSON", "ORG")
-_TITLE_LEAD = re.compile(r"(?:[A-Z][\w.-]*\s+|\([^)]{1,20}\)\s+)*")  # "Menteri Luar Negeri (Menlu) "
+# "Menteri Luar Negeri (Menlu) ", "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu "
+_TITLE_LEAD = re.compile(r"(?:[A-Z][\w.-]*\s+|(?:dan|and|of|for|untuk|&)\s+(?=[A-Z])|\([^)]{1,20}\)\s+)*")
+PRONOUN_REACH = 400  # characters back to a person a pronoun can stand for when nobody spoke yet
 DETERMINERS = frozenset({"the", "a", "an", "sang", "si"})
 
 
@@ -54,6 +56,12 @@ class SpeakerResolver:
         if attribution.pronoun:
             return self._referent(attribution.pronoun, attribution.start)
         entity = self._entity_in(attribution.start, attribution.end)
+        if entity is not None and _coarse(entity) != "PERSON":
+            # "Wakil Menteri ESDM Yuliot Tanjung", "Analis CGS Indonesia, Mino": the organisation
+            # is the speaker's employer; a name after it is the speaker.
+            person = self._name_after(entity, attribution)
+            if person is not None:
+                return self.remember(person, "PERSON", attribution.start)
         if entity is not None:
             return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
         if not attribution.named:  # "the expert warned": described, not named; no pronoun goes to it
@@ -82,7 +90,23 @@ class SpeakerResolver:
             subject = next(((s, e) for s, e in reversed(self.subjects) if s < at), None)
         if subject and (last is None or subject[0] > last[0]):
             return _from_entity(subject[1])
+        if last is None and kind == "PERSON":  # no speaker yet: the person named just before
+            near = [e for s, _, e in self.mentions if at - PRONOUN_REACH < s < at and _coarse(e) == "PERSON"]
+            return _from_entity(near[-1]) if near else None
         return last[1] if last else None
+
+    def _name_after(self, entity: Entity, attribution: Attribution) -> dict[str, Any] | None:
+        """A person's name (one to three capitalised words) after `entity`'s mention in the phrase."""
+        ends = [t for s, t, e in self.mentions if e is entity and attribution.start <= s < attribution.end]
+        if not ends or max(ends) >= attribution.end:
+            return None
+        words = [t[2] for t in _drop_brackets(tokens(self.text, max(ends), attribution.end)) if t[2] != ","]
+        _, name = _split_title(words, self.cues)
+        if not 1 <= len(name) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in name):
+            return None  # "(ESDM)", "RI": an acronym ends the organisation's name, names no one
+        if any(w.lower() in self.cues.org_heads or w.lower() in _place_names() for w in name):
+            return None
+        return self._from_words(max(ends), attribution.end)
 
     def _only_titles(self, attribution: Attribution) -> bool:
         words = [t[2].lower().rstrip(".") for t in tokens(self.text, attribution.start, attribution.end)]

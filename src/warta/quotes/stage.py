@@ -6,6 +6,7 @@ order so that "katanya", "he said" or "it added" go to the most recent speaker.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from ..pipeline import register
 from .attribution import Attribution, after_quote, before_quote
 from .cues import load_cues
 from .marks import Quoted, find_quoted
-from .reported import reported_in
+from .reported import reported_in, speaker_in_clause
 from .speakers import SpeakerResolver
 
 MIN_WORDS = 3  # "besar", "tidak netral": a word or two in quote marks is a term, not a quotation
@@ -44,14 +45,28 @@ class QuoteStage:
     def __call__(self, article: Article) -> Article:
         cues = load_cues(article.language)
         paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
-        found = _attributed(article.text, paragraphs, cues)
+        found = _attributed(article.text, paragraphs, cues, article.sentences)
         resolver = SpeakerResolver(article, cues)
         reported = _reported(article, cues, found)
         quotes = _resolve(article, found, reported, resolver)
-        return article.replace(quotes=tuple(sorted(quotes, key=lambda q: q.start)))
+        return article.replace(quotes=_unrepeated(sorted(quotes, key=lambda q: q.start)))
 
 
-def _attributed(text: str, paragraphs: list[tuple[int, int]], cues: Any) -> list[_Found]:
+def _unrepeated(quotes: list[Quote]) -> tuple[Quote, ...]:
+    """Quotes without repeats: news pages restate a quotation (a lead, then the body), and the
+    words were said once."""
+    seen: set[tuple[bool, str]] = set()
+    out = []
+    for quote in quotes:
+        key = (quote.direct, " ".join(re.findall(r"\w+", quote.text.casefold())))
+        if key not in seen:
+            seen.add(key)
+            out.append(quote)
+    return tuple(out)
+
+
+def _attributed(text: str, paragraphs: list[tuple[int, int]], cues: Any,
+                sentences: tuple[Span, ...] = ()) -> list[_Found]:
     """Every quotation with the attribution found around its marks."""
     quoted = find_quoted(text, paragraphs)
     found = [_Found(q, _paragraph_of(paragraphs, q.start)) for q in quoted]
@@ -63,10 +78,31 @@ def _attributed(text: str, paragraphs: list[tuple[int, int]], cues: Any) -> list
         before = before_quote(text, prev or p_start, q.open_at, cues) if not q.continues else None
         if before is None and after is None and q.open_at == p_start and item.paragraph:
             before = _colon_paragraph(text, paragraphs[item.paragraph - 1], cues)
-        item.attribution = _near(after, q.close_at, before, q.open_at)
+        item.attribution = _near(after, q.close_at, before, q.open_at) or _in_sentence(text, item, sentences, cues)
     _share_across_paragraphs(found)
+    found = [f for f in found if not _named_thing(text, f.quoted, cues)]
     return [f for f in found if _words(text, f.quoted) >= MIN_WORDS
             and (f.attribution or f.quoted.continues or _words(text, f.quoted) >= MIN_UNATTRIBUTED_WORDS)]
+
+
+def _in_sentence(text: str, item: _Found, sentences: tuple[Span, ...], cues: Any) -> Attribution | None:
+    """A quotation ending a sentence of reported speech belongs to that speech's speaker."""
+    q = item.quoted
+    if q.continues:
+        return None
+    sentence = next((s for s in sentences if s.start <= q.open_at < s.end), None)
+    if sentence is None or sentence.start >= q.open_at:
+        return None
+    return speaker_in_clause(text, sentence.start, q.open_at, cues)
+
+
+def _named_thing(text: str, quoted: Quoted, cues: Any) -> bool:
+    """Quote marks right after "berjudul", "bertajuk", "titled", "dubbed" hold a title or a name
+    (an article, an operation, a slogan), not words someone said."""
+    if quoted.continues:
+        return False
+    before = re.findall(r"[^\W\d_]+", text[max(0, quoted.open_at - 30):quoted.open_at])
+    return bool(before) and before[-1].lower() in cues.naming and not text[quoted.open_at - 1:quoted.open_at].isalnum()
 
 
 def _share_across_paragraphs(found: list[_Found]) -> None:

@@ -23,6 +23,9 @@ EN_TRIGGERS = HERE.parents[1] / "lang" / "en" / "event_triggers.tsv"
 RENAMED = {"REQUEST": "DEMAND"}
 # Roots the 2021 table leaves out or that the manual's later revision recodes (documented in README).
 ROOT_TYPES = {"02": "DEMAND", "19": "FIGHT"}
+# Codes the manual places apart from the 2021 table: "International (political or economic)
+# sanctions are coded as [SANCTION] `discontinue'" (PLOVER manual, SANCTION modes).
+MANUAL_TYPES = {"163": ("SANCTION", "discontinue")}
 QUAD = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r in range(6, 10)},
         **{f"{r:02d}": 3 for r in range(10, 15)}, **{f"{r:02d}": 4 for r in range(15, 21)}}
 
@@ -38,6 +41,7 @@ def plover_rows(path: Path) -> dict[str, tuple[str, str, str, str]]:
         if kind == "ACCUSE":
             kind = "INVESTIGATE" if mode == "investigate" else "DISAPPROVE"
         kind = ROOT_TYPES["19"] if code[:2] == "19" and kind == "ASSAULT" else RENAMED.get(kind, kind)
+        kind, mode = MANUAL_TYPES.get(code, (kind, mode))
         rows[code] = (kind, mode, context.replace(" ", ""), desc)
     return rows
 
