@@ -24,8 +24,8 @@ class OutputFormat(str, Enum):
     text = "text"
 
 
-def _fail(message: str) -> None:
-    """One line on stderr, as every user-facing error is."""
+def say(message: str) -> None:
+    """One line on stderr, as every user-facing message and error is."""
     print(f"warta: {message}", file=sys.stderr)
 
 
@@ -43,12 +43,12 @@ def extract(
     documents = iter_documents(paths, max_bytes=settings["max_input_bytes"])
     for outcome in pipeline.run_batches(documents, batch_size=settings["batch_size"]):
         if outcome.error is not None:
-            _fail(str(outcome.error))
+            say(str(outcome.error))
             dropped.drop(outcome.error)
         elif outcome.article is not None:
             _print_article(outcome.article, output_format, tokens=tokens)
     if dropped:
-        _fail(dropped.summary())
+        say(dropped.summary())
         raise typer.Exit(1)
 
 
@@ -104,10 +104,10 @@ def main() -> None:
         _load_command_modules()
         app()
     except WartaError as error:
-        _fail(str(error))
+        say(str(error))
         sys.exit(1)
     except KeyboardInterrupt:
-        _fail("interrupted")
+        say("interrupted")
         sys.exit(130)
     except BrokenPipeError:
         sys.stderr.close()

@@ -12,8 +12,10 @@ from typing import Annotated, Any
 import typer
 
 from ..cli import app
+from ..cli import say as _say
 from ..settings import load_settings
 from ..store import default_db, open_store
+from . import DbOption
 
 EngineOption = Annotated[str | None, typer.Option(
     "--engine", help="Bulk mode: serial, processes (a pool, default) or dask; runs are journalled and resumable.")]
@@ -23,14 +25,9 @@ SchedulerOption = Annotated[str | None, typer.Option(
     "--scheduler", help="Bulk mode with --engine dask: a running scheduler, tcp://host:port (default: a local cluster).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no closing counters.")]
 RetryOption = Annotated[bool, typer.Option("--retry-failed", help="Bulk mode: try quarantined inputs again.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file path or postgresql://... "
-                                              "(default: WARTA_DB, else warta.db in the user data folder).")]
 JournalOption = Annotated[str | None, typer.Option(
     "--journal", help="Run journal (SQLite file); default: the store's own file, or warta-journal.db.")]
 
-
-def _say(message: str) -> None:
-    print(f"warta: {message}", file=sys.stderr)
 
 
 def ingest_bulk(paths: list[str], *, db: str | None, stages: str | None = None, engine: str | None = None,

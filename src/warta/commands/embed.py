@@ -5,7 +5,7 @@ import sys
 
 from ..cli import app
 from ..store import open_store
-from .store import DbOption
+from . import DbOption
 
 
 @app.command()

@@ -10,7 +10,7 @@ import typer
 
 from ..cli import app
 from ..store import open_store
-from .store import DbOption
+from . import DbOption
 
 
 class ExportFormat(str, Enum):

@@ -8,7 +8,7 @@ import typer
 
 from ..cli import app
 from ..errors import ConfigError
-from .store import DbOption
+from . import DbOption
 
 
 @app.command()

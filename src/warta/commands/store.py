@@ -9,10 +9,12 @@ from typing import Annotated, Any
 import typer
 
 from ..cli import app
+from ..cli import say as _fail
 from ..errors import DropCounter, InputError, WartaError
 from ..model import Article
 from ..store import Filters, default_db, open_store
 from ..store.filters import parse_dyad
+from . import DbOption
 from .bulk import EngineOption as BulkEngine
 from .bulk import QuietOption as BulkQuiet
 from .bulk import RetryOption as BulkRetry
@@ -20,9 +22,6 @@ from .bulk import SchedulerOption as BulkScheduler
 from .bulk import WorkersOption as BulkWorkers
 from .bulk import ingest_bulk
 from .render import TableFormat, print_rows
-
-DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file path or postgresql://... "
-                                              "(default: WARTA_DB, else warta.db in the user data folder).")]
 
 
 class Kind(str, Enum):
@@ -32,9 +31,6 @@ class Kind(str, Enum):
     entities = "entities"
     articles = "articles"
 
-
-def _fail(message: str) -> None:
-    print(f"warta: {message}", file=sys.stderr)
 
 
 @app.command()
