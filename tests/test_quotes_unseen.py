@@ -90,3 +90,48 @@ def test_a_lead_with_a_long_title_makes_the_person_the_subject_for_a_pronoun():
             "“Kita harus menjaga disiplin fiskal di tengah ketidakpastian,” kata dia.")
     person = _entity("Bima Arya Santoso", "PERSON", text, "Bima Arya Santoso")
     assert direct(text, entities=(person,))[0][1] == "Bima Arya Santoso"
+
+
+def test_speaker_before_a_citing_verb_wins_over_the_outlet_after_dari():
+    text = "“Keadaan makin genting di ibu kota,” Menteri Luar Negeri Kenji Sato, dikutip dari Tokyo Herald."
+    assert direct(text) == [("Keadaan makin genting di ibu kota", "Kenji Sato")]
+
+
+def test_a_verb_far_after_the_quote_with_its_object_names_no_speaker():
+    text = ("Menteri Rina Hartono mengancam. Rina menegaskan Budi Santoso \"tidak boleh lagi memimpin partai\", "
+            "beberapa hari setelah laporan menyebut Amerika Serikat menolak rencana itu.")
+    assert direct(text)[0][1] != "Amerika Serikat"
+
+
+def test_connective_opening_a_sentence_is_no_speaker_and_more_speech_verbs():
+    text = ("Sementara Rina Hartono mengatakan kota itu aman bagi wisatawan asing.\n"
+            "Duta Besar Inggris, Jane Miller, mengkritik keputusan itu dengan keras sekali.\n"
+            "“Tidak dapat dibenarkan dan tidak proporsional,” ucapnya.\n"
+            "“Mohon doanya agar perjalanan kami lancar,” pinta Rina.")
+    assert [s for _, s in direct(text)] == ["Jane Miller", "Rina Hartono"]
+
+
+def test_described_speaker_with_a_demonstrative_points_back_to_the_person():
+    text = ("Mantan Kapolri Budi Santoso meminta pengawasan diperketat di semua lini.\n"
+            "“Kasus ini harus menjadi pelajaran penting bagi semua,” tandas purnawirawan jenderal polisi ini.\n"
+            "“Biaya tahun ini turun dibanding tahun lalu,” kata menteri berusia 64 tahun tersebut.")
+    assert [s for _, s in direct(text)] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_sentence_opening_dan_is_no_speaker():
+    text = ("“Kami menemukan fasilitas baru di utara,” kata Rafael Moreno.\n"
+            "Dan menambahkan, “kelanjutan program itu sangat mengkhawatirkan kami semua.”")
+    assert [s for _, s in direct(text)] == ["Rafael Moreno", "Rafael Moreno"]
+
+
+def test_name_in_apposition_after_a_role_and_before_said():
+    text = ("“After a careful review the case is closed,” Norway’s deputy director of prosecutions, "
+            "Anna-Lena Berg, said.\n"
+            "Tom Baker, the commander of the northern district, said: “These men will face the courts for this.”")
+    assert [s for _, s in direct(text, "en")] == ["Anna-Lena Berg", "Tom Baker"]
+
+
+def test_capitalised_preposition_opening_a_sentence_is_no_speaker():
+    text = ("On Monday, the party newspaper warned that there is “absolutely no room for compromise now”. "
+            "Nobody replied.")
+    assert [s for _, s in direct(text, "en")] != ["On"]

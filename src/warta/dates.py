@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .amounts.lexicon import load_lexicon
@@ -73,9 +73,11 @@ def _patterns(months: dict, weekdays: dict, relative: dict, units: dict, directi
         ("iso", rf"\b(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])\b"),
         ("numeric", rf"{wd}\((?P<d>{DAY})/(?P<m>1[0-2]|0?[1-9])(?:/(?P<y>{YEAR}|\d\d))?\)"),
         ("dmy", rf"{wd}\b(?P<d>{DAY})\s+{mon}(?:\s+(?P<y>{YEAR}))?\b"),
+        # "the 12th of June", "12th June 2025": spans read by dateparser (see `_parsed`).
+        ("ordinal", rf"{wd}\b(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)\s+(?:of\s+)?{mon}(?:,?\s+(?P<y>{YEAR}))?\b"),
         ("mdy", rf"{wd}\b{mon}\s+(?P<d>{DAY})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?"),
         ("my", rf"\b{mon}\s+(?P<y>{YEAR})\b"),
-        ("month", rf"\b(?P<cue>(?i:{_alt(MONTH_CUES)}))\s+(?P<mon>{_alt(months)})\b(?!\s+\d)"),
+        ("month", rf"\b(?P<cue>(?i:{_alt(MONTH_CUES)}))(?:\s+|-)(?P<mon>{_alt(months)})\b(?!\s+\d)"),  # "mid-June"
         ("ago", rf"\b{count}\s+(?P<unit>{_alt(units)})\s+(?P<dir>{_alt(directions)})\b"),
         ("relative", rf"(?<![\w-])(?P<rel>{_alt(relative)})\b"),
         ("weekday", rf"\b(?:(?P<which>last|next)\s+)?(?P<wd>{_alt(weekdays)})\b(?:\s+(?P<after>lalu|depan))?"),
@@ -115,6 +117,8 @@ def _mention(kind: str, m: re.Match[str], span: tuple[int, int], text: str, cal:
 
 def _resolve(kind: str, m: re.Match[str], cal: Calendar, pub: dt.date | None) -> tuple[Any, str, bool]:
     """(ISO value or None, granularity, relative); value False drops the match."""
+    if kind == "ordinal":
+        return _parsed(m.group(), cal.code, m.group("y") is not None, pub)
     if kind in {"iso", "numeric", "dmy", "mdy"}:
         month = cal.months[m.group("mon")] if "mon" in m.re.groupindex and m.group("mon") else int(m.group("m"))
         return _day(int(m.group("y") or 0) if m.group("y") else None, month, int(m.group("d")), pub)
@@ -133,6 +137,31 @@ def _resolve(kind: str, m: re.Match[str], cal: Calendar, pub: dt.date | None) ->
         unit = cal.units[m.group("unit").lower()]
         return _shift(pub, unit, amount * cal.directions[m.group("dir").lower()]), unit, True
     return _weekday(m, cal, pub)
+
+
+def _parsed(span: str, code: str, has_year: bool, pub: dt.date | None) -> tuple[Any, str, bool]:
+    """A span the tables find but do not read, parsed by dateparser (on this span only, never a
+    document-wide search); a missing year follows the same rule as the tables' dates."""
+    parser = _dateparser(code, pub)
+    parsed = parser.get_date_data(span).date_obj if parser is not None else None
+    if parsed is None:
+        return False, "day", False
+    return _day(parsed.year if has_year else None, parsed.month, parsed.day, pub)
+
+
+@lru_cache(maxsize=64)
+def _dateparser(code: str, pub: dt.date | None) -> Any:
+    """A dateparser parser per language and publication date (RELATIVE_BASE), built once: its
+    language fixed, so no language-detection model is ever fetched."""
+    try:
+        from dateparser.date import DateDataParser
+    except ImportError:  # dateparser is a dependency; without it these spans are skipped
+        return None
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"],
+                "PARSERS": ["custom-formats", "absolute-time"], "DATE_ORDER": "DMY"}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    return DateDataParser(languages=[code], settings=settings)
 
 
 def _day(year: int | None, month: int, day: int, pub: dt.date | None) -> tuple[Any, str, bool]:

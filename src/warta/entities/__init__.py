@@ -40,12 +40,23 @@ def _name(c: Cluster) -> str:
     return max((m.text for m in c.mentions), key=lambda t: (len(t.split()), len(t)))
 
 
+def _demonym_country(name: str, kind: str) -> str | None:
+    """An organisation named after its state's people ("Russian Direct Investment Fund",
+    "Iranian Foreign Ministry") belongs to that state."""
+    first = name.split(" ", 1)[0]
+    if kind != "ORG" or " " not in name or not first[:1].isupper():
+        return None
+    entry = load_kb().demonym(first)
+    return entry.iso3 if entry is not None else None
+
+
 def to_entity(c: Cluster) -> Entity:
     """One `Entity` record from a cluster of mentions."""
     e = c.entry
     name = _name(c)
     role = next((m.role for m in c.mentions if m.role), None) or (e.role if e else None)
-    country = (e.country if e else None) or next((m.country for m in c.mentions if m.country), None)
+    country = (e.country if e else None) or next((m.country for m in c.mentions if m.country), None) \
+        or _demonym_country(name, c.type)
     cameo = e.cameo if e else next((m.cameo for m in c.mentions if m.cameo), None)
     mentions = tuple(Mention(m.start, m.end, m.text, PRODUCER) for m in sorted(c.mentions, key=lambda m: m.start))
     return Entity(id=e.id if e else f"{c.type.lower()}:{_slug(name)}", name=name, type=c.type, mentions=mentions,

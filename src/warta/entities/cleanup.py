@@ -68,14 +68,18 @@ def _strip_portfolio(c: Candidate, code: str) -> Candidate:
 
 
 _GLUED_ACRONYM = re.compile(r"(?P<head>.*?\b[A-Z]{2,})(?P<tail>[a-z]{3,})")
+# an Indonesian verb (meN-, di-, ber-, ter-) glued to the last name: "Al-Nahyanmenyoroti"
+_GLUED_VERB = re.compile(r"(?P<head>.*[a-z])(?P<tail>(?:me|di|ber|ter)[a-z]{4,})")
 
 
 def _cut_glued_acronym(c: Candidate, common: frozenset[str]) -> Candidate:
-    """Scrapers glue a word to an acronym ("BBCmenyebut", "NATOdan"): keep the acronym when the
-    tail is an ordinary word or a glue word (names like "McDonald" have no such tail)."""
+    """Scrapers glue a word to a name ("BBCmenyebut", "NATOdan", "Al-Nahyanmenyoroti"): keep
+    the name when the tail is an ordinary word (names like "McDonald" have no such tail)."""
     m = _GLUED_ACRONYM.fullmatch(c.text)
     if m is None or not (m["tail"] in common or m["tail"] in word_list("id", "glue_words.txt")):
-        return c
+        m = _GLUED_VERB.fullmatch(c.text)
+        if m is None or m["tail"] not in common:
+            return c
     return c.with_(end=c.start + len(m["head"]), text=m["head"])
 
 
@@ -95,10 +99,13 @@ def _cut_prefix(c: Candidate) -> Candidate:
 
 
 def _org_by_word(c: Candidate, code: str) -> Candidate:
-    """A person span that starts or ends with an organisation word ("Wilmar Group") is an org."""
+    """A person span that starts or ends with an organisation word ("Wilmar Group"), or a place
+    span that ends with one ("Krakatau Steel"), is an org."""
     words = c.text.casefold().split()
     org_words = word_list(code, "entities_org_words.txt") | word_list("id", "entities_org_words.txt")
     if c.type == "PERSON" and len(words) >= 2 and (words[0] in org_words or words[-1] in org_words):
+        return c.with_(type="ORG")
+    if c.type == "PLACE" and len(words) >= 2 and words[-1] in org_words:  # "Krakatau Steel"
         return c.with_(type="ORG")
     return c
 

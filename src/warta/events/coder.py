@@ -199,9 +199,15 @@ def _events_for(context: Context, sentence: Span, tokens: list[Token], match: Ma
     # sides are looked for around the trigger word itself: a verb pattern's span holds its object
     # ("engaged Filipino peacekeepers in a firefight")
     head_end = tokens[match.start].end if match.pattern.kind == "verb" else end
-    pairs = pairs_for(sides, start, head_end, mains=context.mains, relative=relative,
-                      verb=match.pattern.kind == "verb", passive=_passive(context.cues, tokens, match),
-                      joint=_joint_mode(code.code), possessor=_possessor(context, tokens, match, sides))
+    options = {"mains": context.mains, "relative": relative, "verb": match.pattern.kind == "verb",
+               "passive": _passive(context.cues, tokens, match), "joint": _joint_mode(code.code)}
+    possessor = _possessor(context, tokens, match, sides)
+    pairs = pairs_for(sides, start, head_end, possessor=possessor, **options) if possessor is not None else []
+    if not pairs and (possessor is None or options["joint"] == "joint"):
+        # a cooperative noun whose owner has no named target relates the owner to the clause's
+        # subject ("Rusia menjadi investor terbesar Iran", "Indonesia menyambut kunjungan Putin");
+        # a hostile one does not ("Korea Utara prihatin atas serangan Israel")
+        pairs = pairs_for(sides, start, head_end, **options)
     if not pairs:
         return []
     text = context.article.text[sentence.start:sentence.end]

@@ -167,9 +167,7 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
     side an Indonesian event noun belongs to ("serangan Israel ke Iran"): that side is the source.
     """
     if possessor is not None:
-        owned = _possessed(actors, possessor, end, joint)
-        if owned or joint != "joint":
-            return owned
+        return _possessed(actors, possessor, end, joint)
     before = [g for g in actors.groups if g[-1].end <= start and start - g[-1].end <= REACH
               and not (g[-1].locative and g[-1].start - actors.start > SUBJECT_REACH)
               and not g[0].oblique] if not relative else []
@@ -203,8 +201,8 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
     later = [a for g in after for a in _sides(g)]
     if not source and later:
         first_group = _sides(after[0])
-        if len(first_group) >= 2:
-            return _joint(first_group)
+        if len(first_group) >= 2:  # "perang antara Iran dan Israel"; but one does not aid the other
+            return _joint(first_group) if joint != "apart" else []
         if verb and not relative:
             return []  # a verb's subject stands before it; a side after it is its object
         source, later = later[:1], later[1:]

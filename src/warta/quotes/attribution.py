@@ -19,6 +19,7 @@ CONNECTORS = frozenset({"of", "for", "untuk", "bin", "binti", "van", "von", "de"
 STOP = frozenset({",", ";", "(", ")", ":", "—", "–"})
 MAX_AFTER = 40  # tokens read after a closing mark (an apposition can stand before the verb)
 MAX_BEFORE = 16  # tokens read back from an opening mark
+MAX_CUE_AT = 2  # words between a closing mark and a verb whose speaker follows it ("…,” lanjut kata X")
 MAX_ROLE_WORDS = 6  # lowercase role words between a cue and the name it introduces
 
 
@@ -41,11 +42,15 @@ def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | No
         if low in cues.pronoun_verbs:
             return Attribution(s, e, word, pronoun="PERSON", named=False)
         found = None
-        if low in cues.sources:  # "kutip TASS dari pernyataan Shoigu", "Iwaya, dikutip dari Japan Times"
-            found = _source(toks, i, cues) or (i and _speaker_before(toks[:i], toks[i], cues)) or _speaker_after(toks, i, cues)
+        if low in cues.sources:
+            # "Iwaya, dikutip dari Japan Times": the speaker stands before, the outlet after "dari";
+            # "kutip TASS dari pernyataan Shoigu": with no one before, the speaker follows "dari".
+            found = (i and _speaker_before(toks[:i], toks[i], cues)) or _source(toks, i, cues) or _speaker_after(toks, i, cues)
         elif low in cues.verbs:
-            # "said Jalali" (cue first) or "Jalali said" (speaker first).
-            found = (_speaker_before(toks[:i], toks[i], cues) if i else None) or _speaker_after(toks, i, cues)
+            # "said Jalali" (cue first) or "Jalali said" (speaker first). A verb further on whose
+            # name follows it ("…", beberapa hari setelah laporan menyebut AS memveto…) has an object.
+            found = (_speaker_before(toks[:i], toks[i], cues) if i else None) or (
+                _speaker_after(toks, i, cues) if i <= MAX_CUE_AT else None)
         elif _prep_at(toks, i, cues):
             found = _speaker_after(toks, i + _prep_at(toks, i, cues) - 1, cues)
         if found:  # a cue without a speaker ("…deal" announced in October, said X) reads on
@@ -78,7 +83,7 @@ def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     if prep:
         return _speaker_after(toks, i + prep - 1, cues)
     if low in cues.verbs or low in cues.sources:
-        clause = _after_last_stop(toks[:i])
+        clause = toks[:i]  # `_speaker_before` takes the clause, or a name in apposition before it
         # After the cue only a speaker that ends the clause: "kata Jalali, “…" but not
         # "menyebut Tel Aviv melakukan “…" (there Tel Aviv is the object).
         after = _speaker_after(toks, i, cues)
@@ -151,10 +156,7 @@ def _speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution 
     phrase = _drop_brackets(phrase)
     tail = _after_last_stop(phrase)
     if not tail:
-        run = _first_run(phrase)
-        if phrase and phrase[-1][2] == "," and run and run[0] <= 1 and phrase[run[-1] + 1][2] == ",":
-            return Attribution(phrase[run[0]][0], phrase[run[-1]][1], cue[2])
-        return None
+        return _apposition(phrase, cue, cues)
     for k in range(len(tail) - 1, -1, -1):  # "he said", "He instead told"
         if tail[k][2].lower() in cues.pronouns:
             if all(t[2].lower() in cues.adverbs for t in tail[k + 1:]):
@@ -166,6 +168,31 @@ def _speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution 
     if len(tail) <= 5 and tail[0][2].lower() in cues.descriptors and all(t[2].isalpha() for t in tail):
         return Attribution(tail[0][0], tail[-1][1], cue[2], named=False)
     return None
+
+
+def _apposition(phrase: list[Token], cue: Token, cues: Cues) -> Attribution | None:
+    """`Scott Pruitt, the attorney general of Oklahoma, said`: the name opening the phrase;
+    `Duta Besar Inggris, Jane Miller, mengkritik`, `Sweden's deputy prosecutor, Eva-Marie Persson,
+    said`: a role first, then the person's name in apposition right before the verb."""
+    if not phrase or phrase[-1][2] != ",":
+        return None
+    first, last = _first_run(phrase), _last_run(phrase[:-1])
+    opening = bool(first) and first[0] <= 1 and phrase[first[-1] + 1][2] == ","
+    named_last = bool(last) and last[-1] == len(phrase) - 2 and last[0] > 0 and phrase[last[0] - 1][2] == "," \
+        and _person_like(phrase, last, cues)
+    if named_last and (not opening or phrase[first[0]][2].lower() in cues.titles):
+        first = last
+    elif not opening:
+        return None
+    return Attribution(phrase[first[0]][0], phrase[first[-1]][1], cue[2])
+
+
+def _person_like(toks: list[Token], run: list[int], cues: Cues) -> bool:
+    """Two or three title-case words, none a title: "Jane Miller", not "R-Texas" or "Foreign Minister"."""
+    words = [toks[k][2] for k in run]
+    parts = [p for w in words for p in w.split("-")]  # "Eva-Marie"
+    return 2 <= len(words) <= 3 and all(len(p) > 1 and p.isalpha() and p[:1].isupper() and p[1:].islower()
+                                        and p.lower() not in cues.titles for p in parts)
 
 
 def _drop_brackets(toks: list[Token]) -> list[Token]:
@@ -189,6 +216,9 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     first = rest[0][2].lower()
     if first in cues.pronouns:
         return Attribution(rest[0][0], rest[0][1], toks[i][2], pronoun=cues.pronouns[first], named=False)
+    anaphor = _described_anaphor(rest, cues)
+    if anaphor is not None:
+        return Attribution(rest[0][0], rest[anaphor][1], toks[i][2], pronoun="PERSON", named=False)
     runs = _runs(rest)
     if runs and _role_words(rest[:runs[0][0]], cues):  # "kata ahli strategi mata uang Rodrigo Catril"
         run = runs[0]
@@ -202,6 +232,18 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
         elif run[0] > 0:  # "said a spokeswoman for Trump hotels, Jennifer Rodstrom"
             run = next((r for r in runs[1:] if rest[r[0] - 1][2] == "," and _ends_clause(rest, r[-1] + 1)), run)
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
+    return None
+
+
+def _described_anaphor(rest: list[Token], cues: Cues) -> int | None:
+    """Index of the demonstrative ending a described speaker ("tandas purnawirawan jenderal ini",
+    "kata menteri berusia 64 tahun tersebut"): a lowercase phrase that points back to the person
+    spoken of. None when the phrase is anything else."""
+    for k, (_, _, word) in enumerate(rest[:MAX_ROLE_WORDS + 1]):
+        if word in STOP or word in SENTENCE_END or is_name_word(word):
+            return None
+        if k and word.lower() in cues.demonstratives:
+            return k
     return None
 
 

@@ -36,6 +36,8 @@ class Cues:
     descriptors: frozenset[str] = frozenset()
     not_clause: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()  # "berjudul", "titled": quote marks after them hold a name
+    connectives: frozenset[str] = frozenset()  # "Sementara", "Meanwhile": start a sentence, name no one
+    demonstratives: frozenset[str] = frozenset()  # "ini", "tersebut": "kata menteri ini" points back
 
     def is_cue(self, word: str) -> bool:
         """True for any single-word cue."""
@@ -69,7 +71,8 @@ def load_cues(code: str | None) -> Cues:
     return Cues(frozenset(verbs), frozenset(pverbs), tuple(sorted(preps, key=len, reverse=True)),
                 frozenset(sources), pronouns, frozenset(titles), frozenset({"bahwa", "that"}),
                 frozenset(heads), frozenset(words.get("adverb", ())), frozenset(words.get("descriptor", ())),
-                frozenset(words.get("not-clause", ())), frozenset(words.get("naming", ())))
+                frozenset(words.get("not-clause", ())), frozenset(words.get("naming", ())),
+                frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())))
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -33,7 +33,8 @@ def _place_names() -> frozenset[str]:
     for code in ("en", "id"):
         for name in Locale.parse(code).territories.values():
             # Every word of "Amerika Serikat", "Korea Utara": none of them is a person's name.
-            names.update(w.lower() for w in name.split() if w.isalpha() and len(w) > 2)
+            # Lowercase words ("dan" of "Trinidad dan Tobago", "and") are no place names.
+            names.update(w.lower() for w in name.split() if w.isalpha() and len(w) > 2 and w[:1].isupper())
     return frozenset(names)
 
 
@@ -184,7 +185,8 @@ def _split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
     "Elijah Cummings of Maryland" -> the name before "of"."""
     def skip(word: str) -> bool:
         low = word.lower().rstrip(".")
-        return low in cues.titles or low in _place_names() or low in DETERMINERS or low in _calendar()
+        return low in cues.titles or low in _place_names() or low in DETERMINERS or low in _calendar() \
+            or low in cues.connectives
 
     cut = 0
     while cut < len(words) and (skip(words[cut]) or words[cut].lower() in CONNECTORS):

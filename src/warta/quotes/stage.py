@@ -180,10 +180,10 @@ def _resolve(article: Article, found: list[_Found], reported: list, resolver: Sp
 
 
 def _follow_on(found: list[_Found]) -> None:
-    """An unattributed quotation goes to the speaker of a quotation in the same or the previous
+    """A quotation without a speaker goes to the speaker of a quotation in the same or the previous
     paragraph, when that one is attributed (the text then makes the speaker clear)."""
     for i, item in enumerate(found):
-        if item.speaker is not None or item.attribution is not None:
+        if item.speaker is not None:  # an attribution that named no one ("Dan menambahkan") counts as none
             continue
         for other in reversed(found[:i]):
             if item.paragraph - other.paragraph > 1:
