@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from test_quotes import direct, quotes
 
+from warta.model import Entity, Mention
+
 
 def reported(text: str, language: str = "id") -> list[tuple[str, str | None]]:
     return [(q.text, (q.speaker or {}).get("name")) for q in quotes(text, language) if not q.direct]
@@ -35,8 +37,7 @@ def test_closing_mark_then_new_sentence_opens_nothing_without_a_plain_close():
     assert [t for t, _ in direct(text)] == ["Kami siap berunding"]
 
 
-def _entity(name: str, kind: str, text: str, *spans: str):
-    from warta.model import Entity, Mention
+def _entity(name: str, kind: str, text: str, *spans: str) -> Entity:
     mentions = tuple(Mention(text.index(s), text.index(s) + len(s), s) for s in spans)
     return Entity(id=name, name=name, type=kind, mentions=mentions)
 
@@ -84,7 +85,6 @@ def test_titles_in_quote_marks_after_naming_words_are_no_quotations():
 
 
 def test_a_lead_with_a_long_title_makes_the_person_the_subject_for_a_pronoun():
-    from warta.model import Entity, Mention
     text = ("Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu Bima Arya Santoso mengatakan untuk "
             "langkah antisipasi pemerintah terus bekerja.\n"
             "“Kita harus menjaga disiplin fiskal di tengah ketidakpastian,” kata dia.")
@@ -135,3 +135,13 @@ def test_capitalised_preposition_opening_a_sentence_is_no_speaker():
     text = ("On Monday, the party newspaper warned that there is “absolutely no room for compromise now”. "
             "Nobody replied.")
     assert [s for _, s in direct(text, "en")] != ["On"]
+
+
+def test_described_speaker_after_the_cue():
+    text = "“The prince is not entitled to any form of immunity,” said one legal expert, as reported by a paper."
+    assert direct(text, "en") == [("The prince is not entitled to any form of immunity", "one legal expert")]
+
+
+def test_bunyi_introduces_the_words_of_a_statement():
+    text = "“Tim akan segera mengevakuasi warga yang bersedia,” bunyi pernyataan singkat KBRI Ankara di media sosial."
+    assert direct(text)[0][1] == "KBRI Ankara"

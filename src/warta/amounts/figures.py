@@ -65,7 +65,7 @@ def _pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"(?:(?P<cur>{before})\s?)?"
         rf"(?:(?P<num>{figure})|\b(?P<words>{words})\b)"
         rf"(?:\s?(?:-|–|—)\s?(?:{before})?\s?(?P<num2>{figure}))?"
-        rf"(?:(?<=\d)(?P<gscale>{short})\b|\s?(?P<scale>\b(?:{long})\b))?"
+        rf"(?:(?<=\d)(?P<gscale>{short})\b|\s?(?P<scale>(?<![^\W\d_])(?:{long})\b))?"  # "Rp93,4juta" too
         rf"(?:\s?(?P<after>(?:{after})(?![^\W\d_])))?",
         re.IGNORECASE)
 

@@ -13,7 +13,7 @@ from ..languages import available_languages, read_lines
 # "won") are ordinary words too often.
 CLDR_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "HKD", "SGD", "AUD", "CAD", "CHF", "RUB", "INR", "IDR",
               "MYR", "THB", "PHP", "VND", "KRW", "SAR", "AED", "IRR", "TRY", "UAH", "ILS", "EGP", "PKR",
-              "QAR", "KWD", "NZD", "SEK", "NOK", "DKK", "PLN", "MXN", "BRL", "ZAR", "NGN", "KPW", "IQD")
+              "QAR", "KWD", "NZD", "TWD", "SEK", "NOK", "DKK", "PLN", "MXN", "BRL", "ZAR", "NGN", "KPW", "IQD")
 
 
 @dataclass(frozen=True, eq=False)  # compared (and hashed, for caching) by identity

@@ -232,7 +232,24 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
         elif run[0] > 0:  # "said a spokeswoman for Trump hotels, Jennifer Rodstrom"
             run = next((r for r in runs[1:] if rest[r[0] - 1][2] == "," and _ends_clause(rest, r[-1] + 1)), run)
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
-    return None
+    return _described_after(rest, toks[i], cues) if not runs else None
+
+
+def _described_after(rest: list[Token], cue: Token, cues: Cues) -> Attribution | None:
+    """`,” said one legal expert, as reported by…`: a described speaker (no name) after the cue,
+    up to the end of its clause."""
+    if rest[0][2].lower() not in cues.descriptors:
+        return None
+    words = []
+    for tok in rest:
+        if tok[2] in STOP or tok[2] in SENTENCE_END:
+            break
+        words.append(tok)
+    if not 2 <= len(words) <= 5 or not all(t[2].isalpha() and t[2].islower() for t in words):
+        return None
+    if any(t[2] in cues.not_clause for t in words):
+        return None
+    return Attribution(words[0][0], words[-1][1], cue[2], named=False)
 
 
 def _described_anaphor(rest: list[Token], cues: Cues) -> int | None:

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribution import STOP, Attribution, _last_run, _prep_at, _speaker_after, _speaker_before
+from .attribution import (
+    STOP,
+    Attribution,
+    _last_run,
+    _prep_at,
+    _speaker_after,
+    _speaker_before,
+)
 from .cues import QUOTE_MARKS, Cues, tokens
 
 MIN_WORDS = 4  # shorter content is no claim worth recording ("he said so")
