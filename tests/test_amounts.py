@@ -60,7 +60,7 @@ def test_figures_inside_found_dates_are_skipped():
 
 
 def test_refers_to_from_nearby_words():
-    text = "dengan sekitar $1,1 miliar telah diinvestasikan dari perkiraan $8 miliar."
+    text = "dengan sekitar $2,4 miliar sudah diinvestasikan dari perkiraan total $9 miliar."
     art = Article(source="t", text=text, language="id", paragraphs=(Span(0, len(text), "id"),))
     assert [a.refers_to for a in AmountStage()(art).amounts] == ["invested", "estimated"]
 

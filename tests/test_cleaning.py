@@ -195,3 +195,11 @@ def test_glue_repair_on_scraped_articles() -> None:
         for noise in ("SCROLL TO CONTINUE", "ADVERTISEMENT", "[Gambas:", "Baca Juga:"):
             assert noise not in cleaned.text, (path.name, noise)
     assert len(set(left)) <= UNSPLIT_CEILING, sorted(set(left))
+
+
+def test_related_headline_cut_keeps_a_quotation_that_opens_the_real_sentence() -> None:
+    from warta.cleaning import _related_headline_end
+
+    paragraph = 'Baca Juga: Menteri Tinjau Pelabuhan Baru "[Laporan resmi] ini sudah lengkap," katanya.'
+    cue_end = paragraph.index("Menteri")
+    assert paragraph[_related_headline_end(paragraph, cue_end):].startswith('"[Laporan resmi]')

@@ -40,31 +40,31 @@ def test_cue_after_the_quote_names_the_speaker_and_offsets_point_into_text():
 
 def test_pronoun_cue_goes_to_the_last_speaker():
     text = ("“Kerja sama kami meluas,” kata Presiden Prabowo Subianto.\n"
-            "“Rusia belum menarik personelnya dari Bushehr,” katanya.")
+            "“Kami belum menarik pasukan dari perbatasan,” katanya.")
     assert [s for _, s in direct(text)] == ["Prabowo Subianto", "Prabowo Subianto"]
 
 
 def test_cue_before_the_quote_with_pronoun_subject():
     text = ("“Latihan bersama sudah berjalan,” kata Jalali.\n"
-            "Beralih ke kerja sama nuklir, ia menambahkan, “Tahun ini kami menandatangani memorandum.”")
-    assert direct(text)[1] == ("Tahun ini kami menandatangani memorandum.", "Jalali")
+            "Soal energi, ia menambahkan, “Bulan ini kami meneken perjanjian baru.”")
+    assert direct(text)[1] == ("Bulan ini kami meneken perjanjian baru.", "Jalali")
 
 
 def test_english_styles_colon_it_added_and_apposition():
-    text = ("The decision was announced, the Swedish Prosecution Authority said.\n"
-            "\"The reason for this decision is that the evidence has weakened,\" it added.\n"
-            "Ms Persson said: \"I would like to emphasise that the injured party was credible.\"\n"
-            "\"It's an invasion of the state regulatory domain,\" Scott Pruitt, the attorney general of Oklahoma, said.")
+    text = ("The ruling was published, the Danish Energy Agency said.\n"
+            "\"The reason for this ruling is that the figures have changed,\" it added.\n"
+            "Ms Larsen said: \"I want to stress that the review was fair to every bidder.\"\n"
+            "\"It's an overreach by the federal agency,\" Maria Gonzalez, the attorney general of Nevada, said.")
     got = direct(text, "en")
-    assert [s for _, s in got] == ["Swedish Prosecution Authority", "Persson", "Scott Pruitt"]
+    assert [s for _, s in got] == ["Danish Energy Agency", "Larsen", "Maria Gonzalez"]
 
 
 def test_quote_spanning_paragraphs_is_split_and_shares_its_speaker():
-    text = ("Kristinn Hrafnsson said: \"Let us now focus on the threat he has been warning about.\n"
-            "\"Her statements have been coherent, extensive and detailed.\"")
+    text = ("Sarah Collins said: \"Let us now turn to the harbour project and its costs.\n"
+            "\"Our figures have been checked twice by the auditors.\"")
     got = direct(text, "en")
-    assert [t.split()[0] for t, _ in got] == ["Let", "Her"]
-    assert {s for _, s in got} == {"Kristinn Hrafnsson"}
+    assert [t.split()[0] for t, _ in got] == ["Let", "Our"]
+    assert {s for _, s in got} == {"Sarah Collins"}
 
 
 def test_short_scare_quotes_without_a_cue_are_not_quotes():

@@ -21,6 +21,7 @@ _HEADLINE_CONNECTORS = frozenset([
     "di", "ke", "dari", "dan", "yang", "untuk", "soal", "vs", "atau", "&", "-", "–", "—", "di-", "ke-",
     "the", "of", "and", "for", "to", "in", "on", "a"])
 _TOKEN = re.compile(r"\S+")
+_OPENERS = "\"'“‘(["
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _GLUED_TOKEN = re.compile(r"[^\W\d_][\w.@/:]*[^\W\d_]|[^\W\d_]")
 _CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
@@ -108,10 +109,11 @@ def _related_headline_end(paragraph: str, cue_end: int) -> int:
     """End of a related-article headline that a scraper glued into the paragraph."""
     tokens = list(_TOKEN.finditer(paragraph, cue_end))
     for i, token in enumerate(tokens):
-        word = token.group().strip("\"'“”‘’(),:")
+        word = token.group().strip(_OPENERS + "”’),:]")
         if word and word[0].islower() and word.lower() not in _HEADLINE_CONNECTORS:
-            if i >= 2 and tokens[i - 1].group()[:1].isupper():
-                return tokens[i - 1].start()  # the capitalised word before it opens the real sentence
+            # the capitalised word before it opens the real sentence, maybe behind a quote mark
+            if i >= 2 and tokens[i - 1].group().lstrip(_OPENERS)[:1].isupper():
+                return tokens[i - 1].start()
             return token.start() if i else cue_end
     return len(paragraph)
 
