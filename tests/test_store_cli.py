@@ -59,7 +59,7 @@ def test_ingest_then_query_and_search(run, news, tmp_path):
 def test_db_option_and_bad_input(run, news, tmp_path):
     other = tmp_path / "other.db"
     result = run("ingest", str(news / "id-jepang.txt"), "https://example.com/x", "--db", str(other))
-    assert result.exit_code == 1 and "not supported yet" in result.output and "added 1" in result.output
+    assert result.exit_code == 1 and "fetched in bulk mode" in result.output and "added 1" in result.output
     assert "articles: 1" in run("info", "--db", str(other)).output
     missing = run("query", "events", "--db", str(tmp_path / "absent.db"))
     assert missing.exit_code != 0

@@ -67,8 +67,8 @@ def _articles(pipeline: Any, paths: list[str], settings: dict[str, Any], dropped
     from ..sources import iter_documents
 
     urls = [p for p in paths if p.startswith(("http://", "https://"))]
-    for url in urls:  # fetching needs network access warta does not assume; say so per input
-        error = InputError(url, "fetching URLs is not supported yet; save the page and ingest the file")
+    for url in urls:  # fetching is bulk mode's job (robots.txt, rate limits, journal); say so per input
+        error = InputError(url, "URLs are fetched in bulk mode: add --engine serial (or processes, dask)")
         _fail(str(error))
         dropped.drop(error)
     documents = iter_documents([p for p in paths if p not in urls], max_bytes=settings["max_input_bytes"])
