@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .model import Article  # noqa: E402
+from .model import Article
 
 
 def extract(html_or_text: str | bytes, *, url: str | None = None, source: str = "<memory>", **settings) -> Article:
@@ -36,4 +36,4 @@ def open(db: str | None = None):  # `warta.open(db)` shadows the built-in on pur
     return open_notebook(db)
 
 
-__all__ = ["Article", "extract", "open", "__version__"]
+__all__ = ["Article", "__version__", "extract", "open"]

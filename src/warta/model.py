@@ -232,7 +232,7 @@ class Article(_Record):
     raw: Document | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_document(cls, document: Document) -> "Article":
+    def from_document(cls, document: Document) -> Article:
         """Start an article from a raw input; the extraction stage fills the rest."""
         return cls(source=document.source, url=document.url, title=document.title,
                    published=document.published, author=document.author, raw=document)
@@ -251,7 +251,7 @@ class Article(_Record):
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, line: str) -> "Article":
+    def from_json(cls, line: str) -> Article:
         """Read an article back from `to_json` output."""
         data = json.loads(line)
         data.pop("schema_version", None)

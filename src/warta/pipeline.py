@@ -65,7 +65,7 @@ class Pipeline:
         self.stages = tuple(stages)
 
     @classmethod
-    def build(cls, settings: dict[str, Any]) -> "Pipeline":
+    def build(cls, settings: dict[str, Any]) -> Pipeline:
         """Assemble the stages named in `settings["stages"]`, checking every contract."""
         factories = registered_stages()
         stages: list[Stage] = []

@@ -201,7 +201,7 @@ def _read_warc(path: str) -> Iterator[Item]:
                 yield _document(source, record.reader.read(), kind="html", url=url)
             except WartaError as error:
                 yield error
-    except Exception as error:  # FastWARC raises its own types on corrupt archives
+    except Exception as error:  # noqa: BLE001 (FastWARC raises its own types on corrupt archives)
         yield InputError(path, f"corrupt WARC ({error.__class__.__name__})")
         return
     if not found:
