@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ConfigError
+from ..store.sqlite import immediate_transaction
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS bulk_runs (id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL,
@@ -69,15 +70,8 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        with self._lock:  # fetch threads remember validators through the same connection
-            cur = self._conn.cursor()
-            cur.execute("BEGIN IMMEDIATE")
-            try:
-                yield cur
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            cur.execute("COMMIT")
+        with self._lock, immediate_transaction(self._conn) as cur:  # fetch threads share the connection
+            yield cur
 
     def close(self) -> None:
         self._conn.close()

@@ -13,6 +13,18 @@ from .migrations import SQLITE
 from .stem import stem_text, stem_word, words
 
 
+@contextmanager
+def immediate_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Cursor]:
+    """A write transaction that takes SQLite's write lock at once (no upgrade deadlocks)."""
+    cur = conn.cursor()
+    cur.execute("BEGIN IMMEDIATE")
+    try:
+        yield cur
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    cur.execute("COMMIT")
+
 class SqliteStore(SqlStore):
     """Articles and records in a SQLite file (created, with its folder, on first use)."""
 
@@ -34,16 +46,8 @@ class SqliteStore(SqlStore):
         except sqlite3.DatabaseError as error:
             raise StoreError(path, f"cannot open the store ({error})") from None
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        cur = self._conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
-            yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        cur.execute("COMMIT")
+    def _transaction(self) -> Any:
+        return immediate_transaction(self._conn)
 
     def _migrate(self) -> None:
         with self._lock:
