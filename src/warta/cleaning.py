@@ -150,6 +150,8 @@ def glue_points(text: str, languages: list[LanguageData], known_names: frozenset
     points: set[int] = set()
     for token in _GLUED_TOKEN.finditer(text):
         word = token.group()
+        if word.islower():  # no capital, so no case boundary and no name to glue to: most words
+            continue
         if word.lower() in camel or "@" in word or "://" in word or text[token.start() - 1:token.start()] == "@":
             continue
         points.update(token.start() + offset for offset in _split_points(word, evidence))
