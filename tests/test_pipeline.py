@@ -231,3 +231,18 @@ def test_short_paragraph_after_related_headline_keeps_its_sentence(fixtures: Pat
     text = (fixtures / "id_noisy.txt").read_text(encoding="utf-8")
     article = Pipeline.build(load_settings({"stages": "read"})).run(text_document("n.txt", text)).article
     assert "Pertemuan tersebut juga membahas perlindungan pekerja migran" in article.text
+
+
+def test_a_multi_line_stage_error_is_reported_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Exploding:
+        name = "exploding"
+        requires = frozenset({"text"})
+        produces = frozenset()
+
+        def __call__(self, article: Article) -> Article:
+            raise RuntimeError("first line\nsecond line\n" + "x" * 500)
+
+    pipeline = Pipeline([*_pipeline("read").stages, Exploding()])
+    error = pipeline.run(_doc("m.txt")).error
+    assert isinstance(error, StageError) and "\n" not in str(error)
+    assert "first line second line" in str(error) and len(str(error)) < 300

@@ -88,7 +88,8 @@ class Pipeline:
             except WartaError:
                 raise
             except Exception as error:  # a bug on one input must not stop the batch
-                raise StageError(article.source, f"stage {stage.name} failed ({error.__class__.__name__}: {error})") from error
+                detail = " ".join(str(error).split())[:200]  # the user sees one line, however odd the error
+                raise StageError(article.source, f"stage {stage.name} failed ({error.__class__.__name__}: {detail})") from error
         return article.replace(raw=None)
 
     def run(self, document: Document) -> Outcome:
