@@ -33,13 +33,19 @@ def make_article(text: str, language: str = "id") -> Article:
     sentences = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text) if m.group().strip())
     sentences = tuple(Span(s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end)
                       for s in sentences)
+    return Article(source="test", text=text, language=language, sentences=sentences,
+                   entities=linked_entities(text, KNOWN))
+
+
+def linked_entities(text: str, known: dict[str, tuple]) -> tuple[Entity, ...]:
+    """Entities for every name of `known` (name -> kind, iso3, country, cameo) found in `text`."""
     entities = []
-    for number, (name, (kind, iso3, country, cameo)) in enumerate(KNOWN.items()):
+    for number, (name, (kind, iso3, country, cameo)) in enumerate(known.items()):
         mentions = tuple(Mention(m.start(), m.end(), name) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
         if mentions:
             entities.append(Entity(id=f"e{number}", name=name, type=kind, mentions=mentions, iso3=iso3,
                                    country=country, cameo=cameo))
-    return Article(source="test", text=text, language=language, sentences=sentences, entities=tuple(entities))
+    return tuple(entities)
 
 
 def events_of(text: str, language: str = "id"):

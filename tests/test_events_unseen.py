@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from test_events import linked_entities
+
 from warta.events.stage import EventsStage
-from warta.model import Article, Entity, Mention, Span
+from warta.model import Article, Span
 
 # name -> (type, iso3, country, cameo), linked by exact match
 KNOWN = {
@@ -28,13 +30,8 @@ def _article(text: str) -> Article:
         lead = len(m.group()) - len(m.group().lstrip())
         if m.group().strip():
             sentences.append(Span(m.start() + lead, m.end()))
-    entities = []
-    for number, (name, (kind, iso3, country, cameo)) in enumerate(KNOWN.items()):
-        mentions = tuple(Mention(m.start(), m.end(), name) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
-        if mentions:
-            entities.append(Entity(id=f"e{number}", name=name, type=kind, mentions=mentions, iso3=iso3,
-                                   country=country, cameo=cameo))
-    return Article(source="test", text=text, language="id", sentences=tuple(sentences), entities=tuple(entities))
+    return Article(source="test", text=text, language="id", sentences=tuple(sentences),
+                   entities=linked_entities(text, KNOWN))
 
 
 def events_of(text: str):

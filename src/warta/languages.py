@@ -26,8 +26,9 @@ class LanguageData:
     glue_words: frozenset[str]
 
 
+@cache
 def available_languages() -> tuple[str, ...]:
-    """Codes of the languages that have a data folder."""
+    """Codes of the languages that have a data folder (read once: stages ask per paragraph)."""
     root = resources.files(LANG_PACKAGE)
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 

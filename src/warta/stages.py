@@ -5,7 +5,7 @@ by name in the `stages` setting. Later capabilities add their stages the same wa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -81,7 +81,6 @@ class SegmentStage:
     name: str = "segment"
     requires: frozenset[str] = frozenset({"text", "paragraphs"})
     produces: frozenset[str] = frozenset({"sentences", "tokens"})
-    _abbreviations: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __call__(self, article: Article) -> Article:
         sentences: list[Span] = []
@@ -94,10 +93,7 @@ class SegmentStage:
         return article.replace(sentences=tuple(sentences), tokens=tuple(tokens))
 
     def _abbreviations_for(self, language: str | None) -> frozenset[str]:
-        code = language if language in available_languages() else "en"
-        if code not in self._abbreviations:
-            self._abbreviations[code] = load_language(code).abbreviations
-        return self._abbreviations[code]
+        return load_language(language if language in available_languages() else "en").abbreviations
 
 
 @register("read")
