@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test bench models lint clean serve-demo vendor-dashboard
+.PHONY: demo test bench loadtest models lint clean serve-demo vendor-dashboard
 
 $(BIN)/warta: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(BIN)/warta
 ## bench: throughput and memory, as ratios against baselines measured in the same run
 bench: $(BIN)/warta
 	$(BIN)/python benchmarks/run.py
+
+## loadtest: 100 concurrent clients for 30 s against `warta serve` on a store of 10,000 synthetic articles;
+## throughput, p50/p99 latency and errors per endpoint (fails on any error or a dyad/search p99 over 300 ms)
+loadtest: $(BIN)/warta
+	$(BIN)/python benchmarks/loadtest.py
 
 ## models: rebuild the knowledge base (kb/) and retrain the Indonesian entity tagger (needs ../shared/corpus)
 models: $(BIN)/warta

@@ -99,4 +99,4 @@ def test_writes_run_the_pipeline_on_text(client):
 def test_writes_are_disabled_without_a_server_token(tmp_path):
     with TestClient(create_app(db=str(tmp_path / "x.db"))) as c:
         r = c.post("/api/articles", json={"text": "x"}, headers={"Authorization": "Bearer anything"})
-    assert r.status_code == 401 and "disabled" in r.json()["detail"]
+    assert r.status_code == 403 and "disabled" in r.json()["detail"]

@@ -136,6 +136,7 @@ def cli_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("WARTA_DB", str(tmp_path / "cli.db"))
     monkeypatch.setenv("WARTA_STAGES", FAST["stages"])
     monkeypatch.setenv("WARTA_FETCH_DELAY", "0")
+    monkeypatch.setenv("WARTA_FETCH_ALLOW_PRIVATE", "1")  # the test site is on 127.0.0.1
     cli._load_command_modules()
     runner = CliRunner()
     return lambda *args: runner.invoke(cli.app, list(args))

@@ -104,8 +104,8 @@ def rss(base: str, items: list[tuple[str, str]]) -> bytes:
 
 
 def fast(**changes: object) -> FetchPolicy:
-    """A policy for tests: no waiting between requests, quick backoff."""
-    options = {"delay": 0.0, "backoff": 0.01, "timeout": 5.0, "retries": 2} | changes
+    """A policy for tests: no waiting between requests, quick backoff, the local server allowed."""
+    options = {"delay": 0.0, "backoff": 0.01, "timeout": 5.0, "retries": 2, "allow_private": True} | changes
     return FetchPolicy(**options)  # type: ignore[arg-type]
 
 
@@ -279,13 +279,13 @@ def test_crawl_delay_from_robots_spaces_requests_and_user_agent_setting_is_used(
 
     site.routes["/t1"] = site.routes["/t2"] = stamped
     policy = policy_from({"user_agent": "arsip-kampus/2.0 (+mailto:tim@kampus.example)", "fetch_delay": 0.0,
-                          "max_input_bytes": 10_000})
+                          "max_input_bytes": 10_000, "fetch_allow_private": True})
     fetcher = Fetcher(policy=policy)
     fetcher.get(site.base + "/t1")
     fetcher.get(site.base + "/t2")
     assert stamps[1] - stamps[0] >= 0.3  # a lower bound: sleeping never ends early
     assert site.log[-1][1]["user-agent"] == "arsip-kampus/2.0 (+mailto:tim@kampus.example)"
-    assert policy.max_bytes == 10_000
+    assert policy.max_bytes == 10_000 and policy.allow_private and policy.max_redirects == 5
 
 
 def test_fractional_crawl_delay_prefers_the_group_naming_warta() -> None:

@@ -173,3 +173,31 @@ def test_role_after_the_name_and_posting_country() -> None:
     person = by_name(article)["Hamid Rezaei"]
     assert (person.role, person.country, person.cameo) == ("ambassador", "IRN", "IRNGOV")
     assert [m.text for m in person.mentions] == ["Hamid Rezaei", "Rezaei"]
+
+
+def test_no_indonesian_tagger_on_other_languages() -> None:
+    """A Portuguese article gets the KB's names, not the Indonesian CRF's guesses."""
+    from warta.entities.taggers import tag_article
+    from warta.kb import load_kb
+
+    text = ("O presidente Luiz Inácio Lula da Silva recebeu em Brasília o chanceler da Indonésia, "
+            "Sugiono, para discutir comércio e a cooperação entre os dois países do Sul Global. "
+            "Segundo o Itamaraty, os dois governos também falaram sobre a segurança alimentar e o clima.")
+    article = read(text, title="Lula recebe chanceler")
+    assert article.language == "pt"
+    assert tag_article(article, kb=load_kb()) == []
+    indonesian = read(ID_TEXT)
+    assert tag_article(indonesian, kb=load_kb())  # the CRF still reads Indonesian
+    assert "Indonesia" in by_name(article)
+
+
+def test_english_ner_runs_alone_with_its_own_embedding() -> None:
+    """Leaving the shared tok2vec out is only right while the NER pipe does not listen to it."""
+    pytest.importorskip("spacy")
+    from warta.entities.english import load_english
+
+    nlp = load_english()
+    assert nlp is not None and nlp.pipe_names == ["ner"]
+    layers = [layer.name for layer in nlp.get_pipe("ner").model.walk()]
+    assert not any("listener" in name for name in layers)
+    assert [e.text for e in nlp("Joko Widodo met Anthony Albanese in Canberra.").ents][:1] == ["Joko Widodo"]

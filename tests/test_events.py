@@ -96,6 +96,55 @@ def test_a_gap_does_not_run_past_punctuation():
     assert not lexicon.matches(["sign", ",", "deal"])
 
 
+def _brute_force_matches(lexicon, tokens):
+    """The lexicon's rule spelt out: at each token, of all patterns that match, the most specific,
+    then the first listed (what the first-word index and the word test must not change)."""
+    from warta.events.lexicon import Match, _match_from
+    found = []
+    for i in range(len(tokens)):
+        ends = [(p, _match_from(p.elements, tokens, i)) for p in lexicon.patterns]
+        matched = [(p, end) for p, end in ends if end is not None]
+        if matched:
+            pattern, end = max(matched, key=lambda m: (m[0].weight, -m[0].order))
+            found.append(Match(i, end, pattern))
+    return found
+
+
+def test_indexed_matching_finds_what_trying_every_pattern_finds():
+    lines = ["@sign\tsign|signed|inks~a", "@sign\t057\tverb", "@sign _ trade~deal\t0311\tverb", "deal*\t030\tnoun",
+             "sign* _ pact|deal\t057\tverb", "signed _ a _ deal\t---\tverb", "talks _ with\t040\tnoun",
+             "talk* _ @sign\t041\tnoun", "a _ trade*\t070\tverb"]
+    lexicon = type(load_lexicon("id"))(parse_lines(lines))
+    sentences = ["they signed a trade deal", "signed , a deal", "signatories inks a deal with talks", "dealings",
+                 "talks with signed a trade pact", "a a a trade trade deal deal", "talkative signs deals"]
+    for sentence in sentences:
+        tokens = [t.text for t in tokenize(sentence)]
+        assert lexicon.matches(tokens) == _brute_force_matches(lexicon, tokens), sentence
+    english = load_lexicon("en")
+    tokens = [t.text for t in tokenize("Russia said it would send troops and sign a new trade agreement "
+                                        "after talks, but it refused to lift sanctions or accept aid.")]
+    assert english.matches(tokens) == _brute_force_matches(english, tokens)
+
+
+def test_cue_lookups_agree_with_a_scan_of_every_phrase():
+    from warta.events.cues import TOKEN, cues_for, sentence_tokens
+    cues = cues_for("en")
+    tokens = tokenize("He said they will not only meet but also would not sign, according to the report by the UN.")
+    for kind, phrases in cues.phrases.items():
+        for i in range(len(tokens) + 2):
+            window = [t.text for t in tokens]
+            starts = max((len(p) for p in phrases if tuple(window[i:i + len(p)]) == p), default=0)
+            ends = max((len(p) for p in phrases if i - len(p) >= 0 and tuple(window[i - len(p):i]) == p), default=0)
+            assert (cues.has(kind, tokens, i), cues.ends(kind, tokens, i)) == (starts, ends), (kind, i)
+        assert cues.starts(kind, tokens) == [i for i in range(len(tokens)) if cues.has(kind, tokens, i)]
+    for text in ["Kata   Putin: “Kami siap.” Rusia-Iran’s deal—signed in Istanbul ΑΘΗΝΑ. ok",
+                 "Kata   Putin: “Kami siap.” Rusia-Iran’s deal—signed İstanbul ΟΔΟΣ. ok"]:
+        whole = tokenize(text)
+        assert [t.text for t in whole] == [m.group().lower().replace("’", "'") for m in re.finditer(TOKEN, text)]
+        for start, end in [(0, 12), (14, 26), (27, 50), (5, 9), (30, len(text)), (0, len(text))]:
+            assert sentence_tokens(whole, [t.start for t in whole], text, start, end) == tokenize(text[start:end], start)
+
+
 def test_indonesian_verb_forms_are_triggers():
     lexicon = load_lexicon("id")
     for sentence, code in [("menandatangani memorandum", "057"), ("mengunjungi", "042"), ("mengutuk", "111"),

@@ -188,3 +188,21 @@ def test_permission_error_is_an_input_error(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr("warta.sources.open", refuse, raising=False)
     [item] = _read(path)
     assert isinstance(item, InputError) and "Permission denied" in item.detail
+
+
+def test_mojibake_from_upstream_is_repaired_before_controls_go() -> None:
+    """UTF-8 read as windows-1252 by a scraper: "€2" arrives as "â\\x82¬2", an en dash as
+    "â\\x80\\x93". Dropping the C1 controls first would leave "â¬2" for good."""
+    broken = "Nilainya \u00e2\x82\u00ac2 miliar, naik 30\u00e2\x80\x9350 persen; kata \u201cbaik\u201d tetap."
+    doc = text_document("a.txt", broken, title="Judul \u00e2\x80\x94 berita")
+    assert doc.content == "Nilainya €2 miliar, naik 30–50 persen; kata \u201cbaik\u201d tetap."
+    assert doc.title == "Judul — berita"
+
+
+def test_mojibake_in_a_page_body_is_repaired() -> None:
+    from warta.extraction import extract
+
+    body = "<p>" + "Harga minyak naik 30\u00e2\u20ac\u201c50 persen menurut para analis di Jakarta. " * 4 + "</p>"
+    page = f"<html><head><title>Minyak</title></head><body><article><h1>Minyak</h1>{body}</article></body></html>"
+    extracted = extract(Document(source="p.html", content=page.encode(), kind="html"))
+    assert "30–50 persen" in " ".join(extracted.paragraphs)

@@ -40,3 +40,18 @@ def test_article_tone_weighs_sentences_and_is_a_difference_of_shares():
 def test_tone_stage_sets_the_article_tone():
     article = Article(source="t", text="Iran mengecam serangan brutal itu.", language="id")
     assert ToneStage()(article).tone.score < 0
+
+
+def test_quick_vader_reading_gives_vader_scores():
+    pytest.importorskip("vaderSentiment")
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from warta.events.tone import _vader, vader_shares
+    plain, quick = SentimentIntensityAnalyzer(), _vader()
+    for text in ["The talks were not bad at all, but the outcome was GREAT!", "no", "", "  kind of good  ",
+                 "I love it 😀 but hate 😡 this!!", "It was never so good, without doubt the bomb.",
+                 "At least they did not reject the deal", "The ministers met in Jakarta on Tuesday.",
+                 "They were sort of kind of happy?? Really???", "Not the worst, nor the best, isn't it?"]:
+        scores = plain.polarity_scores(text)
+        assert vader_shares(quick, text) == (scores["pos"], scores["neg"]), text
+        assert quick.polarity_scores(text) == scores, text

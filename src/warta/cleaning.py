@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import cache
+from itertools import islice, pairwise
 
 from .languages import LanguageData
 
@@ -21,11 +22,12 @@ _HEADLINE_CONNECTORS = frozenset([
     "di", "ke", "dari", "dan", "yang", "untuk", "soal", "vs", "atau", "&", "-", "–", "—", "di-", "ke-",
     "the", "of", "and", "for", "to", "in", "on", "a"])
 _TOKEN = re.compile(r"\S+")
+_HEADLINE_TOKENS = 80
+_ADDRESS_CHARS = 1000
 _OPENERS = "\"'“‘(["
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _GLUED_TOKEN = re.compile(r"[^\W\d_][\w.@/:]*[^\W\d_]|[^\W\d_]")
 _CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
-_LAST_PART = re.compile(r"[A-Z]*[a-z]+$")
 _FIRST_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*")
 # A sentence or list mark followed by a word with no space ("Indonesia,Prabowo", "tahun.Dia"),
 # a closing quote before a capital, or brackets glued to words ("Indonesia(RI)mengumumkan").
@@ -96,6 +98,8 @@ def _clean_paragraph(paragraph: str, start: int, languages: list[LanguageData],
                 end = _related_headline_end(paragraph, match.end()) if "related" in pattern.groupindex else match.end()
                 deleted[match.start():end] = b"\x01" * (end - match.start())
     inserts = glue_points(paragraph, languages, known_names, vocab=vocab)
+    if not inserts and not any(deleted) and _already_squeezed(paragraph):
+        return list(zip(paragraph, range(start, start + len(paragraph))))  # most paragraphs: nothing to do
     chars: list[tuple[str, int]] = []
     for i, ch in enumerate(paragraph):
         if i in inserts:
@@ -107,15 +111,23 @@ def _clean_paragraph(paragraph: str, start: int, languages: list[LanguageData],
 
 def _related_headline_end(paragraph: str, cue_end: int) -> int:
     """End of a related-article headline that a scraper glued into the paragraph."""
-    tokens = list(_TOKEN.finditer(paragraph, cue_end))
-    for i, token in enumerate(tokens):
+    previous = None
+    # A headline is short: looking further than _HEADLINE_TOKENS words would make a paragraph of
+    # many "Baca Juga:" cues quadratic, and no real headline gets there.
+    for i, token in enumerate(islice(_TOKEN.finditer(paragraph, cue_end), _HEADLINE_TOKENS)):
         word = token.group().strip(_OPENERS + "”’),:]")
         if word and word[0].islower() and word.lower() not in _HEADLINE_CONNECTORS:
             # the capitalised word before it opens the real sentence, maybe behind a quote mark
-            if i >= 2 and tokens[i - 1].group().lstrip(_OPENERS)[:1].isupper():
-                return tokens[i - 1].start()
+            if i >= 2 and previous.group().lstrip(_OPENERS)[:1].isupper():
+                return previous.start()
             return token.start() if i else cue_end
+        previous = token
     return len(paragraph)
+
+
+def _already_squeezed(paragraph: str) -> bool:
+    """No whitespace but single spaces, none at either end: `_squeeze` would change nothing."""
+    return paragraph == paragraph.strip() and "  " not in paragraph and _WHITESPACE.sub(" ", paragraph) == paragraph
 
 
 def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -143,10 +155,8 @@ def glue_points(text: str, languages: list[LanguageData], known_names: frozenset
     word the article uses on its own elsewhere (`vocab`, by default the words of `text`). So
     "Iranadalah" splits but "Kebijakan", "Danantara", "Pyongyang" and "McDonald" stay whole.
     """
-    evidence = _Evidence(
-        glue=frozenset().union(*(lang.glue_words for lang in languages)),
-        names=known_names, vocab=vocab if vocab is not None else vocabulary((text,)))
-    camel = frozenset(w.lower() for lang in languages for w in lang.camelcase_words)
+    glue, camel = _word_sets(tuple(languages))
+    evidence = _Evidence(glue=glue, names=known_names, vocab=vocab if vocab is not None else vocabulary((text,)))
     points: set[int] = set()
     for token in _GLUED_TOKEN.finditer(text):
         word = token.group()
@@ -159,6 +169,13 @@ def glue_points(text: str, languages: list[LanguageData], known_names: frozenset
         if not _DOMAIN_TAIL.match(text, match.end()) and not _in_address(text, match.end()):
             points.add(match.end())
     return points
+
+
+@cache
+def _word_sets(languages: tuple[LanguageData, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(glue words, lower-case camel-case words) of the languages, built once, not per paragraph."""
+    return (frozenset().union(*(lang.glue_words for lang in languages)),
+            frozenset(w.lower() for lang in languages for w in lang.camelcase_words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,10 +195,13 @@ class _Evidence:
 
 def _in_address(text: str, offset: int) -> bool:
     """Inside an e-mail address, a handle or a URL, where dots are not sentence ends."""
-    start = text.rfind(" ", 0, offset) + 1
-    end = text.find(" ", offset)
-    chunk = text[start:end if end >= 0 else len(text)]
-    return "@" in chunk or "://" in chunk or chunk.lower().startswith("www.")
+    # Addresses are shorter than _ADDRESS_CHARS each side: a long run without spaces ("Dr.Dr.…")
+    # would otherwise be copied whole at every glue point in it.
+    low, high = max(0, offset - _ADDRESS_CHARS), offset + _ADDRESS_CHARS
+    start = text.rfind(" ", low, offset)
+    end = text.find(" ", offset, high)
+    chunk = text[low if start < 0 else start + 1:min(high, len(text)) if end < 0 else end]
+    return "@" in chunk or "://" in chunk or chunk[:4].lower() == "www."
 
 
 def _split_points(word: str, evidence: _Evidence) -> list[int]:
@@ -200,7 +220,7 @@ def _boundary_splits(word: str, at: int, evidence: _Evidence) -> bool:
     right = _FIRST_PART.match(word, at).group()
     if word[at - 1].isupper():  # an acronym glued to a name: "TNIMayjen"
         return at >= 2 and word[at - 2].isupper() and evidence.is_name(right)
-    left = _LAST_PART.search(word[:at]).group()
+    left = _last_part(word, at)
     if left[:1].islower():  # "keRusia", "seranganIsrael", "dariCNBC"; "iPhone" and "eBay" stay
         return left.lower() in evidence.glue or len(left) >= 3
     if _glued_suffix(left, evidence):  # "IsraeldanIran", "WNIdariIran"
@@ -209,6 +229,17 @@ def _boundary_splits(word: str, at: int, evidence: _Evidence) -> bool:
     if not (left[1:].islower() and len(left) >= 3 and len(right) >= 2):
         return False
     return evidence.is_word(left) or right in evidence.names or (len(right) >= 4 and right.lower() in evidence.vocab)
+
+
+def _last_part(word: str, at: int) -> str:
+    """The `[A-Z]*[a-z]+` run ending at `at`, found by walking back: searching the whole prefix
+    with a regex at every case boundary is quadratic in a long glued token ("RpRpRp…")."""
+    start = at
+    while start and "a" <= word[start - 1] <= "z":
+        start -= 1
+    while start and "A" <= word[start - 1] <= "Z":
+        start -= 1
+    return word[start:at]
 
 
 def _glued_suffix(part: str, evidence: _Evidence) -> int | None:
@@ -220,10 +251,17 @@ def _glued_suffix(part: str, evidence: _Evidence) -> int | None:
         return caps
     if caps != 1 or not part[1:].islower():
         return None
-    for cut in range(4, len(part) - 2):
+    # A glued function word is short: only cuts that leave at most the longest one are tried,
+    # so a capitalised 1 MB "word" costs nothing.
+    for cut in range(max(4, len(part) - _longest(evidence.glue)), len(part) - 2):
         if part[cut:] in evidence.glue and evidence.is_name(part[:cut]):
             return cut
     return None
+
+
+@cache
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
 
 
 def _assemble(pieces: list[list[tuple[str, int]]], authors: tuple[str, ...]) -> Cleaned:
@@ -236,9 +274,10 @@ def _assemble(pieces: list[list[tuple[str, int]]], authors: tuple[str, ...]) -> 
             text_parts.append(PARAGRAPH_SEPARATOR)
             pos += len(PARAGRAPH_SEPARATOR)
         spans.append((pos, pos + len(chars)))
-        for i, (ch, raw) in enumerate(chars):
-            if i == 0 or raw != chars[i - 1][1] + 1:
-                anchors.append((pos + i, raw))
-        text_parts.append("".join(ch for ch, _ in chars))
+        if chars[-1][1] - chars[0][1] == len(chars) - 1:  # offsets never fall: one unbroken run
+            anchors.append((pos, chars[0][1]))
+        else:
+            anchors.extend((pos + i, raw) for i, (_, raw) in enumerate(chars) if i == 0 or raw != chars[i - 1][1] + 1)
+        text_parts.append("".join([ch for ch, _ in chars]))
         pos += len(chars)
     return Cleaned(text="".join(text_parts), paragraphs=tuple(spans), anchors=tuple(anchors), authors=authors)

@@ -91,18 +91,18 @@ def _patterns(months: dict, weekdays: dict, relative: dict, units: dict, directi
 def find_dates(text: str, start: int, end: int, *, calendar: Calendar, published: dt.date | None) -> list[DateMention]:
     """Date expressions in text[start:end], longest first where they overlap."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(end - start)  # 1 where a mention was found: a linear overlap test, however many
     for kind, pattern in calendar.patterns:
         for m in pattern.finditer(text, start, end):
             span = (m.start("y"), m.end("y")) if kind == "year" else (m.start(), m.end())
             if kind == "month" and m.group("cue").lower() not in {"last", "next", "this"}:
                 span = (m.start("mon"), m.end("mon"))
-            if any(s < span[1] and e > span[0] for s, e in taken):
+            if taken.find(1, span[0] - start, span[1] - start) >= 0:
                 continue
             mention = _mention(kind, m, span, text, calendar, published)
             if mention is not None:
                 found.append(mention)
-                taken.append(span)
+                taken[span[0] - start:span[1] - start] = b"\x01" * (span[1] - span[0])
     return sorted(found, key=lambda d: d.start)
 
 

@@ -5,7 +5,17 @@ input and the reason) and never a traceback.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str, limit: int) -> str:
+    """`text` on one line for a message: control characters and line breaks escaped ("\\n"), at most
+    `limit` characters (a file name or WARC record id may hold anything)."""
+    text = _BREAKS.sub(lambda m: repr(m.group())[1:-1], str(text))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class WartaError(Exception):
@@ -14,7 +24,7 @@ class WartaError(Exception):
     reason = "error"
 
     def __init__(self, source: str, detail: str) -> None:
-        super().__init__(f"{source}: {detail}")
+        super().__init__(f"{one_line(source, 500)}: {one_line(detail, 500)}")
         self.source = source
         self.detail = detail
 
@@ -47,6 +57,18 @@ class StageError(WartaError):
     """A stage failed on one input in a way it did not foresee; the batch goes on."""
 
     reason = "stage-failed"
+
+
+class DocumentTimeoutError(WartaError):
+    """One input took longer than the `document_timeout` setting; the batch goes on."""
+
+    reason = "timeout"
+
+
+class DocumentMemoryError(WartaError):
+    """One input needed more memory than the `document_memory_mb` setting allows; the batch goes on."""
+
+    reason = "memory"
 
 
 class ConfigError(WartaError):

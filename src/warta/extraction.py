@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from .encoding import decode_html, repair_mojibake
 from .errors import NotArticleError
 from .model import Document
 
@@ -96,7 +97,7 @@ def _extract_html(document: Document, *, favor_precision: bool) -> Extracted:
     sitename = _clean_meta(getattr(result, "sitename", None))
     body = continue_split_body(tree, body)
     title = headline(tree, _clean_meta(getattr(result, "title", None)), sitename=sitename) or document.title
-    paragraphs = _drop_leading_title(_lines(body), title)
+    paragraphs = _drop_leading_title(_lines(repair_mojibake(body)), title)
     return Extracted(
         paragraphs=paragraphs, title=title,
         author=_clean_meta(getattr(result, "author", None)) or document.author,
@@ -109,8 +110,8 @@ def _load_tree(document: Document) -> Any:
     """Parse the page once (every pass reuses the tree) and wrap loose text into paragraphs."""
     import trafilatura
 
-    try:
-        tree = trafilatura.load_html(document.content)
+    try:  # decoded here, not by trafilatura's detector: see warta.encoding
+        tree = trafilatura.load_html(decode_html(document.content))
     except Exception as error:  # noqa: BLE001 - lxml raises many types on malformed markup
         raise NotArticleError(document.source, f"cannot parse HTML ({error.__class__.__name__})") from None
     if tree is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .errors import ConfigError, StageError, WartaError
+from .limits import DocumentLimits
 from .model import Article, Document
 
 
@@ -61,8 +62,9 @@ class Outcome:
 class Pipeline:
     """An ordered chain of stages whose contracts have been checked."""
 
-    def __init__(self, stages: list[Stage]) -> None:
+    def __init__(self, stages: list[Stage], limits: DocumentLimits | None = None) -> None:
         self.stages = tuple(stages)
+        self.limits = limits or DocumentLimits()  # per-document time and memory (warta.limits)
 
     @classmethod
     def build(cls, settings: dict[str, Any]) -> Pipeline:
@@ -79,7 +81,7 @@ class Pipeline:
                 raise ConfigError(f"stage {name}", f"needs {', '.join(sorted(missing))}, which no earlier stage produces")
             available |= stage.produces
             stages.append(stage)
-        return cls(stages)
+        return cls(stages, DocumentLimits.from_settings(settings))
 
     def __call__(self, article: Article) -> Article:
         for stage in self.stages:
@@ -95,7 +97,8 @@ class Pipeline:
     def run(self, document: Document) -> Outcome:
         """Run one input; an input-level error becomes the outcome instead of propagating."""
         try:
-            return Outcome(document.source, article=self(Article.from_document(document)))
+            article = self.limits.run(document.source, lambda: self(Article.from_document(document)))
+            return Outcome(document.source, article=article)
         except WartaError as error:
             return Outcome(document.source, error=error)
 

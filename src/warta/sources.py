@@ -1,16 +1,28 @@
 """Readers: turn paths (files, folders, `-` for stdin) into raw `Document`s, in input order.
 
 Each reader yields a `Document` or, for an input it cannot read, the `WartaError` saying why, so a
-batch goes on past a bad input. Kinds: .html/.htm, .txt, .jsonl, .warc/.warc.gz, folders, stdin.
+batch goes on past a bad input. Kinds: .html/.htm, .txt, .jsonl, .warc/.warc.gz, any of the first
+three gzipped (.html.gz, .jsonl.gz, ...), folders, stdin.
+
+Hostile input is refused early and cheaply: no input, decompressed gzip or WARC record larger than
+`max_bytes` is read into memory (a gzip bomb stops at `max_bytes`), truncated archives and JSON
+nested too deep give one error each, and texts are decoded by `warta.encoding` (byte-order marks,
+UTF-8, declared charsets, windows-1252) rather than refused or mangled.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import os
+import re
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
+from . import encoding
 from .errors import BinaryInputError, EmptyInputError, InputError, WartaError
 from .model import Document
 
@@ -18,8 +30,13 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+GZIP_SUFFIXES = tuple(s + ".gz" for s in HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES)
+KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + GZIP_SUFFIXES
 Item = Document | WartaError
+# C0 controls but tab and newlines, DEL and C1 controls carry nothing in a text and break what
+# reads it later (PostgreSQL refuses NUL); vertical tab, form feed and NEL end a line.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_CONTROLS = re.compile(r"[\x0b\x0c\x85]")
 
 
 def iter_documents(paths: list[str], *, max_bytes: int = 20_000_000) -> Iterator[Item]:
@@ -47,12 +64,13 @@ def _read_path(path: str, *, max_bytes: int) -> Iterator[Item]:
     lower = path.lower()
     try:
         if lower.endswith(WARC_SUFFIXES):
-            yield from _read_warc(path)
+            yield from _read_warc(path, max_bytes=max_bytes)
             return
         if os.path.getsize(path) > max_bytes:
             raise InputError(path, f"larger than {max_bytes} bytes")
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = gunzip(path, handle, max_bytes) if lower.endswith(".gz") else handle.read()
+        lower = lower.removesuffix(".gz")
     except WartaError as error:
         yield error
         return
@@ -73,10 +91,18 @@ def _read_path(path: str, *, max_bytes: int) -> Iterator[Item]:
 
 
 def _read_stream(source: str, data: bytes, *, max_bytes: int) -> Iterator[Item]:
-    """Read input of unknown kind (stdin, odd suffix): sniff JSON Lines, HTML or text."""
+    """Read input of unknown kind (stdin, odd suffix): sniff gzip, JSON Lines, HTML or text."""
     if len(data) > max_bytes:
         yield InputError(source, f"larger than {max_bytes} bytes")
         return
+    if data.startswith(b"\x1f\x8b"):
+        try:
+            data = gunzip(source, io.BytesIO(data), max_bytes)
+        except WartaError as error:
+            yield error
+            return
+    if encoding.bom_encoding(data) in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        data = encoding.decode_text(data).encode("utf-8")  # sniff the text, not its wide bytes
     head = data.lstrip()[:1000].lower()
     if head.startswith(b"{"):
         yield from _read_jsonl(source, data)
@@ -95,39 +121,52 @@ def _checked(source: str, data: bytes, *, kind: str) -> Iterator[Item]:
 
 
 def _document(source: str, data: bytes, *, kind: str, url: str | None = None) -> Document:
-    if not data.strip():
-        raise EmptyInputError(source, "empty input")
-    if _looks_binary(data):
-        raise BinaryInputError(source, "binary data, not a page or text")
+    """A Document of `data`; empty and binary data are refused (a page keeps its raw bytes)."""
     if kind == "html":
+        head = encoding.decode_html(data[:8192])  # a page is decoded for the check only: extraction decodes it again
+        _check_text(source, head if head.strip() else encoding.decode_html(data))
         return Document(source=source, content=data, kind="html", url=url)
-    return text_document(source, decode_text(source, data), url=url)
+    text = decode_text(source, data)
+    _check_text(source, text)
+    return text_document(source, text, url=url)
 
 
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KB mean binary (images, archives)."""
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > len(head) * 0.05
+def _check_text(source: str, text: str) -> None:
+    """Refuse decoded text that is blank, or binary: NULs or many control characters in its head."""
+    if not text.strip():
+        raise EmptyInputError(source, "empty input")
+    head = text[:8192]
+    if "\x00" in head:
+        raise BinaryInputError(source, "binary data, not a page or text")
+    controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\x0c\r\x1b")
+    if controls > len(head) * 0.05:
+        raise BinaryInputError(source, "binary data, not a page or text")
 
 
 def decode_text(source: str, data: bytes) -> str:
-    """Decode text as UTF-8 (with or without BOM), falling back to cp1252 for old pages."""
+    """Decode a text (BOM, UTF-8, mostly UTF-8, windows-1252: see `warta.encoding`); `source` names it."""
+    return encoding.decode_text(data)
+
+
+def gunzip(source: str, handle: BinaryIO, max_bytes: int) -> bytes:
+    """Decompress gzip data from `handle`, never more than `max_bytes` (a gzip bomb stops there)."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise BinaryInputError(source, "not valid text in UTF-8 or cp1252") from None
+        with gzip.GzipFile(fileobj=handle, mode="rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except EOFError:
+        raise InputError(source, "truncated gzip data") from None
+    except (gzip.BadGzipFile, zlib.error) as error:
+        raise InputError(source, f"corrupt gzip data ({' '.join(str(error).split())[:80]})") from None
+    if len(data) > max_bytes:
+        raise InputError(source, f"larger than {max_bytes} bytes when decompressed")
+    return data
 
 
 def text_document(source: str, text: str, *, url: str | None = None, title: str | None = None,
                   published: str | None = None, author: str | None = None) -> Document:
     """A plain-text article; a first line followed by a blank line is its headline."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub("", _LINE_CONTROLS.sub("\n", encoding.repair_mojibake(text).replace("\r\n", "\n").replace("\r", "\n")))
+    title = _CONTROLS.sub("", encoding.repair_mojibake(title)) if title else title
     if title is None:
         first, sep, rest = text.lstrip("\n").partition("\n")
         if sep and rest.startswith("\n") and 0 < len(first.strip()) <= 300:
@@ -138,12 +177,12 @@ def text_document(source: str, text: str, *, url: str | None = None, title: str 
 
 def _read_jsonl(source: str, data: bytes) -> Iterator[Item]:
     """One article per line: fields url, title, text or html, date (aliases accepted)."""
-    try:
-        # Split on newlines only: str.splitlines also breaks at U+0085 and U+2028 inside JSON strings.
-        lines = decode_text(source, data).split("\n")
-    except WartaError as error:
-        yield error
-        return
+    bom = encoding.bom_encoding(data)
+    if bom and bom != "utf-8":
+        data = encoding.decode_text(data).encode("utf-8")
+    # Split the bytes on newlines and decode each line alone: a bad byte fails its own line only
+    # (str.splitlines would also break at U+0085 and U+2028 inside JSON strings).
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
     if not any(line.strip() for line in lines):
         yield EmptyInputError(source, "empty input")
     for number, line in enumerate(lines, start=1):
@@ -151,11 +190,15 @@ def _read_jsonl(source: str, data: bytes) -> Iterator[Item]:
             yield _jsonl_record(f"{source}#{number}", line)
 
 
-def _jsonl_record(source: str, line: str) -> Item:
+def _jsonl_record(source: str, line: bytes) -> Item:
     try:
-        record = json.loads(line)
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return InputError(source, "not valid UTF-8")
     except json.JSONDecodeError as error:
         return InputError(source, f"not valid JSON ({error.msg})")
+    except RecursionError:  # "[[[[…" 100,000 deep
+        return InputError(source, "JSON nested too deeply")
     if not isinstance(record, dict):
         return InputError(source, "a JSON line must be an object")
     url = _first(record, "url", "link")
@@ -180,7 +223,7 @@ def _first(record: dict, *keys: str) -> str | None:
     return None
 
 
-def _read_warc(path: str) -> Iterator[Item]:
+def _read_warc(path: str, *, max_bytes: int) -> Iterator[Item]:
     """HTML responses of a WARC file (Common Crawl News layout), via FastWARC."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -195,14 +238,25 @@ def _read_warc(path: str) -> Iterator[Item]:
             if "html" not in content_type.lower() and content_type:
                 continue
             found = True
-            url = record.headers.get("WARC-Target-URI")
-            source = f"{path}#{record.record_id}"
-            try:
-                yield _document(source, record.reader.read(), kind="html", url=url)
-            except WartaError as error:
-                yield error
+            yield _warc_item(path, record, max_bytes)
     except Exception as error:  # noqa: BLE001 (FastWARC raises its own types on corrupt archives)
         yield InputError(path, f"corrupt WARC ({error.__class__.__name__})")
         return
     if not found:
         yield InputError(path, "no HTML responses in WARC")
+
+
+def _warc_item(path: str, record: Any, max_bytes: int) -> Item:
+    """One response record as a Document; too large a record is refused before it is read (the
+    iterator then skips it without holding it), a record cut short is refused after."""
+    source = f"{path}#{' '.join(str(record.record_id).split())[:200]}"  # an id may hold anything
+    length = record.content_length  # of the HTTP body, once FastWARC has parsed the HTTP headers
+    if length > max_bytes:
+        return InputError(source, f"larger than {max_bytes} bytes")
+    body = record.reader.read(length)
+    if len(body) < length:
+        return InputError(source, f"truncated WARC record ({len(body)} of {length} bytes)")
+    try:
+        return _document(source, body, kind="html", url=record.headers.get("WARC-Target-URI"))
+    except WartaError as error:
+        return error

@@ -12,7 +12,7 @@ from typing import Any
 from .cleaning import clean
 from .errors import NotArticleError
 from .extraction import extract
-from .language import identify
+from .language import identify_article
 from .languages import available_languages, load_language
 from .model import Article, Span
 from .pipeline import register
@@ -69,8 +69,8 @@ class LanguageStage:
     produces: frozenset[str] = frozenset({"language"})
 
     def __call__(self, article: Article) -> Article:
-        language = identify(((article.title or "") + "\n" + article.text).strip())
-        paragraphs = tuple(p.replace(language=identify(article.span_text(p)) or language) for p in article.paragraphs)
+        language, found = identify_article(article.title, article.text, [(p.start, p.end) for p in article.paragraphs])
+        paragraphs = tuple(p.replace(language=code or language) for p, code in zip(article.paragraphs, found))
         return article.replace(language=language, paragraphs=paragraphs)
 
 

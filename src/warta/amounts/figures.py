@@ -6,6 +6,7 @@ amounts (not dates, names or durations) is `amounts.stage`'s job.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -96,6 +97,8 @@ def _figure(m: re.Match[str], lex: Lexicon) -> Figure | None:
     start = m.start("cur") if m.group("cur") else m.start("num") if m.group("num") else m.start("words")
     # 15 significant digits drop float noise: "4,1 miliar" is 4100000000, not 4099999999.9999995.
     value, value_max = _round(value * scale), _round(value_max)
+    if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
+        return None  # a run of hundreds of digits is no amount, and JSON has no Infinity
     return Figure(start, m.end(), value, value_max, currency, percent,
                   bool(m.group("approx")) or is_many, bool(m.group("words")))
 

@@ -30,12 +30,14 @@ class AmountStage:
     produces: frozenset[str] = frozenset({"amounts"})
 
     def __call__(self, article: Article) -> Article:
-        dates = [(d.start, d.end) for d in article.dates]
+        dates = bytearray(len(article.text))  # 1 inside a date: one lookup per figure, however many dates
+        for d in article.dates:
+            dates[d.start:d.end] = b"\x01" * (d.end - d.start)
         found: list[Amount] = []
         for paragraph in article.paragraphs or (Span(0, len(article.text)),):
             lex = load_lexicon(paragraph.language or article.language)
             for figure in find_figures(article.text, paragraph.start, paragraph.end, lex):
-                if any(s < figure.end and e > figure.start for s, e in dates):
+                if dates.find(1, figure.start, figure.end) >= 0:
                     continue
                 amount = to_amount(article.text, figure, lex, sentence_end=paragraph.end)
                 if amount is not None:

@@ -1,10 +1,14 @@
-"""Write endpoint: POST /api/articles, guarded by the API token."""
+"""Write endpoint: POST /api/articles, guarded by the API token.
+
+The token is checked as a route dependency, so a request without it is refused before its body
+is even parsed; with no token configured every write is refused (403).
+"""
 from __future__ import annotations
 
 import hmac
 from typing import Any
 
-from fastapi import APIRouter, Header, HTTPException, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from ..model import Article
@@ -23,19 +27,28 @@ class NewArticle(BaseModel):
     article: dict[str, Any] | None = Field(default=None, description="warta article JSON, stored as is")
 
 
-def _authorise(request: Request, authorization: str | None, x_api_token: str | None) -> None:
+def require_token(request: Request, authorization: str | None = Header(default=None),
+                  x_api_token: str | None = Header(default=None)) -> None:
+    """403 when the server has no token (writes are off), 401 unless the request carries the token."""
     expected = request.app.state.token
-    given = x_api_token or (authorization or "").removeprefix("Bearer ").strip()
-    if not expected or not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        detail = "writes need an API token (Authorization: Bearer …)" if expected else \
-            "writes are disabled: start the server with WARTA_API_TOKEN set"
-        raise HTTPException(401, detail, headers={"WWW-Authenticate": "Bearer"})
+    if not expected:
+        raise HTTPException(403, "writes are disabled: start the server with WARTA_API_TOKEN set")
+    given = (x_api_token or _bearer(authorization)).strip()
+    # compare_digest takes as long whatever the first wrong character, so timing cannot guess the token.
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "writes need the API token (Authorization: Bearer …)",
+                            headers={"WWW-Authenticate": "Bearer"})
 
 
-@router.post("/articles", status_code=201, summary="Add an article (needs the API token)")
-def add_article(request: Request, body: NewArticle, authorization: str | None = Header(default=None),
-                x_api_token: str | None = Header(default=None)) -> dict[str, Any]:
-    _authorise(request, authorization, x_api_token)
+def _bearer(authorization: str | None) -> str:
+    """The token of an `Authorization: Bearer <token>` header ("" for any other scheme)."""
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    return token if scheme.lower() == "bearer" else ""
+
+
+@router.post("/articles", status_code=201, summary="Add an article (needs the API token)",
+             dependencies=[Depends(require_token)])
+def add_article(request: Request, body: NewArticle) -> dict[str, Any]:
     if body.article is not None:
         article = Article.from_dict(body.article)
     elif body.html or body.text:

@@ -54,6 +54,12 @@ class _Timed:
         self.out: dict[str, int] = {}
 
     def run(self, document: Document) -> ItemResult:
+        try:  # the document's time and memory limits (warta.limits) hold around all its stages
+            return self.pipeline.limits.run(document.source, lambda: self._run(document))
+        except WartaError as error:
+            return ItemResult(document.source, reason=error.reason, detail=error.detail)
+
+    def _run(self, document: Document) -> ItemResult:
         article = Article.from_document(document)
         for stage in self.pipeline.stages:
             started = time.perf_counter()

@@ -1,6 +1,7 @@
 """`warta serve`: the REST API and the analysts' dashboard on a local port."""
 from __future__ import annotations
 
+import ipaddress
 import sys
 from typing import Annotated
 
@@ -29,4 +30,17 @@ def serve(
     application = create_app(db=db, token=load_settings()["api_token"])
     print(f"warta: serving {application.state.store.url} at http://{host}:{port}/ (API docs at /docs)",
           file=sys.stderr, flush=True)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if not is_loopback(host):
+        print(f"warta: warning: {host} is reachable from other machines, and reading needs no token",
+              file=sys.stderr, flush=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+
+
+def is_loopback(host: str) -> bool:
+    """Is `host` reachable only from this machine (localhost, 127.0.0.0/8, ::1)?"""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

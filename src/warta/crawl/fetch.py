@@ -4,10 +4,17 @@ Everything goes through `Fetcher.get`. A host is never hit by more than `per_hos
 once nor more often than one request per `delay` seconds (or its robots.txt Crawl-delay, when
 larger); transient failures (connection errors, 429, 5xx) are retried with exponential backoff;
 validators (ETag, Last-Modified) are remembered per URL so an unchanged feed costs a 304.
+
+Every hop is checked before it is fetched (see `guard`): only http(s), only public addresses
+unless `allow_private`, connected at the address that was checked. Redirects are followed here,
+not by urllib, so each target gets the same checks (and robots.txt), at most `max_redirects` times.
 """
 from __future__ import annotations
 
 import gzip
+import http.client
+import re
+import socket
 import threading
 import time
 import urllib.error
@@ -19,15 +26,27 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Protocol, Self
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
 from ..errors import InputError
+from .guard import (
+    BlockedAddress,
+    Connect,
+    Resolve,
+    check_host,
+    pinned_opener,
+    system_resolve,
+)
 
 # Where a site operator reads who is crawling and why; the `user_agent` setting replaces the whole string.
 PROJECT_URL = "https://github.com/warta-news/warta"
 USER_AGENT = f"warta/{__version__} (+{PROJECT_URL})"
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# A host as urllib and urlsplit both read it the same way: no user@, backslash, %-escape or space,
+# each of which one parser takes as part of the host and the other does not.
+_PLAIN_NETLOC = re.compile(r"^(?:[^\W_]|[.\-_])+(?::\d*)?$|^\[[0-9A-Fa-f:.]+\](?::\d*)?$")
 
 
 class FetchError(InputError):
@@ -51,12 +70,16 @@ class FetchPolicy:
     timeout: float = 20.0  # seconds for one whole response, connection to last byte
     max_bytes: int = 20_000_000
     robots: bool = True
+    max_redirects: int = 5
+    allow_private: bool = False  # loopback, private and link-local hosts (never metadata services)
 
 
 def policy_from(settings: dict, **changes: object) -> FetchPolicy:
-    """The fetch policy the settings ask for (user_agent, fetch_delay, max_input_bytes)."""
+    """The fetch policy the settings ask for (user_agent, fetch_delay, max_input_bytes, fetch_*)."""
     options = {"user_agent": settings.get("user_agent") or USER_AGENT, "delay": float(settings.get("fetch_delay", 1.0)),
-               "max_bytes": int(settings.get("max_input_bytes", 20_000_000))} | changes
+               "max_bytes": int(settings.get("max_input_bytes", 20_000_000)),
+               "max_redirects": int(settings.get("fetch_max_redirects", 5)),
+               "allow_private": bool(settings.get("fetch_allow_private", False))} | changes
     return FetchPolicy(**options)  # type: ignore[arg-type]
 
 
@@ -125,27 +148,49 @@ class Fetcher:
     """Fetch URLs politely; thread-safe, so `fetch_all` can run several hosts at once."""
 
     def __init__(self, *, policy: FetchPolicy | None = None, cache: ValidatorCache | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, resolve: Resolve = system_resolve,
+                 connect: Connect = socket.create_connection) -> None:
+        """`resolve` (host, port → addresses) and `connect` (socket.create_connection's signature)
+        are the network's two ends, replaceable in tests."""
         from .robots import RobotsCache
 
         self.policy = policy or FetchPolicy()
         self.cache = cache or MemoryValidators()
         self.robots = RobotsCache(self._get_robots, user_agent=self.policy.user_agent)
         self._sleep = sleep
+        self._resolve = resolve
+        self._connect = connect
         self._gates: dict[str, HostGate] = {}
         self._lock = threading.Lock()
 
     def get(self, url: str, *, conditional: bool = True) -> Response:
-        """GET `url` (after robots.txt allows it), retrying transient failures; raise FetchError."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise FetchError(url, "not an http(s) URL", reason="bad-url")
-        if self.policy.robots and not self.robots.allowed(url):
-            raise self._refusal(url)
+        """GET `url` (after robots.txt allows it), following redirects and retrying transient
+        failures; raise FetchError (reason "blocked-address" for a host that is not public)."""
         headers = self._conditional_headers(url) if conditional else {}
-        response = self._with_retries(url, headers)
+        response = self._follow(url, headers, obey_robots=self.policy.robots)
         if response.status == 200 and conditional:
             self.cache.remember(url, response.headers.get("etag"), response.headers.get("last-modified"))
         return response
+
+    def _follow(self, url: str, headers: dict[str, str], *, obey_robots: bool) -> Response:
+        """Fetch `url` and the redirects it leads to, checking every hop as if it were the first."""
+        current = url
+        for _ in range(self.policy.max_redirects + 1):
+            try:
+                _check_url(current)
+                if obey_robots and not self.robots.allowed(current):
+                    raise self._refusal(current)
+                response = self._with_retries(current, headers)
+            except FetchError as error:
+                if error.source == url:
+                    raise
+                hop = "" if current == url else f"redirected to {current}: "  # name the input, say where it led
+                raise FetchError(url, hop + error.detail, reason=error.reason) from None
+            target = _redirect_target(current, response)
+            if target is None:
+                return response
+            current = target
+        raise FetchError(url, f"more than {self.policy.max_redirects} redirects", reason="too-many-redirects")
 
     def _refusal(self, url: str) -> FetchError:
         """Why robots.txt keeps us out: its rules, or a site that did not answer for it."""
@@ -224,13 +269,23 @@ class Fetcher:
             "User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate", **headers})
         deadline = time.monotonic() + self.policy.timeout
         try:
-            with urllib.request.urlopen(request, timeout=self.policy.timeout) as raw:
+            with self._opener(url).open(request, timeout=self.policy.timeout) as raw:
                 return self._read(url, raw, raw.status, deadline)
+        except BlockedAddress as error:
+            raise FetchError(url, str(error), reason="blocked-address") from None
         except urllib.error.HTTPError as error:
             with error:
                 return self._read(url, error, error.code, deadline)
-        except (TimeoutError, OSError, urllib.error.URLError) as error:
+        except (TimeoutError, OSError, urllib.error.URLError, http.client.HTTPException) as error:
             return _raise_network(url, error)
+
+    def _opener(self, url: str) -> urllib.request.OpenerDirector:
+        """An opener bound to the checked addresses of `url`'s host (resolved once, here)."""
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addresses = check_host(parts.hostname or "", port, allow_private=self.policy.allow_private,
+                               resolve=self._resolve)
+        return pinned_opener(parts.hostname or "", addresses, self._connect)
 
     def _read(self, url: str, raw, status: int, deadline: float) -> Response:
         """Read the body in chunks, enforcing the size and total-time limits as it comes."""
@@ -248,17 +303,43 @@ class Fetcher:
                 raise FetchError(url, f"took longer than {self.policy.timeout:g} s", reason="timeout")
             chunks.append(chunk)
         body = _decode_body(url, b"".join(chunks), headers.get("content-encoding", ""), limit)
-        final = raw.geturl() if hasattr(raw, "geturl") else url
-        return Response(final or url, status, body, headers, not_modified=status == 304)
+        return Response(url, status, body, headers, not_modified=status == 304)
 
     def _get_robots(self, url: str) -> tuple[int, bytes]:
         """Fetch robots.txt (gated and retried like any request, but not checked against itself)."""
         try:
-            response = self._with_retries(url, {})
+            response = self._follow(url, {}, obey_robots=False)
         except FetchError as error:
+            if error.reason == "blocked-address":  # say why the site is refused, not "robots.txt unavailable"
+                raise FetchError(url, error.detail, reason=error.reason) from None
             status = int(error.reason[5:]) if error.reason.startswith("http-") else 599
             return status, b""
         return response.status, response.body[:512_000]
+
+
+def _check_url(url: str) -> None:
+    """Refuse what is not an http(s) URL with a plain host and a valid port (file:, ftp:, gopher:...)."""
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):  # urlsplit drops some, urllib keeps them
+        raise FetchError(url, "spaces or control characters in the URL", reason="bad-url")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port outside 0-65535 raises here, as a broken [IPv6] host does above)
+    except ValueError as error:
+        raise FetchError(url, f"malformed URL ({error})", reason="bad-url") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise FetchError(url, f"not an http(s) URL ({parts.scheme or 'no'} scheme)", reason="bad-url")
+    if not parts.hostname:
+        raise FetchError(url, "no host", reason="bad-url")
+    if not _PLAIN_NETLOC.match(parts.netloc):
+        raise FetchError(url, "the host part is ambiguous (credentials, escapes or odd characters)", reason="bad-url")
+
+
+def _redirect_target(url: str, response: Response) -> str | None:
+    """Where a redirect points (resolved against `url`, fragment dropped), or None for other answers."""
+    location = response.headers.get("location", "").strip()
+    if response.status not in REDIRECT_STATUSES or not location:
+        return None
+    return urljoin(url, location).split("#", 1)[0]
 
 
 def _checked(url: str, response: Response) -> Response:

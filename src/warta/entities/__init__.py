@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..kb import load_kb
@@ -64,6 +65,17 @@ def to_entity(c: Cluster) -> Entity:
                   geonames=e.geonames if e else None, cameo=cameo, role=role, producer=PRODUCER)
 
 
+@cache
+def _common(code: str) -> frozenset[str]:
+    """Ordinary words of the article's language and of Indonesian (names mix both)."""
+    return common_words("id") | common_words(code)
+
+
+@cache
+def _title_words(code: str) -> frozenset[str]:
+    return frozenset(w.casefold() for t in titles(code) for w in t.words.split())
+
+
 @dataclass(frozen=True)
 class EntityStage:
     """Find, link and name the entities of an article."""
@@ -76,13 +88,13 @@ class EntityStage:
     def __call__(self, article: Article) -> Article:
         kb = load_kb()
         code = "en" if article.language == "en" else "id"
-        found: list[Candidate] = find_names(article, kb=kb, common=common_words("id") | common_words(code))
+        found: list[Candidate] = find_names(article, kb=kb, common=_common(code))
         if self.use_tagger:
             found += tag_article(article, kb=kb)
         found += pattern_candidates(article, kb) + dateline_candidates(article, kb)
-        found += titled_people(article.text, code, found, common=common_words("id") | common_words(code))
-        title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
-        chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words), code=code, text=article.text, common=common_words("id") | common_words(code))
+        found += titled_people(article.text, code, found, common=_common(code))
+        title_words = _title_words(code)
+        chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words), code=code, text=article.text, common=_common(code))
         chosen = disambiguate(chosen, common_words=common_words(code), kb=kb)
         chosen = resolve(chosen + ministry_candidates(article.text, code, chosen, kb))
         chosen = assign_roles(chosen, article.text, code, [s.start for s in article.sentences])

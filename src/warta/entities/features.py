@@ -37,9 +37,7 @@ class Lexicon:
 
 def shape(word: str) -> str:
     """Xxxx -> Xx, ASEAN -> X, 2025 -> d, al-Sharaa -> x-Xx (runs collapsed)."""
-    s = re.sub(r"[A-Z]", "X", word)
-    s = re.sub(r"[a-z]", "x", s)
-    s = re.sub(r"\d", "d", s)
+    s = re.sub(r"\d", "d", word.translate(_SHAPE_CLASSES))
     return re.sub(r"(.)\1+", r"\1", s)[:6]
 
 
@@ -65,37 +63,77 @@ def kb_tags(words: Sequence[str], kb: KnowledgeBase | None) -> list[str]:
     return tags
 
 
-def _token(word: str, lex: Lexicon, given: frozenset[str]) -> dict[str, str]:
+_SHAPE_CLASSES = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                                **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
+                                **{c: "d" for c in "0123456789"}})
+_NEIGHBOURS = (-2, -1, 1, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """The context-free features of one word form, computed once per process and word."""
+
+    base: tuple[str, ...]  # the word's own features (without the KB tag, which needs context)
+    around: dict[int, tuple[str, ...]]  # its features as the neighbour at each offset
+    w: str
+    sh: str
+    lx: str
+
+
+def _describe(word: str, lex: Lexicon, given: frozenset[str]) -> _Word:
     low = word.casefold()
-    return {"w": low, "sh": shape(word), "lx": lex.word_class(word), "gn": str(low in given and word[:1].isupper())}
+    sh = shape(word)
+    lx = lex.word_class(word)
+    gn = str(low in given and word[:1].isupper())
+    title = word[:1].isupper()
+    base = ("bias", f"w={low}", f"sh={sh}", f"lx={lx}", f"gn={gn}", f"p3={word[:3].casefold()}",
+            f"s3={word[-3:].casefold()}", f"s2={word[-2:].casefold()}", f"up={word.isupper()}", f"ti={title}",
+            f"len={min(len(word), 8)}", f"s4={word[-4:].casefold()}", f"ti|lx={title}|{lx}")
+    around = {d: (f"{d}w={low}", f"{d}sh={sh}", f"{d}lx={lx}", f"{d}gn={gn}") for d in _NEIGHBOURS}
+    return _Word(base, around, low, sh, lx)
+
+
+_WORDS: dict[tuple[str, Lexicon, frozenset[str]], _Word] = {}
+_WORDS_MAX = 300_000  # word forms remembered per process
+
+
+def _word(word: str, lex: Lexicon, given: frozenset[str]) -> _Word:
+    key = (word, lex, given)
+    found = _WORDS.get(key)
+    if found is None:
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+        found = _WORDS[key] = _describe(word, lex, given)
+    return found
 
 
 def sentence_features(words: Sequence[str], lex: Lexicon, kb: KnowledgeBase | None) -> list[list[str]]:
-    """CRFsuite feature strings for every word of one sentence."""
+    """CRFsuite feature strings for every word of one sentence (CRFsuite ignores their order).
+
+    A word's own features and its features as a neighbour depend on the word alone, so they are
+    built once per word form; only the KB tags and the word pairs depend on the sentence.
+    """
     gaz = kb_tags(words, kb)
     given = kb.given_names if kb is not None else frozenset()
-    base = [_token(w, lex, given) for w in words]
+    described = [_word(w, lex, given) for w in words]
+    last = len(words) - 1
     out = []
-    for i, word in enumerate(words):
-        f = ["bias", f"w={base[i]['w']}", f"sh={base[i]['sh']}", f"lx={base[i]['lx']}", f"gz={gaz[i]}", f"gn={base[i]['gn']}",
-             f"p3={word[:3].casefold()}", f"s3={word[-3:].casefold()}", f"s2={word[-2:].casefold()}",
-             f"up={word.isupper()}", f"ti={word[:1].isupper()}", f"len={min(len(word), 8)}"]
+    for i, me in enumerate(described):
+        f = [*me.base, f"gz={gaz[i]}"]
         if i == 0:
             f.append("BOS")
-        if i == len(words) - 1:
+        if i == last:
             f.append("EOS")
-        for d in (-2, -1, 1, 2):
+        for d in _NEIGHBOURS:
             j = i + d
-            if 0 <= j < len(words):
-                f += [f"{d}w={base[j]['w']}", f"{d}sh={base[j]['sh']}", f"{d}lx={base[j]['lx']}", f"{d}gz={gaz[j]}",
-                      f"{d}gn={base[j]['gn']}"]
-        f += [f"s4={word[-4:].casefold()}", f"ti|lx={word[:1].isupper()}|{base[i]['lx']}"]
+            if 0 <= j <= last:
+                f += described[j].around[d]
+                f.append(f"{d}gz={gaz[j]}")
         if i > 0:
-            f.append(f"-1sh|sh={base[i - 1]['sh']}|{base[i]['sh']}")
-            f.append(f"-1w|w={base[i - 1]['w']}|{base[i]['w']}")
-        if i + 1 < len(words):
-            f.append(f"w|+1w={base[i]['w']}|{base[i + 1]['w']}")
-        if i + 1 < len(words):
-            f.append(f"sh|+1sh={base[i]['sh']}|{base[i + 1]['sh']}")
+            f.append(f"-1sh|sh={described[i - 1].sh}|{me.sh}")
+            f.append(f"-1w|w={described[i - 1].w}|{me.w}")
+        if i < last:
+            f.append(f"w|+1w={me.w}|{described[i + 1].w}")
+            f.append(f"sh|+1sh={me.sh}|{described[i + 1].sh}")
         out.append(f)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from ..kb import KBEntry, KnowledgeBase, load_kb
 from ..languages import read_lines
@@ -53,19 +53,25 @@ def _unglue(text: str, t: Span) -> list[Span]:
     "PemerintahIndonesiayang" -> "Pemerintah" "Indonesia" "yang". A cut needs a name-like head
     (a KB name or a word mostly written as a proper noun) and, after it, a function word the
     scrapers glue or an ordinary word of 4+ letters."""
-    piece = text[t.start:t.end]
-    parts = [Span(t.start + m.start(), t.start + m.end()) for m in re.finditer(r"[A-Z]?[^A-Z]+|[A-Z]+(?![a-z])", piece)]
-    glued = piece.isalpha() and all(p.end - p.start >= 2 for p in parts)
+    return [Span(t.start + a, t.start + b) for a, b in _glue_cuts(text[t.start:t.end])]
+
+
+@lru_cache(maxsize=65_536)
+def _glue_cuts(piece: str) -> tuple[tuple[int, int], ...]:
+    """The parts of one token as (start, end) inside it; remembered, as words repeat."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[A-Z]?[^A-Z]+|[A-Z]+(?![a-z])", piece)]
+    glued = piece.isalpha() and all(b - a >= 2 for a, b in parts)
     if len(parts) > 1 and glued and piece not in _camel_words():
-        return [q for p in parts for q in _unglue(text, p)]
+        return tuple((a + c, a + d) for a, b in parts for c, d in _glue_cuts(piece[a:b]))
+    whole = ((0, len(piece)),)
     low = piece.casefold()
     if not _GLUED.fullmatch(piece) or low in common_words("id") or _name_like(piece):
-        return [t]
+        return whole
     for k in range(len(piece) - 2, 3, -1):
         tail = low[k:]
         if (tail in _glue_words() or len(tail) >= 4 and tail in common_words("id")) and _name_like(piece[:k]):
-            return [Span(t.start, t.start + k), Span(t.start + k, t.end)]
-    return [t]
+            return ((0, k), (k, len(piece)))
+    return whole
 
 
 def _name_like(head: str) -> bool:
@@ -136,6 +142,11 @@ def find_names(article: Article, *, kb: KnowledgeBase | None = None, common: fro
         i = 0
         while i < len(tokens):
             step = 1
+            first = text[tokens[i].start:tokens[i].end]
+            # Most words start no name: skip them before trying the runs of words they begin.
+            if (cased and not _starts_name(first)) or not kb.may_start_name(first):
+                i += 1
+                continue
             for j in range(min(len(tokens), i + MAX_TOKENS), i, -1):
                 start, end = tokens[i].start, tokens[j - 1].end
                 entries = _accept(kb, text[start:end], cased=cased, common=common)

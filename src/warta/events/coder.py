@@ -23,7 +23,17 @@ from .actors import (
     speaker_name,
     with_agents,
 )
-from .cues import Cues, Token, cues_for, is_topic, modality, negated, tokenize, topics
+from .cues import (
+    Cues,
+    Token,
+    cues_for,
+    is_topic,
+    modality,
+    negated,
+    sentence_tokens,
+    tokenize,
+    topics,
+)
 from .lexicon import Lexicon, Match, load_lexicon
 from .roles import pairs_for, split_sides
 from .tables import lookup
@@ -51,6 +61,8 @@ class Context:
     mentions: tuple[ActorMention, ...]
     mains: tuple[Actor, ...]
     tone: Callable[[str], float | None]
+    tokens: list[Token]  # of the whole text, cut into sentences by `sentence_tokens`
+    starts: list[int]  # where each token starts
 
 
 def lexicon_language(article: Article) -> str:
@@ -64,16 +76,17 @@ def build_context(article: Article, *, tone: Callable[[str], float | None]) -> C
     language = lexicon_language(article)
     cues = cues_for(language)
     mains = main_countries(article)
-    mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(article, cues, mains)
-    return Context(article, load_lexicon(language), cues, tuple(sorted(mentions, key=lambda m: m.start)), mains, tone)
+    tokens = tokenize(article.text)
+    mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(article, tokens, cues, mains)
+    return Context(article, load_lexicon(language), cues, tuple(sorted(mentions, key=lambda m: m.start)), mains, tone,
+                   tokens, [t.start for t in tokens])
 
 
-def _resolved_mentions(article: Article, cues: Cues, mains: tuple[Actor, ...]) -> list[ActorMention]:
+def _resolved_mentions(article: Article, tokens: list[Token], cues: Cues, mains: tuple[Actor, ...]) -> list[ActorMention]:
     """"kedua negara"/"both countries" -> the two main countries; "kami"/"we" in a quote -> its speaker."""
     found = []
-    tokens = tokenize(article.text)
-    for i, token in enumerate(tokens):
-        both = cues.has("both", tokens, i)
+    for i in sorted(set(cues.starts("both", tokens) + cues.starts("self", tokens))):
+        token, both = tokens[i], cues.has("both", tokens, i)
         if both and len(mains) == 2:
             end = tokens[i + both - 1].end
             found += [ActorMention(token.start, end, actor, "both") for actor in mains]
@@ -95,7 +108,7 @@ def code_article(context: Context) -> tuple[Event, ...]:
 def code_sentence(context: Context, sentence: Span) -> list[Event]:
     """The events one sentence states (at most one per type and pair of sides)."""
     text = context.article.text[sentence.start:sentence.end]
-    tokens = tokenize(text, sentence.start)
+    tokens = sentence_tokens(context.tokens, context.starts, context.article.text, sentence.start, sentence.end)
     inside = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
     matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside, context.article.text,
                      context.cues)
@@ -105,8 +118,9 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
         return []
     sides = split_sides(inside, tokens, context.cues, text, sentence.start)
     events, claimed = [], {}
+    clauses = context.cues.starts("clause", tokens)
     for number, match in enumerate(matches):
-        clause = sum(1 for i in range(match.start) if context.cues.has("clause", tokens, i))
+        clause = sum(1 for i in clauses if i < match.start)
         for event in _events_for(context, sentence, tokens, match, sides):
             # one event per pair of sides in a clause: the first trigger is the main verb
             # ("mencapai kesepakatan ... negosiasi"); a negated one does not hide the next

@@ -7,8 +7,10 @@ before the trigger, with only fillers in between ("belum menarik", "has not with
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import load_cues
 
@@ -18,8 +20,7 @@ MODALITY_REACH = 5
 TOPIC_REACH = 5  # tokens a topic word ("mengenai", "about") may stand before the trigger  # tokens a modal ("akan", "will") may stand before its trigger
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word or punctuation mark of a sentence, lower-cased, with its offsets in the article."""
 
     start: int
@@ -29,7 +30,36 @@ class Token:
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Words and punctuation of `text`; offsets are shifted by `base` (the sentence start)."""
-    return [Token(base + m.start(), base + m.end(), m.group().lower().replace("’", "'")) for m in TOKEN.finditer(text)]
+    lower = text.lower()
+    if len(lower) != len(text) or "Σ" in text:
+        # lower-casing changed lengths ("İ") or depends on context (final sigma): word by word
+        return [Token(base + m.start(), base + m.end(), m.group().lower().replace("’", "'"))
+                for m in TOKEN.finditer(text)]
+    lower = lower.replace("’", "'")  # lengths stay: the texts of tokens can be sliced from it
+    return [Token(base + a, base + b, lower[a:b]) for a, b in (m.span() for m in TOKEN.finditer(text))]
+
+
+def sentence_tokens(tokens: list[Token], starts: list[int], text: str, start: int, end: int) -> list[Token]:
+    """The tokens of `text[start:end]`, cut from the whole text's `tokens` (whose `starts` are
+    given) when none of them runs across an edge of the span, else tokenized on their own."""
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    if (lo and tokens[lo - 1].end > start) or (hi > lo and tokens[hi - 1].end > end):
+        return tokenize(text[start:end], start)
+    return tokens[lo:hi]
+
+
+Index = dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # kind -> word -> phrases, longest first
+
+
+def _index(phrases: dict[str, frozenset[tuple[str, ...]]], position: int) -> Index:
+    """Phrases of each kind by their word at `position` (0: first, -1: last), longest first."""
+    index: Index = {}
+    for kind, found in phrases.items():
+        by_word: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in found:
+            by_word.setdefault(phrase[position], []).append(phrase)
+        index[kind] = {word: tuple(sorted(group, key=len, reverse=True)) for word, group in by_word.items()}
+    return index
 
 
 @dataclass(frozen=True)
@@ -37,32 +67,38 @@ class Cues:
     """The cue phrases of one language, each a tuple of words."""
 
     phrases: dict[str, frozenset[tuple[str, ...]]]
-    _by_first: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict, repr=False)
+    _by_first: Index = field(init=False, repr=False, compare=False)
+    _by_last: Index = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # cues are looked up for nearly every token: index them once by their first and last word
+        object.__setattr__(self, "_by_first", _index(self.phrases, 0))
+        object.__setattr__(self, "_by_last", _index(self.phrases, -1))
 
     def has(self, kind: str, tokens: list[Token], i: int) -> int:
         """Length of the longest `kind` phrase starting at token `i` (0 if none)."""
         if i >= len(tokens):
             return 0
-        index = self._by_first.get(kind)
-        if index is None:
-            index = self._by_first.setdefault(kind, {})
-            for phrase in self.phrases.get(kind, ()):
-                index.setdefault(phrase[0], []).append(phrase)
-        best = 0
-        for phrase in index.get(tokens[i].text, ()):
+        for phrase in self._by_first.get(kind, {}).get(tokens[i].text, ()):
             n = len(phrase)
-            if n > best and tuple(t.text for t in tokens[i:i + n]) == phrase:
-                best = n
-        return best
+            if n == 1 or tuple(t.text for t in tokens[i:i + n]) == phrase:
+                return n
+        return 0
 
     def ends(self, kind: str, tokens: list[Token], end: int) -> int:
         """Length of the longest `kind` phrase ending just before token `end` (0 if none)."""
-        best = 0
-        for phrase in self.phrases.get(kind, ()):
+        if end <= 0 or end > len(tokens):
+            return 0
+        for phrase in self._by_last.get(kind, {}).get(tokens[end - 1].text, ()):
             n = len(phrase)
-            if n > best and end - n >= 0 and tuple(t.text for t in tokens[end - n:end]) == phrase:
-                best = n
-        return best
+            if n == 1 or (end - n >= 0 and tuple(t.text for t in tokens[end - n:end]) == phrase):
+                return n
+        return 0
+
+    def starts(self, kind: str, tokens: list[Token], stop: int | None = None) -> list[int]:
+        """Indexes (below `stop`) of the tokens where a `kind` phrase starts."""
+        firsts = self._by_first.get(kind, {})
+        return [i for i, token in enumerate(tokens[:stop]) if token.text in firsts and self.has(kind, tokens, i)]
 
 
 @cache
@@ -102,7 +138,7 @@ def is_topic(cues: Cues, tokens: list[Token], trigger: int) -> bool:
 
 def modality(cues: Cues, tokens: list[Token], trigger: int) -> str:
     """asserted, planned, conditional or hypothetical, from cue words before the trigger."""
-    if any(cues.has("conditional", tokens, i) for i in range(trigger)):
+    if cues.starts("conditional", tokens, trigger):
         return "conditional"
     window = range(max(0, trigger - MODALITY_REACH), trigger)
     for i in reversed(window):
@@ -119,6 +155,6 @@ def topics(cues: Cues, tokens: list[Token]) -> tuple[str, ...]:
     """Topic contexts the sentence names (nuclear, energy, transport...), from `context.*` cues."""
     found = []
     for kind in sorted(k for k in cues.phrases if k.startswith("context.")):
-        if any(cues.has(kind, tokens, i) for i in range(len(tokens))):
+        if cues.starts(kind, tokens):
             found.append(kind.split(".", 1)[1])
     return tuple(found)

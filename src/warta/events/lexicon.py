@@ -93,36 +93,81 @@ def _alternative_end(alt: Alternative, tokens: list[str], i: int) -> int | None:
     return i + len(alt)
 
 
+Candidate = tuple[TriggerPattern, tuple[frozenset[str], ...]]  # a pattern and the words it needs
+
+
+def _needs(pattern: TriggerPattern) -> tuple[frozenset[str], ...]:
+    """For each later word element, the words one of which must occur in the sentence for the
+    pattern to match (elements with a prefix alternative could match anything and are left out)."""
+    return tuple(frozenset(alt[0] for alt in e) for e in pattern.elements[1:]
+                 if e is not None and not e.prefixed)
+
+
+def _rank(candidate: Candidate) -> tuple[int, int]:
+    """Best first: the most specific pattern, then the first listed (orders are unique)."""
+    return -candidate[0].weight, candidate[0].order
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The patterns that may start at one word, best first, with a quick test to skip most."""
+
+    gate: frozenset[str]  # a sentence without any of these words matches only unconditional patterns
+    ranked: tuple[Candidate, ...]  # all patterns, best first
+    unconditional: tuple[Candidate, ...]  # those that need no later word, best first
+
+    @classmethod
+    def of(cls, found: list[Candidate]) -> Candidates:
+        """Rank `found` best first and gather the words its conditional patterns need."""
+        found = sorted(found, key=_rank)
+        gate = frozenset(word for _, needs in found if needs for word in needs[0])
+        return cls(gate, tuple(found), tuple(c for c in found if not c[1]))
+
+    def best(self, tokens: list[str], i: int, present: set[str]) -> Match | None:
+        """The best match at `i`: as they are ranked, the first pattern that matches."""
+        candidates = self.unconditional if self.gate.isdisjoint(present) else self.ranked
+        for pattern, needs in candidates:
+            for words in needs:
+                if words.isdisjoint(present):
+                    break  # a later element has none of its words in the sentence
+            else:
+                end = _match_from(pattern.elements, tokens, i)
+                if end is not None:
+                    return Match(i, end, pattern)
+        return None
+
+
 class Lexicon:
     """Trigger patterns of one language, indexed by their first word."""
 
     def __init__(self, patterns: list[TriggerPattern]) -> None:
         self.patterns = patterns
-        self._by_word: dict[str, list[TriggerPattern]] = defaultdict(list)
-        self._by_prefix: list[TriggerPattern] = []
+        by_word: dict[str, list[Candidate]] = defaultdict(list)
+        self._by_prefix: list[Candidate] = []
         for pattern in patterns:
-            first = pattern.elements[0]
+            first, candidate = pattern.elements[0], (pattern, _needs(pattern))
             if first.prefixed:
-                self._by_prefix.append(pattern)
+                self._by_prefix.append(candidate)
             for word in first.by_first:
-                self._by_word[word].append(pattern)
+                by_word[word].append(candidate)
+        self._by_word = {word: Candidates.of(found) for word, found in by_word.items()}
 
-    def _candidates(self, token: str) -> list[TriggerPattern]:
-        return self._by_word.get(token, []) + [p for p in self._by_prefix if p.elements[0].starting(token)]
+    def _candidates(self, token: str) -> Candidates | None:
+        found = self._by_word.get(token)
+        prefixed = [c for c in self._by_prefix if c[0].elements[0].starting(token)] if self._by_prefix else []
+        if not prefixed:
+            return found
+        return Candidates.of((list(found.ranked) if found else []) + prefixed)
 
     def matches(self, tokens: list[str]) -> list[Match]:
         """The best (longest, then first listed) match starting at each token, left to right."""
         found = []
+        present = set(tokens)
         for i, token in enumerate(tokens):
-            best: Match | None = None
-            for pattern in self._candidates(token):
-                end = _match_from(pattern.elements, tokens, i)
-                if end is None:
-                    continue
-                if best is None or (pattern.weight, -pattern.order) > (best.pattern.weight, -best.pattern.order):
-                    best = Match(i, end, pattern)
-            if best is not None:
-                found.append(best)
+            candidates = self._candidates(token)
+            match = candidates.best(tokens, i, present) if candidates is not None else None
+            if match is not None:
+                found.append(match)
         return found
 
 

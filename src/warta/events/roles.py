@@ -93,15 +93,15 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
             result.groups.append([mention])
     result.groups = [part for group in result.groups for part in _split_lists(group, text, base, cues)]
     result.unnamed_reporter = _unnamed_reporter(tokens, cues)
-    result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "(", ")", "—", "–"} or cues.has("clause", tokens, i)]
+    clauses = set(cues.starts("clause", tokens))
+    result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "(", ")", "—", "–"} or i in clauses]
     return result
 
 
 def _unnamed_reporter(tokens: list[Token], cues: Cues) -> bool:
     """A pronoun reports ("ia mengatakan", "katanya", "he said"): a side's spokesman, unnamed here."""
-    return any(cues.has("report", tokens, i) and (
-        token.text.endswith("nya") or any(cues.has("other", tokens, j) for j in range(max(0, i - 2), i)))
-        for i, token in enumerate(tokens))
+    return any(tokens[i].text.endswith("nya") or any(cues.has("other", tokens, j) for j in range(max(0, i - 2), i))
+               for i in cues.starts("report", tokens))
 
 
 def _after_agent(tokens: list[Token], first: int, cues: Cues) -> bool:

@@ -6,10 +6,11 @@ The tables are built by `python -m warta.kb.build`; README.md names their source
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 TABLES = ("countries.tsv", "places.tsv", "orgs.tsv", "people.tsv")
@@ -17,6 +18,7 @@ TABLES = ("countries.tsv", "places.tsv", "orgs.tsv", "people.tsv")
 # a curated organisation beats a town ("Hamas"), a city beats a 2014 Phoenix person.
 TYPE_RANK = {"COUNTRY": 0, "REGION": 1, "ORG": 2, "FAC": 2, "PERSON": 3, "CITY": 4}
 PLACE_TYPES = frozenset({"COUNTRY", "CITY", "REGION", "FAC"})
+_MEMO_SIZE = 200_000  # remembered lookups per process (a few tens of MB at most)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class KBEntry:
         return "PLACE" if self.type in PLACE_TYPES else self.type
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def name_key(text: str) -> str:
     """The form names are compared in: no accents, lower case, one kind of dash and space."""
     text = unicodedata.normalize("NFKD", text)
@@ -78,6 +81,10 @@ class KnowledgeBase:
         self._index = index
         self._demonyms = demonyms
         self._entries: dict[str, KBEntry] = {}
+        # Lookups repeat (the same names, sentence after sentence): remember them. The KB never
+        # changes after loading, so the memo never goes stale; it is bounded to keep workers small.
+        self._found: dict[str, tuple[tuple[KBEntry, bool], ...]] = {}
+        self._sorted_keys: list[str] | None = None
 
     def entry(self, id_: str) -> KBEntry | None:
         """The entry with this id (e.g. "country:IRN", "geonames:524901")."""
@@ -93,7 +100,16 @@ class KnowledgeBase:
 
         `strict` means the name is a capitalised acronym ("AS") that must match exactly.
         """
-        ids = self._index.get(name_key(text))
+        found = self._found.get(text)
+        if found is None:
+            found = self._lookup(name_key(text))
+            if len(self._found) >= _MEMO_SIZE:
+                self._found.clear()
+            self._found[text] = found
+        return found
+
+    def _lookup(self, key: str) -> tuple[tuple[KBEntry, bool], ...]:
+        ids = self._index.get(key)
         if not ids:
             return ()
         found = []
@@ -102,6 +118,15 @@ class KnowledgeBase:
             if entry is not None:
                 found.append((entry, id_.endswith("!")))
         return tuple(found)
+
+    def may_start_name(self, text: str) -> bool:
+        """False when no name in the KB begins with `text` (a word): the gazetteer then need
+        not try the longer runs of words that start with it."""
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._index)
+        key = name_key(text)
+        at = bisect.bisect_left(self._sorted_keys, key)
+        return at < len(self._sorted_keys) and self._sorted_keys[at].startswith(key)
 
     def demonym(self, text: str) -> KBEntry | None:
         """The country an English adjective names ("Russian" -> Russia)."""

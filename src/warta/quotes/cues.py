@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from ..languages import available_languages, read_lines
 
@@ -75,9 +76,9 @@ def load_cues(code: str | None) -> Cues:
                 frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())))
 
 
-def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, token) of text[start:end]."""
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+def tokens(text: str, start: int, end: int, *, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, token) of text[start:end]; only the first `limit` tokens when given."""
+    return [(m.start(), m.end(), m.group()) for m in islice(TOKEN.finditer(text, start, end), limit)]
 
 
 def is_name_word(word: str) -> bool:

@@ -105,7 +105,7 @@ def _glued_open(text: str, at: int, end: int, mark: str) -> bool:
     quotation only if a sentence starts after it (the caller also wants a plain closing mark)."""
     before = text[at - 1] if at > 0 else " "
     nxt = text[at + 2] if at + 2 < end else " "
-    return mark == '"' and before in ".!?" and text[at + 1] == " " and nxt.isupper()
+    return mark == '"' and before in ".!?" and at + 1 < end and text[at + 1] == " " and nxt.isupper()
 
 
 def _find_close(text: str, pos: int, end: int, mark: str) -> tuple[int, int] | None:

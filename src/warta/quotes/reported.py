@@ -111,7 +111,9 @@ def _trim(text: str, toks: list) -> int:
 def speaker_in_clause(text: str, start: int, end: int, cues: Cues) -> Attribution | None:
     """The speaker of reported speech that runs into a quotation opening at `end`: `Lamrani told
     Business Insider that MaT was "fairly secular…"`, `Ryabkov, yang mengatakan bahwa … "…"`."""
-    toks = tokens(text, start, end)
+    # Only the tokens a cue within MAX_CUE_AT and its addressee can reach: a long sentence with
+    # many quotations would otherwise be tokenized once per quotation.
+    toks = tokens(text, start, end, limit=MAX_CUE_AT + MAX_ADDRESSEE + 8)
     for i, (_, _, word) in enumerate(toks[:MAX_CUE_AT]):
         if word.lower() not in cues.verbs or i == 0 or _content_start(toks, i + 1, cues) is None:
             continue

@@ -20,6 +20,7 @@ SPEAKER_TYPES = ("PERSON", "ORG")
 _TITLE_LEAD = re.compile(r"(?:[A-Z][\w.-]*\s+|(?:dan|and|of|for|untuk|&)\s+(?=[A-Z])|\([^)]{1,20}\)\s+)*")
 PRONOUN_REACH = 400  # characters back to a person a pronoun can stand for when nobody spoke yet
 DETERMINERS = frozenset({"the", "a", "an", "sang", "si"})
+LEAD_CHARS = 200  # "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu " is 57
 
 
 @cache
@@ -158,7 +159,11 @@ def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
     out = []
     for start, _, entity in mentions:
         k = bisect.bisect_right(starts, start) - 1
-        if _coarse(entity) == "PERSON" and _TITLE_LEAD.fullmatch(article.text[starts[k]:start] if k >= 0 else ""):
+        lead_start = starts[k] if k >= 0 else start
+        # a title is no longer than LEAD_CHARS: a longer lead is not read (a run of capitalised
+        # words would otherwise be matched again for every mention in it)
+        if (_coarse(entity) == "PERSON" and start - lead_start <= LEAD_CHARS
+                and _TITLE_LEAD.fullmatch(article.text, lead_start, start)):
             out.append((start, entity))
     for start in starts:
         lead = _TITLE_LEAD.match(article.text, start, start + 80)

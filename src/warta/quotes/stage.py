@@ -6,6 +6,7 @@ order so that "katanya", "he said" or "it added" go to the most recent speaker.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -90,7 +91,10 @@ def _in_sentence(text: str, item: _Found, sentences: tuple[Span, ...], cues: Any
     q = item.quoted
     if q.continues:
         return None
-    sentence = next((s for s in sentences if s.start <= q.open_at < s.end), None)
+    # sentences are in text order and do not overlap: the last one starting at or before the
+    # opening mark is the only one that can hold it (a bisection, not a scan per quotation)
+    k = bisect.bisect_right(sentences, q.open_at, key=lambda s: s.start) - 1
+    sentence = sentences[k] if k >= 0 and q.open_at < sentences[k].end else None
     if sentence is None or sentence.start >= q.open_at:
         return None
     return speaker_in_clause(text, sentence.start, q.open_at, cues)
@@ -142,10 +146,8 @@ def _words(text: str, quoted: Quoted) -> int:
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
-    for i, (start, end) in enumerate(paragraphs):
-        if start <= offset < end:
-            return i
-    return len(paragraphs) - 1
+    k = bisect.bisect_right(paragraphs, offset, key=lambda p: p[0]) - 1  # in text order, disjoint
+    return k if k >= 0 and offset < paragraphs[k][1] else len(paragraphs) - 1
 
 
 def _reported(article: Article, cues: Any, found: list[_Found]) -> list[tuple[int, int, Attribution]]:

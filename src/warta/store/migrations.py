@@ -38,6 +38,17 @@ _ARTICLES = """CREATE TABLE articles (id TEXT PRIMARY KEY, key TEXT NOT NULL UNI
     text TEXT, n_entities INTEGER, n_quotes INTEGER, n_amounts INTEGER, n_events INTEGER,
     tone DOUBLE PRECISION, json {json_type} NOT NULL{extra})"""
 
+# 3: read speed and cache keys. The dyad index covers what the dyad and actor summaries read (an
+# actor's totals scan it instead of the much wider table) and is ordered newest first like the
+# event lists (day DESC; NULL days come last in both backends), so "the 50 latest events of
+# IDN-RUS" merges two index ranges and stops; entities by article serve "people of a dyad's
+# articles"; warta_writes counts write transactions (see SqlStore.data_version).
+_DYAD_COLUMNS = "actor1_country, actor2_country, day DESC{nulls}, article_id, idx, type, cameo, goldstein, context, " \
+                "actor1_name, actor2_name, actor1_code, actor2_code"
+_V3 = ["DROP INDEX events_dyad", "CREATE INDEX events_dyad ON events ({columns})",
+       "CREATE INDEX entities_article ON entities (article_id, type, iso3, name)",
+       "CREATE TABLE warta_writes (n BIGINT NOT NULL)", "INSERT INTO warta_writes VALUES (0)"]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -45,6 +56,7 @@ SQLITE: list[tuple[int, list[str]]] = [
          ("CREATE VIRTUAL TABLE article_fts USING fts5(title, body, id_stem, article_id UNINDEXED,"
           " tokenize = 'porter unicode61 remove_diacritics 2')")]),
     (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BLOB NOT NULL)"]),
+    (3, [q.format(columns=_DYAD_COLUMNS.format(nulls="")) for q in _V3]),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -52,6 +64,8 @@ POSTGRES: list[tuple[int, list[str]]] = [
          "CREATE INDEX articles_day ON articles (day)", "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
          "CREATE INDEX articles_json ON articles USING GIN (json jsonb_path_ops)", *_RECORD_TABLES]),
     (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BYTEA NOT NULL)"]),
+    (3, [q.format(columns=_DYAD_COLUMNS.format(nulls=" NULLS LAST")) for q in _V3]),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
+WRITES_VERSION = 3  # the first version with warta_writes

@@ -5,7 +5,7 @@ rewritten from `?` to `%s`); only the full-text index and the JSON column type d
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -46,6 +46,24 @@ class PostgresStore(SqlStore):
         with self._conn.transaction(), self._conn.cursor() as cur:
             yield cur
 
+    def _connect_reader(self) -> Any:
+        psycopg = _psycopg()
+        try:
+            return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as error:
+            raise StoreError(_redact(self.url), f"cannot open the store ({str(error).strip()})") from None
+
+    def _begin_read(self, conn: Any) -> None:
+        # One snapshot for every query until COMMIT, and no way to write through a reader.
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    def _end_read(self, conn: Any) -> None:
+        if not conn.closed:
+            conn.execute("ROLLBACK")  # nothing to keep, and it also ends a transaction a failed query aborted
+
+    def _usable(self, conn: Any) -> bool:
+        return not conn.closed and not conn.broken
+
     def _migrate(self) -> None:
         with self._lock, self._transaction() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(7712)")  # two processes must not migrate at once
@@ -57,21 +75,21 @@ class PostgresStore(SqlStore):
                     for statement in statements:
                         cur.execute(statement)
                     cur.execute("INSERT INTO warta_schema VALUES (%s)", (version,))
+        self._migrated(max([current, *(v for v, _ in POSTGRES)]))
 
     def schema_version(self) -> int:
         """The latest migration applied."""
         return self._rows("SELECT max(version) AS v FROM warta_schema")[0]["v"]
 
-    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    def _query(self, conn: Any, sql: str, params: Iterable[Any]) -> list[dict[str, Any]]:
         from psycopg.rows import dict_row
 
-        with self._lock:
-            try:
-                with self._conn.cursor(row_factory=dict_row) as cur:
-                    cur.execute(self.sql(sql), tuple(params))
-                    return list(cur.fetchall())
-            except self._errors as error:
-                raise StoreError(_redact(self.url), f"query failed ({str(error).strip()})") from None
+        try:
+            with conn.cursor(row_factory=dict_row) as cur:
+                cur.execute(self.sql(sql), tuple(params))
+                return list(cur.fetchall())
+        except self._errors as error:
+            raise StoreError(_redact(self.url), f"query failed ({str(error).strip()})") from None
 
     def _marks(self, table: str, columns: tuple[str, ...]) -> Iterator[str]:
         return ("?::jsonb" if table == "articles" and c == "json" else "?" for c in columns)

@@ -1,10 +1,12 @@
-"""Read queries shared by both SQL backends: record lists, the dyad and actor summaries, the
-actor network and places. Backends provide `_rows(sql, params)` and `search`."""
+"""Read queries shared by both SQL backends: record lists, the actor summary, the actor network
+and places (the dyad summary is in dyad.py). Backends provide `_rows(sql, params)` and `search`."""
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import AbstractContextManager
 from typing import Any
 
+from .dyad import DyadMixin, directed
 from .filters import Filters
 from .where import (
     actor_clause,
@@ -21,10 +23,13 @@ _EVENT_SELECT = ("SELECT e.*, a.title, a.url, a.language FROM events e JOIN arti
 _PLACE_TYPES = ("PLACE", "COUNTRY", "CITY", "GPE", "LOC", "FAC", "REGION")
 
 
-class QueryMixin:
+class QueryMixin(DyadMixin):
     """Record queries; every method returns JSON-ready dicts."""
 
     def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def snapshot(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
     def _select(self, sql: str, params: list[Any], f: Filters, order: str) -> list[dict[str, Any]]:
@@ -33,6 +38,11 @@ class QueryMixin:
 
     def events(self, filters: Filters) -> list[dict[str, Any]]:
         """Events matching the filters, newest first."""
+        if filters.dyad:
+            # Each direction is one range of the dyad index, already newest first: merged, they
+            # give the first page without reading (or sorting) the dyad's other events.
+            sql, params = directed(filters, _EVENT_SELECT)
+            return self._select(sql, params, filters, "day DESC NULLS LAST, article_id, idx")
         clauses, params = events_where(filters)
         return self._select(_EVENT_SELECT + render(clauses), params, filters,
                             "e.day DESC NULLS LAST, e.article_id, e.idx")
@@ -66,6 +76,10 @@ class QueryMixin:
 
     def stats(self) -> dict[str, Any]:
         """How much the store holds, by table and language, and the span of dates."""
+        with self.snapshot():
+            return self._stats()
+
+    def _stats(self) -> dict[str, Any]:
         out: dict[str, Any] = {"url": getattr(self, "url", "")}
         for table in ("articles", "events", "quotes", "amounts", "entities"):
             out[table] = self._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"]
@@ -80,74 +94,29 @@ class QueryMixin:
         out["event_types"] = self._rows("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
         return out
 
-    def dyad(self, a: str, b: str, *, filters: Filters | None = None) -> dict[str, Any]:
-        """Everything about the relations of two countries: counts by month, type and context,
-        the Goldstein sum, amounts (promised vs realised), quotes of each side, latest events."""
-        base = filters or Filters(limit=50)
-        f = Filters(dyad=(a.upper(), b.upper()), since=base.since, until=base.until, language=base.language,
-                    type=base.type, limit=base.limit)
-        clauses, params = events_where(f)
-        # One pass over the dyad's events, aggregated here: cheaper than one GROUP BY query per view.
-        join = " JOIN articles a ON a.id = e.article_id" if f.language else ""
-        rows = self._rows(f"SELECT e.day, e.type, e.goldstein, e.actor1_country, e.context FROM events e{join}"
-                          + render(clauses), params)
-        contexts = Counter(c for r in rows for c in (r["context"] or "").split(",") if c)
-        return {"a": a.upper(), "b": b.upper(), "events_total": len(rows),
-                "goldstein_sum": sum(r["goldstein"] or 0.0 for r in rows),
-                "by_month": _group(rows, lambda r: r["day"][:7] if r["day"] else None, "month", by_key=True),
-                "by_type": _group(rows, lambda r: r["type"], "type"),
-                "by_direction": _group(rows, lambda r: r["actor1_country"], "source", by_key=True),
-                "by_context": [{"context": c, "n": n} for c, n in contexts.most_common()],
-                "amounts": self._dyad_amounts(f), "quotes": self._dyad_quotes(f), "events": self.events(f)}
-
-    def _dyad_amounts(self, f: Filters) -> dict[str, Any]:
-        rows = self.amounts(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=200))
-        totals: dict[tuple[str, str], float] = {}
-        for r in rows:
-            key = (r["unit"], r["status"] or "unknown")
-            totals[key] = totals.get(key, 0.0) + (r["value"] or 0.0)
-        return {"items": rows, "totals": [{"unit": u, "status": s, "value": v} for (u, s), v in sorted(totals.items())]}
-
-    def _dyad_quotes(self, f: Filters) -> list[dict[str, Any]]:
-        """Quotes in the dyad's articles, each marked with the side its speaker belongs to."""
-        assert f.dyad is not None
-        sides = self._actor_sides(f)
-        rows = self.quotes(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=40))
-        for r in rows:
-            country = r.get("speaker_country")
-            name = (r.get("speaker") or "").lower()
-            r["side"] = country if country in f.dyad else next(
-                (side for side, names in sides.items() if name and any(name in n or n in name for n in names)), None)
-        return rows
-
-    def _actor_sides(self, f: Filters) -> dict[str, set[str]]:
-        """Lower-cased names on each side: event actors, and people the entity stage gave a country."""
-        clauses, params = events_where(Filters(dyad=f.dyad, limit=0))
-        sides: dict[str, set[str]] = {f.dyad[0]: set(), f.dyad[1]: set()}  # type: ignore[index]
-        for r in self._rows("SELECT e.actor1_name, e.actor1_country, e.actor2_name, e.actor2_country FROM events e"
-                            + render(clauses), params):
-            for n in ("1", "2"):
-                if r[f"actor{n}_country"] in sides and r[f"actor{n}_name"]:
-                    sides[r[f"actor{n}_country"]].add(r[f"actor{n}_name"].lower())
-        people = self._rows("SELECT DISTINCT n.name, n.iso3 FROM entities n WHERE n.type = 'PERSON' AND n.iso3 IN (?, ?)"
-                            f" AND n.article_id IN (SELECT e.article_id FROM events e{render(clauses)})",
-                            [*sides, *params])
-        for r in people:
-            sides[r["iso3"]].add(r["name"].lower())
-        return sides
-
     def actor(self, actor: str, *, limit: int = 50) -> dict[str, Any]:
         """One actor (country code, CAMEO code or name): partners, event types, events and quotes."""
+        with self.snapshot():
+            return self._actor(actor, limit)
+
+    def _actor(self, actor: str, limit: int) -> dict[str, Any]:
         sql, params = actor_clause(actor)
-        code = actor.upper()
-        partners = self._rows(
+        # Partners and types from one pass (over the dyad index, which holds every column read).
+        groups = self._rows(
             "SELECT CASE WHEN e.actor1_country = ? THEN e.actor2_country ELSE e.actor1_country END AS partner,"
-            f" count(*) AS n, sum(e.goldstein) AS goldstein FROM events e WHERE {sql}"
-            " GROUP BY 1"
-            " ORDER BY n DESC LIMIT 30", [code, *params])
-        types = self._rows(f"SELECT e.type, count(*) AS n FROM events e WHERE {sql} GROUP BY e.type ORDER BY n DESC",
-                           params)
-        return {"actor": actor, "partners": partners, "by_type": types,
+            f" e.type, count(*) AS n, sum(e.goldstein) AS goldstein FROM events e WHERE {sql} GROUP BY 1, 2",
+            [actor.upper(), *params])
+        partners: dict[Any, dict[str, Any]] = {}
+        types: Counter[Any] = Counter()
+        for g in groups:
+            p = partners.setdefault(g["partner"], {"partner": g["partner"], "n": 0, "goldstein": None})
+            p["n"] += g["n"]
+            if g["goldstein"] is not None:  # SQL's sum: NULL when every score is NULL
+                p["goldstein"] = (p["goldstein"] or 0.0) + g["goldstein"]
+            types[g["type"]] += g["n"]
+        return {"actor": actor,
+                "partners": sorted(partners.values(), key=lambda p: (-p["n"], p["partner"] or ""))[:30],
+                "by_type": [{"type": t, "n": n} for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0] or ""))],
                 "events": self.events(Filters(actor=actor, limit=limit)),
                 "quotes": self.quotes(Filters(speaker=actor, limit=limit))}
 
@@ -176,17 +145,6 @@ class QueryMixin:
         for r in rows:
             r["lat"], r["lon"] = coordinates(r["name"], r["iso3"])
         return rows
-
-
-def _group(rows: list[dict[str, Any]], key: Any, name: str, *, by_key: bool = False) -> list[dict[str, Any]]:
-    """Count rows and sum their Goldstein scores per key; ordered by key, or by count then key."""
-    groups: dict[Any, list[float]] = {}
-    for r in rows:
-        g = groups.setdefault(key(r), [0, 0.0])
-        g[0] += 1
-        g[1] += r["goldstein"] or 0.0
-    order = sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or "") if by_key else (-kv[1][0], kv[0] or ""))
-    return [{name: k, "n": n, "goldstein": g} for k, (n, g) in order]
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Turn `Filters` into SQL WHERE clauses (`?` placeholders), one builder per record table.
 
 Each builder returns (clauses, params); the caller joins clauses with AND. Text filters use
-LIKE on lower-cased columns so both backends behave the same.
+LIKE on lower-cased columns so both backends behave the same; the user's text is a parameter with
+its % and _ escaped, so it is always matched literally.
 """
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ from typing import Any
 from .filters import Filters
 
 Clauses = tuple[list[str], list[Any]]
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def like(text: str, *, prefix: bool = False) -> str:
+    """A LIKE pattern matching `text` literally: anywhere (or, with `prefix`, at the start)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%" if prefix else f"%{escaped}%"
 
 
 def _dates(f: Filters, column: str, clauses: list[str], params: list[Any]) -> None:
@@ -43,10 +51,10 @@ def dyad_clause(a: str, b: str, alias: str = "e") -> tuple[str, list[Any]]:
 
 def actor_clause(actor: str, alias: str = "e") -> tuple[str, list[Any]]:
     """Either side is the actor: by ISO3 country, CAMEO code or part of the name."""
-    like = f"%{actor.lower()}%"
+    pattern = like(actor.lower())
     sql = (f"({alias}.actor1_country = ? OR {alias}.actor2_country = ? OR {alias}.actor1_code = ? OR "
-           f"{alias}.actor2_code = ? OR lower({alias}.actor1_name) LIKE ? OR lower({alias}.actor2_name) LIKE ?)")
-    return sql, [actor.upper(), actor.upper(), actor.upper(), actor.upper(), like, like]
+           f"{alias}.actor2_code = ? OR lower({alias}.actor1_name) {LIKE} OR lower({alias}.actor2_name) {LIKE})")
+    return sql, [actor.upper(), actor.upper(), actor.upper(), actor.upper(), pattern, pattern]
 
 
 def events_where(f: Filters) -> Clauses:
@@ -60,14 +68,14 @@ def events_where(f: Filters) -> Clauses:
         clauses.append(sql)
         params += extra
     if f.type:
-        clauses.append("(e.type = ? OR e.cameo LIKE ?)")
-        params += [f.type.upper(), f"{f.type}%"]
+        clauses.append(f"(e.type = ? OR e.cameo {LIKE})")
+        params += [f.type.upper(), like(f.type, prefix=True)]
     if f.context:
-        clauses.append("lower(e.context) LIKE ?")
-        params.append(f"%{f.context.lower()}%")
+        clauses.append(f"lower(e.context) {LIKE}")
+        params.append(like(f.context.lower()))
     if f.text:
-        clauses.append("lower(e.evidence) LIKE ?")
-        params.append(f"%{f.text.lower()}%")
+        clauses.append(f"lower(e.evidence) {LIKE}")
+        params.append(like(f.text.lower()))
     return clauses, params
 
 
@@ -75,11 +83,11 @@ def quotes_where(f: Filters) -> Clauses:
     clauses, params = _common(f, "q", "q.day")
     if f.speaker or f.actor:
         who = (f.speaker or f.actor or "").lower()
-        clauses.append("(lower(q.speaker) LIKE ? OR lower(q.speaker_country) = ?)")
-        params += [f"%{who}%", who]
+        clauses.append(f"(lower(q.speaker) {LIKE} OR lower(q.speaker_country) = ?)")
+        params += [like(who), who]
     if f.text:
-        clauses.append("lower(q.text) LIKE ?")
-        params.append(f"%{f.text.lower()}%")
+        clauses.append(f"lower(q.text) {LIKE}")
+        params.append(like(f.text.lower()))
     if f.dyad:
         sql, extra = dyad_clause(*f.dyad)
         clauses.append(f"q.article_id IN (SELECT e.article_id FROM events e WHERE {sql})")
@@ -93,8 +101,8 @@ def amounts_where(f: Filters) -> Clauses:
         clauses.append("(m.unit = ? OR m.status = ?)")
         params += [f.type.upper() if len(f.type) == 3 else f.type, f.type.lower()]
     if f.text:
-        clauses.append("(lower(m.text) LIKE ? OR lower(m.refers_to) LIKE ?)")
-        params += [f"%{f.text.lower()}%"] * 2
+        clauses.append(f"(lower(m.text) {LIKE} OR lower(m.refers_to) {LIKE})")
+        params += [like(f.text.lower())] * 2
     if f.dyad or f.actor:
         sql, extra = dyad_clause(*f.dyad) if f.dyad else actor_clause(f.actor or "")
         clauses.append(f"m.article_id IN (SELECT e.article_id FROM events e WHERE {sql})")
@@ -109,8 +117,8 @@ def entities_where(f: Filters) -> Clauses:
         params.append(f.type.upper())
     if f.text or f.actor:
         who = (f.text or f.actor or "").lower()
-        clauses.append("(lower(n.name) LIKE ? OR lower(n.iso3) = ?)")
-        params += [f"%{who}%", who]
+        clauses.append(f"(lower(n.name) {LIKE} OR lower(n.iso3) = ?)")
+        params += [like(who), who]
     return clauses, params
 
 
@@ -119,8 +127,8 @@ def articles_where(f: Filters) -> Clauses:
     if f.article:  # _common wrote a.article_id; articles key on id
         clauses[-1] = "a.id = ?"
     if f.text:
-        clauses.append("lower(a.title) LIKE ?")
-        params.append(f"%{f.text.lower()}%")
+        clauses.append(f"lower(a.title) {LIKE}")
+        params.append(like(f.text.lower()))
     if f.dyad or f.actor:
         sql, extra = dyad_clause(*f.dyad) if f.dyad else actor_clause(f.actor or "")
         clauses.append(f"a.id IN (SELECT e.article_id FROM events e WHERE {sql})")

@@ -1,5 +1,11 @@
 // DOM helpers. Every piece of article-derived text goes through textContent (never innerHTML),
-// so a title like "<img onerror=…>" is shown as text, not run.
+// so a title like "<img onerror=…>" is shown as text, not run; and a link can only point to a
+// dashboard route, this server or an http(s) page, so a "javascript:" URL from an article is dropped.
+
+const SAFE_URL = /^(#|\/(?![\/\\])|https?:\/\/)/i;
+
+/** May this URL go into an href or src? (a route, a path on this server, or http(s)) */
+export const safeUrl = (url) => SAFE_URL.test(String(url).trim());
 
 /** h("a", {href: "#/x", class: "tag"}, "text", childNode, [more]) → Element */
 export function h(tag, attrs = {}, ...children) {
@@ -8,7 +14,8 @@ export function h(tag, attrs = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
     else if (key === "dataset") Object.assign(el.dataset, value);
-    else el.setAttribute(key, String(value));
+    else if ((key === "href" || key === "src") && !safeUrl(value)) continue;
+    else if (!key.startsWith("on")) el.setAttribute(key, String(value));  // never an inline handler from a string
   }
   append(el, children);
   return el;
@@ -50,7 +57,7 @@ export function snippet(text) {
 }
 
 export const fmt = (n) => (n === null || n === undefined ? "–" : Number(n).toLocaleString("en", { maximumFractionDigits: 2 }));
-export const link = (href, text) => h("a", { href }, text);
+export const link = (href, text) => (safeUrl(href) ? h("a", { href }, text) : h("span", {}, text));
 export const actorLink = (code) => (code ? link(`#/actor/${encodeURIComponent(code)}`, code) : "–");
 export const articleLink = (id, text, ev) => link(`#/article/${encodeURIComponent(id)}${ev !== undefined ? `?ev=${ev}` : ""}`, text || "(untitled)");
 

@@ -9,7 +9,7 @@ export async function networkPage() {
     h("p", { class: "muted" }, "Countries linked by the events between them (green: cooperative on average, red: conflictual). Click a country for its page."),
     h("section", { class: "panel" }, el),
     h("section", { class: "panel" }, h("h2", {}, "Links"), table(net.edges.slice(0, 50), [
-      ["dyad", (e) => link(`#/dyad/${e.source}/${e.target}`, `${e.source} → ${e.target}`)],
+      ["dyad", (e) => link(`#/dyad/${encodeURIComponent(e.source)}/${encodeURIComponent(e.target)}`, `${e.source} → ${e.target}`)],
       ["events", (e) => fmt(e.n)], ["mean Goldstein", (e) => fmt(e.goldstein)]])));
   graph(el, net, (code) => { window.location.hash = `#/actor/${encodeURIComponent(code)}`; });
 }
@@ -22,7 +22,7 @@ export async function mapPage() {
     h("p", { class: "muted" }, `${located.length} of ${places.length} places placed by approximate coordinates (country centroids and capitals).`),
     h("section", { class: "panel" }, el),
     h("section", { class: "panel" }, h("h2", {}, "Places"), table(places.slice(0, 100), [
-      ["place", (p) => p.name], ["country", (p) => (p.iso3 ? link(`#/actor/${p.iso3}`, p.iso3) : "–")],
+      ["place", (p) => p.name], ["country", (p) => (p.iso3 ? link(`#/actor/${encodeURIComponent(p.iso3)}`, p.iso3) : "–")],
       ["articles", (p) => fmt(p.articles)]])));
   placesMap(el, located);
 }

@@ -14,7 +14,7 @@ export async function overviewPage() {
     h("div", { class: "grid2" },
       h("section", { class: "panel" }, h("h2", {}, "Busiest dyads"),
         stats.top_dyads.length ? table(stats.top_dyads, [
-          ["dyad", (d) => link(`#/dyad/${d.a}/${d.b}`, `${d.a} → ${d.b}`)], ["events", (d) => fmt(d.n)]])
+          ["dyad", (d) => link(`#/dyad/${encodeURIComponent(d.a)}/${encodeURIComponent(d.b)}`, `${d.a} → ${d.b}`)], ["events", (d) => fmt(d.n)]])
           : h("p", { class: "muted" }, "No events between two countries yet.")),
       h("section", { class: "panel" }, h("h2", {}, "Event types"), typesChart)),
     h("section", { class: "panel" }, h("h2", {}, "Latest articles"),

@@ -1,0 +1,177 @@
+"""The dyad summary: everything about the relations of two countries, read in one snapshot.
+
+The summary of (A, B) and of (B, A) differ only in which country is named first (and so which
+side a speaker both sides could claim is given to), so the store computes the parts once per
+unordered pair, filters and data version, keeps the last few, and orients them per request.
+"""
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from typing import Any
+
+from .filters import Filters
+from .where import events_where, render
+
+MEMO_SIZE = 64  # dyad summaries kept (a few hundred kB each)
+
+
+class DyadMixin:
+    """`dyad(a, b)`; needs `_rows`, `snapshot`, `events`, `quotes` and `amounts`."""
+
+    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def dyad(self, a: str, b: str, *, filters: Filters | None = None) -> dict[str, Any]:
+        """Everything about the relations of two countries: counts by month, type and context,
+        the Goldstein sum, amounts (promised vs realised), quotes of each side, latest events."""
+        base = filters or Filters(limit=50)
+        pair = (a.upper(), b.upper())
+        f = Filters(dyad=tuple(sorted(pair)), since=base.since, until=base.until,  # type: ignore[arg-type]
+                    language=base.language, type=base.type, limit=base.limit)
+        with self.snapshot():  # every part of the summary from one state of the store
+            version = self._snapshot_version()
+            memo: _Memo = self.__dict__.setdefault("_dyad_memo", _Memo())
+            parts = memo.get((f, version)) if version is not None else None
+            if parts is None:
+                parts = self._dyad_parts(f)
+                if version is not None:
+                    memo.put((f, version), parts)
+        # Rows copied: the caller may change what it gets, the memo must not see it.
+        summary = {k: [dict(x) for x in v] if isinstance(v, list) else v for k, v in parts["summary"].items()}
+        amounts = {k: [dict(x) for x in v] for k, v in parts["amounts"].items()}
+        return {"a": pair[0], "b": pair[1], **summary, "amounts": amounts,
+                "quotes": _sided(parts["quotes"], parts["sides"], pair), "events": [dict(r) for r in parts["events"]]}
+
+    def _snapshot_version(self) -> int | None:
+        """The data version of the open snapshot (None for a store that does not count writes)."""
+        if not getattr(self, "_counts_writes", False):
+            return None
+        return int(self._rows("SELECT n FROM warta_writes")[0]["n"])
+
+    def _dyad_parts(self, f: Filters) -> dict[str, Any]:
+        """The summary of the unordered pair `f.dyad`, in no particular orientation."""
+        groups = self._dyad_groups(f)
+        contexts: Counter[str] = Counter()
+        for g in groups["context"]:
+            for c in filter(None, (g["v"] or "").split(",")):
+                contexts[c] += g["n"]
+        summary = {"events_total": sum(g["n"] for g in groups["type"]),
+                   "goldstein_sum": sum(g["g"] or 0.0 for g in groups["type"]),
+                   "by_month": _group(groups["month"], "month", by_key=True),
+                   "by_type": _group(groups["type"], "type"),
+                   "by_direction": _group(groups["source"], "source", by_key=True),
+                   "by_context": [{"context": c, "n": n} for c, n in sorted(contexts.items(), key=_by_count)]}
+        quotes = self.quotes(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=40))  # type: ignore[attr-defined]
+        # The sides' names are needed only for speakers without one of the two countries.
+        unplaced = any(r.get("speaker") and r.get("speaker_country") not in f.dyad for r in quotes)  # type: ignore[operator]
+        return {"summary": summary, "amounts": self._dyad_amounts(f), "quotes": quotes,
+                "sides": self._actor_sides(f) if unplaced else {}, "events": self.events(f)}  # type: ignore[attr-defined]
+
+    def _dyad_groups(self, f: Filters) -> dict[str, list[dict[str, Any]]]:
+        """The dyad's events counted (n) and their Goldstein scores summed (g) per value (v) of
+        month, type, source (direction) and context list: one read of the covering dyad index,
+        grouped four ways in SQL, so only the groups travel to Python."""
+        join = " JOIN articles a ON a.id = e.article_id" if f.language else ""
+        sql, params = directed(f, "SELECT NULLIF(substr(e.day, 1, 7), '') AS month, e.type,"
+                                  f" e.actor1_country AS source, e.context, e.goldstein FROM events e{join}")
+        kinds = ("month", "type", "source", "context")
+        rows = self._rows(f"WITH d AS MATERIALIZED ({sql}) " + " UNION ALL ".join(
+            f"SELECT '{k}' AS k, {k} AS v, count(*) AS n, sum(goldstein) AS g FROM d GROUP BY {k}" for k in kinds),
+            params)
+        groups: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
+        for r in rows:
+            groups[r["k"]].append(r)
+        return groups
+
+    def _dyad_amounts(self, f: Filters) -> dict[str, Any]:
+        rows = self.amounts(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=200))  # type: ignore[attr-defined]
+        totals: dict[tuple[str, str], float] = {}
+        for r in rows:
+            key = (r["unit"], r["status"] or "unknown")
+            totals[key] = totals.get(key, 0.0) + (r["value"] or 0.0)
+        return {"items": rows, "totals": [{"unit": u, "status": s, "value": v} for (u, s), v in sorted(totals.items())]}
+
+    def _actor_sides(self, f: Filters) -> dict[str, set[str]]:
+        """Lower-cased names on each side: event actors, and people the entity stage gave a country."""
+        clauses, params = events_where(Filters(dyad=f.dyad, limit=0))
+        sides: dict[str, set[str]] = {code: set() for code in f.dyad}  # type: ignore[union-attr]
+        names = " UNION ".join(f"SELECT e.actor{n}_name AS name, e.actor{n}_country AS country FROM events e"
+                               + render(clauses) for n in (1, 2))
+        for r in self._rows(names, params * 2):
+            if r["country"] in sides and r["name"]:
+                sides[r["country"]].add(r["name"].lower())
+        people = self._rows("SELECT DISTINCT n.name, n.iso3 FROM entities n WHERE n.type = 'PERSON' AND n.iso3 IN (?, ?)"
+                            f" AND n.article_id IN (SELECT e.article_id FROM events e{render(clauses)})",
+                            [*f.dyad, *params])  # type: ignore[misc]
+        for r in people:
+            sides[r["iso3"]].add(r["name"].lower())
+        return sides
+
+
+def _sided(quotes: list[dict[str, Any]], sides: dict[str, set[str]], pair: tuple[str, str]) -> list[dict[str, Any]]:
+    """The quotes (copied: the memo keeps the originals), each with the side its speaker belongs
+    to: their own country if it is one of the pair, else the first side, in the order asked
+    for, naming them (the one containing the other)."""
+    order = [(side, sides[side], "\n".join(sides[side])) for side in dict.fromkeys(pair) if side in sides]
+    found: dict[str, str | None] = {}
+    out = []
+    for r in quotes:
+        country, name = r.get("speaker_country"), (r.get("speaker") or "").lower()
+        if country in pair or not name:
+            side = country if country in pair else None
+        elif name in found:
+            side = found[name]
+        else:  # "name in n" for some n is one search of the names joined (a name holds no newline)
+            side = found[name] = next((s for s, names, joined in order
+                                       if name in joined or any(n in name for n in names)), None)
+        out.append({**r, "side": side})
+    return out
+
+
+def directed(f: Filters, select: str) -> tuple[str, list[Any]]:
+    """`select` (over events `e`) for the events of `f.dyad` in each direction, as a UNION ALL:
+    each branch is one range of the dyad index (a plain OR makes SQLite collect and re-read rows)."""
+    assert f.dyad is not None
+    clauses, params = events_where(replace(f, dyad=None))
+    a, b = f.dyad[0].upper(), f.dyad[1].upper()
+    parts, out = [], []
+    for x, y in [(a, b)] if a == b else [(a, b), (b, a)]:
+        parts.append(select + render([*clauses, "e.actor1_country = ? AND e.actor2_country = ?"]))
+        out += [*params, x, y]
+    return " UNION ALL ".join(parts), out
+
+
+def _group(groups: list[dict[str, Any]], name: str, *, by_key: bool = False) -> list[dict[str, Any]]:
+    """Groups (v, n, g) as {name, n, goldstein}; ordered by value, or by count then value."""
+    order = sorted(groups, key=lambda r: (r["v"] is None, r["v"] or "") if by_key else (-r["n"], r["v"] or ""))
+    return [{name: r["v"], "n": r["n"], "goldstein": r["g"] or 0.0} for r in order]
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+class _Memo:
+    """The last MEMO_SIZE dyad summaries, shared by the API's threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+
+    def get(self, key: Any) -> dict[str, Any] | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+            return self._items.get(key)
+
+    def put(self, key: Any, value: dict[str, Any]) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > MEMO_SIZE:
+                self._items.popitem(last=False)

@@ -1,0 +1,67 @@
+"""Language identification: the shared langid walk gives exactly what py3langid gives on its own."""
+from __future__ import annotations
+
+import pytest
+
+from warta import language
+from warta.language import SharedWalk, identify, identify_article
+
+ENGLISH = ("Indonesia and Russia agreed on Tuesday to expand their cooperation in energy and defence, "
+           "the two foreign ministers said after talks in Moscow that lasted most of the day.")
+INDONESIAN = ("Indonesia dan Rusia sepakat memperluas kerja sama di bidang energi dan pertahanan, kata kedua "
+              "menteri luar negeri setelah perundingan di Moskow yang berlangsung hampir sepanjang hari.")
+PARAGRAPHS = [ENGLISH, "Photo: Reuters", INDONESIAN, ENGLISH.upper(), "Cafe\u0301 " + ENGLISH,
+              "“Kami siap,” katanya — " + INDONESIAN, ("Ein kurzer Satz auf Deutsch über Politik und Wirtschaft. " * 5).strip()]
+
+
+def _article(title: str | None, paragraphs: list[str], lead: str = "") -> tuple[str | None, str, list[tuple[int, int]]]:
+    text, spans = lead, []
+    for paragraph in paragraphs:
+        spans.append((len(text), len(text) + len(paragraph)))
+        text += paragraph + "\n"
+    return title, text, spans
+
+
+@pytest.mark.parametrize("title", [None, "", "Kerja sama energi", "  Spaced headline  "])
+@pytest.mark.parametrize("lead", ["", "  \n"])
+def test_article_and_paragraphs_as_if_identified_one_by_one(title: str | None, lead: str) -> None:
+    title, text, spans = _article(title, PARAGRAPHS, lead)
+    whole, found = identify_article(title, text, spans)
+    assert whole == identify(((title or "") + "\n" + text).strip())
+    assert found == [identify(text[s:e]) for s, e in spans]
+
+
+@pytest.mark.parametrize("decomposed", [False, True])
+def test_shared_counts_give_the_same_scores_as_py3langid(decomposed: bool) -> None:
+    if language._tables() is None:
+        pytest.skip("another py3langid: the walk is not shared")
+    identifier = language._langid()
+    paragraphs = [p for p in PARAGRAPHS if decomposed or "\u0301" not in p]
+    title, text, spans = _article("Headline", paragraphs)
+    whole = (title + "\n" + text).strip()
+    walk = SharedWalk(whole)
+    for at, part in [(0, whole)] + [(len(title) + 1 + s, text[s:e]) for s, e in spans]:
+        counted = walk.counted(at, part)
+        if decomposed or part.isupper():
+            assert counted is None  # py3langid normalises or lower-cases these itself: not shared
+        else:
+            assert counted is not None and identifier.classify(counted) == identifier.classify(part)
+
+
+@pytest.mark.slow
+def test_langid_automaton_forgets_its_start_after_sync_bytes() -> None:
+    """Any two states reading the same SYNC_BYTES bytes end in the same state (the shared walk's premise)."""
+    np = pytest.importorskip("numpy")
+    tables = language._tables()
+    if tables is None:
+        pytest.skip("another py3langid: the walk is not shared")
+    nextmove, rowbase, _ = tables
+    count = len(rowbase)
+    left, right = np.arange(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
+    for _ in range(language.SYNC_BYTES):
+        moves = np.arange(256)
+        left = nextmove[(rowbase[left][:, None] + moves).ravel()].astype(np.int64)
+        right = nextmove[(rowbase[right][:, None] + moves).ravel()].astype(np.int64)
+        pairs = np.unique(left[left != right] * count + right[left != right])
+        left, right = pairs // count, pairs % count
+    assert len(left) == 0
