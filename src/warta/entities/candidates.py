@@ -5,6 +5,8 @@ keeps a set of non-overlapping ones, preferring what is most likely right.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..kb import KBEntry
@@ -41,6 +43,47 @@ class Candidate:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+class Occupancy:
+    """The stretches of a text already taken, for overlap tests that cost the length of the span
+    tested rather than the number of spans taken (a scan over every taken span made settling
+    overlaps quadratic on long hostile paragraphs: 30 s for "keRusia " repeated over 50k characters).
+
+    Spans are half-open, [start, end); two overlap when `s < end and start < e`, as in a scan,
+    empty spans included.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._chars = bytearray(size + 1)  # 1 where a taken span covers the character
+        self._inner = bytearray(size + 2)  # 1 at the offsets strictly inside a taken span
+        self._points = bytearray(size + 2)  # 1 where an empty span was taken
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]], size: int) -> Occupancy:
+        """An occupancy of a text of `size` characters with `spans` taken."""
+        taken = cls(size)
+        for start, end in spans:
+            taken.take(start, end)
+        return taken
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a taken span."""
+        if start < end:
+            return self._chars.find(1, start, end) >= 0 or self._points.find(1, start + 1, end) >= 0
+        return bool(self._inner[start])
+
+    def inside(self, offset: int) -> bool:
+        """Whether `offset` lies strictly inside a taken span (s < offset < e)."""
+        return bool(self._inner[offset])
+
+    def take(self, start: int, end: int) -> None:
+        """Mark [start, end) as taken."""
+        if start < end:
+            self._chars[start:end] = b"\x01" * (end - start)
+            self._inner[start + 1:end] = b"\x01" * (end - start - 1)
+        else:
+            self._points[start] = 1
+
+
 def _weight(c: Candidate) -> tuple[int, int, int]:
     """Longer first; on equal length the more trusted finder; curated KB entries over others."""
     curated = 1 if c.entry is not None and c.entry.curated and c.entry.type != "CITY" else 0
@@ -73,17 +116,47 @@ def _is_anchor(c: Candidate) -> bool:
     return curated or (c.source == "rule" and c.type == "PERSON")
 
 
-def _extend_left(c: Candidate, candidates: list[Candidate], text: str) -> Candidate:
+class _KBSpans:
+    """The KB candidates by where they end, to find the one a tagger span takes (`_extend_left`)
+    without a scan of all candidates for each tagger span."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        kb = sorted((a.end, n, a) for n, a in enumerate(candidates) if a.source == "kb")
+        self.ends = [end for end, _, _ in kb]
+        self.kb = [(n, a) for _, n, a in kb]
+        self.spans = {(a.start, a.end) for _, a in self.kb}
+
+    def ending(self, lo: int, hi: int) -> list[tuple[int, Candidate]]:
+        """(position in the candidate list, candidate) of those ending in [lo, hi]."""
+        return self.kb[bisect_left(self.ends, lo):bisect_right(self.ends, hi)]
+
+
+def _extend_left(c: Candidate, kb: _KBSpans, text: str) -> Candidate:
     """A tagger span that starts inside a KB name, or right after "Name-", takes the name:
-    "[St.] Petersburg International Economic Forum", "[Indonesia–]Eurasian Economic Union FTA"."""
+    "[St.] Petersburg International Economic Forum", "[Indonesia–]Eurasian Economic Union FTA".
+    Of several such names the first in the candidate list wins."""
     if c.source not in ("crf", "spacy") or not text:
         return c
-    known = any(a.source == "kb" and (a.start, a.end) == (c.start, c.end) for a in candidates)
-    for a in candidates:
-        joined = not known and a.end == c.start - 1 and text[a.end] in "-–"  # not "Teheran-[Moskow]"
-        if a.source == "kb" and (a.start < c.start < a.end <= c.end or joined):
-            return c.with_(start=a.start, text=text[a.start:c.end])
-    return c
+    found = [(n, a) for n, a in kb.ending(c.start + 1, c.end) if a.start < c.start]
+    if (c.start, c.end) not in kb.spans and c.start >= 1 and text[c.start - 1] in "-–":  # not "Teheran-[Moskow]"
+        found += kb.ending(c.start - 1, c.start - 1)
+    if not found:
+        return c
+    a = min(found, key=lambda pair: pair[0])[1]
+    return c.with_(start=a.start, text=text[a.start:c.end])
+
+
+class _Anchors:
+    """Anchors sorted by start, to find those inside a span by bisection rather than by a scan."""
+
+    def __init__(self, anchors: list[Candidate]) -> None:
+        self.anchors = sorted(anchors, key=lambda a: a.start)  # stable: ties keep the list's order
+        self.starts = [a.start for a in self.anchors]
+
+    def inside(self, c: Candidate) -> list[Candidate]:
+        """Anchors shorter than `c` and within it, by start (ties in the list's order)."""
+        window = self.anchors[bisect_left(self.starts, c.start):bisect_right(self.starts, c.end)]
+        return [a for a in window if a.end <= c.end and a.length < c.length]
 
 
 def split_tagged(candidates: list[Candidate], *, text: str = "", title_words: frozenset[str] = frozenset()) -> list[Candidate]:
@@ -93,11 +166,12 @@ def split_tagged(candidates: list[Candidate], *, text: str = "", title_words: fr
     Andrey Slepnev") in ways the tagger's encyclopedic training text does not; the KB's names
     are surer, and what is left between them is kept as the tagger's own candidates.
     """
-    anchors = [c for c in candidates if _is_anchor(c)]
-    candidates = [_extend_left(c, candidates, text) for c in candidates]
+    anchors = _Anchors([c for c in candidates if _is_anchor(c)])
+    kb = _KBSpans(candidates)
+    candidates = [_extend_left(c, kb, text) for c in candidates]
     out = []
     for c in candidates:
-        inside = [a for a in anchors if c.source == "crf" and c.start <= a.start and a.end <= c.end and a.length < c.length]
+        inside = anchors.inside(c) if c.source == "crf" else []
         titled = c.text.split()[0].casefold() in title_words
         parent = any(a.type == "ORG" and a.end == c.end for a in inside)  # "Direktorat X Kementerian Y"
         if not any(a.type == "PERSON" for a in inside) and c.type != "PERSON" and not titled and not parent:
@@ -106,7 +180,7 @@ def split_tagged(candidates: list[Candidate], *, text: str = "", title_words: fr
             out.append(c)
             continue
         pos = c.start
-        for a in sorted(inside, key=lambda a: a.start) + [None]:
+        for a in [*inside, None]:  # `inside` is sorted by start
             stop = a.start if a is not None else c.end
             piece = c.text[pos - c.start:stop - c.start]
             lead = len(piece) - len(piece.lstrip(" ,"))
@@ -122,15 +196,33 @@ def resolve(candidates: list[Candidate], *, text: str = "", title_words: frozens
     """Candidates in text order: flat ones without overlaps, plus phrases that contain some."""
     flat = [c for c in candidates if not c.nested]
     kept = _resolve_flat(split_tagged(flat, text=text, title_words=title_words))
+    at: dict[tuple[int, int], int] = {}  # span -> index in `kept` of the first candidate with it
+    for n, k in enumerate(kept):
+        at.setdefault((k.start, k.end), n)
+    taken = Occupancy.of(((k.start, k.end) for k in kept), max((c.end for c in [*kept, *candidates]), default=0))
     for phrase in (c for c in candidates if c.nested):
-        same = next((k for k in kept if (k.start, k.end) == (phrase.start, phrase.end)), None)
+        same = at.get((phrase.start, phrase.end))
         if same is not None:
             # the phrase rule knows what the span is ("Istana X" a place) unless the KB does
-            kind = same.type if same.entry is not None else phrase.type
-            kept[kept.index(same)] = same.with_(name=same.name or phrase.name, type=kind)
-        elif not any(_crosses(phrase, k) or (k.start <= phrase.start and phrase.end <= k.end) for k in kept):
+            k = kept[same]
+            kind = k.type if k.entry is not None else phrase.type
+            kept[same] = k.with_(name=k.name or phrase.name, type=kind)
+        elif not _clashes(phrase, kept, taken):
+            at[(phrase.start, phrase.end)] = len(kept)
             kept.append(phrase)
+            taken.take(phrase.start, phrase.end)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _clashes(phrase: Candidate, kept: list[Candidate], taken: Occupancy) -> bool:
+    """Whether a kept span (none has the phrase's span) crosses the phrase or contains it.
+
+    For a non-empty phrase such a span reaches past an edge of the phrase: it holds the phrase's
+    start or end strictly inside it. That is two lookups in `taken` rather than a scan of `kept`.
+    """
+    if phrase.start < phrase.end:
+        return taken.inside(phrase.start) or taken.inside(phrase.end)
+    return any(_crosses(phrase, k) or (k.start <= phrase.start and phrase.end <= k.end) for k in kept)
 
 
 def _resolve_flat(candidates: list[Candidate]) -> list[Candidate]:
@@ -140,9 +232,9 @@ def _resolve_flat(candidates: list[Candidate]) -> list[Candidate]:
         key = (c.start, c.end)
         by_span[key] = _merge_same_span(by_span[key], c) if key in by_span else c
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupancy(max((c.end for c in by_span.values()), default=0))
     for c in sorted(by_span.values(), key=_weight, reverse=True):
-        if all(c.end <= s or c.start >= e for s, e in taken):
+        if not taken.overlaps(c.start, c.end):
             kept.append(c)
-            taken.append((c.start, c.end))
+            taken.take(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..kb import load_kb
 from .candidates import Candidate
 from .gazetteer import lowercased
 from .lexicon import word_list
-from .roles import ministries, strip_honorific, titles
+from .roles import ministries, org_words, strip_honorific, titles
 
 MAX_PERSON_WORDS = 4
 
 
+@cache  # the lists are cached, but their union cost a copy of both for each candidate
 def stopwords(code: str) -> frozenset[str]:
     """Capitalised words that are never names on their own (days, months, "Negara")."""
     return word_list(code, "entities_stopwords.txt") | word_list("id", "entities_stopwords.txt")
@@ -91,21 +93,27 @@ def _cut_prefix(c: Candidate) -> Candidate:
     head, _, tail = first.casefold().partition("-")
     if head and head == tail and rest[:1].isupper():  # "Kota-kota Ukraina", "Negara-negara Arab"
         return c.with_(start=c.start + len(first) + 1, text=rest)
-    for prefix in sorted(word_list("id", "entities_prefixes.txt"), key=len, reverse=True):
+    for prefix in _prefixes():
         rest = c.text[len(prefix) + 1:]
         if low.startswith(prefix + " ") and rest[:1].isupper():
             return c.with_(start=c.start + len(prefix) + 1, text=rest)
     return c
 
 
+@cache
+def _prefixes() -> tuple[str, ...]:
+    """The words that introduce a name, longest first (sorted once, not for each candidate)."""
+    return tuple(sorted(word_list("id", "entities_prefixes.txt"), key=len, reverse=True))
+
+
 def _org_by_word(c: Candidate, code: str) -> Candidate:
     """A person span that starts or ends with an organisation word ("Wilmar Group"), or a place
     span that ends with one ("Krakatau Steel"), is an org."""
     words = c.text.casefold().split()
-    org_words = word_list(code, "entities_org_words.txt") | word_list("id", "entities_org_words.txt")
-    if c.type == "PERSON" and len(words) >= 2 and (words[0] in org_words or words[-1] in org_words):
+    org = org_words(code)
+    if c.type == "PERSON" and len(words) >= 2 and (words[0] in org or words[-1] in org):
         return c.with_(type="ORG")
-    if c.type == "PLACE" and len(words) >= 2 and words[-1] in org_words:  # "Krakatau Steel"
+    if c.type == "PLACE" and len(words) >= 2 and words[-1] in org:  # "Krakatau Steel"
         return c.with_(type="ORG")
     return c
 

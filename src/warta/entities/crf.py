@@ -58,6 +58,11 @@ def _split_known(text: str, tokens: list[Span], i: int, j: int, kb: KnowledgeBas
     for k in range(i + 1, j):
         if text[tokens[k - 1].end:tokens[k].start] == "-":
             left = text[tokens[cuts[-1]].start:tokens[k - 1].end]
+            if not kb.may_start_name(left):
+                # No KB name starts with `left`, so none is a longer `left` either (a name's key
+                # grows with it): there will be no more cuts. Looking up ever longer lefts made
+                # a long hyphenated chunk ("Abcd-Rusia-" repeated) quadratic.
+                break
             if kb.lookup(left) and kb.lookup(text[tokens[k].start:tokens[k].end]):
                 cuts.append(k)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [j])]

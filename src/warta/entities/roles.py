@@ -8,8 +8,10 @@ Ministry of Energy of Russia. Titles, honorifics and portfolios are data in lang
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from ..kb import KnowledgeBase, load_kb
 from ..languages import read_lines
@@ -20,6 +22,9 @@ from .lexicon import word_list
 _LINK_WORDS = frozenset({"untuk", "to", "of", "for", "the", "di", "in", "ri", "bidang", "urusan", "sang", "dan", "and"})
 _POSTED = frozenset({"untuk", "to", "di", "in"})
 _WINDOW = 90
+_AFTER_NAME = re.compile(r"\s*,\s*(?:(?:the|sang|seorang|a|an)\s+)?")  # "X, [the] <title>"
+_SPACES = re.compile(" *")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -59,12 +64,19 @@ def _title_of(code: str, text: str) -> Title | None:
     return next((t for t in titles(code) if t.words.casefold() == low), None)
 
 
+@cache
+def _leads(code: str) -> tuple[tuple[str, str], ...]:
+    """(word, its case-folded form and a space) of the honorifics, then the titles."""
+    return tuple((lead, lead.casefold() + " ") for lead in honorifics(code) + tuple(t.words for t in titles(code)))
+
+
 def strip_honorific(c: Candidate, code: str) -> Candidate:
     """Drop an honorific or title from the start of a person's span ("Drs Sabarani" -> "Sabarani")."""
     if c.type != "PERSON":
         return c
-    for lead in honorifics(code) + tuple(t.words for t in titles(code)):
-        if c.text.casefold().startswith(lead.casefold() + " ") and len(c.text) > len(lead) + 2:
+    low = c.text.casefold()
+    for lead, head in _leads(code):
+        if low.startswith(head) and len(c.text) > len(lead) + 2:
             cut = len(lead) + 1
             title = _title_of(code, lead)
             return c.with_(start=c.start + cut, text=c.text[cut:], role=c.role or (title.role if title else None))
@@ -94,7 +106,37 @@ def _plain_phrase(phrase: str, inside: list[Candidate], start: int, text: str) -
     return all(w[:1].isupper() or w.casefold() in _LINK_WORDS for w in words)
 
 
-def _role_before(c: Candidate, text: str, code: str, found: list[Candidate], sentence_start: int) -> Candidate:
+class _Found:
+    """An article's candidates sorted by start and by end, to gather those in a stretch of text by
+    bisection: a scan of them all for each person made roles quadratic on long texts."""
+
+    def __init__(self, found: list[Candidate]) -> None:
+        self.found = found
+        self.by_start = sorted(range(len(found)), key=lambda n: found[n].start)
+        self.starts = [found[n].start for n in self.by_start]
+        self.by_end = sorted(range(len(found)), key=lambda n: found[n].end)
+        self.ends = [found[n].end for n in self.by_end]
+
+    def within(self, start: int, end: int) -> list[Candidate]:
+        """The candidates inside [start, end], in list order."""
+        window = self.by_start[bisect_left(self.starts, start):bisect_right(self.starts, end)]
+        return [self.found[n] for n in sorted(window) if self.found[n].end <= end]
+
+    def last_ending(self, lo: int, hi: int) -> Candidate | None:
+        """The last in list order of the candidates ending in [lo, hi]."""
+        window = self.by_end[bisect_left(self.ends, lo):bisect_right(self.ends, hi)]
+        return self.found[max(window)] if window else None
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the run of white space that ends at `end` starts."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _role_before(c: Candidate, text: str, code: str, found: _Found, sentence_start: int) -> Candidate:
     window_start = max(sentence_start, c.start - _WINDOW)
     window = text[window_start:c.start]
     last = None
@@ -103,29 +145,30 @@ def _role_before(c: Candidate, text: str, code: str, found: list[Candidate], sen
     if last is None:
         return c
     start = window_start + last.end()
-    inside = [x for x in found if start <= x.start and x.end <= c.start]
+    inside = found.within(start, c.start)
     phrase = text[start:c.start]
     if not _plain_phrase(phrase.rstrip(" ,"), inside, start, text) or len(phrase.split()) > 6:
         return c
     home, posted = _countries(inside, text, start)
     title_start = window_start + last.start()
-    before = [x for x in found if x.end <= title_start and not text[x.end:title_start].strip()]
-    if home is None and before and before[-1].entry is not None and before[-1].entry.type == "COUNTRY":
-        home = before[-1].entry.iso3  # "Austrian Interior Minister X", "Russian President X"
+    # the last candidate with only white space between it and the title
+    before = found.last_ending(_space_before(text, title_start), title_start) if home is None else None
+    if before is not None and before.entry is not None and before.entry.type == "COUNTRY":
+        home = before.entry.iso3  # "Austrian Interior Minister X", "Russian President X"
     return _with_role(c, _title_of(code, last.group("title")), home, posted)
 
 
-def _role_after(c: Candidate, text: str, code: str, found: list[Candidate]) -> Candidate:
-    m = re.match(r"\s*,\s*(?:(?:the|sang|seorang|a|an)\s+)?", text[c.end:])
+def _role_after(c: Candidate, text: str, code: str, found: _Found) -> Candidate:
+    m = _AFTER_NAME.match(text, c.end)  # matched in place: a slice of the rest of the text for each name is quadratic
     if not m:
         return c
-    start = c.end + m.end()
+    start = m.end()
     t = _title_regex(code).match(text, start)
     if not t:
         return c
     stop = re.search(r"[,.;:()\"“”]|$", text[t.end():t.end() + _WINDOW])
     end = t.end() + (stop.start() if stop else 0)
-    inside = [x for x in found if t.end() <= x.start and x.end <= end]
+    inside = found.within(t.end(), end)
     if not _plain_phrase(text[t.end():end], inside, t.end(), text):
         return c
     return _with_role(c, _title_of(code, t.group("title")), *_countries(inside, text, t.end()))
@@ -142,12 +185,14 @@ def _with_role(c: Candidate, title: Title | None, home: str | None, posted: str 
 def assign_roles(found: list[Candidate], text: str, code: str, sentence_starts: list[int]) -> list[Candidate]:
     """Give people the roles their titles name (before or after the name)."""
     out = []
+    index, starts = _Found(found), sorted(sentence_starts)
     for c in found:
         c = strip_honorific(c, code)
         if c.type == "PERSON":
-            start = max((s for s in sentence_starts if s <= c.start), default=0)
-            c = _role_before(c, text, code, found, start)
-            c = _role_after(c, text, code, found)
+            at = bisect_right(starts, c.start)
+            start = starts[at - 1] if at else 0  # the start of the person's sentence
+            c = _role_before(c, text, code, index, start)
+            c = _role_after(c, text, code, index)
         out.append(c)
     return out
 
@@ -165,10 +210,13 @@ def ministry_candidates(text: str, code: str, found: list[Candidate], kb: Knowle
         return []
     portfolios = "|".join(re.escape(p) for p, _ in ministries(code))
     english = dict(ministries(code))
+    starting: dict[int, list[Candidate]] = {}  # by start, so that each match looks up its neighbours
+    for c in found:
+        starting.setdefault(c.start, []).append(c)
     out = []
     for m in re.finditer(rf"\b(?P<head>Kementerian|Menteri) (?P<p>{portfolios})\b", text):
-        country = next((c for c in found if c.start == m.end() + 1 and c.entry is not None and c.entry.type == "COUNTRY"), None)
-        if m.group("head") == "Menteri" and (country is None or _names_person_next(text, country.end, found)):
+        country = next((c for c in starting.get(m.end() + 1, ()) if c.entry is not None and c.entry.type == "COUNTRY"), None)
+        if m.group("head") == "Menteri" and (country is None or _names_person_next(country.end, starting)):
             continue  # "Menteri Luar Negeri Sugiono" is a person's title, not the ministry
         iso3 = country.entry.iso3 if country and country.entry else "IDN"
         where = country.entry.name if country and country.entry else "Indonesia"
@@ -180,8 +228,8 @@ def ministry_candidates(text: str, code: str, found: list[Candidate], kb: Knowle
     return out
 
 
-def _names_person_next(text: str, end: int, found: list[Candidate]) -> bool:
-    return any(c.type == "PERSON" and 0 <= c.start - end <= 2 for c in found)
+def _names_person_next(end: int, starting: dict[int, list[Candidate]]) -> bool:
+    return any(c.type == "PERSON" for at in range(end, end + 3) for c in starting.get(at, ()))
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
@@ -195,7 +243,8 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
     words or titles: a person, whether or not a tagger saw it.
     """
     title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
-    spans = sorted((c.start, c.end) for c in found if c.source == "kb")
+    stop = common | title_words
+    spans = _Spans(sorted((c.start, c.end) for c in found if c.source == "kb"))
     out = []
     portfolios = tuple(p for p, _ in ministries(code))
     for m in _title_regex(code).finditer(text):
@@ -205,36 +254,53 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
         words = []
         for w in re.finditer(r"\S+", text[pos:pos + 80]):
             token = w.group(0).rstrip(",.;:)")
-            if not _CAPITALISED.fullmatch(token) or token.casefold() in common | title_words or len(words) == 4:
+            if not _CAPITALISED.fullmatch(token) or token.casefold() in stop or len(words) == 4:
                 break
             words.append((pos + w.start(), pos + w.start() + len(token)))
             if token != w.group(0):
                 break
-        if 2 <= len(words) and not any(s < words[-1][1] and words[0][0] < e for s, e in spans):
+        if 2 <= len(words) and not spans.overlap(words[0][0], words[-1][1]):
             start, end = words[0][0], words[-1][1]
             if code == "en" and text[start:words[0][1]].casefold() not in load_kb().given_names:
                 continue  # English has no common-word list here: ask for a known given name
-            if any(w.casefold() in _org_words(code) for w in text[start:end].split()):
+            if any(w.casefold() in org_words(code) for w in text[start:end].split()):
                 continue  # "Russian Direct Investment Fund" follows a title but is a body
             out.append(Candidate(start, end, text[start:end], "PERSON", "rule"))
     return out
 
 
-def _org_words(code: str) -> frozenset[str]:
+@cache
+def org_words(code: str) -> frozenset[str]:
+    """Words that make a name an organisation's ("Group", "Fund"), of `code` and of Indonesian."""
     return word_list(code, "entities_org_words.txt") | word_list("id", "entities_org_words.txt")
 
 
-def _skip_known(text: str, pos: int, spans: list[tuple[int, int]]) -> int:
+class _Spans:
+    """Sorted (start, end) spans of the KB's names, for the two questions `titled_people` asks of
+    them at each title, answered without a scan of them all (quadratic on long texts)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the farthest end among the first n
+        self.first_end: dict[int, int] = {}  # start -> the end of the first span there
+        for s, e in spans:
+            self.first_end.setdefault(s, e)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end): one starting before `end` reaches past `start`."""
+        n = bisect_left(self.starts, end)
+        return n > 0 and self.reach[n - 1] > start
+
+
+def _skip_known(text: str, pos: int, spans: _Spans) -> int:
     """Move past spaces and KB names (and link words) that follow a title."""
     while True:
-        rest = text[pos:]
-        stripped = len(rest) - len(rest.lstrip(" "))
-        pos += stripped
-        nxt = next((e for s, e in spans if s == pos), None)
-        word = re.match(r"\w+", text[pos:])
+        pos = _SPACES.match(text, pos).end()  # matched in place: slicing the rest of the text is quadratic
+        nxt = spans.first_end.get(pos)
+        word = _WORD.match(text, pos)
         if nxt is not None:
             pos = nxt
         elif word and word.group(0).casefold() in _LINK_WORDS:
-            pos += word.end()
+            pos = word.end()
         else:
             return pos

@@ -8,19 +8,21 @@ condemnation, not an attack too), pick the actors (`roles`), read negation and m
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
+from ..entities.candidates import Occupancy
 from ..model import Actor, Article, Event, Evidence, Span
 from .actors import (
     ActorMention,
+    Speakers,
     country_key,
     distinct_sides,
     is_opaque,
     main_countries,
     named_mentions,
-    speaker_actor,
-    speaker_name,
     with_agents,
 )
 from .cues import (
@@ -51,6 +53,21 @@ JOINT_CODES = frozenset({"050", "056", "057"})
 MUTUAL_ROOTS = frozenset({"18", "19", "20"})
 
 
+class _FirstIn:
+    """Items by offset, to find the first item (in their own order) with an offset in a range by
+    bisection rather than by a scan of all items for each sentence."""
+
+    def __init__(self, items: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(items)  # (offset, number of the item)
+        self.offsets = [offset for offset, _ in pairs]
+        self.numbers = [number for _, number in pairs]
+
+    def first(self, start: int, end: int) -> int | None:
+        """The lowest number among the items with an offset in [start, end)."""
+        window = self.numbers[bisect_left(self.offsets, start):bisect_left(self.offsets, end)]
+        return min(window) if window else None
+
+
 @dataclass(frozen=True)
 class Context:
     """What the coder knows about the article while it reads sentences."""
@@ -63,6 +80,10 @@ class Context:
     tone: Callable[[str], float | None]
     tokens: list[Token]  # of the whole text, cut into sentences by `sentence_tokens`
     starts: list[int]  # where each token starts
+    mention_starts: list[int]  # where each of `mentions` starts
+    speakers: Speakers
+    dates: _FirstIn  # the article's dates with a value, by where they start
+    places: _FirstIn  # its places below country level, by where their mentions start
 
 
 def lexicon_language(article: Article) -> str:
@@ -77,12 +98,21 @@ def build_context(article: Article, *, tone: Callable[[str], float | None]) -> C
     cues = cues_for(language)
     mains = main_countries(article)
     tokens = tokenize(article.text)
-    mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(article, tokens, cues, mains)
-    return Context(article, load_lexicon(language), cues, tuple(sorted(mentions, key=lambda m: m.start)), mains, tone,
-                   tokens, [t.start for t in tokens])
+    speakers = Speakers(article)
+    mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(tokens, cues, mains, speakers)
+    mentions = sorted(mentions, key=lambda m: m.start)
+    dates = _FirstIn((d.start, n) for n, d in enumerate(article.dates) if d.value)
+    places = _FirstIn((m.start, n) for n, e in enumerate(article.entities) if _is_place(e.type, e.iso3) for m in e.mentions)
+    return Context(article, load_lexicon(language), cues, tuple(mentions), mains, tone, tokens, [t.start for t in tokens],
+                   [m.start for m in mentions], speakers, dates, places)
 
 
-def _resolved_mentions(article: Article, tokens: list[Token], cues: Cues, mains: tuple[Actor, ...]) -> list[ActorMention]:
+def _is_place(kind: str, iso3: str | None) -> bool:
+    """A place below country level (a city, a site): what an event's location names."""
+    return kind.upper() in LOCATION_TYPES and not iso3
+
+
+def _resolved_mentions(tokens: list[Token], cues: Cues, mains: tuple[Actor, ...], speakers: Speakers) -> list[ActorMention]:
     """"kedua negara"/"both countries" -> the two main countries; "kami"/"we" in a quote -> its speaker."""
     found = []
     for i in sorted(set(cues.starts("both", tokens) + cues.starts("self", tokens))):
@@ -91,7 +121,7 @@ def _resolved_mentions(article: Article, tokens: list[Token], cues: Cues, mains:
             end = tokens[i + both - 1].end
             found += [ActorMention(token.start, end, actor, "both") for actor in mains]
         elif cues.has("self", tokens, i):
-            actor = speaker_actor(article, token.start)
+            actor = speakers.actor(token.start)
             if actor is not None:
                 found.append(ActorMention(token.start, token.end, actor, "self"))
     return found
@@ -105,11 +135,44 @@ def code_article(context: Context) -> tuple[Event, ...]:
     return merge(events)
 
 
+class _Sentence:
+    """One sentence and what all its events share, each worked out once for the sentence: once
+    per event, each a pass over the sentence or the article, made long inputs quadratic."""
+
+    def __init__(self, context: Context, span: Span, tokens: list[Token], text: str) -> None:
+        self.context, self.span, self.tokens, self.text = context, span, tokens, text
+
+    @cached_property
+    def topics(self) -> tuple[str, ...]:
+        return topics(self.context.cues, self.tokens)
+
+    @cached_property
+    def conditionals(self) -> list[int]:
+        return self.context.cues.starts("conditional", self.tokens)
+
+    @cached_property
+    def tone(self) -> float | None:
+        return self.context.tone(self.text)
+
+    @cached_property
+    def date(self) -> str | None:
+        """The value of the first of the article's dates in the sentence."""
+        n = self.context.dates.first(self.span.start, self.span.end)
+        return self.context.article.dates[n].value if n is not None else None
+
+    @cached_property
+    def location(self) -> str | None:
+        """The first place below country level named in the sentence (a city, a site)."""
+        n = self.context.places.first(self.span.start, self.span.end)
+        return self.context.article.entities[n].name if n is not None else None
+
+
 def code_sentence(context: Context, sentence: Span) -> list[Event]:
     """The events one sentence states (at most one per type and pair of sides)."""
     text = context.article.text[sentence.start:sentence.end]
     tokens = sentence_tokens(context.tokens, context.starts, context.article.text, sentence.start, sentence.end)
-    inside = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
+    lo, hi = bisect_left(context.mention_starts, sentence.start), bisect_left(context.mention_starts, sentence.end)
+    inside = list(context.mentions[lo:hi])
     matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside, context.article.text,
                      context.cues)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
@@ -117,11 +180,12 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
     if not matches:
         return []
     sides = split_sides(inside, tokens, context.cues, text, sentence.start)
+    facts = _Sentence(context, sentence, tokens, text)
     events, claimed = [], {}
     clauses = context.cues.starts("clause", tokens)
     for number, match in enumerate(matches):
-        clause = sum(1 for i in clauses if i < match.start)
-        for event in _events_for(context, sentence, tokens, match, sides):
+        clause = bisect_left(clauses, match.start)  # clauses opened before the trigger
+        for event in _events_for(facts, match, sides):
             # one event per pair of sides in a clause: the first trigger is the main verb
             # ("mencapai kesepakatan ... negosiasi"); a negated one does not hide the next
             key = (frozenset((event.actor1.code, event.actor2.code)), event.negated, clause)
@@ -145,13 +209,31 @@ def _in_title(match: Match, tokens: list[Token], text: str) -> bool:
     return text[word.start:word.start + 1].isupper() and text[before.start:before.start + 1].isupper()
 
 
-def _noun_use(match: Match, tokens: list[Token], named: list[tuple[int, int]], cues: Cues) -> bool:
+class _Names:
+    """Spans of the named actors of a sentence, for the questions `select` asks of each trigger
+    (inside a name? right after one?) without a scan of them all."""
+
+    def __init__(self, named: list[tuple[int, int]]) -> None:
+        spans = sorted(named)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))  # the farthest end among the first n
+        self.ending: dict[int, tuple[int, int]] = {}  # end -> the first span (in mention order) ending there
+        for s, e in named:
+            self.ending.setdefault(e, (s, e))
+
+    def cover(self, offset: int) -> bool:
+        """Whether a span holds `offset` (s <= offset < e)."""
+        n = bisect_right(self.starts, offset)
+        return n > 0 and self.reach[n - 1] > offset
+
+
+def _noun_use(match: Match, tokens: list[Token], named: _Names, cues: Cues) -> bool:
     """A lone verb word used as a noun: after a determiner ("an Islamic State target", "the
     release"), skipping a name in between, or after a nationality adjective ("Syrian forces")."""
     if match.pattern.kind != "verb" or match.pattern.weight > 1 or match.start == 0:
         return False
     i = match.start
-    name = next(((s, e) for s, e in named if e == tokens[i - 1].end), None)
+    name = named.ending.get(tokens[i - 1].end)
     if name is not None:
         if _demonym(tokens[i - 1].text):
             return True
@@ -181,20 +263,23 @@ def _complements(matches: list[Match], tokens: list[Token], cues: Cues) -> list[
             kept.add(id(second) if intent else id(first))
     infinitives = {id(m) for m in matches if m.pattern.kind == "verb" and id(m) not in kept
                    and m.start > 0 and cues.ends("infinitive", tokens, m.start)}
-    return [m for m in matches if id(m) not in drop | infinitives]
+    gone = drop | infinitives  # once: a union for each match was quadratic
+    return [m for m in matches if id(m) not in gone]
 
 
 def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMention], text: str,
            cues: Cues) -> list[Match]:
     """Drop triggers inside names, overlapped by a more specific one, or that are a verb's object."""
-    named = [(m.start, m.end) for m in mentions if m.kind == "named"]
+    named = _Names([(m.start, m.end) for m in mentions if m.kind == "named"])
     matches = [m for m in matches if tokens[m.start].text[:1].isalnum() and not _in_title(m, tokens, text)
-               and not any(s <= tokens[m.start].start < e for s, e in named)
+               and not named.cover(tokens[m.start].start)
                and not _noun_use(m, tokens, named, cues)]
     kept: list[Match] = []
+    taken = Occupancy(max([len(tokens), *(m.end for m in matches)]))  # the tokens kept triggers span
     for match in sorted(matches, key=lambda m: (-m.pattern.weight, m.start)):
-        if not any(k.start < match.end and match.start < k.end for k in kept):
+        if not taken.overlaps(match.start, match.end):
             kept.append(match)
+            taken.take(match.start, match.end)
     kept.sort(key=lambda m: m.start)
     result: list[Match] = []
     for match in _complements(kept, tokens, cues):
@@ -204,7 +289,8 @@ def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMentio
     return result
 
 
-def _events_for(context: Context, sentence: Span, tokens: list[Token], match: Match, sides) -> list[Event]:
+def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
+    context, sentence, tokens = facts.context, facts.span, facts.tokens
     code = lookup(match.pattern.cameo)
     if code is None:  # CAMEO 01 statements are not PLOVER events
         return []
@@ -224,14 +310,14 @@ def _events_for(context: Context, sentence: Span, tokens: list[Token], match: Ma
         pairs = pairs_for(sides, start, head_end, **options)
     if not pairs:
         return []
-    text = context.article.text[sentence.start:sentence.end]
-    evidence = Evidence(text=text, start=sentence.start, end=sentence.end, trigger=context.article.text[start:end])
+    evidence = Evidence(text=facts.text, start=sentence.start, end=sentence.end, trigger=context.article.text[start:end])
     shared = {
         "type": code.plover, "cameo": code.code, "evidence": evidence, "goldstein": code.goldstein, "quad_class": code.quad_class,
-        "mode": code.mode, "context": tuple(dict.fromkeys(code.context + topics(context.cues, tokens))),
-        "negated": negated(context.cues, tokens, match.start), "modality": modality(context.cues, tokens, match.start),
-        "source": _source(context, sides, start), "date": _date(context.article, sentence),
-        "location": _location(context.article, sentence), "tone": context.tone(text), "producer": PRODUCER}
+        "mode": code.mode, "context": tuple(dict.fromkeys(code.context + facts.topics)),
+        "negated": negated(context.cues, tokens, match.start),
+        "modality": modality(context.cues, tokens, match.start, conditionals=facts.conditionals),
+        "source": _source(context, sides, start), "date": facts.date,
+        "location": facts.location, "tone": facts.tone, "producer": PRODUCER}
     return [Event(actor1=a, actor2=b, confidence=_confidence(match, explicit, shared["modality"]), **shared)
             for a, b, explicit in pairs if distinct_sides(a, b) and not (is_opaque(a) or is_opaque(b))]
 
@@ -249,7 +335,7 @@ def _possessor(context: Context, tokens: list[Token], match: Match, sides) -> in
     the clause ("Korea Utara menyatakan kekhawatiran atas serangan Israel") is not the doer."""
     if lexicon_language(context.article) != "id" or not _noun_form(match, tokens):
         return None
-    starts = {g[0].start for g in sides.groups}
+    starts = sides.index.group_starts
     for i in range(match.end, min(len(tokens), match.end + 1 + POSSESSOR_REACH)):
         if tokens[i].start in starts:
             return tokens[i].start
@@ -287,26 +373,10 @@ def _confidence(match: Match, explicit: bool, modality: str) -> float:
 
 def _source(context: Context, sides, offset: int) -> str | None:
     """Who says the event happened: the quotation's speaker, else the sentence's reporter."""
-    name = speaker_name(context.article, offset)
+    name = context.speakers.name(offset)
     if name:
         return name
     return sides.reporters[0].actor.name if sides.reporters else None
-
-
-def _date(article: Article, sentence: Span) -> str | None:
-    for date in article.dates:
-        if sentence.start <= date.start < sentence.end and date.value:
-            return date.value
-    return None
-
-
-def _location(article: Article, sentence: Span) -> str | None:
-    """The first place below country level named in the sentence (a city, a site)."""
-    for entity in article.entities:
-        if entity.type.upper() in LOCATION_TYPES and not entity.iso3 and any(
-                sentence.start <= m.start < sentence.end for m in entity.mentions):
-            return entity.name
-    return None
 
 
 def merge(events: list[Event]) -> tuple[Event, ...]:

@@ -136,9 +136,15 @@ def is_topic(cues: Cues, tokens: list[Token], trigger: int) -> bool:
     return False
 
 
-def modality(cues: Cues, tokens: list[Token], trigger: int) -> str:
-    """asserted, planned, conditional or hypothetical, from cue words before the trigger."""
-    if cues.starts("conditional", tokens, trigger):
+def modality(cues: Cues, tokens: list[Token], trigger: int, *, conditionals: list[int] | None = None) -> str:
+    """asserted, planned, conditional or hypothetical, from cue words before the trigger.
+
+    `conditionals`: where the sentence's conditional cues start (`cues.starts`), when the caller
+    has them; finding them again for every trigger of a long sentence is quadratic.
+    """
+    if conditionals is None:
+        conditionals = cues.starts("conditional", tokens, trigger)
+    if conditionals and conditionals[0] < trigger:
         return "conditional"
     window = range(max(0, trigger - MODALITY_REACH), trigger)
     for i in reversed(window):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import combinations, pairwise
+from itertools import accumulate, combinations, pairwise
 
 from ..model import Actor
 from .actors import ActorMention, country_key, distinct_sides
@@ -26,6 +27,49 @@ REACH = 150  # characters between a trigger and a side: farther names belong to 
 DATELINE = re.compile(r"^(?:[^.!?\n]|\.(?=\w)){0,80}?(?:\s[-–—]{1,2}\s?|[-–—]{1,2}\s)(?=\S)")
 
 
+class _ByOffset:
+    """Items (in their own order) by an offset each, to find those with an offset in a range by
+    bisection: each trigger of a long sentence scanning all its sides made events quadratic."""
+
+    def __init__(self, offsets: list[int]) -> None:
+        self.order = sorted(range(len(offsets)), key=offsets.__getitem__)
+        self.offsets = [offsets[n] for n in self.order]
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Numbers of the items with an offset in [lo, hi], ascending."""
+        return sorted(self.order[bisect_left(self.offsets, lo):bisect_right(self.offsets, hi)])
+
+
+class _Sides:
+    """A sentence's groups and reporters indexed by where they start and end (see `_ByOffset`)."""
+
+    def __init__(self, actors: SentenceActors) -> None:
+        self.groups = actors.groups
+        self.firsts = _ByOffset([g[0].start for g in actors.groups])  # where each group starts
+        self.lasts = _ByOffset([g[-1].end for g in actors.groups])  # where each group ends
+        self.reporters = _ByOffset([m.end for m in actors.reporters])
+        self.boundaries = sorted(actors.boundaries)
+        self.group_starts = frozenset(g[0].start for g in actors.groups)
+        self.spokesmen = _spokesmen(actors.reporters)
+
+    def starting(self, lo: int, hi: int) -> list[list[ActorMention]]:
+        """The groups starting in [lo, hi], in order."""
+        return [self.groups[n] for n in self.firsts.within(lo, hi)]
+
+    def boundary(self, lo: int, hi: int) -> bool:
+        """Whether a clause boundary lies in [lo, hi)."""
+        n = bisect_left(self.boundaries, lo)
+        return n < len(self.boundaries) and self.boundaries[n] < hi
+
+
+def _spokesmen(reporters: list[ActorMention]) -> tuple[Actor | None, Actor | None]:
+    """The first reporter with a side, and the first whose side differs from that one's."""
+    keyed = [m.actor for m in reporters if country_key(m.actor)]
+    first = keyed[0] if keyed else None
+    other = next((a for a in keyed if country_key(a) != country_key(first)), None) if first else None
+    return first, other
+
+
 @dataclass
 class SentenceActors:
     """The actor mentions of one sentence, split into sides and reporters."""
@@ -35,19 +79,25 @@ class SentenceActors:
     start: int = 0  # offset of the sentence
     unnamed_reporter: bool = False  # "ia mengatakan", "katanya", "he said": someone speaks for a side
     boundaries: list[int] = field(default_factory=list)  # offsets where another clause begins
+    _index: _Sides | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def index(self) -> _Sides:
+        """The groups and reporters indexed by offset, built on first use (they are final by then)."""
+        if self._index is None:
+            self._index = _Sides(self)
+        return self._index
 
 
-def _token_index(tokens: list[Token], offset: int) -> int:
-    for i, token in enumerate(tokens):
-        if token.end > offset:
-            return i
-    return len(tokens)
+def _token_index(ends: list[int], offset: int) -> int:
+    """The first token ending after `offset` (`ends`: where the sentence's tokens end, ascending)."""
+    return bisect_right(ends, offset)
 
 
-def _is_reporter(mention: ActorMention, tokens: list[Token], cues: Cues) -> bool:
+def _is_reporter(mention: ActorMention, tokens: list[Token], ends: list[int], cues: Cues) -> bool:
     """A name right after "menurut"/"kata"/"according to" or right before "said"/"mengatakan"."""
-    first = _token_index(tokens, mention.start)
-    last = _token_index(tokens, mention.end - 1)
+    first = _token_index(ends, mention.start)
+    last = _token_index(ends, mention.end - 1)
     if cues.ends("report", tokens, first):  # "menurut Jalali", "kata Jalali", "according to X"
         return True
     for i in range(last + 1, min(len(tokens), last + 1 + REPORT_REACH)):
@@ -59,11 +109,21 @@ def _is_reporter(mention: ActorMention, tokens: list[Token], cues: Cues) -> bool
 
 
 def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
-    """Drop mentions nested in a longer one ("Rusia" inside "Menteri Energi Rusia")."""
+    """Drop mentions nested in a longer one ("Rusia" inside "Menteri Energi Rusia").
+
+    A longer mention around `m` starts before it and reaches its end, or starts with it and ends
+    after it: two lookups per mention (comparing every pair made long sentences quadratic).
+    """
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the farthest end among the first n
+    last_end: dict[int, int] = {}  # start -> the farthest end of the mentions starting there
+    for s, e in spans:
+        last_end[s] = max(last_end.get(s, e), e)
     kept = []
     for m in mentions:
-        if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                   for o in mentions):
+        n = bisect_left(starts, m.start)  # the mentions starting before m
+        if not ((n and reach[n - 1] >= m.end) or last_end[m.start] > m.end):
             kept.append(m)
     return kept
 
@@ -72,10 +132,11 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
     """Group the sentence's mentions: names joined by "dan"/"and"/commas form one group."""
     result = SentenceActors(start=base)
     dateline = _dateline_end(text, base)
+    ends = [t.end for t in tokens]
     for mention in _outermost(mentions):
         if mention.end <= dateline:
             continue
-        first = _token_index(tokens, mention.start)
+        first = _token_index(ends, mention.start)
         if cues.ends("locative", tokens, first):
             mention = dataclasses.replace(mention, locative=True)
         elif _after_agent(tokens, first, cues):
@@ -83,7 +144,7 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
         elif cues.ends("oblique", tokens, first) or (first > 1 and tokens[first - 1].text in {"the", "a"}
                                                       and cues.ends("oblique", tokens, first - 1)):
             mention = dataclasses.replace(mention, oblique=True)
-        if mention.kind == "named" and _is_reporter(mention, tokens, cues):
+        if mention.kind == "named" and _is_reporter(mention, tokens, ends, cues):
             result.reporters.append(mention)
             continue
         last = result.groups[-1][-1] if result.groups else None
@@ -168,21 +229,22 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
     """
     if possessor is not None:
         return _possessed(actors, possessor, end, joint)
-    before = [g for g in actors.groups if g[-1].end <= start and start - g[-1].end <= REACH
-              and not (g[-1].locative and g[-1].start - actors.start > SUBJECT_REACH)
-              and not g[0].oblique] if not relative else []
-    after = [g for g in actors.groups if g[0].start >= end and g[0].start - end <= REACH
-             and not any(end <= b < g[0].start for b in actors.boundaries if b not in _list_commas(g, actors))]
+    index = actors.index
+    before = None if relative else _subject(actors, start)  # the group right before the trigger
+    # the groups after it in its clause (commas inside a group, "A, B dan C", come after its
+    # start and so never stand between the trigger and it)
+    after = [g for g in index.starting(end, end + REACH) if not index.boundary(end, g[0].start)]
     agent = after[0] if passive and after and after[0][0].agent else None
     if agent is not None:  # passive: "was presented by the US", "dibebaskan oleh Putin"
-        target = _sides(before[-1]) if before else [a for g in after if g is not agent for a in _sides(g)]
+        target = _sides(before) if before else [a for g in after if g is not agent for a in _sides(g)]
         source = _sides(agent)
         other = next((a for a in target if distinct_sides(a, source[0])), None)
         return [(source[0], other, True)] if other is not None else []
-    source = _sides(before[-1]) if before else []
+    source = _sides(before) if before else []
     spoken = False
     if not source and not relative:  # "Israel announced it would free ...": who speaks acts
-        source = [m.actor for m in actors.reporters if m.end <= start and start - m.end <= REACH][-1:]
+        near = index.reporters.within(start - REACH, start)
+        source = [actors.reporters[max(near)].actor] if near else []
         spoken = bool(source)
     if len(source) >= 2 and joint != "joint":
         # "Putin dan Xi mengutuk Israel": each acts on the third side; with none named only
@@ -212,18 +274,29 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
             return [(source[0], target, True)]
     if spoken:
         source = []
-    own = bool(before) and any(m.kind == "self" for m in before[-1])
+    own = before is not None and any(m.kind == "self" for m in before)
     return _fallback(source, actors, mains, own=own)
+
+
+def _subject(actors: SentenceActors, start: int) -> list[ActorMention] | None:
+    """The last group ending within reach before `start` that can be a subject: not a place
+    after "di"/"in" past the sentence's start, not after "ke"/"with"."""
+    for n in reversed(actors.index.lasts.within(start - REACH, start)):
+        g = actors.groups[n]
+        if not (g[-1].locative and g[-1].start - actors.start > SUBJECT_REACH) and not g[0].oblique:
+            return g
+    return None
 
 
 def _possessed(actors: SentenceActors, possessor: int, end: int, joint: str) -> list[tuple[Actor, Actor, bool]]:
     """ "serangan Israel ke Iran", "blokade Rusia terhadap Laut Hitam": the side right after the
     noun owns the event, whoever the clause's subject is; the next other side is its target."""
-    groups = [g for g in actors.groups if g[0].start >= possessor and g[0].start - end <= REACH]
+    index = actors.index
+    groups = index.starting(possessor, end + REACH)
     if not groups or groups[0][0].start != possessor:
         return []
     source = _sides(groups[0])
-    after = [g for g in groups[1:] if not any(groups[0][-1].end <= b < g[0].start for b in actors.boundaries)]
+    after = [g for g in groups[1:] if not index.boundary(groups[0][-1].end, g[0].start)]
     # the target follows the owner closely after a preposition ("serangan Israel ke Iran"),
     # else it is the next side of the clause ("tarif AS terhadap negara yang berdagang dengan Iran")
     close = [g for g in after if g[0].oblique and g[0].start - groups[0][-1].end <= POSSESSED_REACH]
@@ -233,11 +306,6 @@ def _possessed(actors: SentenceActors, possessor: int, end: int, joint: str) -> 
         return [(s, target, True) for s in source[:MAX_JOINT]]
     # "kerja sama Indonesia dan Rusia": the owners act together
     return _joint(source) if len(source) >= 2 and joint != "apart" else []
-
-
-def _list_commas(group: list[ActorMention], actors: SentenceActors) -> set[int]:
-    """Commas inside a group ("A, B dan C") are no clause boundary."""
-    return {b for b in actors.boundaries if group[0].start <= b < group[-1].end}
 
 
 def _joint(sides: list[Actor]) -> list[tuple[Actor, Actor, bool]]:
@@ -251,13 +319,14 @@ def _fallback(found: list[Actor], actors: SentenceActors, mains: tuple[Actor, ..
               own: bool = False) -> list[tuple[Actor, Actor, bool]]:
     """One side named: the other is the reporter's side, else the article's other main country
     (an article about two states: "keterlibatan Rusia" in it is Russia's part in their dealings)."""
-    reporters = [m.actor for m in actors.reporters]
-    for other in reporters:
-        if found and country_key(other) and country_key(other) != country_key(found[0]):
+    if found:  # the first reporter with a side other than the one found
+        first, second = actors.index.spokesmen
+        other = first if first is not None and country_key(first) != country_key(found[0]) else second
+        if other is not None:
             return [(found[0], other, False)]
-    if not found and not reporters:
+    if not found and not actors.reporters:
         return []
-    side = found[0] if found else reporters[0]
+    side = found[0] if found else actors.reporters[0].actor
     keys = [country_key(m) for m in mains]
     if found and not (actors.unnamed_reporter or own):
         return []  # a lone side and nobody speaking for it: no counterpart to assume
