@@ -54,27 +54,28 @@ def bom_encoding(data: bytes) -> str | None:
 
 def decode_text(data: bytes) -> str:
     """Decode a plain text: byte-order mark, UTF-8, mostly UTF-8, else windows-1252. Never raises."""
+    text = _bom_or_utf8(data)
+    return text if text is not None else _fallback(data)
+
+
+def _bom_or_utf8(data: bytes) -> str | None:
+    """The text as its byte-order mark says, else as UTF-8; None when it is not valid UTF-8."""
     bom = bom_encoding(data)
     if bom:
         return _with_bom(data, bom)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return _fallback(data)
+        return None
 
 
 def decode_html(data: bytes | str) -> str:
     """Decode a page: byte-order mark, UTF-8, its declared charset, mostly UTF-8, windows-1252."""
     if isinstance(data, str):
         return data
-    bom = bom_encoding(data)
-    if bom:
-        return _with_bom(data, bom)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = _bom_or_utf8(data)
+    if text is not None:
+        return text
     declared = declared_encoding(data)
     if declared and declared != "utf-8":  # a page that says UTF-8 but is not: the fallback tells which
         return data.decode(declared, errors="replace" if declared != "cp1252" else "warta-c1")
