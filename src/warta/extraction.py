@@ -38,8 +38,8 @@ _INLINE = frozenset(["a", "abbr", "b", "big", "cite", "code", "em", "font", "i",
 _LOOSE_TEXT_MIN = 50  # characters of bare text that make a run worth keeping as a paragraph
 _SHORT_BODY = 500  # a precision body shorter than this gets a second, default-mode pass
 _RECALL_FACTOR = 5  # ... which wins when it is this many times longer
-_PROSE_CHARS = 150
-_CONTINUATION_CHARS = 60  # body lines this long identify the block that holds them  # a paragraph this long is body text, not page furniture around the headline
+_PROSE_CHARS = 150  # a paragraph this long is body text, not page furniture around the headline
+_CONTINUATION_CHARS = 60  # body lines this long identify the block that holds them
 
 
 @dataclass(frozen=True, slots=True)
