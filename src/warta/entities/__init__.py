@@ -1,8 +1,8 @@
 """The `entities` stage: people, organisations and places, named canonically in English.
 
 Finders propose candidate mentions — the knowledge base's gazetteer (both languages), a
-statistical tagger (a CRF this project trains for Indonesian, spaCy's en_core_web_sm for
-English) and title rules ("Duta Besar Iran untuk Rusia Kazem Jalali"); `candidates.resolve`
+statistical tagger (CRFs this project trains: for Indonesian from IndoNLU NERGrit, for English
+distilled from spaCy's en_core_web_sm) and title rules ("Duta Besar Iran untuk Rusia Kazem Jalali"); `candidates.resolve`
 settles overlaps and `linking` groups mentions into one `Entity` per real-world thing.
 """
 from __future__ import annotations
@@ -81,6 +81,7 @@ class EntityStage:
     """Find, link and name the entities of an article."""
 
     use_tagger: bool = True
+    english_tagger: str = "crf"  # the `english_tagger` setting: crf or spacy
     name: str = "entities"
     requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
     produces: frozenset[str] = frozenset({"entities"})
@@ -90,7 +91,7 @@ class EntityStage:
         code = "en" if article.language == "en" else "id"
         found: list[Candidate] = find_names(article, kb=kb, common=_common(code))
         if self.use_tagger:
-            found += tag_article(article, kb=kb)
+            found += tag_article(article, kb=kb, english=self.english_tagger)
         found += pattern_candidates(article, kb) + dateline_candidates(article, kb)
         found += titled_people(article.text, code, found, common=_common(code))
         title_words = _title_words(code)
@@ -105,4 +106,4 @@ class EntityStage:
 
 @register("entities")
 def _entities(settings: dict[str, Any]) -> EntityStage:
-    return EntityStage()
+    return EntityStage(english_tagger=settings.get("english_tagger", "crf"))

@@ -1,7 +1,8 @@
 """Statistical taggers: which one reads an article, by its language.
 
-Indonesian (and Malay) articles go to the CRF this project trains (`warta train`); English
-ones to spaCy's en_core_web_sm 3.8.0 when it is installed, else to the same CRF. Articles in
+Indonesian (and Malay) articles go to the CRF this project trains (`warta train entities`);
+English ones to the English CRF distilled from spaCy (`warta train entities-en`), or with the
+setting `english_tagger=spacy` to spaCy's en_core_web_sm 3.8.0 itself (some 8x slower). Articles in
 any other language get no statistical tagger: an Indonesian model reading Portuguese or German
 finds noise, not names, so the gazetteer and rules do the work there. A missing model leaves
 the gazetteer and rules to do the work, with a warning in the logs.
@@ -17,17 +18,23 @@ from .candidates import Candidate
 CRF_LANGUAGES = frozenset({"id", "ms", "jv", "su"})
 
 
-def tag_article(article: Article, *, kb: KnowledgeBase) -> list[Candidate]:
-    """Candidates a statistical tagger finds in the article (none in a language without one)."""
+def tag_article(article: Article, *, kb: KnowledgeBase, english: str = "crf") -> list[Candidate]:
+    """Candidates a statistical tagger finds in the article (none in a language without one).
+
+    `english` names the English tagger: "crf" or "spacy"; when it cannot run, the other one does.
+    """
     language = article.language or "id"
     if language not in CRF_LANGUAGES | {"en"}:
         return []
     if language == "en":
         from .english import spacy_candidates
+        from .english_crf import english_crf_candidates
 
-        found = spacy_candidates(article)
-        if found is not None:
-            return found
+        order = (spacy_candidates, english_crf_candidates) if english == "spacy" else (english_crf_candidates, spacy_candidates)
+        for tagger in order:
+            found = tagger(article)
+            if found is not None:
+                return found
     from .crf import crf_candidates
 
     return crf_candidates(article)
