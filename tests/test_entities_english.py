@@ -22,12 +22,12 @@ def entities(text: str, **settings: str) -> dict[str, str]:
 
 
 def test_runs_are_capitalised_words_joined_by_few_joiners() -> None:
-    words = "He met the Bank of America chief and Osama bin Laden near Deir ez - Zor today .".split()
+    words = ["He", "met", "the", "Bank", "of", "America", "chief", "and", "Osama", "bin", "Laden", "near", "Deir", "ez", "-", "Zor", "today", "."]
     runs = [" ".join(words[i:j]) for i, j in name_runs(words)]
     assert runs == ["He", "Bank of America", "Osama bin Laden", "Deir ez - Zor"]
-    assert name_runs("no capitals at all here".split()) == []
+    assert name_runs(["no", "capitals", "at", "all", "here"]) == []
     # A joiner needs a capitalised word after it, and at most two joiners in a row are crossed.
-    other = "Paris and the of the Rome".split()
+    other = ["Paris", "and", "the", "of", "the", "Rome"]
     assert [" ".join(other[i:j]) for i, j in name_runs(other)] == ["Paris", "Rome"]
 
 
