@@ -17,7 +17,7 @@ from ..model import Article, Entity, Mention
 from ..pipeline import register
 from .candidates import Candidate, resolve
 from .cleanup import clean_tagged
-from .gazetteer import find_names
+from .gazetteer import find_names, sentence_tokens
 from .lexicon import common_words
 from .linking import Cluster, cluster, disambiguate, repeated_mentions
 from .roles import assign_roles, ministry_candidates, titled_people, titles
@@ -89,9 +89,10 @@ class EntityStage:
     def __call__(self, article: Article) -> Article:
         kb = load_kb()
         code = "en" if article.language == "en" else "id"
-        found: list[Candidate] = find_names(article, kb=kb, common=_common(code))
+        groups = sentence_tokens(article)  # built once for the gazetteer and the tagger
+        found: list[Candidate] = find_names(article, kb=kb, common=_common(code), groups=groups)
         if self.use_tagger:
-            found += tag_article(article, kb=kb, english=self.english_tagger)
+            found += tag_article(article, kb=kb, english=self.english_tagger, groups=groups)
         found += pattern_candidates(article, kb) + dateline_candidates(article, kb)
         found += titled_people(article.text, code, found, common=_common(code))
         title_words = _title_words(code)

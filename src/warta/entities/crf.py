@@ -15,7 +15,7 @@ from ..languages import read_lines
 from ..model import Article, Span
 from .candidates import Candidate
 from .features import Lexicon, sentence_features
-from .gazetteer import _sentence_tokens
+from .gazetteer import sentence_tokens
 from .training import spans
 
 MODEL_FILE = "ner-id.crfsuite"
@@ -77,14 +77,14 @@ def _candidates(text: str, tokens: list[Span], tags: list[str], kb: KnowledgeBas
     return found
 
 
-def crf_candidates(article: Article) -> list[Candidate]:
+def crf_candidates(article: Article, groups: list[list[Span]] | None = None) -> list[Candidate]:
     """Names the CRF finds, sentence by sentence."""
     tagger = load_tagger()
     if tagger is None:
         return []
     lex, kb = load_lexicon(), load_kb()
     found: list[Candidate] = []
-    for tokens in _sentence_tokens(article):
+    for tokens in sentence_tokens(article) if groups is None else groups:
         if tokens:
             words = [article.text[t.start:t.end] for t in tokens]
             found += _candidates(article.text, tokens, tagger.tag(sentence_features(words, lex, kb)), kb)

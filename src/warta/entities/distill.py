@@ -54,7 +54,7 @@ def teacher_sentences(documents: Iterable[Document]) -> list[Sentence]:
     from ..pipeline import Pipeline
     from ..settings import load_settings
     from .english import spacy_candidates
-    from .gazetteer import _sentence_tokens
+    from .gazetteer import sentence_tokens
 
     reader = Pipeline.build(load_settings({"stages": "read,language,segment"}))
     out: list[Sentence] = []
@@ -63,7 +63,7 @@ def teacher_sentences(documents: Iterable[Document]) -> list[Sentence]:
         if article is None or article.language != "en":
             continue
         names = sorted((c.start, c.end, c.type) for c in spacy_candidates(article) or [])
-        out += [_labelled(article, tokens, names) for tokens in _sentence_tokens(article) if tokens]
+        out += [_labelled(article, tokens, names) for tokens in sentence_tokens(article) if tokens]
     return out
 
 

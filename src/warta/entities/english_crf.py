@@ -17,11 +17,11 @@ from typing import Any
 
 from ..kb import KnowledgeBase, load_kb
 from ..languages import read_lines
-from ..model import Article
+from ..model import Article, Span
 from .candidates import Candidate
 from .crf import _candidates
 from .features import Lexicon, _word, kb_tags
-from .gazetteer import _sentence_tokens
+from .gazetteer import sentence_tokens
 
 MODEL_FILE = "ner-en.crfsuite"
 MAX_JOINERS = 2  # "Bank of the West": a run crosses at most two joining words
@@ -146,14 +146,14 @@ def tag_words(words: Sequence[str], tagger: Any, lex: Lexicon, kb: KnowledgeBase
     return tags
 
 
-def english_crf_candidates(article: Article) -> list[Candidate] | None:
+def english_crf_candidates(article: Article, groups: list[list[Span]] | None = None) -> list[Candidate] | None:
     """Names the English CRF finds, or None when it cannot run here."""
     tagger = load_english_tagger()
     if tagger is None:
         return None
     lex, kb, text = load_english_lexicon(), load_kb(), article.text
     found: list[Candidate] = []
-    for tokens in _sentence_tokens(article):
+    for tokens in sentence_tokens(article) if groups is None else groups:
         if tokens:
             words = [text[t.start:t.end] for t in tokens]
             tags = tag_words(words, tagger, lex, kb)
@@ -161,7 +161,7 @@ def english_crf_candidates(article: Article) -> list[Candidate] | None:
     return [_as_demonym(c, kb) for c in found]
 
 
-def _demonyms(text: str, tokens: list[Any], words: list[str], tags: list[str], kb: KnowledgeBase) -> list[Candidate]:
+def _demonyms(text: str, tokens: list[Span], words: list[str], tags: list[str], kb: KnowledgeBase) -> list[Candidate]:
     """A people's adjective the CRF left untagged ("Georgian demonstrators", "Syrian rebels"):
     spaCy reads each as NORP, which names the country's side in an event, so every one counts."""
     found = []

@@ -49,6 +49,9 @@ def kb_tags(words: Sequence[str], kb: KnowledgeBase | None) -> list[str]:
     i = 0
     while i < len(words):
         step = 1
+        if not words[i][:1].isupper() or not kb.may_start_name(words[i]):
+            i += 1  # no KB name starts here: skip the runs of words this one begins
+            continue
         for j in range(min(len(words), i + MAX_NAME_TOKENS), i, -1):
             surface = " ".join(words[i:j])
             if not surface[:1].isupper():

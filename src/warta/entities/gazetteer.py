@@ -7,7 +7,6 @@ must match its capitals exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from ..kb import KBEntry, KnowledgeBase, load_kb
@@ -53,7 +52,10 @@ def _unglue(text: str, t: Span) -> list[Span]:
     "PemerintahIndonesiayang" -> "Pemerintah" "Indonesia" "yang". A cut needs a name-like head
     (a KB name or a word mostly written as a proper noun) and, after it, a function word the
     scrapers glue or an ordinary word of 4+ letters."""
-    return [Span(t.start + a, t.start + b) for a, b in _glue_cuts(text[t.start:t.end])]
+    cuts = _glue_cuts(text[t.start:t.end])
+    if len(cuts) == 1:  # most tokens: nothing glued, the token itself
+        return [t]
+    return [Span(t.start + a, t.start + b) for a, b in cuts]
 
 
 @lru_cache(maxsize=65_536)
@@ -112,23 +114,26 @@ def _split_compounds(text: str, tokens: list[Span]) -> list[Span]:
     return out
 
 
-def _sentence_tokens(article: Article) -> Iterable[list[Span]]:
-    """Tokens grouped by sentence (the whole text as one group when unsegmented)."""
+def sentence_tokens(article: Article) -> list[list[Span]]:
+    """Tokens grouped by sentence (the whole text as one group when unsegmented), with glued
+    words and hyphenated compounds split. The entities stage builds this once and hands it to
+    every finder."""
     tokens = _split_compounds(article.text, list(article.tokens))
     if not article.sentences:
-        yield tokens
-        return
-    i = 0
+        return [tokens]
+    groups, i = [], 0
     for sentence in article.sentences:
         group = []
         while i < len(tokens) and tokens[i].start < sentence.end:
             if tokens[i].start >= sentence.start:
                 group.append(tokens[i])
             i += 1
-        yield group
+        groups.append(group)
+    return groups
 
 
-def find_names(article: Article, *, kb: KnowledgeBase | None = None, common: frozenset[str] = frozenset()) -> list[Candidate]:
+def find_names(article: Article, *, kb: KnowledgeBase | None = None, common: frozenset[str] = frozenset(),
+               groups: list[list[Span]] | None = None) -> list[Candidate]:
     """Every KB name in the article, longest first at each token; all readings are kept.
 
     The first entry is the best reading; `disambiguate` may choose another one later. In a
@@ -138,7 +143,7 @@ def find_names(article: Article, *, kb: KnowledgeBase | None = None, common: fro
     text = article.text
     cased = not lowercased(text)
     found: list[Candidate] = []
-    for tokens in _sentence_tokens(article):
+    for tokens in sentence_tokens(article) if groups is None else groups:
         i = 0
         while i < len(tokens):
             step = 1

@@ -9,8 +9,10 @@ the gazetteer and rules to do the work, with a warning in the logs.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from ..kb import KnowledgeBase
-from ..model import Article
+from ..model import Article, Span
 from .candidates import Candidate
 
 # Languages the Indonesian CRF reads: Malay is written almost alike, and short Indonesian
@@ -18,10 +20,12 @@ from .candidates import Candidate
 CRF_LANGUAGES = frozenset({"id", "ms", "jv", "su"})
 
 
-def tag_article(article: Article, *, kb: KnowledgeBase, english: str = "crf") -> list[Candidate]:
+def tag_article(article: Article, *, kb: KnowledgeBase, english: str = "crf",
+                groups: list[list[Span]] | None = None) -> list[Candidate]:
     """Candidates a statistical tagger finds in the article (none in a language without one).
 
     `english` names the English tagger: "crf" or "spacy"; when it cannot run, the other one does.
+    `groups` are the article's sentence tokens (`gazetteer.sentence_tokens`) when already built.
     """
     language = article.language or "id"
     if language not in CRF_LANGUAGES | {"en"}:
@@ -30,11 +34,11 @@ def tag_article(article: Article, *, kb: KnowledgeBase, english: str = "crf") ->
         from .english import spacy_candidates
         from .english_crf import english_crf_candidates
 
-        order = (spacy_candidates, english_crf_candidates) if english == "spacy" else (english_crf_candidates, spacy_candidates)
-        for tagger in order:
+        crf = partial(english_crf_candidates, groups=groups)
+        for tagger in (spacy_candidates, crf) if english == "spacy" else (crf, spacy_candidates):
             found = tagger(article)
             if found is not None:
                 return found
     from .crf import crf_candidates
 
-    return crf_candidates(article)
+    return crf_candidates(article, groups)

@@ -46,6 +46,8 @@ class KBEntry:
 @lru_cache(maxsize=_MEMO_SIZE)
 def name_key(text: str) -> str:
     """The form names are compared in: no accents, lower case, one kind of dash and space."""
+    if text.isascii():  # nothing to decompose or replace (most words): lower case, single spaces
+        return " ".join(text.split()).casefold() if not text.isalnum() else text.casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").replace("\u2018", "'")
