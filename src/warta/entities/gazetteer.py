@@ -24,8 +24,8 @@ def _starts_name(text: str) -> bool:
 
 def lowercased(text: str) -> bool:
     """True for text written without capitals (some corpora and social media lower-case all)."""
-    letters = sum(c.isalpha() for c in text)
-    return letters > 200 and sum(c.isupper() for c in text) < letters * 0.002
+    letters = sum(map(str.isalpha, text))  # map over a method: a third of a generator's time
+    return letters > 200 and sum(map(str.isupper, text)) < letters * 0.002
 
 
 def _accept(kb: KnowledgeBase, surface: str, *, cased: bool = True, common: frozenset[str] = frozenset()) -> list[KBEntry]:
