@@ -44,3 +44,26 @@ def _regex(node: _Node) -> str:
     if len(branches) == 1:
         return branches[0]
     return f"(?:{'|'.join(branches)})" if branches else ""
+
+
+# re.IGNORECASE takes "ı" for "i" and "ſ" for "s", which str.lower() keeps; "İ" lowers to two
+# characters. In text without them, str.lower() compares ASCII words as re.IGNORECASE does.
+_UNFOLDED = re.compile("[İıſ]")
+
+
+def caseless_words(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern finding `words`, in lower-cased text, wherever re.IGNORECASE finds them in the
+    text; None for words beyond ASCII (whose case rules could differ from str.lower()'s).
+
+    Searching lower-cased text is the fast way: the regex engine skips ahead to the characters
+    the words start with, which it cannot do in any case.
+    """
+    lowered = sorted({w.lower() for w in words})
+    if not all(w.isascii() for w in lowered):
+        return None
+    return re.compile(trie_alternation(lowered) if lowered else "(?!)")
+
+
+def lowers_like_re(text: str, start: int, end: int) -> bool:
+    """Does text[start:end].lower() hold `caseless_words` wherever re.IGNORECASE finds them?"""
+    return _UNFOLDED.search(text, start, end) is None

@@ -13,13 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .alternation import trie_alternation
+from .alternation import caseless_words, lowers_like_re
 
 _DIGIT = re.compile(r"\d")
-# Equal to "i" and "s" for re.IGNORECASE, but left alone by str.lower(); "İ" lowers to two
-# characters. Paragraphs holding them are scanned whole.
-_UNFOLDED = re.compile("[ıſ]")
-_NOTHING = re.compile("(?!)")
 
 
 @dataclass(frozen=True)
@@ -37,11 +33,8 @@ class Anchors:
 
     @classmethod
     def build(cls, words: Iterable[str], *, reach: int, word_reach: int) -> Anchors:
-        """Anchors for digits and `words`; words beyond ASCII leave the scan to `finditer`."""
-        lowered = sorted({w.lower() for w in words})
-        if not all(w.isascii() for w in lowered):  # their case rules could differ from str.lower()'s
-            return cls(None, reach, word_reach)
-        return cls(re.compile(trie_alternation(lowered)) if lowered else _NOTHING, reach, word_reach)
+        """Anchors for digits and `words` (words beyond ASCII leave the scan to `finditer`)."""
+        return cls(caseless_words(words), reach, word_reach)
 
     def earliest(self, text: str, anchor: int, floor: int) -> int:
         """The first position, not before `floor`, where a match holding `anchor` could start."""
@@ -53,10 +46,10 @@ class Anchors:
 
 def matches(pattern: re.Pattern[str], anchors: Anchors, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text, start, end)` yields, for a pattern whose matches `anchors` describes."""
-    lowered = text[start:end].lower()
-    if anchors.words is None or len(lowered) != end - start or _UNFOLDED.search(lowered):
+    if anchors.words is None or not lowers_like_re(text, start, end):
         yield from pattern.finditer(text, start, end)
         return
+    lowered = text[start:end].lower()
     pos, digit, word = start, start - 1, start - 1  # digit, word: the next anchors of each kind
     while True:
         if digit < pos:
