@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from hashlib import sha1
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -21,17 +24,45 @@ SHINGLE = 5
 SEED = 1
 SCHEME = "affine32"  # datasketch >= 2 hashes into 32 bits; stored signatures must say so
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SHA1_WORDS = 5  # a SHA-1 digest is five 32-bit words
 
 
 def signature(text: str, *, num_perm: int = NUM_PERM, shingle: int = SHINGLE) -> np.ndarray:
     """The MinHash of `text`'s word shingles (uint32 hash values)."""
     from datasketch import MinHash
 
-    words = _WORD.findall(text.lower())
-    grams = {" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))} if words else {""}
-    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
-    minhash.update_batch([g.encode("utf-8") for g in grams])
+    # Shingles as UTF-8 bytes, built from words encoded once each (encoding is one-to-one, so
+    # the set is the same as that of the shingle strings).
+    words = [w.encode("utf-8") for w in _WORD.findall(text.lower())]
+    if len(words) < shingle:  # a short text is one shingle (an empty one: b"")
+        grams = {b" ".join(words)}
+    else:
+        grams = set(map(b" ".join, zip(*(words[i:] for i in range(shingle)))))
+    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=int, permutations=_permutations(num_perm))
+    minhash.update_batch(_sha1_hash32(grams).tolist())
     return minhash.hashvalues.astype(np.uint32)
+
+
+def _sha1_hash32(grams: Iterable[bytes]) -> np.ndarray:
+    """datasketch's default hash (`sha1_hash32`: the first four bytes of the SHA-1 digest, little
+    endian) of each shingle, read from all the digests at once rather than one by one."""
+    digests = b"".join([sha1(g).digest() for g in grams])
+    return np.frombuffer(digests, dtype="<u4")[::_SHA1_WORDS]
+
+
+@cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The MinHash permutations for SEED: drawn once, not for every signature."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+
+
+def _lean(sig: np.ndarray) -> Any:
+    """A MinHash of given hash values, as the LSH index takes it (without drawing permutations)."""
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -72,21 +103,17 @@ class Deduplicator:
 
     def add(self, article_id: str, sig: np.ndarray, cluster: str) -> None:
         """Record a known assignment (used to reload the index from the journal on resume)."""
-        from datasketch import MinHash
-
         if article_id in self._cluster:
             return
-        self._lsh.insert(article_id, MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=sig, scheme=SCHEME))
+        self._lsh.insert(article_id, _lean(sig))
         self._signatures[article_id] = sig.astype(np.uint32)
         self._cluster[article_id] = cluster
         self._order[article_id] = len(self._order)
 
     def _candidates(self, sig: np.ndarray) -> list[str]:
-        from datasketch import MinHash
-
         if not self._signatures:
             return []
-        return list(self._lsh.query(MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=sig, scheme=SCHEME)))
+        return list(self._lsh.query(_lean(sig)))
 
 
 @dataclass(frozen=True, slots=True)
