@@ -28,34 +28,45 @@ _SHA1_WORDS = 5  # a SHA-1 digest is five 32-bit words
 
 
 def signature(text: str, *, num_perm: int = NUM_PERM, shingle: int = SHINGLE) -> np.ndarray:
-    """The MinHash of `text`'s word shingles (uint32 hash values)."""
-    from datasketch import MinHash
-
-    # Shingles as UTF-8 bytes, built from words encoded once each (encoding is one-to-one, so
-    # the set is the same as that of the shingle strings).
-    words = [w.encode("utf-8") for w in _WORD.findall(text.lower())]
-    if len(words) < shingle:  # a short text is one shingle (an empty one: b"")
-        grams = {b" ".join(words)}
+    """The MinHash of `text`'s word shingles (uint32 hash values): datasketch's
+    `MinHash(num_perm, seed=SEED, scheme=SCHEME)` updated with each shingle's UTF-8 bytes."""
+    words = _WORD.findall(text.lower())
+    # Shingles as UTF-8 bytes, from words encoded in one call (no word holds a space, and
+    # encoding is one-to-one, so the set is that of the shingle strings).
+    encoded = " ".join(words).encode("utf-8").split(b" ") if words else []
+    if len(encoded) < shingle:  # a short text is one shingle (an empty one: b"")
+        grams = {b" ".join(encoded)}
     else:
-        grams = set(map(b" ".join, zip(*(words[i:] for i in range(shingle)))))
-    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=int, permutations=_permutations(num_perm))
-    minhash.update_batch(_sha1_hash32(grams).tolist())
-    return minhash.hashvalues.astype(np.uint32)
+        grams = set(map(b" ".join, zip(*(encoded[i:] for i in range(shingle)))))
+    return _min_hashes(_sha1_hash32(grams), *_permutations(num_perm))
 
 
 def _sha1_hash32(grams: Iterable[bytes]) -> np.ndarray:
     """datasketch's default hash (`sha1_hash32`: the first four bytes of the SHA-1 digest, little
     endian) of each shingle, read from all the digests at once rather than one by one."""
     digests = b"".join([sha1(g).digest() for g in grams])
-    return np.frombuffer(digests, dtype="<u4")[::_SHA1_WORDS]
+    return np.frombuffer(digests, dtype="<u4")[::_SHA1_WORDS].copy()
+
+
+def _min_hashes(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """What datasketch's "affine32" scheme does with a batch of 32-bit hashes (MinHash.update_batch):
+    the MurmurHash3 finaliser, then each permutation a*x + b (mod 2**32), then the minimum. Done
+    here on the whole batch at once, since datasketch takes the hashes one Python call each."""
+    hashes ^= hashes >> 16
+    hashes *= 0x85EBCA6B
+    hashes ^= hashes >> 13
+    hashes *= 0xC2B2AE35
+    hashes ^= hashes >> 16
+    return (hashes[:, np.newaxis] * a + b).min(axis=0)
 
 
 @cache
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """The MinHash permutations for SEED: drawn once, not for every signature."""
+    """datasketch's permutations for SEED and SCHEME (uint32 arrays), drawn once."""
     from datasketch import MinHash
 
-    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    a, b = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
 
 
 def _lean(sig: np.ndarray) -> Any:
