@@ -91,7 +91,7 @@ def _cues(months: dict, weekdays: dict, relative: dict, directions: dict) -> dic
     engine skips ahead to; relative and direction words, matched in any case, are looked for in
     the lower-cased paragraph for that reason."""
     return {"digit": _Cue(re.compile("[0-9]")), "paren": _Cue(re.compile(r"\([0-9]")),
-            "year": _Cue(re.compile(rf"(?:1[89]|20)\d\d")),  # YEAR
+            "year": _Cue(re.compile(r"(?:1[89]|20)\d\d")),  # YEAR
             "month": _Cue(re.compile(_alt(months))), "weekday": _Cue(re.compile(_alt(weekdays))),
             "relative": _Cue(caseless_words(relative), caseless=True),
             "direction": _Cue(caseless_words(directions), caseless=True)}
