@@ -31,13 +31,13 @@ def signature(text: str, *, num_perm: int = NUM_PERM, shingle: int = SHINGLE) ->
     """The MinHash of `text`'s word shingles (uint32 hash values): datasketch's
     `MinHash(num_perm, seed=SEED, scheme=SCHEME)` updated with each shingle's UTF-8 bytes."""
     words = _WORD.findall(text.lower())
-    # Shingles as UTF-8 bytes, from words encoded in one call (no word holds a space, and
-    # encoding is one-to-one, so the set is that of the shingle strings).
+    # Shingles as UTF-8 bytes, from words encoded in one call (no word holds a space). A shingle
+    # seen twice is hashed twice: the minimum is the same, and rare repeats cost less than a set.
     encoded = " ".join(words).encode("utf-8").split(b" ") if words else []
     if len(encoded) < shingle:  # a short text is one shingle (an empty one: b"")
-        grams = {b" ".join(encoded)}
+        grams: Iterable[bytes] = [b" ".join(encoded)]
     else:
-        grams = set(map(b" ".join, zip(*(encoded[i:] for i in range(shingle)))))
+        grams = map(b" ".join, zip(*(encoded[i:] for i in range(shingle))))
     return _min_hashes(_sha1_hash32(grams), *_permutations(num_perm))
 
 
