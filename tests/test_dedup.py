@@ -30,7 +30,8 @@ def test_republished_copy_joins_the_first_articles_cluster() -> None:
     assert dedup.cluster_of("copy") == "wire" and len(dedup) == 3
 
 
-@pytest.mark.parametrize("text", ["", "satu", "satu dua tiga empat", "satu " * 9, WIRE, REPUBLISHED.upper(), "Ünïcode wörds — “quoted” ß İ x y z"])
+@pytest.mark.parametrize("text", ["", "satu", "satu dua tiga empat", "satu " * 9, WIRE, REPUBLISHED.upper(),
+                                  "Ünïcode wörds — “quoted” ß İ x y z"])
 def test_signature_is_datasketchs_minhash_of_the_word_shingles(text: str) -> None:
     # Stored signatures must stay comparable: the fast path computes exactly datasketch's default.
     from datasketch import MinHash
