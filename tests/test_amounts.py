@@ -92,6 +92,29 @@ def test_arbitrary_figure_soup_does_not_crash(text):
         amounts(text, code)
 
 
+# Words and characters the figure pattern reacts to, in any case, with the ones whose case rules
+# differ between str.lower() and re.IGNORECASE ("İ", "ı", "ſ").
+FIGURE_PARTS = ["about", "approximately", "more than", "sekitar", "lebih dari", "Rp", "rp", "US$", "$", "€", "RM", "Rs.",
+                "5", "1,5", "16.312", "2.000.000", "3-5", "٣", "juta", "miliar", "million", "bn", "m", "%", "persen",
+                "per cent", "one", "someone", "twenty-one", "Twenty", "SEVEN", "dua puluh lima", "ribuan", "thousands",
+                "dollars", "US dollars", "İ", "ı", "ſ", "x", "_", "-", "–", "(", ".", ",", " ", "  ", "\n", "\u00a0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PARTS), max_size=30).map("".join), st.data())
+def test_figures_are_those_a_whole_paragraph_scan_finds(text, data):
+    # find_figures tries the pattern only near digits and number words: the same matches as finditer.
+    from warta.amounts.figures import _anchors, _pattern
+    from warta.amounts.scan import matches
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for code in ("id", "en"):
+        lex = load_lexicon(code)
+        whole = [(m.span(), m.groupdict()) for m in _pattern(lex).finditer(text, start, end)]
+        assert [(m.span(), m.groupdict()) for m in matches(_pattern(lex), _anchors(lex), text, start, end)] == whole
+
+
 def test_very_long_inputs_finish():
     for text in ("1" * 50_000, "1." * 20_000 + "x", "Rp " * 10_000, "$1,1 miliar " * 2_000):
         amounts(text)

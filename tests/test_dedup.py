@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+import numpy as np
 import pytest
 
 from warta.dedup import Deduplicator, count_events, signature, similarity, source_of
@@ -26,6 +28,20 @@ def test_republished_copy_joins_the_first_articles_cluster() -> None:
     assert dedup.assign("other", signature(OTHER)) == "other"
     assert dedup.assign("copy", signature(REPUBLISHED)) == "wire"
     assert dedup.cluster_of("copy") == "wire" and len(dedup) == 3
+
+
+@pytest.mark.parametrize("text", ["", "satu", "satu dua tiga empat", "satu " * 9, WIRE, REPUBLISHED.upper(),
+                                  "Ünïcode wörds — “quoted” ß İ x y z"])
+def test_signature_is_datasketchs_minhash_of_the_word_shingles(text: str) -> None:
+    # Stored signatures must stay comparable: the fast path computes exactly datasketch's default.
+    from datasketch import MinHash
+
+    words = re.findall(r"\w+", text.lower())
+    grams = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
+    minhash = MinHash(num_perm=128, seed=1, scheme="affine32")
+    minhash.update_batch([g.encode("utf-8") for g in grams])
+    assert signature(text).dtype == np.uint32
+    assert (signature(text) == minhash.hashvalues).all()
 
 
 def test_clusters_depend_only_on_order_and_reload_identically() -> None:

@@ -11,7 +11,7 @@ from test_store_data import EN_TEXT, english_article, indonesian_article
 from warta.errors import ConfigError, WartaError
 from warta.store import Filters, open_store
 from warta.store.filters import parse_dyad
-from warta.store.rows import article_id
+from warta.store.rows import article_id, to_rows
 
 
 def _postgres_url() -> str:
@@ -84,6 +84,22 @@ def test_an_updated_article_replaces_its_records(filled):
     assert filled.article(article_id(updated)).text.endswith("next week.")
     assert filled.search("resume")  # the full-text index follows the update
     assert filled.search("Canberra")
+
+
+def test_a_batch_of_rows_is_stored_as_each_article_would_be_in_one_write(store):
+    # What bulk runs use: workers build the rows, the writer stores a batch in one transaction.
+    first, second = indonesian_article(), english_article()
+    updated = english_article(text=EN_TEXT + " Talks resume next week.")
+    before = store.data_version()
+    outcomes = store.ingest_rows([to_rows(first), to_rows(second), to_rows(second), to_rows(updated)])
+    assert outcomes == ["added", "added", "unchanged", "updated"]
+    assert store.data_version() != before
+    assert store.article(article_id(first)).to_json() == first.to_json()
+    assert store.article(article_id(updated)).text.endswith("next week.")
+    assert store.stats()["articles"] == 2 and store.search("resume") and store.search("perjanjian")
+    version = store.data_version()
+    assert store.ingest_rows([to_rows(first)]) == ["unchanged"] and store.ingest_rows([]) == []
+    assert store.data_version() == version  # nothing written, nothing to invalidate
 
 
 def test_dyad_filter_matches_both_directions(filled):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from .amounts.alternation import caseless_words, lowers_like_re, trie_alternation
 from .amounts.lexicon import load_lexicon
 from .languages import available_languages, read_lines
 from .model import Article, DateMention, Span
@@ -27,6 +28,20 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 MONTH_CUES = ("in", "on", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
               "pada", "bulan", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan")
 FUTURE_SLACK = dt.timedelta(days=31)  # a day-month without year lies at most this far after publication
+# What every match of a kind holds (see `_cues`): a paragraph without it is not searched for that
+# kind. A cheap test first: most paragraphs hold no digit, no month and no weekday name.
+NEEDS = {"iso": ("year",), "numeric": ("paren",), "dmy": ("digit", "month"), "ordinal": ("digit", "month"),
+         "mdy": ("digit", "month"), "my": ("year", "month"), "month": ("month",), "ago": ("direction",),
+         "relative": ("relative",), "weekday": ("weekday",), "year": ("year",)}
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A part some matches need: a pattern searched in the paragraph (in lower case: `caseless`).
+    No pattern: the cue cannot be tested, and the paragraph is searched."""
+
+    pattern: re.Pattern[str] | None
+    caseless: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,10 +56,16 @@ class Calendar:
     directions: dict[str, int]
     numbers: dict[str, float]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    cues: dict[str, _Cue]
 
 
 def _alt(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return trie_alternation(words)
+
+
+def _alt_i(words: Any) -> str:
+    """An alternation in a part matched in any case."""
+    return trie_alternation(words, ignore_case=True)
 
 
 @cache
@@ -61,14 +82,26 @@ def load_calendar(code: str | None) -> Calendar:
     year_cues = [r[0] for r in unit_rows if r[1] == "year-cue"]
     numbers = load_lexicon(code).numbers
     return Calendar(code, months, weekdays, relative, units, directions, numbers,
-                    _patterns(months, weekdays, relative, units, directions, year_cues, numbers))
+                    _patterns(months, weekdays, relative, units, directions, year_cues, numbers),
+                    _cues(months, weekdays, relative, directions))
+
+
+def _cues(months: dict, weekdays: dict, relative: dict, directions: dict) -> dict[str, _Cue]:
+    """The cues of `NEEDS`. Their patterns start with a few possible characters, which the regex
+    engine skips ahead to; relative and direction words, matched in any case, are looked for in
+    the lower-cased paragraph for that reason."""
+    return {"digit": _Cue(re.compile("[0-9]")), "paren": _Cue(re.compile(r"\([0-9]")),
+            "year": _Cue(re.compile(r"(?:1[89]|20)\d\d")),  # YEAR
+            "month": _Cue(re.compile(_alt(months))), "weekday": _Cue(re.compile(_alt(weekdays))),
+            "relative": _Cue(caseless_words(relative), caseless=True),
+            "direction": _Cue(caseless_words(directions), caseless=True)}
 
 
 def _patterns(months: dict, weekdays: dict, relative: dict, units: dict, directions: dict,
               year_cues: list, numbers: dict) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, pattern) pairs, most specific first."""
     mon, wd = rf"(?P<mon>{_alt(months)})\.?", rf"(?:(?P<wd>{_alt(weekdays)}),?\s+)?"
-    count = rf"(?P<n>\d{{1,3}}|{_alt(numbers)})" if numbers else r"(?P<n>\d{1,3})"
+    count = rf"(?P<n>\d{{1,3}}|{_alt_i(numbers)})" if numbers else r"(?P<n>\d{1,3})"
     patterns = [
         ("iso", rf"\b(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])\b"),
         ("numeric", rf"{wd}\((?P<d>{DAY})/(?P<m>1[0-2]|0?[1-9])(?:/(?P<y>{YEAR}|\d\d))?\)"),
@@ -77,11 +110,11 @@ def _patterns(months: dict, weekdays: dict, relative: dict, units: dict, directi
         ("ordinal", rf"{wd}\b(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)\s+(?:of\s+)?{mon}(?:,?\s+(?P<y>{YEAR}))?\b"),
         ("mdy", rf"{wd}\b{mon}\s+(?P<d>{DAY})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?"),
         ("my", rf"\b{mon}\s+(?P<y>{YEAR})\b"),
-        ("month", rf"\b(?P<cue>(?i:{_alt(MONTH_CUES)}))(?:\s+|-)(?P<mon>{_alt(months)})\b(?!\s+\d)"),  # "mid-June"
-        ("ago", rf"\b{count}\s+(?P<unit>{_alt(units)})\s+(?P<dir>{_alt(directions)})\b"),
-        ("relative", rf"(?<![\w-])(?P<rel>{_alt(relative)})\b"),
+        ("month", rf"\b(?P<cue>(?i:{_alt_i(MONTH_CUES)}))(?:\s+|-)(?P<mon>{_alt(months)})\b(?!\s+\d)"),  # "mid-June"
+        ("ago", rf"\b{count}\s+(?P<unit>{_alt_i(units)})\s+(?P<dir>{_alt_i(directions)})\b"),
+        ("relative", rf"(?<![\w-])(?P<rel>{_alt_i(relative)})\b"),
         ("weekday", rf"\b(?:(?P<which>last|next)\s+)?(?P<wd>{_alt(weekdays)})\b(?:\s+(?P<after>lalu|depan))?"),
-        ("year", rf"\b(?:{_alt(year_cues)})\s+(?P<y>{YEAR})\b"),
+        ("year", rf"\b(?:{_alt_i(year_cues)})\s+(?P<y>{YEAR})\b"),
     ]
     # Relative phrases and units are matched in any case; month and weekday names as written.
     flags = {"ago": re.IGNORECASE, "relative": re.IGNORECASE, "year": re.IGNORECASE}
@@ -92,7 +125,10 @@ def find_dates(text: str, start: int, end: int, *, calendar: Calendar, published
     """Date expressions in text[start:end], longest first where they overlap."""
     found: list[DateMention] = []
     taken = bytearray(end - start)  # 1 where a mention was found: a linear overlap test, however many
+    present = _Present(text, start, end, calendar.cues)
     for kind, pattern in calendar.patterns:
+        if not all(present(cue) for cue in NEEDS[kind]):
+            continue
         for m in pattern.finditer(text, start, end):
             span = (m.start("y"), m.end("y")) if kind == "year" else (m.start(), m.end())
             if kind == "month" and m.group("cue").lower() not in {"last", "next", "this"}:
@@ -104,6 +140,31 @@ def find_dates(text: str, start: int, end: int, *, calendar: Calendar, published
                 found.append(mention)
                 taken[span[0] - start:span[1] - start] = b"\x01" * (span[1] - span[0])
     return sorted(found, key=lambda d: d.start)
+
+
+class _Present:
+    """Which cues a paragraph holds, each tested once, when first asked."""
+
+    def __init__(self, text: str, start: int, end: int, cues: dict[str, _Cue]) -> None:
+        self.text, self.start, self.end, self.cues = text, start, end, cues
+        self.known: dict[str, bool] = {}
+        self.lowered: str | None = None
+
+    def __call__(self, name: str) -> bool:
+        if name not in self.known:
+            self.known[name] = self._test(self.cues[name])
+        return self.known[name]
+
+    def _test(self, cue: _Cue) -> bool:
+        if cue.pattern is None:
+            return True
+        if not cue.caseless:
+            return cue.pattern.search(self.text, self.start, self.end) is not None
+        if not lowers_like_re(self.text, self.start, self.end):
+            return True
+        if self.lowered is None:
+            self.lowered = self.text[self.start:self.end].lower()
+        return cue.pattern.search(self.lowered) is not None
 
 
 def _mention(kind: str, m: re.Match[str], span: tuple[int, int], text: str, cal: Calendar,

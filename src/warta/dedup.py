@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from hashlib import sha1
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -21,17 +24,56 @@ SHINGLE = 5
 SEED = 1
 SCHEME = "affine32"  # datasketch >= 2 hashes into 32 bits; stored signatures must say so
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SHA1_WORDS = 5  # a SHA-1 digest is five 32-bit words
 
 
 def signature(text: str, *, num_perm: int = NUM_PERM, shingle: int = SHINGLE) -> np.ndarray:
-    """The MinHash of `text`'s word shingles (uint32 hash values)."""
+    """The MinHash of `text`'s word shingles (uint32 hash values): datasketch's
+    `MinHash(num_perm, seed=SEED, scheme=SCHEME)` updated with each shingle's UTF-8 bytes."""
+    words = _WORD.findall(text.lower())
+    # Shingles as UTF-8 bytes, from words encoded in one call (no word holds a space). A shingle
+    # seen twice is hashed twice: the minimum is the same, and rare repeats cost less than a set.
+    encoded = " ".join(words).encode("utf-8").split(b" ") if words else []
+    if len(encoded) < shingle:  # a short text is one shingle (an empty one: b"")
+        grams: Iterable[bytes] = [b" ".join(encoded)]
+    else:
+        grams = map(b" ".join, zip(*(encoded[i:] for i in range(shingle))))
+    return _min_hashes(_sha1_hash32(grams), *_permutations(num_perm))
+
+
+def _sha1_hash32(grams: Iterable[bytes]) -> np.ndarray:
+    """datasketch's default hash (`sha1_hash32`: the first four bytes of the SHA-1 digest, little
+    endian) of each shingle, read from all the digests at once rather than one by one."""
+    digests = b"".join([sha1(g).digest() for g in grams])
+    return np.frombuffer(digests, dtype="<u4")[::_SHA1_WORDS].copy()
+
+
+def _min_hashes(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """What datasketch's "affine32" scheme does with a batch of 32-bit hashes (MinHash.update_batch):
+    the MurmurHash3 finaliser, then each permutation a*x + b (mod 2**32), then the minimum. Done
+    here on the whole batch at once, since datasketch takes the hashes one Python call each."""
+    hashes ^= hashes >> 16
+    hashes *= 0x85EBCA6B
+    hashes ^= hashes >> 13
+    hashes *= 0xC2B2AE35
+    hashes ^= hashes >> 16
+    return (hashes[:, np.newaxis] * a + b).min(axis=0)
+
+
+@cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutations for SEED and SCHEME (uint32 arrays), drawn once."""
     from datasketch import MinHash
 
-    words = _WORD.findall(text.lower())
-    grams = {" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))} if words else {""}
-    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
-    minhash.update_batch([g.encode("utf-8") for g in grams])
-    return minhash.hashvalues.astype(np.uint32)
+    a, b = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
+
+
+def _lean(sig: np.ndarray) -> Any:
+    """A MinHash of given hash values, as the LSH index takes it (without drawing permutations)."""
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -72,21 +114,17 @@ class Deduplicator:
 
     def add(self, article_id: str, sig: np.ndarray, cluster: str) -> None:
         """Record a known assignment (used to reload the index from the journal on resume)."""
-        from datasketch import MinHash
-
         if article_id in self._cluster:
             return
-        self._lsh.insert(article_id, MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=sig, scheme=SCHEME))
+        self._lsh.insert(article_id, _lean(sig))
         self._signatures[article_id] = sig.astype(np.uint32)
         self._cluster[article_id] = cluster
         self._order[article_id] = len(self._order)
 
     def _candidates(self, sig: np.ndarray) -> list[str]:
-        from datasketch import MinHash
-
         if not self._signatures:
             return []
-        return list(self._lsh.query(MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=sig, scheme=SCHEME)))
+        return list(self._lsh.query(_lean(sig)))
 
 
 @dataclass(frozen=True, slots=True)

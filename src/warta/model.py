@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any, Self, get_type_hints
 
 SCHEMA_VERSION = "1.0"
 _HINTS_CACHE: dict[type, dict[str, Any]] = {}
+_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class _Record:
@@ -35,6 +39,36 @@ class _Record:
     def replace(self, **changes: Any) -> Self:
         """Return a copy with `changes` applied (the record itself is frozen)."""
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as the class and its field values, so unpickling is one call of __init__: the
+        # __setstate__ slotted dataclasses get instead sets each field from Python, several
+        # times slower, and the process pool unpickles every article the workers send.
+        return type(self), _values(self)
+
+
+def _fields_of(record: _Record) -> zip:
+    """(name, value) of each field, in field order."""
+    cls = type(record)
+    names = _NAMES.get(cls) or _NAMES.setdefault(cls, tuple(f.name for f in fields(cls)))  # type: ignore[arg-type]
+    return zip(names, _values(record))
+
+
+def _json_fields(value: Any) -> dict[str, Any]:
+    """A record inside an article being written as JSON: its fields (as `to_dict` gives them)."""
+    if isinstance(value, _Record):
+        return dict(_fields_of(value))
+    raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
+
+
+def _values(record: _Record) -> tuple[Any, ...]:
+    """The record's field values, in field order (one C call: an attrgetter per class)."""
+    cls = type(record)
+    getter = _VALUES.get(cls)
+    if getter is None:
+        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+        getter = _VALUES[cls] = attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),)
+    return getter(record)
 
 
 def _to_json(value: Any) -> Any:
@@ -231,6 +265,14 @@ class Article(_Record):
     raw_offsets: tuple[tuple[int, int], ...] = ()
     raw: Document | None = field(default=None, repr=False, compare=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Its spans (a thousand tokens in a long article) travel as columns of plain values and
+        # come back from one map() over them: no pickle opcodes per span.
+        values = list(_values(self))
+        for i in _SPAN_FIELDS:
+            values[i] = _span_columns(values[i])
+        return _article, (tuple(values),)
+
     @classmethod
     def from_document(cls, document: Document) -> Article:
         """Start an article from a raw input; the extraction stage fills the rest."""
@@ -243,12 +285,12 @@ class Article(_Record):
 
     def to_json(self, *, tokens: bool = False) -> str:
         """Serialise as one line of JSON; tokens are left out unless asked for (they are bulky)."""
-        data = self.to_dict()
-        data.pop("raw")
-        if not tokens:
-            data.pop("tokens")
+        left_out = ("raw",) if tokens else ("raw", "tokens")
+        data = {k: v for k, v in _fields_of(self) if k not in left_out}
         data["schema_version"] = SCHEMA_VERSION
-        return json.dumps(data, ensure_ascii=False)
+        # The same text as json.dumps(to_dict()), written by the C encoder in one pass: it calls
+        # back only for the records inside, never converts what it leaves out.
+        return json.dumps(data, ensure_ascii=False, default=_json_fields)
 
     @classmethod
     def from_json(cls, line: str) -> Article:
@@ -257,3 +299,19 @@ class Article(_Record):
         data.pop("schema_version", None)
         data["raw_offsets"] = tuple(tuple(p) for p in data.get("raw_offsets", ()))
         return cls.from_dict(data)
+
+
+_SPAN_FIELDS = tuple(i for i, f in enumerate(fields(Article)) if f.name in ("paragraphs", "sentences", "tokens"))
+_SPAN_PARTS = attrgetter("start"), attrgetter("end"), attrgetter("language")
+
+
+def _span_columns(spans: tuple[Span, ...]) -> tuple[list[Any], ...]:
+    return tuple(list(map(part, spans)) for part in _SPAN_PARTS)
+
+
+def _article(values: tuple[Any, ...]) -> Article:
+    """An article from `Article.__reduce__`'s values."""
+    values_ = list(values)
+    for i in _SPAN_FIELDS:
+        values_[i] = tuple(map(Span, *values_[i]))
+    return Article(*values_)

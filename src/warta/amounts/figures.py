@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from .alternation import trie_alternation
 from .lexicon import Lexicon
+from .scan import Anchors, matches
 
 # Digits with thousands groups, or plain digits with an optional decimal part. No nested
 # quantifier can match the same characters two ways, so long inputs cannot backtrack badly.
@@ -47,19 +50,17 @@ def parse_number(text: str, *, decimal: str = ".") -> float:
     return float(text)
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first (so "dolar AS" beats "dolar")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @cache
 def _pattern(lex: Lexicon) -> re.Pattern[str]:
-    before = _alternation(list(lex.before))
-    after = _alternation(list(lex.after) + list(lex.percent))
-    short = _alternation([w for w in lex.scales if len(w) <= 2])  # "bn", "m": glued to the figure only
-    long = _alternation([w for w in lex.scales if len(w) > 2])
-    words = _alternation(list(lex.numbers))
-    approx = _alternation(list(lex.approx))
+    def alternation(words: Iterable[str]) -> str:
+        return trie_alternation(words, ignore_case=True)
+
+    before = alternation(lex.before)
+    after = alternation([*lex.after, *lex.percent])
+    short = alternation([w for w in lex.scales if len(w) <= 2])  # "bn", "m": glued to the figure only
+    long = alternation([w for w in lex.scales if len(w) > 2])
+    words = alternation(lex.numbers)
+    approx = alternation(lex.approx)
     figure = rf"(?:{NUMBER})"
     return re.compile(
         rf"(?:(?P<approx>\b(?:{approx}))\s+)?"
@@ -74,11 +75,19 @@ def _pattern(lex: Lexicon) -> re.Pattern[str]:
 def find_figures(text: str, start: int, end: int, lex: Lexicon) -> list[Figure]:
     """Every figure in text[start:end]."""
     out = []
-    for m in _pattern(lex).finditer(text, start, end):
+    for m in matches(_pattern(lex), _anchors(lex), text, start, end):
         figure = _figure(m, lex)
         if figure is not None:
             out.append(figure)
     return out
+
+
+@cache
+def _anchors(lex: Lexicon) -> Anchors:
+    # A figure is a digit or a number word, with at most an approximation word, whitespace and a
+    # currency sign ("\s?") before it.
+    reach = max(map(len, lex.before), default=0) + 1
+    return Anchors.build(lex.numbers, reach=reach, word_reach=max(map(len, lex.approx), default=0))
 
 
 def _figure(m: re.Match[str], lex: Lexicon) -> Figure | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from ..model import Amount, Article, Span
@@ -160,6 +161,7 @@ def _refers_to(text: str, figure: Figure, lex: Lexicon) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # per word form: news repeats its words
 def _label(word: str, lex: Lexicon) -> str | None:
     for entry, label in lex.refers:
         if word == entry or (entry.endswith("*") and word.startswith(entry[:-1])):

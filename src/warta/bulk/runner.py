@@ -1,9 +1,10 @@
 """The bulk runner: inputs → batches → engine → store, recorded in the journal as it goes.
 
 Only this process writes: it marks a batch pending before dispatching it, and once its results
-come back (in order) it stores the articles, assigns near-duplicate clusters and records the
-batch's outcomes in one journal transaction. Killed at any moment, a rerun skips what was
-recorded, redoes what was pending, and the store's content hash turns a redo into "unchanged".
+come back (in order) it stores the batch's articles in one store transaction, assigns
+near-duplicate clusters and records the batch's outcomes in one journal transaction. Killed at
+any moment, a rerun skips what was recorded, redoes what was pending, and the store's content
+hash turns a redo into "unchanged".
 """
 from __future__ import annotations
 
@@ -132,13 +133,15 @@ class BulkRunner:
                 yield todo
 
     def _write(self, result: BatchResult, run: int, report: RunReport) -> None:
-        """Store a batch's articles, then record all its outcomes in one journal transaction."""
+        """Store a batch's articles (one store transaction), then record all its outcomes (one
+        journal transaction)."""
+        stored = iter(self.store.ingest_rows([item.rows for item in result.items if item.rows is not None]))
         finished: list[Finished] = []
         for item in result.items:
-            if item.article is None:
+            if item.rows is None:
                 finished.append(self._failed(item, report))
                 continue
-            report.stored[self.store.ingest(item.article)] += 1
+            report.stored[next(stored)] += 1
             finished.append(self._done(item, report))
             report.done += 1
             self.bar.advance()
@@ -148,10 +151,8 @@ class BulkRunner:
         report.peak_rss_kb[result.pid] = max(report.peak_rss_kb.get(result.pid, 0), result.peak_rss_kb)
 
     def _done(self, item: ItemResult, report: RunReport) -> Finished:
-        from ..store.rows import article_id
-
-        assert item.article is not None
-        aid = article_id(item.article)
+        assert item.rows is not None
+        aid = item.rows.id
         cluster = aid
         if self.dedup is not None and item.signature is not None:
             cluster = self.dedup.assign(aid, item.signature)

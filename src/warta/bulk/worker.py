@@ -1,8 +1,9 @@
 """What runs in a worker process (a pool process or a Dask worker): one batch of documents.
 
 Workers receive only settings (a dict) and `Document`s, both plain picklable data, and send back
-articles, failure reasons, MinHash signatures and counters. Each process builds its pipeline from
-the settings the first time it sees them and keeps it, so models load once per worker.
+articles (flattened to the store's rows: cheap to pickle, and the one process that writes has
+less to do), failure reasons, MinHash signatures and counters. Each process builds its pipeline
+from the settings the first time it sees them and keeps it, so models load once per worker.
 """
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ import numpy as np
 from ..errors import StageError, WartaError
 from ..model import Article, Document
 from ..pipeline import Pipeline
+from ..store.rows import Rows, to_rows
 
 _PIPELINES: dict[tuple, _Timed] = {}
 
 
 @dataclass(frozen=True, slots=True)
 class ItemResult:
-    """One input's outcome: an article and its signature, or the reason it was dropped."""
+    """One input's outcome: an article (as the rows the store takes) and its signature, or the
+    reason it was dropped."""
 
     key: str
-    article: Article | None = None
+    rows: Rows | None = None  # built here, in the worker: the writing process only stores them
     signature: np.ndarray | None = None
     reason: str | None = None
     detail: str | None = None
@@ -73,8 +76,7 @@ class _Timed:
             finally:
                 self.seconds[stage.name] = self.seconds.get(stage.name, 0.0) + time.perf_counter() - started
             self.out[stage.name] = self.out.get(stage.name, 0) + 1
-        article = article.replace(raw=None)
-        return ItemResult(document.source, article=article, signature=_signature(article))
+        return ItemResult(document.source, rows=to_rows(article), signature=_signature(article))
 
     def take_counters(self) -> tuple[dict[str, float], dict[str, int]]:
         counters = (self.seconds, self.out)

@@ -7,7 +7,7 @@ Both pass the same conformance suite (tests/test_store_conformance.py).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from ..errors import ConfigError
 from ..model import Article
 from .filters import Filters
+from .rows import Rows
 
 __all__ = ["Filters", "Store", "default_db", "open_store"]
 
@@ -25,6 +26,7 @@ class Store(Protocol):
     url: str
 
     def ingest(self, article: Article) -> str: ...
+    def ingest_rows(self, batch: Sequence[Rows]) -> list[str]: ...  # `rows.to_rows` of each; one transaction
     def ingest_many(self, articles: Iterable[Article]) -> dict[str, int]: ...
     def article(self, article_id: str) -> Article | None: ...
     def articles(self, filters: Filters) -> list[dict[str, Any]]: ...

@@ -1,23 +1,24 @@
-"""What both SQL backends share: ingesting articles (idempotent, one transaction each) and the
-read path.
+"""What both SQL backends share: ingesting articles (idempotent, in one transaction each, or one
+per batch in bulk runs) and the read path.
 
 A backend supplies a write connection, a `_transaction()` context manager yielding a cursor, read
 connections (`_connect_reader`, `_begin_read`, `_end_read`, `_query`), its placeholder style and its
 full-text hooks; the SQL here is written with `?` placeholders that the PostgreSQL backend rewrites.
 
-Writes go through the one write connection, one transaction per article, so a reader (or a killed
-writer) sees an article wholly or not at all. Reads use a small pool of other connections, so they
-run in parallel with each other and with a write; `snapshot()` makes several queries see one
-consistent state (a dyad summary never mixes two versions of the store). Every write transaction
-also bumps a counter (`warta_writes`), which `data_version()` returns: a cache keyed by it is never
-stale.
+Writes go through the one write connection, one transaction per article (or per batch of them:
+`ingest_rows`, which bulk runs use, since a commit costs about as much as storing an article), so
+a reader (or a killed writer) sees an article wholly or not at all. Reads use a small pool of
+other connections, so they run in parallel with each other and with a write; `snapshot()` makes
+several queries see one consistent state (a dyad summary never mixes two versions of the store).
+Every write transaction also bumps a counter (`warta_writes`), which `data_version()` returns: a
+cache keyed by it is never stale.
 """
 from __future__ import annotations
 
 import itertools
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Self
 
@@ -86,8 +87,9 @@ class SqlStore(QueryMixin):
         """Can a read connection that saw an error go back to the pool?"""
         return True
 
-    def _index_text(self, cursor: Any, article_id: str, article: Article) -> None:
-        """Add the article to the full-text index (inside the ingest transaction)."""
+    def _index_text(self, cursor: Any, article_id: str, article: Rows) -> None:
+        """Add the article (its title, text and language) to the full-text index, inside the
+        ingest transaction."""
 
     def _unindex_text(self, cursor: Any, article_id: str) -> None:
         """Remove the article from the full-text index."""
@@ -99,18 +101,28 @@ class SqlStore(QueryMixin):
     # -- writing -------------------------------------------------------------------------
     def ingest(self, article: Article) -> str:
         """Store one article: "added", "unchanged" (same content) or "updated" (replaced)."""
-        rows = to_rows(article)
-        aid, new_hash = rows.article[0], rows.article[2]
+        return self.ingest_rows([to_rows(article)])[0]
+
+    def ingest_rows(self, batch: Sequence[Rows]) -> list[str]:
+        """Store articles given as their rows (`rows.to_rows`), in one transaction: a reader, or a
+        writer killed midway, sees all of them or none. What `ingest` says of each, in order."""
+        if not batch:
+            return []
         with self._lock, self._transaction() as cur:
-            cur.execute(self.sql("SELECT content_hash FROM articles WHERE id = ?"), (aid,))
-            found = cur.fetchone()
-            if found is not None and found[0] == new_hash:
-                return "unchanged"
-            if found is not None:
-                self._delete(cur, aid)
-            self._insert(cur, rows)
-            self._index_text(cur, aid, article)
-            self.bump(cur)
+            outcomes = [self._put(cur, rows) for rows in batch]
+            if any(outcome != "unchanged" for outcome in outcomes):
+                self.bump(cur)
+        return outcomes
+
+    def _put(self, cur: Any, rows: Rows) -> str:
+        cur.execute(self.sql("SELECT content_hash FROM articles WHERE id = ?"), (rows.id,))
+        found = cur.fetchone()
+        if found is not None and found[0] == rows.content_hash:
+            return "unchanged"
+        if found is not None:
+            self._delete(cur, rows.id)
+        self._insert(cur, rows)
+        self._index_text(cur, rows.id, rows)
         return "updated" if found is not None else "added"
 
     @contextmanager

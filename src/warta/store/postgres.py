@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..model import Article
 from .base import SqlStore, StoreError
 from .migrations import POSTGRES
+from .rows import Rows
 
 _CONFIG = {"id": "indonesian", "ms": "indonesian"}  # every other language is searched as English
 _HEADLINE = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
@@ -94,7 +94,7 @@ class PostgresStore(SqlStore):
     def _marks(self, table: str, columns: tuple[str, ...]) -> Iterator[str]:
         return ("?::jsonb" if table == "articles" and c == "json" else "?" for c in columns)
 
-    def _index_text(self, cur: Any, article_id: str, article: Article) -> None:
+    def _index_text(self, cur: Any, article_id: str, article: Rows) -> None:
         config = _CONFIG.get(article.language or "", "english")
         cur.execute("UPDATE articles SET tsv = setweight(to_tsvector(%s::regconfig, coalesce(title, '')), 'A')"
                     " || to_tsvector(%s::regconfig, text) WHERE id = %s", (config, config, article_id))

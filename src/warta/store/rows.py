@@ -29,13 +29,38 @@ ENTITY_COLUMNS = ("article_id", "idx", "entity_id", "name", "type", "iso3", "cou
 
 @dataclass(slots=True)
 class Rows:
-    """Everything one article puts in the store."""
+    """Everything one article puts in the store: plain values, cheap to send between processes
+    (bulk workers build them, the process that writes only stores them)."""
 
     article: tuple[Any, ...]
     events: list[tuple[Any, ...]] = field(default_factory=list)
     quotes: list[tuple[Any, ...]] = field(default_factory=list)
     amounts: list[tuple[Any, ...]] = field(default_factory=list)
     entities: list[tuple[Any, ...]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.article[_ID]
+
+    @property
+    def content_hash(self) -> str:
+        return self.article[_HASH]
+
+    # What the full-text index takes, named as on `Article`.
+    @property
+    def title(self) -> str | None:
+        return self.article[_TITLE]
+
+    @property
+    def text(self) -> str:
+        return self.article[_TEXT]
+
+    @property
+    def language(self) -> str | None:
+        return self.article[_LANGUAGE]
+
+
+_ID, _HASH, _TITLE, _TEXT, _LANGUAGE = map(ARTICLE_COLUMNS.index, ("id", "content_hash", "title", "text", "language"))
 
 
 def article_key(article: Article) -> str:

@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..model import Article
 from .base import SqlStore, StoreError
 from .migrations import SQLITE
+from .rows import Rows
 from .stem import stem_text, stem_word, words
 
 
@@ -127,7 +127,7 @@ class SqliteStore(SqlStore):
         except sqlite3.OperationalError as error:
             raise StoreError(self.url, f"query failed ({error})") from None
 
-    def _index_text(self, cur: Any, article_id: str, article: Article) -> None:
+    def _index_text(self, cur: Any, article_id: str, article: Rows) -> None:
         stems = stem_text(f"{article.title or ''} {article.text}") if article.language in ("id", "ms") else ""
         cur.execute("INSERT INTO article_fts (title, body, id_stem, article_id) VALUES (?, ?, ?, ?)",
                     (article.title or "", article.text, stems, article_id))
