@@ -114,3 +114,15 @@ def test_bare_month_after_a_cue_takes_the_nearest_year():
     got = dates("He was evicted in April and the hearing is in February.", "en", published="2019-11-19")
     assert [(t, v) for t, v, _, _ in got] == [("April", "2019-04"), ("February", "2020-02")]
     assert dates("Theresa May said so.", "en") == []
+
+
+def test_words_matched_only_by_unicode_case_rules_drop_the_match_not_the_article() -> None:
+    from warta.model import Document
+    from warta.pipeline import Pipeline
+    from warta.settings import load_settings
+
+    pipeline = Pipeline.build(load_settings({"stages": "read,language,segment,dates"}))
+    for text in ("The minister met reporters yeſterday in Jakarta and said the talks went well for all.",
+                 "Menteri itu bertemu wartawan KEMARİN di Jakarta dan mengatakan pembicaraan berjalan baik."):
+        outcome = pipeline.run(Document(source="t", content=text, kind="text", title="Judul", published="2025-06-10"))
+        assert outcome.error is None and outcome.article is not None

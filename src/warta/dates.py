@@ -169,7 +169,12 @@ class _Present:
 
 def _mention(kind: str, m: re.Match[str], span: tuple[int, int], text: str, cal: Calendar,
              published: dt.date | None) -> DateMention | None:
-    value, granularity, relative = _resolve(kind, m, cal, published)
+    try:
+        value, granularity, relative = _resolve(kind, m, cal, published)
+    except KeyError:
+        # The patterns match case-insensitively under Unicode's rules, so "yeſterday" or "KEMARİN"
+        # match a word whose lower case is not in the tables: such a match is dropped, not the article.
+        return None
     if value is False:
         return None
     return DateMention(text=text[span[0]:span[1]], start=span[0], end=span[1], value=value,
