@@ -86,24 +86,24 @@ def _has_hard_lines(block: str) -> bool:
 
 def _extract_html(document: Document, *, favor_precision: bool) -> Extracted:
     tree = _load_tree(document)
-    result = _trafilatura(document, tree, precision=True, metadata=True)
-    body = _body(result)
+    body = _body(_trafilatura(document, tree, precision=True))
     if not favor_precision and len(body) < _SHORT_BODY:
-        recall = _body(_trafilatura(document, tree, precision=False, metadata=False))
+        recall = _body(_trafilatura(document, tree, precision=False))
         if len(recall) >= _RECALL_FACTOR * max(len(body), 1):
             body = recall
     if not body.strip():
         raise NotArticleError(document.source, "no article body found in the page")
-    sitename = _clean_meta(getattr(result, "sitename", None))
+    meta = _metadata(document, tree)
+    sitename = _clean_meta(meta.sitename)
     body = continue_split_body(tree, body)
-    title = headline(tree, _clean_meta(getattr(result, "title", None)), sitename=sitename) or document.title
+    title = headline(tree, _clean_meta(meta.title), sitename=sitename) or document.title
     paragraphs = _drop_leading_title(_lines(repair_mojibake(body)), title)
     return Extracted(
         paragraphs=paragraphs, title=title,
-        author=_clean_meta(getattr(result, "author", None)) or document.author,
-        published=getattr(result, "date", None) or _htmldate(tree) or document.published,
+        author=_clean_meta(meta.author) or document.author,
+        published=meta.date or _htmldate(tree) or document.published,
         sitename=sitename,
-        url=document.url or getattr(result, "url", None))
+        url=document.url or meta.url)
 
 
 def _load_tree(document: Document) -> Any:
@@ -120,16 +120,57 @@ def _load_tree(document: Document) -> Any:
     return tree
 
 
-def _trafilatura(document: Document, tree: Any, *, precision: bool, metadata: bool) -> Any:
+def _trafilatura(document: Document, tree: Any, *, precision: bool) -> Any:
     """One trafilatura pass over `tree` (trafilatura copies it, so passes do not interfere)."""
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
-            tree, url=document.url, with_metadata=metadata, include_comments=False,
+            tree, url=document.url, include_comments=False,
             include_tables=True, favor_precision=precision, deduplicate=False)
     except Exception as error:  # noqa: BLE001 - trafilatura raises many types on odd markup
         raise NotArticleError(document.source, f"cannot read the page ({error.__class__.__name__})") from None
+
+
+def _metadata(document: Document, tree: Any) -> Any:
+    """The fields of trafilatura's `extract_metadata` that warta uses, computed as it computes them.
+
+    Its categories, tags and licence (a third of its time) are left out; title, author, URL,
+    date and site name go through the same functions in the same order, so they are the same.
+    """
+    from trafilatura import metadata as tm
+    from trafilatura.settings import set_date_params
+
+    try:
+        meta = tm.examine_meta(tree)
+        if meta.author and " " not in meta.author:
+            meta.author = None
+        try:
+            meta = tm.extract_meta_json(tree, meta)
+        except Exception:  # noqa: BLE001 - as trafilatura: JSON-LD bugs leave the <meta> fields
+            pass
+        meta.title = meta.title or tm.extract_title(tree)
+        meta.author = meta.author or tm.extract_author(tree)
+        meta.url = meta.url or tm.extract_url(tree, document.url)
+        meta.date = tm.find_date(tree, **set_date_params(True), url=meta.url)
+        meta.sitename = _sitename(meta.sitename or tm.extract_sitename(tree), meta.url)
+        meta.clean_and_trim()
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many types on odd markup
+        raise NotArticleError(document.source, f"cannot read the page ({error.__class__.__name__})") from None
+    return meta
+
+
+def _sitename(name: str | None, url: str | None) -> str | None:
+    """trafilatura's site name: no leading @, capitalised when no domain; else the URL's domain."""
+    from trafilatura.metadata import META_URL
+
+    if name:
+        name = name.lstrip("@")
+        if name and "." not in name and not name[0].isupper():
+            name = name.title()
+        return name
+    match = META_URL.match(url) if url else None
+    return match[1] if match else None
 
 
 def _body(result: Any) -> str:
