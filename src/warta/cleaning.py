@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Sequence
 from itertools import islice, pairwise
 
 from .languages import LanguageData
@@ -30,9 +31,15 @@ _GLUED_TOKEN = re.compile(r"[^\W\d_][\w.@/:]*[^\W\d_]|[^\W\d_]")
 _CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
 _FIRST_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*")
 # A sentence or list mark followed by a word with no space ("Indonesia,Prabowo", "tahun.Dia"),
-# a closing quote before a capital, or brackets glued to words ("Indonesia(RI)mengumumkan").
-_PUNCT_GLUE = re.compile(r"(?<=[^\W\d_]{2}[,;:!?])(?=[^\W\d_]{2})|(?<=[^\W\d_]{2}\.)(?=[A-Z][^\W\d_])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
-                         r"|(?<=[^\W\d_]{2}\))(?=[^\W\d_]{2})|(?<=[a-z]{3})(?=\([A-Z])")
+# a closing quote before a capital, or a closing bracket glued to a word: the point is after the
+# mark. Each branch starts with the mark itself so the engine jumps from mark to mark instead of
+# testing lookbehinds at every character.
+_PUNCT_GLUE = re.compile(r"[,;:!?](?<=[^\W\d_]{2}[,;:!?])(?=[^\W\d_]{2})|\.(?<=[^\W\d_]{2}\.)(?=[A-Z][^\W\d_])"
+                         r"|[\"”’](?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])|\)(?<=[^\W\d_]{2}\))(?=[^\W\d_]{2})")
+# An opening bracket glued to the word before it ("Indonesia(RI)"): the point is before it.
+_BRACKET_GLUE = re.compile(r"\((?<=[a-z]{3}\()(?=[A-Z])")
+# Whitespace other than the plain space (what `_squeeze` would turn into spaces).
+_OTHER_WHITESPACE = re.compile(r"[^\S ]")
 _DOMAIN_TAIL = re.compile(r"(com|co|id|net|org|go|ac|html?)\b", re.IGNORECASE)
 
 
@@ -58,55 +65,58 @@ def raw_offset(anchors: tuple[tuple[int, int], ...], offset: int) -> int:
 
 def clean(paragraphs: tuple[str, ...], languages: list[LanguageData], *, known_names: frozenset[str] = frozenset()) -> Cleaned:
     """Drop boilerplate paragraphs and phrases, take bylines out, repair glued words."""
-    pieces: list[list[tuple[str, int]]] = []
+    pieces: list[tuple[str, Sequence[int]]] = []
     authors: list[str] = []
     raw_pos = 0
-    vocab = vocabulary(paragraphs)
+    evidence = _evidence(languages, known_names, vocabulary(paragraphs))
+    tails = [p for lang in languages for p in lang.boilerplate_tails]
+    bylines, boilerplate = _paragraph_patterns(tuple(languages))
     for paragraph in paragraphs:
         start, raw_pos = raw_pos, raw_pos + len(paragraph) + len(PARAGRAPH_SEPARATOR)
-        if any(p.search(paragraph) for lang in languages for p in lang.boilerplate_tails):
+        if any(p.search(paragraph) for p in tails):
             break  # comment forms, "related articles" lists: nothing after them is the article
-        byline = _byline(paragraph, languages)
+        byline = next((m for m in (p.fullmatch(paragraph) for p in bylines) if m), None)
         if byline is not None:
-            authors.append(byline)
+            authors.append(byline.group("author").strip(" ,.-|"))
             continue
-        if any(p.fullmatch(paragraph) for lang in languages for p in lang.boilerplate_paragraphs):
+        if any(p.fullmatch(paragraph) for p in boilerplate):
             continue
-        chars = _clean_paragraph(paragraph, start, languages, known_names, vocab)
-        if any(c.isalpha() for c, _ in chars):  # "01 02 03" page numbers are no prose
-            pieces.append(chars)
+        text, positions = _clean_paragraph(paragraph, start, languages, evidence)
+        if any(map(str.isalpha, text)):  # "01 02 03" page numbers are no prose
+            pieces.append((text, positions))
     return _assemble(pieces, tuple(authors))
 
 
-def _byline(paragraph: str, languages: list[LanguageData]) -> str | None:
-    for lang in languages:
-        for pattern in lang.boilerplate_paragraphs:
-            if "?P<author>" in pattern.pattern:
-                match = pattern.fullmatch(paragraph)
-                if match:
-                    return match.group("author").strip(" ,.-|")
-    return None
+@cache
+def _paragraph_patterns(languages: tuple[LanguageData, ...]) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """(byline patterns, the other boilerplate-paragraph patterns), in the languages' order."""
+    patterns = [p for lang in languages for p in lang.boilerplate_paragraphs]
+    bylines = tuple(p for p in patterns if "author" in p.groupindex)
+    # a byline is also a boilerplate paragraph; it is tested first, so it need not be again
+    return bylines, tuple(p for p in patterns if "author" not in p.groupindex)
 
 
 def _clean_paragraph(paragraph: str, start: int, languages: list[LanguageData],
-                     known_names: frozenset[str], vocab: frozenset[str]) -> list[tuple[str, int]]:
-    """Characters of the paragraph to keep, each with its offset in the extracted text."""
-    deleted = bytearray(len(paragraph))
+                     evidence: _Evidence) -> tuple[str, Sequence[int]]:
+    """The paragraph's text to keep and, for each character, its offset in the extracted text."""
+    deleted = None
     for lang in languages:
         for pattern in lang.boilerplate_inline:
             for match in pattern.finditer(paragraph):
                 end = _related_headline_end(paragraph, match.end()) if "related" in pattern.groupindex else match.end()
+                deleted = deleted or bytearray(len(paragraph))
                 deleted[match.start():end] = b"\x01" * (end - match.start())
-    inserts = glue_points(paragraph, languages, known_names, vocab=vocab)
-    if not inserts and not any(deleted) and _already_squeezed(paragraph):
-        return list(zip(paragraph, range(start, start + len(paragraph))))  # most paragraphs: nothing to do
+    inserts = _glue_points(paragraph, evidence)
+    if not inserts and (deleted is None or not any(deleted)) and _already_squeezed(paragraph):
+        return paragraph, range(start, start + len(paragraph))  # most paragraphs: nothing to do
     chars: list[tuple[str, int]] = []
     for i, ch in enumerate(paragraph):
         if i in inserts:
             chars.append((" ", start + i))
-        if not deleted[i]:
+        if deleted is None or not deleted[i]:
             chars.append((" " if _WHITESPACE.match(ch) else ch, start + i))
-    return _squeeze(chars)
+    chars = _squeeze(chars)
+    return "".join([ch for ch, _ in chars]), [pos for _, pos in chars]
 
 
 def _related_headline_end(paragraph: str, cue_end: int) -> int:
@@ -127,7 +137,7 @@ def _related_headline_end(paragraph: str, cue_end: int) -> int:
 
 def _already_squeezed(paragraph: str) -> bool:
     """No whitespace but single spaces, none at either end: `_squeeze` would change nothing."""
-    return paragraph == paragraph.strip() and "  " not in paragraph and _WHITESPACE.sub(" ", paragraph) == paragraph
+    return paragraph == paragraph.strip() and "  " not in paragraph and not _OTHER_WHITESPACE.search(paragraph)
 
 
 def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -155,19 +165,25 @@ def glue_points(text: str, languages: list[LanguageData], known_names: frozenset
     word the article uses on its own elsewhere (`vocab`, by default the words of `text`). So
     "Iranadalah" splits but "Kebijakan", "Danantara", "Pyongyang" and "McDonald" stay whole.
     """
+    return _glue_points(text, _evidence(languages, known_names, vocab if vocab is not None else vocabulary((text,))))
+
+
+def _evidence(languages: list[LanguageData], known_names: frozenset[str], vocab: frozenset[str]) -> _Evidence:
     glue, camel = _word_sets(tuple(languages))
-    evidence = _Evidence(glue=glue, names=known_names, vocab=vocab if vocab is not None else vocabulary((text,)))
+    return _Evidence(glue=glue, names=known_names, vocab=vocab, camel=camel)
+
+
+def _glue_points(text: str, evidence: _Evidence) -> set[int]:
     points: set[int] = set()
     for token in _GLUED_TOKEN.finditer(text):
         word = token.group()
         if word.islower():  # no capital, so no case boundary and no name to glue to: most words
             continue
-        if word.lower() in camel or "@" in word or "://" in word or text[token.start() - 1:token.start()] == "@":
+        if word.lower() in evidence.camel or "@" in word or "://" in word or text[token.start() - 1:token.start()] == "@":
             continue
         points.update(token.start() + offset for offset in _split_points(word, evidence))
-    for match in _PUNCT_GLUE.finditer(text):
-        if not _DOMAIN_TAIL.match(text, match.end()) and not _in_address(text, match.end()):
-            points.add(match.end())
+    marks = [m.end() for m in _PUNCT_GLUE.finditer(text)] + [m.start() for m in _BRACKET_GLUE.finditer(text)]
+    points.update(at for at in marks if not _DOMAIN_TAIL.match(text, at) and not _in_address(text, at))
     return points
 
 
@@ -185,6 +201,7 @@ class _Evidence:
     glue: frozenset[str]
     names: frozenset[str]
     vocab: frozenset[str]
+    camel: frozenset[str] = frozenset()  # lower-case camel-case words: "youtube" keeps "YouTube" whole
 
     def is_word(self, word: str) -> bool:
         return word.lower() in self.glue or word in self.names or word in self.vocab or word.lower() in self.vocab
@@ -264,20 +281,20 @@ def _longest(words: frozenset[str]) -> int:
     return max(map(len, words), default=0)
 
 
-def _assemble(pieces: list[list[tuple[str, int]]], authors: tuple[str, ...]) -> Cleaned:
+def _assemble(pieces: list[tuple[str, Sequence[int]]], authors: tuple[str, ...]) -> Cleaned:
     text_parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
     pos = 0
-    for chars in pieces:
+    for text, raw in pieces:
         if text_parts:
             text_parts.append(PARAGRAPH_SEPARATOR)
             pos += len(PARAGRAPH_SEPARATOR)
-        spans.append((pos, pos + len(chars)))
-        if chars[-1][1] - chars[0][1] == len(chars) - 1:  # offsets never fall: one unbroken run
-            anchors.append((pos, chars[0][1]))
+        spans.append((pos, pos + len(text)))
+        if raw[-1] - raw[0] == len(text) - 1:  # offsets never fall: one unbroken run
+            anchors.append((pos, raw[0]))
         else:
-            anchors.extend((pos + i, raw) for i, (_, raw) in enumerate(chars) if i == 0 or raw != chars[i - 1][1] + 1)
-        text_parts.append("".join([ch for ch, _ in chars]))
-        pos += len(chars)
+            anchors.extend((pos + i, r) for i, r in enumerate(raw) if i == 0 or r != raw[i - 1] + 1)
+        text_parts.append(text)
+        pos += len(text)
     return Cleaned(text="".join(text_parts), paragraphs=tuple(spans), anchors=tuple(anchors), authors=authors)
