@@ -26,6 +26,7 @@ from typing import Any
 from .encoding import decode_html, repair_mojibake
 from .errors import NotArticleError
 from .model import Document
+from .pagemeta import page_metadata
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _SPACES = re.compile(r"[ \t\u00a0\u200b\ufeff]+")
@@ -133,44 +134,11 @@ def _trafilatura(document: Document, tree: Any, *, precision: bool) -> Any:
 
 
 def _metadata(document: Document, tree: Any) -> Any:
-    """The fields of trafilatura's `extract_metadata` that warta uses, computed as it computes them.
-
-    Its categories, tags and licence (a third of its time) are left out; title, author, URL,
-    date and site name go through the same functions in the same order, so they are the same.
-    """
-    from trafilatura import metadata as tm
-    from trafilatura.settings import set_date_params
-
+    """trafilatura's metadata for the page (see warta.pagemeta)."""
     try:
-        meta = tm.examine_meta(tree)
-        if meta.author and " " not in meta.author:
-            meta.author = None
-        try:
-            meta = tm.extract_meta_json(tree, meta)
-        except Exception:  # noqa: BLE001 - as trafilatura: JSON-LD bugs leave the <meta> fields
-            pass
-        meta.title = meta.title or tm.extract_title(tree)
-        meta.author = meta.author or tm.extract_author(tree)
-        meta.url = meta.url or tm.extract_url(tree, document.url)
-        meta.date = tm.find_date(tree, **set_date_params(True), url=meta.url)
-        meta.sitename = _sitename(meta.sitename or tm.extract_sitename(tree), meta.url)
-        meta.clean_and_trim()
+        return page_metadata(tree, document.url)
     except Exception as error:  # noqa: BLE001 - trafilatura raises many types on odd markup
         raise NotArticleError(document.source, f"cannot read the page ({error.__class__.__name__})") from None
-    return meta
-
-
-def _sitename(name: str | None, url: str | None) -> str | None:
-    """trafilatura's site name: no leading @, capitalised when no domain; else the URL's domain."""
-    from trafilatura.metadata import META_URL
-
-    if name:
-        name = name.lstrip("@")
-        if name and "." not in name and not name[0].isupper():
-            name = name.title()
-        return name
-    match = META_URL.match(url) if url else None
-    return match[1] if match else None
 
 
 def _body(result: Any) -> str:

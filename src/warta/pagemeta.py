@@ -1,0 +1,146 @@
+"""A page's title, author, date, site name and URL, as trafilatura's `extract_metadata` finds them.
+
+warta reads five of the fields `extract_metadata` fills. Two things make that function slow for
+them: it also collects categories, tags and a licence (a third of its time), and its author rule
+is a dozen XPath tests, several calling out to Python regular expressions, that libxml2 evaluates
+on every element of the page (about 5 ms on a news page). Here the five fields go through
+trafilatura's own functions in its order, and the author rule makes the very same tests (the
+same tag sets, values and regular expressions) in one pass over the elements, which costs half.
+"""
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from typing import Any
+
+# trafilatura's AUTHOR_DISCARD_XPATHS (trafilatura/xpaths.py): elements whose text is no byline.
+_DISCARD_TAGS = frozenset({"a", "div", "section", "span"})
+_DISCARD_CLASSES = frozenset({"comments", "title", "date"})
+_DISCARD_ID = re.compile("^comments|comment-?list|ProductReviews")
+_DISCARD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram"
+                            "|article-(?:share|support)|print|category|meta-date|meta-reviewer")
+# ... and its AUTHOR_XPATHS, tried in this order: specific, almost generic, any element.
+_SPECIFIC_TAGS = frozenset({"a", "address", "div", "link", "p", "span", "strong"})
+_SPECIFIC_CLASS = re.compile("author-?name|AuthorName|authorName")
+_GENERIC_TAGS = frozenset({"a", "div", "h3", "h4", "p", "span"})
+_GENERIC_CLASSES = frozenset({"byline", "username", "byl", "BBL"})
+_GENERIC_ID = re.compile("author|zuozhe|bianji|xiaobian")
+_GENERIC_CLASS = re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
+_ANY_ID = re.compile("[Aa]uthor")
+_ANY_CLASS = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
+_AUTHOR_MAX_CHARS = 120  # trafilatura's length limit for an author text
+
+
+def page_metadata(tree: Any, url: str | None) -> Any:
+    """trafilatura's metadata `Document` for the page, with title, author, URL, date and site name.
+
+    `url` is the page's known address (a canonical link on the page wins, as in trafilatura).
+    """
+    from trafilatura import metadata as tm
+    from trafilatura.settings import set_date_params
+
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tm.extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - as in trafilatura: a JSON-LD bug leaves the <meta> fields
+        pass
+    meta.title = meta.title or tm.extract_title(tree)
+    meta.author = meta.author or page_author(tree)
+    meta.url = meta.url or tm.extract_url(tree, url)
+    meta.date = tm.find_date(tree, **set_date_params(True), url=meta.url)
+    meta.sitename = _sitename(meta.sitename or tm.extract_sitename(tree), meta.url)
+    meta.clean_and_trim()
+    return meta
+
+
+def _sitename(name: str | None, url: str | None) -> str | None:
+    """trafilatura's site name: no leading @, capitalised when it has no dot; else the URL's domain."""
+    from trafilatura.metadata import META_URL
+
+    if name:
+        name = name.lstrip("@")
+        if name and "." not in name and not name[0].isupper():
+            name = name.title()
+        return name
+    match = META_URL.match(url) if url else None
+    return match[1] if match else None
+
+
+def page_author(tree: Any) -> str | None:
+    """trafilatura's `extract_author`: the first byline-like element's text (of 3 to 119 characters),
+    read once comment lists, sidebars, dates, <time> and <figure> are taken out of the page."""
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.utils import trim
+    from trafilatura.xml import delete_element
+
+    page = deepcopy(tree)
+    removed, levels = _scan(page)
+    if not any(levels):
+        return None
+    for element in removed:  # the tails stay, as trafilatura's pruning keeps them
+        delete_element(element)
+    for candidates in levels:
+        for element in candidates:
+            if _attached(element, page):
+                text = trim(" ".join(element.itertext()))
+                if text and 2 < len(text) < _AUTHOR_MAX_CHARS:
+                    return normalize_authors(None, text)
+    return None
+
+
+def _scan(page: Any) -> tuple[list[Any], tuple[list[Any], list[Any], list[Any]]]:
+    """(elements to remove, in trafilatura's order; byline candidates of each level, in page order)."""
+    has_rel = page.find(".//rel") is not None  # XPath's `rel='me'` tests a child element <rel>
+    discarded: list[Any] = []
+    late: list[Any] = []  # <time> and <figure>: trafilatura's second discard expression
+    levels: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    for element in page.iter():
+        tag = element.tag
+        if not isinstance(tag, str):  # comments and processing instructions
+            continue
+        if tag in ("time", "figure"):
+            late.append(element)
+        cls, ident = element.get("class", ""), element.get("id", "")
+        if element is not page and _is_discarded(element, tag, cls, ident):
+            discarded.append(element)
+        if _is_specific(element, tag, cls, ident, has_rel=has_rel):
+            levels[0].append(element)
+        if _is_generic(element, tag, cls, ident):
+            levels[1].append(element)
+        if _is_any(element, cls, ident):
+            levels[2].append(element)
+    return discarded + late, levels
+
+
+def _is_discarded(element: Any, tag: str, cls: str, ident: str) -> bool:
+    return tag in _DISCARD_TAGS and bool(
+        ident == "comments" or cls in _DISCARD_CLASSES or _DISCARD_ID.search(ident)
+        or _DISCARD_CLASS.search(cls) or "Figure" in element.get("data-component", ""))
+
+
+def _is_specific(element: Any, tag: str, cls: str, ident: str, *, has_rel: bool) -> bool:
+    if tag == "author":
+        return True
+    return tag in _SPECIFIC_TAGS and bool(
+        element.get("rel") == "author" or ident == "author" or cls == "author"
+        or element.get("itemprop") == "author name" or element.get("data-testid") in ("AuthorCard", "AuthorURL")
+        or _SPECIFIC_CLASS.search(cls)
+        or (has_rel and any(child.tag == "rel" and child.text_content() == "me" for child in element)))
+
+
+def _is_generic(element: Any, tag: str, cls: str, ident: str) -> bool:
+    return tag in _GENERIC_TAGS and bool(
+        cls in _GENERIC_CLASSES or "author" in element.get("itemprop", "")
+        or _GENERIC_ID.search(ident) or _GENERIC_CLASS.search(cls))
+
+
+def _is_any(element: Any, cls: str, ident: str) -> bool:
+    return bool("Byline" in element.get("data-component", "") or "author" in element.get("itemprop", "")
+                or _ANY_ID.search(ident) or _ANY_CLASS.search(cls))
+
+
+def _attached(element: Any, root: Any) -> bool:
+    """Whether `element` is still in the page (not inside a removed element)."""
+    return element is root or any(ancestor is root for ancestor in element.iterancestors())
