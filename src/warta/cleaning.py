@@ -223,6 +223,9 @@ def _in_address(text: str, offset: int) -> bool:
 
 def _split_points(word: str, evidence: _Evidence) -> list[int]:
     """Split points inside one glued token: 'keRusia' -> [2], 'Boroujerdidalam' -> [10]."""
+    if word[1:].islower():  # a capital, then lower case only ("Jakarta"): no change of case inside
+        cut = _glued_suffix(word, evidence)
+        return [cut] if cut else []
     points = [m.start() for m in _CASE_BOUNDARY.finditer(word) if _boundary_splits(word, m.start(), evidence)]
     bounds = [0, *points, len(word)]
     for start, end in pairwise(bounds):
