@@ -89,11 +89,26 @@ def clean(paragraphs: tuple[str, ...], languages: list[LanguageData], *, known_n
 
 @cache
 def _paragraph_patterns(languages: tuple[LanguageData, ...]) -> tuple[tuple[re.Pattern[str], ...], ...]:
-    """(byline patterns, the other boilerplate-paragraph patterns), in the languages' order."""
+    """(byline patterns, the other boilerplate-paragraph patterns), in the languages' order.
+
+    Patterns without groups that share their flags are joined into one alternation: a paragraph
+    matches it whole exactly when it matches one of them whole, for one call instead of dozens.
+    """
     patterns = [p for lang in languages for p in lang.boilerplate_paragraphs]
-    bylines = tuple(p for p in patterns if "author" in p.groupindex)
     # a byline is also a boilerplate paragraph; it is tested first, so it need not be again
-    return bylines, tuple(p for p in patterns if "author" not in p.groupindex)
+    bylines = tuple(p for p in patterns if "author" in p.groupindex)
+    others = [p for p in patterns if "author" not in p.groupindex]
+    plain: dict[int, list[re.Pattern[str]]] = {}
+    for pattern in others:
+        if not pattern.groups:  # with groups, joining would renumber their back-references
+            plain.setdefault(pattern.flags, []).append(pattern)
+    kept = [p for p in others if p.groups]
+    for flags, group in plain.items():
+        try:
+            kept.append(re.compile("|".join(f"(?:{p.pattern})" for p in group), flags))
+        except re.error:  # an inline flag like "(?i)" is only allowed at the start of a pattern
+            kept.extend(group)
+    return bylines, tuple(kept)
 
 
 def _clean_paragraph(paragraph: str, start: int, languages: list[LanguageData],
@@ -154,7 +169,7 @@ def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def vocabulary(paragraphs: tuple[str, ...]) -> frozenset[str]:
     """Every maximal run of letters in the article: the words it uses on their own somewhere."""
-    return frozenset(w for p in paragraphs for w in _LETTER_RUN.findall(p))
+    return frozenset(_LETTER_RUN.findall("\n".join(paragraphs)))  # a newline ends every run
 
 
 def glue_points(text: str, languages: list[LanguageData], known_names: frozenset[str],
