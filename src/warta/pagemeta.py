@@ -2,10 +2,11 @@
 
 warta reads five of the fields `extract_metadata` fills. Two things make that function slow for
 them: it also collects categories, tags and a licence (a third of its time), and its author rule
-is a dozen XPath tests, several calling out to Python regular expressions, that libxml2 evaluates
-on every element of the page (about 5 ms on a news page). Here the five fields go through
-trafilatura's own functions in its order, and the author rule makes the very same tests (the
-same tag sets, values and regular expressions) in one pass over the elements, which costs half.
+is some forty XPath tests that libxml2 makes on every element of the page, one rule after the
+other, on a copy of the page (about 5 ms on a news page). Here the five fields go through
+trafilatura's own functions in its order, and the author rule makes the very same tests (the same
+tag sets, values and regular expressions) in one pass over the elements, without copying the
+page: less than half the time, the same answers.
 """
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ _GENERIC_ID = re.compile("author|zuozhe|bianji|xiaobian")
 _GENERIC_CLASS = re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
 _ANY_ID = re.compile("[Aa]uthor")
 _ANY_CLASS = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
+# A class none of the rules above can match does not contain any of these.
+_CLASS_CUE = re.compile("|".join([_DISCARD_CLASS.pattern, _SPECIFIC_CLASS.pattern, _GENERIC_CLASS.pattern,
+                                  _ANY_CLASS.pattern, *_DISCARD_CLASSES, *_GENERIC_CLASSES, "author"]))
+_OTHER_ATTRIBUTES = ("itemprop", "data-component", "rel", "data-testid")  # the rules' other attributes
 _AUTHOR_MAX_CHARS = 120  # trafilatura's length limit for an author text
 
 
@@ -70,32 +75,50 @@ def _sitename(name: str | None, url: str | None) -> str | None:
 
 def page_author(tree: Any) -> str | None:
     """trafilatura's `extract_author`: the first byline-like element's text (of 3 to 119 characters),
-    read once comment lists, sidebars, dates, <time> and <figure> are taken out of the page."""
+    read as if comment lists, sidebars, dates, <time> and <figure> were taken out of the page.
+
+    trafilatura prunes a copy of the whole page; only a candidate that holds pruned elements is
+    copied here, as pruning elsewhere changes nothing in a candidate's text.
+    """
     from trafilatura.json_metadata import normalize_authors
     from trafilatura.utils import trim
-    from trafilatura.xml import delete_element
 
-    page = deepcopy(tree)
-    removed, levels = _scan(page)
-    if not any(levels):
-        return None
-    for element in removed:  # the tails stay, as trafilatura's pruning keeps them
-        delete_element(element)
+    removed, levels = _scan(tree)
+    gone = set(removed)
     for candidates in levels:
         for element in candidates:
-            if _attached(element, page):
-                text = trim(" ".join(element.itertext()))
-                if text and 2 < len(text) < _AUTHOR_MAX_CHARS:
-                    return normalize_authors(None, text)
+            if element in gone or any(ancestor in gone for ancestor in element.iterancestors()):
+                continue  # pruned with an ancestor
+            text = trim(" ".join(_pruned(element, removed, gone).itertext()))
+            if text and 2 < len(text) < _AUTHOR_MAX_CHARS:
+                return normalize_authors(None, text)
     return None
 
 
+def _pruned(element: Any, removed: list[Any], gone: set[Any]) -> Any:
+    """`element`, or a copy of it without the removed elements inside (their tails stay, as in
+    trafilatura's pruning, which removes them in the order of `removed`)."""
+    inside = [descendant for descendant in element.iterdescendants() if descendant in gone]
+    if not inside:
+        return element
+    from trafilatura.xml import delete_element
+
+    copy = deepcopy(element)
+    counterpart = dict(zip(element.iter(), copy.iter()))
+    for original in removed:
+        if original in counterpart:
+            delete_element(counterpart[original])
+    return copy
+
+
 def _scan(page: Any) -> tuple[list[Any], tuple[list[Any], list[Any], list[Any]]]:
-    """(elements to remove, in trafilatura's order; byline candidates of each level, in page order)."""
+    """(elements trafilatura's pruning removes, in its order; byline candidates of each level, in
+    page order)."""
     has_rel = page.find(".//rel") is not None  # XPath's `rel='me'` tests a child element <rel>
     discarded: list[Any] = []
     late: list[Any] = []  # <time> and <figure>: trafilatura's second discard expression
     levels: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    class_cues: dict[str, bool] = {}  # a page gives the same few classes to many elements
     for element in page.iter():
         tag = element.tag
         if not isinstance(tag, str):  # comments and processing instructions
@@ -103,6 +126,11 @@ def _scan(page: Any) -> tuple[list[Any], tuple[list[Any], list[Any], list[Any]]]
         if tag in ("time", "figure"):
             late.append(element)
         cls, ident = element.get("class", ""), element.get("id", "")
+        cue = class_cues.get(cls)
+        if cue is None:
+            cue = class_cues[cls] = bool(_CLASS_CUE.search(cls))
+        if not (cue or ident or tag == "author" or has_rel or any(map(element.get, _OTHER_ATTRIBUTES))):
+            continue  # no attribute that any rule tests: most elements
         if element is not page and _is_discarded(element, tag, cls, ident):
             discarded.append(element)
         if _is_specific(element, tag, cls, ident, has_rel=has_rel):
