@@ -157,8 +157,8 @@ def _trafilatura_tree(html_text: str):
     '<div class="comments"><span class="author">Commenter Name</span></div><p class="author-name">Budi Santoso</p>',
     '<span class="meta-date">Kamis</span><div id="article-author">Citra Dewi <time>5 Mei</time> Jakarta</div>',
     '<aside class="sidebar"><a class="author">Sidebar Person</a></aside><h4 class="writer">Dedi Kurniawan</h4>',
-    '<section id="commentlist"><div class="byline">Nobody</div></section><figure><span class="byline">Foto: X</span>'
-    '</figure><span itemprop="author">Eka Putri</span>',
+    ('<section id="commentlist"><div class="byline">Nobody</div></section>'
+     '<figure><span class="byline">Foto: X</span></figure><span itemprop="author">Eka Putri</span>'),
     '<p><rel>me</rel>Fajar Nugroho</p><div data-component="Byline">Gita Sari</div>',
     '<div class="post"><span class="byl">ab</span><span class="BBL">Hadi Wijaya</span></div>',
     "<p>No byline at all on this page.</p>",

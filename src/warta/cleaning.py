@@ -8,9 +8,9 @@ The patterns and word lists are data in each language folder (`boilerplate.tsv`,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Sequence
 from itertools import islice, pairwise
 
 from .languages import LanguageData

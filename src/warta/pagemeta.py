@@ -11,6 +11,7 @@ page: less than half the time, the same answers.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from copy import deepcopy
 from typing import Any
 
@@ -47,10 +48,8 @@ def page_metadata(tree: Any, url: str | None) -> Any:
     meta = tm.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
-    try:
+    with suppress(Exception):  # as in trafilatura: a bug in its JSON-LD reading leaves the <meta> fields
         meta = tm.extract_meta_json(tree, meta)
-    except Exception:  # noqa: BLE001 - as in trafilatura: a JSON-LD bug leaves the <meta> fields
-        pass
     meta.title = meta.title or tm.extract_title(tree)
     meta.author = meta.author or page_author(tree)
     meta.url = meta.url or tm.extract_url(tree, url)
@@ -168,7 +167,3 @@ def _is_any(element: Any, cls: str, ident: str) -> bool:
     return bool("Byline" in element.get("data-component", "") or "author" in element.get("itemprop", "")
                 or _ANY_ID.search(ident) or _ANY_CLASS.search(cls))
 
-
-def _attached(element: Any, root: Any) -> bool:
-    """Whether `element` is still in the page (not inside a removed element)."""
-    return element is root or any(ancestor is root for ancestor in element.iterancestors())
