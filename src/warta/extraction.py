@@ -14,7 +14,8 @@ left out), with two repairs measured on real pages:
 - the headline repeated at the head of the body is dropped, table rows become plain lines.
 
 The headline is the page's <h1> when the <title> confirms it (the visible headline), else
-trafilatura's title (often og:title, which outlets rewrite for social media).
+trafilatura's title (often og:title, which outlets rewrite for social media). The metadata comes
+from trafilatura's own metadata functions (`warta.pagemeta`), read once a body has been found.
 """
 from __future__ import annotations
 
