@@ -68,7 +68,7 @@ def clean(paragraphs: tuple[str, ...], languages: list[LanguageData], *, known_n
     pieces: list[tuple[str, Sequence[int]]] = []
     authors: list[str] = []
     raw_pos = 0
-    evidence = _evidence(languages, known_names, vocabulary(paragraphs))
+    evidence = _evidence(languages, known_names, paragraphs)
     tails = [p for lang in languages for p in lang.boilerplate_tails]
     bylines, boilerplate = _paragraph_patterns(tuple(languages))
     for paragraph in paragraphs:
@@ -180,12 +180,14 @@ def glue_points(text: str, languages: list[LanguageData], known_names: frozenset
     word the article uses on its own elsewhere (`vocab`, by default the words of `text`). So
     "Iranadalah" splits but "Kebijakan", "Danantara", "Pyongyang" and "McDonald" stay whole.
     """
-    return _glue_points(text, _evidence(languages, known_names, vocab if vocab is not None else vocabulary((text,))))
+    return _glue_points(text, _evidence(languages, known_names, (text,), vocab))
 
 
-def _evidence(languages: list[LanguageData], known_names: frozenset[str], vocab: frozenset[str]) -> _Evidence:
+def _evidence(languages: list[LanguageData], known_names: frozenset[str], paragraphs: tuple[str, ...] = (),
+              vocab: frozenset[str] | None = None) -> _Evidence:
+    """The evidence for glue points: `vocab`, else the words of `paragraphs` when first needed."""
     glue, camel = _word_sets(tuple(languages))
-    return _Evidence(glue=glue, names=known_names, vocab=vocab, camel=camel)
+    return _Evidence(glue, known_names, camel, paragraphs, vocab)
 
 
 def _glue_points(text: str, evidence: _Evidence) -> set[int]:
@@ -209,14 +211,24 @@ def _word_sets(languages: tuple[LanguageData, ...]) -> tuple[frozenset[str], fro
             frozenset(w.lower() for lang in languages for w in lang.camelcase_words))
 
 
-@dataclass(frozen=True, slots=True)
 class _Evidence:
-    """What tells a glued pair from a real word: function words, names, the article's words."""
+    """What tells a glued pair from a real word: function words, names, the article's words.
 
-    glue: frozenset[str]
-    names: frozenset[str]
-    vocab: frozenset[str]
-    camel: frozenset[str] = frozenset()  # lower-case camel-case words: "youtube" keeps "YouTube" whole
+    The article's words (`vocab`) are gathered on first use: most articles never need them.
+    """
+
+    __slots__ = ("_paragraphs", "_vocab", "camel", "glue", "names")
+
+    def __init__(self, glue: frozenset[str], names: frozenset[str], camel: frozenset[str],
+                 paragraphs: tuple[str, ...] = (), vocab: frozenset[str] | None = None) -> None:
+        self.glue, self.names, self.camel = glue, names, camel  # camel: "youtube" keeps "YouTube" whole
+        self._paragraphs, self._vocab = paragraphs, vocab
+
+    @property
+    def vocab(self) -> frozenset[str]:
+        if self._vocab is None:
+            self._vocab = vocabulary(self._paragraphs)
+        return self._vocab
 
     def is_word(self, word: str) -> bool:
         return word.lower() in self.glue or word in self.names or word in self.vocab or word.lower() in self.vocab
