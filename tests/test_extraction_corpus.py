@@ -142,3 +142,45 @@ def test_english_pages_keep_their_language_and_offsets() -> None:
         article = _read(path)
         assert article.text and all(article.text[p.start:p.end].strip() for p in article.paragraphs)
         assert article.raw_offsets and article.raw_offsets[0] == (0, 0)
+
+
+# --- metadata: trafilatura's answers, for less time ---------------------------------------------
+
+def _trafilatura_tree(html_text: str):
+    import trafilatura
+
+    return trafilatura.load_html(html_text)
+
+
+@pytest.mark.parametrize("body", [
+    '<div class="byline">By <a rel="author" href="/a">Ani Rahmawati</a></div>',
+    '<div class="comments"><span class="author">Commenter Name</span></div><p class="author-name">Budi Santoso</p>',
+    '<span class="meta-date">Kamis</span><div id="article-author">Citra Dewi <time>5 Mei</time> Jakarta</div>',
+    '<aside class="sidebar"><a class="author">Sidebar Person</a></aside><h4 class="writer">Dedi Kurniawan</h4>',
+    ('<section id="commentlist"><div class="byline">Nobody</div></section>'
+     '<figure><span class="byline">Foto: X</span></figure><span itemprop="author">Eka Putri</span>'),
+    '<p><rel>me</rel>Fajar Nugroho</p><div data-component="Byline">Gita Sari</div>',
+    '<div class="post"><span class="byl">ab</span><span class="BBL">Hadi Wijaya</span></div>',
+    "<p>No byline at all on this page.</p>",
+])
+def test_author_rule_gives_trafilaturas_answer(body: str) -> None:
+    from trafilatura.metadata import extract_author
+
+    from warta.pagemeta import page_author
+
+    page = f"<html><head><title>T</title></head><body><article>{body}<p>{'Teks berita. ' * 10}</p></article></body></html>"
+    assert page_author(_trafilatura_tree(page)) == extract_author(_trafilatura_tree(page))
+
+
+@pytest.mark.corpus
+def test_metadata_is_trafilaturas_on_real_pages() -> None:
+    from trafilatura.metadata import extract_author, extract_metadata
+
+    from warta.pagemeta import page_author, page_metadata
+
+    for path in _pages("id") + _pages("en"):
+        html_text = path.read_text(encoding="utf-8", errors="replace")
+        ours, theirs = page_metadata(_trafilatura_tree(html_text), None), extract_metadata(_trafilatura_tree(html_text))
+        for field in ("title", "author", "url", "date", "sitename"):
+            assert getattr(ours, field) == getattr(theirs, field), (path.name, field)
+        assert page_author(_trafilatura_tree(html_text)) == extract_author(_trafilatura_tree(html_text)), path.name

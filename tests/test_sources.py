@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.errors import BinaryInputError, EmptyInputError, InputError, WartaError
 from warta.model import Document
@@ -197,6 +199,24 @@ def test_mojibake_from_upstream_is_repaired_before_controls_go() -> None:
     doc = text_document("a.txt", broken, title="Judul \u00e2\x80\x94 berita")
     assert doc.content == "Nilainya €2 miliar, naik 30–50 persen; kata \u201cbaik\u201d tetap."
     assert doc.title == "Judul — berita"
+
+
+# Everyday text characters, the ones ftfy's mojibake test looks for, and its pairs' neighbours.
+_MIXED = st.text(alphabet=st.sampled_from(list(
+    "aeZ .,!?:'\"\n\u00a0\u00ad\u00b7\u2013\u2014\u2026\u2019\u2018\u201c\u201d\u201a\u00ab\u00bb\u00a9\u00ae\u2122"
+    "\u00e2\u00c3\u00c2\u00e9\u00a3\u20ac\u00b0\u00bc\u00d8\u0432\u0420\u0393\u03b2\u0101\u2591\u0080\u0093\u009d")),
+    max_size=12)
+
+
+@given(_MIXED)
+@settings(max_examples=400, deadline=None)
+def test_mojibake_repair_is_ftfys_fix_encoding(text: str) -> None:
+    """The cheap character test in front of ftfy never skips a text ftfy would change."""
+    import ftfy
+
+    from warta.encoding import repair_mojibake
+
+    assert repair_mojibake(text) == ftfy.fix_encoding(text)
 
 
 def test_mojibake_in_a_page_body_is_repaired() -> None:

@@ -8,6 +8,7 @@ The patterns and word lists are data in each language folder (`boilerplate.tsv`,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice, pairwise
@@ -30,9 +31,15 @@ _GLUED_TOKEN = re.compile(r"[^\W\d_][\w.@/:]*[^\W\d_]|[^\W\d_]")
 _CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
 _FIRST_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*")
 # A sentence or list mark followed by a word with no space ("Indonesia,Prabowo", "tahun.Dia"),
-# a closing quote before a capital, or brackets glued to words ("Indonesia(RI)mengumumkan").
-_PUNCT_GLUE = re.compile(r"(?<=[^\W\d_]{2}[,;:!?])(?=[^\W\d_]{2})|(?<=[^\W\d_]{2}\.)(?=[A-Z][^\W\d_])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
-                         r"|(?<=[^\W\d_]{2}\))(?=[^\W\d_]{2})|(?<=[a-z]{3})(?=\([A-Z])")
+# a closing quote before a capital, or a closing bracket glued to a word: the point is after the
+# mark. Each branch starts with the mark itself so the engine jumps from mark to mark instead of
+# testing lookbehinds at every character.
+_PUNCT_GLUE = re.compile(r"[,;:!?](?<=[^\W\d_]{2}[,;:!?])(?=[^\W\d_]{2})|\.(?<=[^\W\d_]{2}\.)(?=[A-Z][^\W\d_])"
+                         r"|[\"”’](?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])|\)(?<=[^\W\d_]{2}\))(?=[^\W\d_]{2})")
+# An opening bracket glued to the word before it ("Indonesia(RI)"): the point is before it.
+_BRACKET_GLUE = re.compile(r"\((?<=[a-z]{3}\()(?=[A-Z])")
+# Whitespace other than the plain space (what `_squeeze` would turn into spaces).
+_OTHER_WHITESPACE = re.compile(r"[^\S ]")
 _DOMAIN_TAIL = re.compile(r"(com|co|id|net|org|go|ac|html?)\b", re.IGNORECASE)
 
 
@@ -58,55 +65,73 @@ def raw_offset(anchors: tuple[tuple[int, int], ...], offset: int) -> int:
 
 def clean(paragraphs: tuple[str, ...], languages: list[LanguageData], *, known_names: frozenset[str] = frozenset()) -> Cleaned:
     """Drop boilerplate paragraphs and phrases, take bylines out, repair glued words."""
-    pieces: list[list[tuple[str, int]]] = []
+    pieces: list[tuple[str, Sequence[int]]] = []
     authors: list[str] = []
     raw_pos = 0
-    vocab = vocabulary(paragraphs)
+    evidence = _evidence(languages, known_names, paragraphs)
+    tails = [p for lang in languages for p in lang.boilerplate_tails]
+    bylines, boilerplate = _paragraph_patterns(tuple(languages))
     for paragraph in paragraphs:
         start, raw_pos = raw_pos, raw_pos + len(paragraph) + len(PARAGRAPH_SEPARATOR)
-        if any(p.search(paragraph) for lang in languages for p in lang.boilerplate_tails):
+        if any(p.search(paragraph) for p in tails):
             break  # comment forms, "related articles" lists: nothing after them is the article
-        byline = _byline(paragraph, languages)
+        byline = next((m for m in (p.fullmatch(paragraph) for p in bylines) if m), None)
         if byline is not None:
-            authors.append(byline)
+            authors.append(byline.group("author").strip(" ,.-|"))
             continue
-        if any(p.fullmatch(paragraph) for lang in languages for p in lang.boilerplate_paragraphs):
+        if any(p.fullmatch(paragraph) for p in boilerplate):
             continue
-        chars = _clean_paragraph(paragraph, start, languages, known_names, vocab)
-        if any(c.isalpha() for c, _ in chars):  # "01 02 03" page numbers are no prose
-            pieces.append(chars)
+        text, positions = _clean_paragraph(paragraph, start, languages, evidence)
+        if any(map(str.isalpha, text)):  # "01 02 03" page numbers are no prose
+            pieces.append((text, positions))
     return _assemble(pieces, tuple(authors))
 
 
-def _byline(paragraph: str, languages: list[LanguageData]) -> str | None:
-    for lang in languages:
-        for pattern in lang.boilerplate_paragraphs:
-            if "?P<author>" in pattern.pattern:
-                match = pattern.fullmatch(paragraph)
-                if match:
-                    return match.group("author").strip(" ,.-|")
-    return None
+@cache
+def _paragraph_patterns(languages: tuple[LanguageData, ...]) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """(byline patterns, the other boilerplate-paragraph patterns), in the languages' order.
+
+    Patterns without groups that share their flags are joined into one alternation: a paragraph
+    matches it whole exactly when it matches one of them whole, for one call instead of dozens.
+    """
+    patterns = [p for lang in languages for p in lang.boilerplate_paragraphs]
+    # a byline is also a boilerplate paragraph; it is tested first, so it need not be again
+    bylines = tuple(p for p in patterns if "author" in p.groupindex)
+    others = [p for p in patterns if "author" not in p.groupindex]
+    plain: dict[int, list[re.Pattern[str]]] = {}
+    for pattern in others:
+        if not pattern.groups:  # with groups, joining would renumber their back-references
+            plain.setdefault(pattern.flags, []).append(pattern)
+    kept = [p for p in others if p.groups]
+    for flags, group in plain.items():
+        try:
+            kept.append(re.compile("|".join(f"(?:{p.pattern})" for p in group), flags))
+        except re.error:  # an inline flag like "(?i)" is only allowed at the start of a pattern
+            kept.extend(group)
+    return bylines, tuple(kept)
 
 
 def _clean_paragraph(paragraph: str, start: int, languages: list[LanguageData],
-                     known_names: frozenset[str], vocab: frozenset[str]) -> list[tuple[str, int]]:
-    """Characters of the paragraph to keep, each with its offset in the extracted text."""
-    deleted = bytearray(len(paragraph))
+                     evidence: _Evidence) -> tuple[str, Sequence[int]]:
+    """The paragraph's text to keep and, for each character, its offset in the extracted text."""
+    deleted = None
     for lang in languages:
         for pattern in lang.boilerplate_inline:
             for match in pattern.finditer(paragraph):
                 end = _related_headline_end(paragraph, match.end()) if "related" in pattern.groupindex else match.end()
+                deleted = deleted or bytearray(len(paragraph))
                 deleted[match.start():end] = b"\x01" * (end - match.start())
-    inserts = glue_points(paragraph, languages, known_names, vocab=vocab)
-    if not inserts and not any(deleted) and _already_squeezed(paragraph):
-        return list(zip(paragraph, range(start, start + len(paragraph))))  # most paragraphs: nothing to do
+    inserts = _glue_points(paragraph, evidence)
+    if not inserts and (deleted is None or not any(deleted)) and _already_squeezed(paragraph):
+        return paragraph, range(start, start + len(paragraph))  # most paragraphs: nothing to do
     chars: list[tuple[str, int]] = []
     for i, ch in enumerate(paragraph):
         if i in inserts:
             chars.append((" ", start + i))
-        if not deleted[i]:
+        if deleted is None or not deleted[i]:
             chars.append((" " if _WHITESPACE.match(ch) else ch, start + i))
-    return _squeeze(chars)
+    chars = _squeeze(chars)
+    return "".join([ch for ch, _ in chars]), [pos for _, pos in chars]
 
 
 def _related_headline_end(paragraph: str, cue_end: int) -> int:
@@ -127,7 +152,7 @@ def _related_headline_end(paragraph: str, cue_end: int) -> int:
 
 def _already_squeezed(paragraph: str) -> bool:
     """No whitespace but single spaces, none at either end: `_squeeze` would change nothing."""
-    return paragraph == paragraph.strip() and "  " not in paragraph and _WHITESPACE.sub(" ", paragraph) == paragraph
+    return paragraph == paragraph.strip() and "  " not in paragraph and not _OTHER_WHITESPACE.search(paragraph)
 
 
 def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -144,7 +169,7 @@ def _squeeze(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def vocabulary(paragraphs: tuple[str, ...]) -> frozenset[str]:
     """Every maximal run of letters in the article: the words it uses on their own somewhere."""
-    return frozenset(w for p in paragraphs for w in _LETTER_RUN.findall(p))
+    return frozenset(_LETTER_RUN.findall("\n".join(paragraphs)))  # a newline ends every run
 
 
 def glue_points(text: str, languages: list[LanguageData], known_names: frozenset[str],
@@ -155,19 +180,27 @@ def glue_points(text: str, languages: list[LanguageData], known_names: frozenset
     word the article uses on its own elsewhere (`vocab`, by default the words of `text`). So
     "Iranadalah" splits but "Kebijakan", "Danantara", "Pyongyang" and "McDonald" stay whole.
     """
+    return _glue_points(text, _evidence(languages, known_names, (text,), vocab))
+
+
+def _evidence(languages: list[LanguageData], known_names: frozenset[str], paragraphs: tuple[str, ...] = (),
+              vocab: frozenset[str] | None = None) -> _Evidence:
+    """The evidence for glue points: `vocab`, else the words of `paragraphs` when first needed."""
     glue, camel = _word_sets(tuple(languages))
-    evidence = _Evidence(glue=glue, names=known_names, vocab=vocab if vocab is not None else vocabulary((text,)))
+    return _Evidence(glue, known_names, camel, paragraphs, vocab)
+
+
+def _glue_points(text: str, evidence: _Evidence) -> set[int]:
     points: set[int] = set()
     for token in _GLUED_TOKEN.finditer(text):
         word = token.group()
         if word.islower():  # no capital, so no case boundary and no name to glue to: most words
             continue
-        if word.lower() in camel or "@" in word or "://" in word or text[token.start() - 1:token.start()] == "@":
+        if word.lower() in evidence.camel or "@" in word or "://" in word or text[token.start() - 1:token.start()] == "@":
             continue
         points.update(token.start() + offset for offset in _split_points(word, evidence))
-    for match in _PUNCT_GLUE.finditer(text):
-        if not _DOMAIN_TAIL.match(text, match.end()) and not _in_address(text, match.end()):
-            points.add(match.end())
+    marks = [m.end() for m in _PUNCT_GLUE.finditer(text)] + [m.start() for m in _BRACKET_GLUE.finditer(text)]
+    points.update(at for at in marks if not _DOMAIN_TAIL.match(text, at) and not _in_address(text, at))
     return points
 
 
@@ -178,13 +211,24 @@ def _word_sets(languages: tuple[LanguageData, ...]) -> tuple[frozenset[str], fro
             frozenset(w.lower() for lang in languages for w in lang.camelcase_words))
 
 
-@dataclass(frozen=True, slots=True)
 class _Evidence:
-    """What tells a glued pair from a real word: function words, names, the article's words."""
+    """What tells a glued pair from a real word: function words, names, the article's words.
 
-    glue: frozenset[str]
-    names: frozenset[str]
-    vocab: frozenset[str]
+    The article's words (`vocab`) are gathered on first use: most articles never need them.
+    """
+
+    __slots__ = ("_paragraphs", "_vocab", "camel", "glue", "names")
+
+    def __init__(self, glue: frozenset[str], names: frozenset[str], camel: frozenset[str],
+                 paragraphs: tuple[str, ...] = (), vocab: frozenset[str] | None = None) -> None:
+        self.glue, self.names, self.camel = glue, names, camel  # camel: "youtube" keeps "YouTube" whole
+        self._paragraphs, self._vocab = paragraphs, vocab
+
+    @property
+    def vocab(self) -> frozenset[str]:
+        if self._vocab is None:
+            self._vocab = vocabulary(self._paragraphs)
+        return self._vocab
 
     def is_word(self, word: str) -> bool:
         return word.lower() in self.glue or word in self.names or word in self.vocab or word.lower() in self.vocab
@@ -206,6 +250,9 @@ def _in_address(text: str, offset: int) -> bool:
 
 def _split_points(word: str, evidence: _Evidence) -> list[int]:
     """Split points inside one glued token: 'keRusia' -> [2], 'Boroujerdidalam' -> [10]."""
+    if word[1:].islower():  # a capital, then lower case only ("Jakarta"): no change of case inside
+        cut = _glued_suffix(word, evidence)
+        return [cut] if cut else []
     points = [m.start() for m in _CASE_BOUNDARY.finditer(word) if _boundary_splits(word, m.start(), evidence)]
     bounds = [0, *points, len(word)]
     for start, end in pairwise(bounds):
@@ -264,20 +311,20 @@ def _longest(words: frozenset[str]) -> int:
     return max(map(len, words), default=0)
 
 
-def _assemble(pieces: list[list[tuple[str, int]]], authors: tuple[str, ...]) -> Cleaned:
+def _assemble(pieces: list[tuple[str, Sequence[int]]], authors: tuple[str, ...]) -> Cleaned:
     text_parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
     pos = 0
-    for chars in pieces:
+    for text, raw in pieces:
         if text_parts:
             text_parts.append(PARAGRAPH_SEPARATOR)
             pos += len(PARAGRAPH_SEPARATOR)
-        spans.append((pos, pos + len(chars)))
-        if chars[-1][1] - chars[0][1] == len(chars) - 1:  # offsets never fall: one unbroken run
-            anchors.append((pos, chars[0][1]))
+        spans.append((pos, pos + len(text)))
+        if raw[-1] - raw[0] == len(text) - 1:  # offsets never fall: one unbroken run
+            anchors.append((pos, raw[0]))
         else:
-            anchors.extend((pos + i, raw) for i, (_, raw) in enumerate(chars) if i == 0 or raw != chars[i - 1][1] + 1)
-        text_parts.append("".join([ch for ch, _ in chars]))
-        pos += len(chars)
+            anchors.extend((pos + i, r) for i, r in enumerate(raw) if i == 0 or r != raw[i - 1] + 1)
+        text_parts.append(text)
+        pos += len(text)
     return Cleaned(text="".join(text_parts), paragraphs=tuple(spans), anchors=tuple(anchors), authors=authors)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 _BOMS = (  # UTF-32 LE's mark starts with UTF-16 LE's: longest first
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -122,6 +123,23 @@ def repair_mojibake(text: str) -> str:
     """Text that was UTF-8 read as windows-1252 or latin-1 somewhere upstream (an em dash become
     "â€”"), repaired by ftfy's conservative `fix_encoding`: curly quotes and the like stay as they
     are. It must run before C1 controls are dropped, as they are part of what it repairs."""
+    # A cheap test first: most texts hold none of the characters mojibake is made of
+    if not _mojibake_characters().search(text):
+        return text
     import ftfy
 
     return ftfy.fix_encoding(text)
+
+
+@cache
+def _mojibake_characters() -> re.Pattern[str]:
+    """Any character that ftfy's mojibake test (`ftfy.badness.is_bad`) needs to see at least once.
+
+    Every sequence that test looks for holds a character of one of ftfy's categories other than
+    the everyday ones (dashes, ellipsis, no-break space; opening and closing quotes and marks),
+    so a text without any is one `fix_encoding` returns unchanged.
+    """
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    everyday = {"common", "start_punctuation", "end_punctuation"}
+    return re.compile("[" + "".join(v for k, v in MOJIBAKE_CATEGORIES.items() if k not in everyday) + "]")

@@ -14,7 +14,8 @@ left out), with two repairs measured on real pages:
 - the headline repeated at the head of the body is dropped, table rows become plain lines.
 
 The headline is the page's <h1> when the <title> confirms it (the visible headline), else
-trafilatura's title (often og:title, which outlets rewrite for social media).
+trafilatura's title (often og:title, which outlets rewrite for social media). The metadata comes
+from trafilatura's own metadata functions (`warta.pagemeta`), read once a body has been found.
 """
 from __future__ import annotations
 
@@ -23,9 +24,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from lxml.etree import XPath
+
 from .encoding import decode_html, repair_mojibake
 from .errors import NotArticleError
 from .model import Document
+from .pagemeta import page_metadata
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _SPACES = re.compile(r"[ \t\u00a0\u200b\ufeff]+")
@@ -35,6 +39,10 @@ _DOMAIN = re.compile(r"\w\.(?:com|co\.id|id|net|org|co\.uk|co)\b", re.IGNORECASE
 # Inline tags that stay inside a paragraph; any other element ends a run of loose text.
 _INLINE = frozenset(["a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "mark", "q", "s", "small",
                      "span", "strong", "sub", "sup", "time", "u"])
+# Elements that may hold loose text: a <p> or <div> child and some text of their own (libxml2
+# finds them faster than a Python loop over every container could).
+_LOOSE_TEXT_HOLDERS = XPath("//*[p or div][text()[normalize-space()]]")
+_LOOSE_TEXT_TAGS = frozenset(["div", "span", "td", "article", "section", "main"])
 _LOOSE_TEXT_MIN = 50  # characters of bare text that make a run worth keeping as a paragraph
 _SHORT_BODY = 500  # a precision body shorter than this gets a second, default-mode pass
 _RECALL_FACTOR = 5  # ... which wins when it is this many times longer
@@ -86,24 +94,24 @@ def _has_hard_lines(block: str) -> bool:
 
 def _extract_html(document: Document, *, favor_precision: bool) -> Extracted:
     tree = _load_tree(document)
-    result = _trafilatura(document, tree, precision=True, metadata=True)
-    body = _body(result)
+    body = _body(_trafilatura(document, tree, precision=True))
     if not favor_precision and len(body) < _SHORT_BODY:
-        recall = _body(_trafilatura(document, tree, precision=False, metadata=False))
+        recall = _body(_trafilatura(document, tree, precision=False))
         if len(recall) >= _RECALL_FACTOR * max(len(body), 1):
             body = recall
     if not body.strip():
         raise NotArticleError(document.source, "no article body found in the page")
-    sitename = _clean_meta(getattr(result, "sitename", None))
+    meta = _metadata(document, tree)
+    sitename = _clean_meta(meta.sitename)
     body = continue_split_body(tree, body)
-    title = headline(tree, _clean_meta(getattr(result, "title", None)), sitename=sitename) or document.title
+    title = headline(tree, _clean_meta(meta.title), sitename=sitename) or document.title
     paragraphs = _drop_leading_title(_lines(repair_mojibake(body)), title)
     return Extracted(
         paragraphs=paragraphs, title=title,
-        author=_clean_meta(getattr(result, "author", None)) or document.author,
-        published=getattr(result, "date", None) or _htmldate(tree) or document.published,
+        author=_clean_meta(meta.author) or document.author,
+        published=meta.date or _htmldate(tree) or document.published,
         sitename=sitename,
-        url=document.url or getattr(result, "url", None))
+        url=document.url or meta.url)
 
 
 def _load_tree(document: Document) -> Any:
@@ -120,14 +128,22 @@ def _load_tree(document: Document) -> Any:
     return tree
 
 
-def _trafilatura(document: Document, tree: Any, *, precision: bool, metadata: bool) -> Any:
+def _trafilatura(document: Document, tree: Any, *, precision: bool) -> Any:
     """One trafilatura pass over `tree` (trafilatura copies it, so passes do not interfere)."""
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
-            tree, url=document.url, with_metadata=metadata, include_comments=False,
+            tree, url=document.url, include_comments=False,
             include_tables=True, favor_precision=precision, deduplicate=False)
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many types on odd markup
+        raise NotArticleError(document.source, f"cannot read the page ({error.__class__.__name__})") from None
+
+
+def _metadata(document: Document, tree: Any) -> Any:
+    """trafilatura's metadata for the page (see warta.pagemeta)."""
+    try:
+        return page_metadata(tree, document.url)
     except Exception as error:  # noqa: BLE001 - trafilatura raises many types on odd markup
         raise NotArticleError(document.source, f"cannot read the page ({error.__class__.__name__})") from None
 
@@ -154,8 +170,7 @@ def wrap_loose_text(tree: Any) -> None:
     trafilatura reads paragraphs from block elements; in `<div><strong>Jakarta</strong> - lead
     text<br><br><p>...</p></div>` the lead paragraph is the div's own text and gets lost.
     """
-    candidates = [el for el in tree.iter("div", "span", "td", "article", "section", "main")
-                  if _has_loose_text(el)]
+    candidates = [el for el in _LOOSE_TEXT_HOLDERS(tree) if el.tag in _LOOSE_TEXT_TAGS and _has_loose_text(el)]
     for element in candidates:
         _wrap_runs(element)
 
