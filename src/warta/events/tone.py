@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from string import punctuation
 
 from ..languages import read_lines
 from ..model import Article, Tone
@@ -31,9 +32,15 @@ class Shares:
 def _vader():
     """VADER's analyser, or None when vaderSentiment is not installed."""
     try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        from vaderSentiment.vaderSentiment import NEGATE, N_SCALAR, SentimentIntensityAnalyzer
     except ImportError:
         return None
+    negations = frozenset(NEGATE)
+
+    def negated(word: str) -> bool:
+        """Upstream's `negated([word])`, which copies its word list and searches it at each call."""
+        word = str(word).lower()
+        return word in negations or "n't" in word
 
     class WindowedAnalyzer(SentimentIntensityAnalyzer):
         """VADER whose word-window checks get only the words they read: upstream lower-cases the
@@ -43,8 +50,15 @@ def _vader():
         def _negation_check(valence, words, start_i, i):
             if i <= start_i:  # upstream calls it with i > start_i only; keep its own reading otherwise
                 return SentimentIntensityAnalyzer._negation_check(valence, words, start_i, i)
-            # reads words i-start_i-1 .. i-1 only
-            return SentimentIntensityAnalyzer._negation_check(valence, words[i - start_i - 1:i], start_i, start_i + 1)
+            # upstream's rules on the words it reads, i-start_i-1 .. i-1 (the word at i-start_i-1 first)
+            near = [str(w).lower() for w in words[i - start_i - 1:i]]
+            if start_i == 1 and near[0] == "never" and near[1] in ("so", "this"):
+                return valence * 1.25
+            if start_i == 2 and ((near[0] == "never" and near[1] in ("so", "this")) or near[2] in ("so", "this")):
+                return valence * 1.25
+            if start_i and near[0] == "without" and "doubt" in near[1:]:
+                return valence
+            return valence * N_SCALAR if negated(near[0]) else valence
 
         @staticmethod
         def _special_idioms_check(valence, words, i):
@@ -89,6 +103,24 @@ def _emoji(vader) -> frozenset[str]:
     return frozenset(key for key in vader.emojis if len(key) == 1)
 
 
+class _SentiText:
+    """What VADER's rules read of a text (`SentiText`'s two attributes), built without a Python
+    call per word: `SentiText` strips each word's punctuation in a function of its own."""
+
+    __slots__ = ("text", "words_and_emoticons", "is_cap_diff")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # SentiText._strip_punc_if_word: a word of two or fewer characters once stripped is an emoticon
+        self.words_and_emoticons = [s if len(s := w.strip(punctuation)) > 2 else w for w in text.split()]
+        self.is_cap_diff = False
+
+    def read_caps(self) -> None:
+        """allcap_differential: some, but not all, words are in capitals."""
+        words = self.words_and_emoticons
+        self.is_cap_diff = 0 < len(words) - sum(map(str.isupper, words)) < len(words)
+
+
 def vader_shares(vader, text: str) -> tuple[float, float]:
     """VADER's positive and negative shares of `text`, as `polarity_scores` gives them, faster.
 
@@ -99,21 +131,22 @@ def vader_shares(vader, text: str) -> tuple[float, float]:
     if not _emoji(vader).isdisjoint(text):
         scores = vader.polarity_scores(text)
         return scores["pos"], scores["neg"]
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
     text = text.strip()
-    sentitext = SentiText(text)
+    sentitext = _SentiText(text)
     words, lexicon = sentitext.words_and_emoticons, vader.lexicon
     lowered = [w.lower() for w in words]
-    if lexicon.keys().isdisjoint(lowered):
+    found = lexicon.keys() & lowered
+    if not found:
         return 0.0, 0.0
-    sentiments: list[float] = []
-    for i, word in enumerate(lowered):
-        if word in BOOSTER_DICT or word not in lexicon or (word == "kind" and i + 1 < len(words)
-                                                            and lowered[i + 1] == "of"):
-            sentiments.append(0)
-        else:
-            sentiments = vader.sentiment_valence(0, sentitext, words[i], i, sentiments)
+    sentitext.read_caps()
+    sentiments: list[float] = [0] * len(words)  # what upstream gives every other word
+    for i in [i for i, word in enumerate(lowered) if word in found]:
+        word = lowered[i]
+        if word not in BOOSTER_DICT and not (word == "kind" and i + 1 < len(words) and lowered[i + 1] == "of"):
+            # upstream's rules only append the word's valence to the list they are given
+            sentiments[i] = vader.sentiment_valence(0, sentitext, words[i], i, [])[0]
     scores = vader.score_valence(vader._but_check(words, sentiments), text)
     return scores["pos"], scores["neg"]
 
