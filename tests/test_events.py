@@ -268,3 +268,31 @@ def test_a_sentence_naming_no_side_has_no_pair(joint: str, flags: tuple[bool, bo
     empty = SentenceActors(start=0, unnamed_reporter=True)
     assert pairs_for(empty, 10, 20, mains=mains, relative=relative, verb=verb, passive=passive, joint=joint) == []
     assert pairs_for(empty, 10, 20, mains=mains, joint=joint, possessor=21) == []
+
+
+_CUE_BITS = ["we", "We", "US", "our", "ours", "kami", "Kita", "both", "countries", "the", "two", "nations", "kedua",
+             "negara", "bilateral", "ours’", "we're", "x-we", "used", "us-", " ", "  ", "\n", ",", "“", "”", "'", "’",
+             "-", ".", "İ", "K", "5"]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_cue_quick_test_never_misses_a_phrase(language: str) -> None:
+    """`Cues.may_start` may say "perhaps" wrongly but never "no" where tokens spell a phrase."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.events.cues import cues_for
+    cues = cues_for(language)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_CUE_BITS), max_size=30).map("".join), st.integers(0, 40), st.integers(0, 40))
+    def check(text: str, a: int, b: int) -> None:
+        tokens = tokenize(text)
+        for kind in ("both", "self"):
+            starts = [tokens[i].start for i in cues.starts(kind, tokens)]
+            if starts:
+                assert cues.may_start(kind, text)
+            if any(a <= s < a + b for s in starts):
+                assert cues.may_start(kind, text, a, a + b)
+
+    check()

@@ -110,8 +110,12 @@ def _is_place(kind: str, iso3: str | None) -> bool:
 
 def _resolved_mentions(text: str, cues: Cues, mains: tuple[Actor, ...], speakers: Speakers) -> list[ActorMention]:
     """"kedua negara"/"both countries" -> the two main countries; "kami"/"we" in a quote -> its speaker."""
-    if len(mains) != 2 and not speakers.quotes:
-        return []  # nothing to resolve to: no need to read the whole text
+    # "both" needs a pair of main countries, "we" a quotation with a speaker around it: without
+    # them, or without a word that could be such a cue, there is no need to read the whole text
+    both = len(mains) == 2 and cues.may_start("both", text)
+    own = any(cues.may_start("self", text, q.start, q.end) for q in speakers.quotes)
+    if not (both or own):
+        return []
     tokens = tokenize(text)
     found = []
     for i in sorted(set(cues.starts("both", tokens) + cues.starts("self", tokens))):
