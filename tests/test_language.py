@@ -94,4 +94,4 @@ def test_close_scores_are_left_to_py3langid() -> None:
     scores[2, ident], scores[2, malay] = -10.0, -10.0000001  # Indonesian or Malay: `identify` decides
     bounds = np.full(scores.shape, 1e-3)
     sure = language._beyond_doubt(scores, bounds, np.array([30.0, 30.0, 30.0]))
-    assert sure.tolist() == [-1, en, ident]
+    assert sure == [-1, en, ident]

@@ -196,19 +196,23 @@ def _settled(features: list, sizes: list[int]) -> list[str | None]:
     identifier = _langid()
     if identifier._alias_pairs or identifier.min_confidence is not None:
         return [None] * len(features)  # py3langid would fold or withhold labels: let it decide
-    count = len(features)
-    flat = np.concatenate(features)
+    count, table = len(features), _feature_rows()
+    kind = np.int32 if count * len(table) < 2 ** 31 else np.int64  # 32-bit keys sort faster
+    flat = np.concatenate(features).astype(kind)
     valid = flat >= 0
-    keys = np.repeat(np.arange(count), [len(f) for f in features])[valid] * len(identifier.nb_ptc) + flat[valid]
+    keys = np.repeat(np.arange(count, dtype=kind), [len(f) for f in features])[valid] * len(table) + flat[valid]
     pairs, counts = np.unique(keys, return_counts=True)  # (text, feature) pairs, sorted by text
-    owner, feature = np.divmod(pairs, len(identifier.nb_ptc))
-    terms = _feature_rows()[feature].astype(np.float64) * np.log1p(counts.astype(np.float32))[:, None]
+    owner, feature = np.divmod(pairs, len(table))
+    terms = table[feature].astype(np.float64) * np.log1p(counts.astype(np.float32))[:, None]
     found = np.bincount(owner, minlength=count)
     have = np.flatnonzero(found)  # a text without any feature gets py3langid's own answer
     starts = np.searchsorted(owner, have)
     prior = identifier.nb_pc.astype(np.float64)
-    scores = np.add.reduceat(terms, starts, axis=0) + prior
-    bounds = (found[have, None] + 10) * 2.0 ** -24 * (np.add.reduceat(np.abs(terms), starts, axis=0) + np.abs(prior))
+    sums = np.add.reduceat(terms, starts, axis=0)
+    # the terms are log-probabilities (<= 0) times counts: the sum of their sizes is minus theirs
+    sizes_of_terms = -sums if _log_probabilities() else np.add.reduceat(np.abs(terms), starts, axis=0)
+    scores = sums + prior
+    bounds = (found[have, None] + 10) * 2.0 ** -24 * (sizes_of_terms + np.abs(prior))
     sure = _beyond_doubt(scores, bounds, np.sqrt(np.asarray(sizes, dtype=np.float64)[have]))
     labels: list[str | None] = [None] * count
     for row, k in enumerate(have.tolist()):
@@ -219,29 +223,34 @@ def _settled(features: list, sizes: list[int]) -> list[str | None]:
 
 @cache
 def _feature_rows():
-    """py3langid's feature table (one row of class scores per feature), a row per cache line:
-    its own is stored by column, so that reading a row touches one line per class."""
+    """py3langid's feature table (one row of class scores per feature) stored by row: its own is
+    stored by column, so that reading a row there touches one cache line per class."""
     import numpy as np
 
-    return np.ascontiguousarray(_langid().nb_ptc, dtype=np.float32)  # float16 to float32 is exact
+    return np.ascontiguousarray(_langid().nb_ptc)
 
 
-def _beyond_doubt(scores, bounds, roots):
+@cache
+def _log_probabilities() -> bool:
+    """Whether every entry of the feature table is <= 0 (then so is every term of a score)."""
+    return bool((_feature_rows() <= 0).all())
+
+
+def _beyond_doubt(scores, bounds, roots) -> list[int]:
     """Per row, the best column when it beats every other (Malay and Indonesian as one) by more
-    than both bounds and py3langid's later rounding (scaling by 1/root, exp, normalising); else -1."""
-    import numpy as np
-
+    than both bounds and py3langid's later rounding (scaling by 1/root, exp, normalising); else -1.
+    (A few rows of 17: plain Python is quicker here than a dozen numpy calls.)"""
     classes = _langid().nb_classes
-    top = scores.argmax(axis=1)
-    group = np.zeros(scores.shape, dtype=bool)
-    group[np.arange(len(top)), top] = True
-    malayic = [classes.index(c) for c in ("id", "ms") if c in classes]
-    if len(malayic) == 2:
-        group[np.ix_(np.isin(top, malayic), malayic)] = True
-    low = np.where(group, scores - bounds, -np.inf).max(axis=1)
-    high = np.where(group, -np.inf, scores + bounds).max(axis=1, initial=-np.inf)
-    slack = 2e-6 * roots + 2.0 ** -22 * (np.abs(scores).max(axis=1) + bounds.max(axis=1))
-    return np.where(low - high > slack, top, -1)
+    malayic = {classes.index(c) for c in ("id", "ms")} if {"id", "ms"} <= set(classes) else set()
+    sure = []
+    for row, bound, root in zip(scores.tolist(), bounds.tolist(), roots.tolist()):
+        top = max(range(len(row)), key=row.__getitem__)  # the first of equals, as numpy's argmax
+        group = malayic if top in malayic else {top}
+        low = max(row[j] - bound[j] for j in group)
+        high = max((row[j] + bound[j] for j in range(len(row)) if j not in group), default=float("-inf"))
+        slack = 2e-6 * root + 2.0 ** -22 * (max(map(abs, row)) + max(bound))
+        sure.append(top if low - high > slack else -1)
+    return sure
 
 
 def _visits(features) -> Counter | None:
