@@ -104,7 +104,9 @@ def vader_shares(vader, text: str) -> tuple[float, float]:
         word = lowered[i]
         if word not in BOOSTER_DICT and not (word == "kind" and i + 1 < len(words) and lowered[i + 1] == "of"):
             sentiments[i] = _valence(vader, words, lowered, i, caps)
-    scores = vader.score_valence(vader._but_check(words, sentiments), text)
+    if "but" in lowered:  # upstream's `_but_check` changes nothing without one
+        sentiments = vader._but_check(words, sentiments)
+    scores = vader.score_valence(sentiments, text)
     return scores["pos"], scores["neg"]
 
 
