@@ -187,7 +187,7 @@ def _settled(features: list, sizes: list[int]) -> list[str | None]:
 
     py3langid scores a text in float32: log1p(counts) @ table[features] + prior, in any order
     of summation, then scales, exponentiates and normalises (monotone steps). Summing the same
-    terms in float64 for all texts at once gives scores within `bound` of its own; a label whose
+    terms in float64 for all texts at once gives scores within `bounds` of its own; a label whose
     score beats every other by more than both bounds and the rounding of those steps is its
     argmax. Indonesian and Malay count as one label here, as `identify` tells them apart itself.
     """
@@ -212,7 +212,9 @@ def _settled(features: list, sizes: list[int]) -> list[str | None]:
     # the terms are log-probabilities (<= 0) times counts: the sum of their sizes is minus theirs
     sizes_of_terms = -sums if _log_probabilities() else np.add.reduceat(np.abs(terms), starts, axis=0)
     scores = sums + prior
-    bounds = (found[have, None] + 10) * 2.0 ** -24 * (sizes_of_terms + np.abs(prior))
+    # float32 sums of k terms in any order are within k * 2**-24 of the sum of their sizes (the
+    # log1p, the final addition and this float64 sum add a few units more): doubled to be safe
+    bounds = (found[have, None] + 10) * 2.0 ** -23 * (sizes_of_terms + np.abs(prior))
     sure = _beyond_doubt(scores, bounds, np.sqrt(np.asarray(sizes, dtype=np.float64)[have]))
     labels: list[str | None] = [None] * count
     for row, k in enumerate(have.tolist()):
