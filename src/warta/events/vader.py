@@ -121,7 +121,7 @@ def _valence(vader, words: list[str], lowered: list[str], i: int, caps: bool) ->
         valence = lexicon[lowered[i]] * N_SCALAR
     if words[i].isupper() and caps:
         valence = valence + C_INCR if valence > 0 else valence - C_INCR
-    for start_i in range(0, 3):
+    for start_i in range(3):
         j = i - (start_i + 1)
         if i > start_i and lowered[j] not in lexicon:
             s = scalar_inc_dec(words[j], valence, caps) if lowered[j] in BOOSTER_DICT else 0.0
