@@ -127,7 +127,7 @@ def test_indexed_matching_finds_what_trying_every_pattern_finds():
 
 
 def test_cue_lookups_agree_with_a_scan_of_every_phrase():
-    from warta.events.cues import TOKEN, cues_for, sentence_tokens
+    from warta.events.cues import TOKEN, cues_for
     cues = cues_for("en")
     tokens = tokenize("He said they will not only meet but also would not sign, according to the report by the UN.")
     for kind, phrases in cues.phrases.items():
@@ -141,8 +141,7 @@ def test_cue_lookups_agree_with_a_scan_of_every_phrase():
                  "Kata   Putin: “Kami siap.” Rusia-Iran’s deal—signed İstanbul ΟΔΟΣ. ok"]:
         whole = tokenize(text)
         assert [t.text for t in whole] == [m.group().lower().replace("’", "'") for m in re.finditer(TOKEN, text)]
-        for start, end in [(0, 12), (14, 26), (27, 50), (5, 9), (30, len(text)), (0, len(text))]:
-            assert sentence_tokens(whole, [t.start for t in whole], text, start, end) == tokenize(text[start:end], start)
+        assert [(t.start, t.end) for t in tokenize(text[5:], 5)] == [(m.start() + 5, m.end() + 5) for m in re.finditer(TOKEN, text[5:])]
 
 
 def test_indonesian_verb_forms_are_triggers():
@@ -255,3 +254,45 @@ def test_canonical_article_codes_cooperation_and_not_the_negated_withdrawal():
     assert any(e.type == "COOPERATE" and dyads([e]) == {frozenset({"IRN", "RUS"})} for e in facts)
     assert not any(e.type == "RETREAT" for e in facts)
     assert all(article.text[e.evidence.start:e.evidence.end] == e.evidence.text for e in article.events)
+
+
+@pytest.mark.parametrize("joint", ["joint", "mutual", "apart"])
+@pytest.mark.parametrize("flags", [(False, False, False), (True, False, False), (False, True, True), (True, True, True)])
+def test_a_sentence_naming_no_side_has_no_pair(joint: str, flags: tuple[bool, bool, bool]) -> None:
+    """The coder skips sentences without an actor mention: `pairs_for` finds nobody in them."""
+    from warta.events.roles import SentenceActors, pairs_for
+    from warta.model import Actor
+
+    mains = (Actor(name="Iran", country="IRN", code="IRN"), Actor(name="Russia", country="RUS", code="RUS"))
+    relative, verb, passive = flags
+    empty = SentenceActors(start=0, unnamed_reporter=True)
+    assert pairs_for(empty, 10, 20, mains=mains, relative=relative, verb=verb, passive=passive, joint=joint) == []
+    assert pairs_for(empty, 10, 20, mains=mains, joint=joint, possessor=21) == []
+
+
+_CUE_BITS = ["we", "We", "US", "our", "ours", "kami", "Kita", "both", "countries", "the", "two", "nations", "kedua",
+             "negara", "bilateral", "ours’", "we're", "x-we", "used", "us-", " ", "  ", "\n", ",", "“", "”", "'", "’",
+             "-", ".", "İ", "K", "5"]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_cue_quick_test_never_misses_a_phrase(language: str) -> None:
+    """`Cues.may_start` may say "perhaps" wrongly but never "no" where tokens spell a phrase."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.events.cues import cues_for
+    cues = cues_for(language)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_CUE_BITS), max_size=30).map("".join), st.integers(0, 40), st.integers(0, 40))
+    def check(text: str, a: int, b: int) -> None:
+        tokens = tokenize(text)
+        for kind in ("both", "self"):
+            starts = [tokens[i].start for i in cues.starts(kind, tokens)]
+            if starts:
+                assert cues.may_start(kind, text)
+            if any(a <= s < a + b for s in starts):
+                assert cues.may_start(kind, text, a, a + b)
+
+    check()

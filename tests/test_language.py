@@ -65,3 +65,33 @@ def test_langid_automaton_forgets_its_start_after_sync_bytes() -> None:
         pairs = np.unique(left[left != right] * count + right[left != right])
         left, right = pairs // count, pairs % count
     assert len(left) == 0
+
+
+def test_settled_labels_are_py3langid_labels() -> None:
+    """`SharedWalk.labels` sums all parts' counts at once, in float64: each label it gives is the
+    one py3langid gives (Indonesian and Malay alike), and it gives one for clear texts."""
+    if language._tables() is None:
+        pytest.skip("another py3langid: the walk is not shared")
+    identifier = language._langid()
+    title, text, spans = _article("Headline", [p for p in PARAGRAPHS if "\u0301" not in p])  # NFC: shared
+    whole = (title + "\n" + text).strip()
+    parts = [(0, whole)] + [(len(title) + 1 + s, text[s:e]) for s, e in spans]
+    labels = SharedWalk(whole).labels(parts)
+    malayic = {"id", "ms"}
+    for (_, part), label in zip(parts, labels):
+        expected, _ = identifier.classify(part)
+        assert label is None or label == expected or {label, expected} <= malayic, part
+    assert labels[0] is not None and sum(label is not None for label in labels) >= 4
+
+
+def test_close_scores_are_left_to_py3langid() -> None:
+    np = pytest.importorskip("numpy")
+    classes = language._langid().nb_classes
+    scores = np.full((3, len(classes)), -1000.0)
+    en, de, ident, malay = (classes.index(c) for c in ("en", "de", "id", "ms"))
+    scores[0, en], scores[0, de] = -10.0, -10.000001  # a near tie: py3langid's rounding decides
+    scores[1, en], scores[1, de] = -10.0, -40.0
+    scores[2, ident], scores[2, malay] = -10.0, -10.0000001  # Indonesian or Malay: `identify` decides
+    bounds = np.full(scores.shape, 1e-3)
+    sure = language._beyond_doubt(scores, bounds, np.array([30.0, 30.0, 30.0]))
+    assert sure == [-1, en, ident]

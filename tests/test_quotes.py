@@ -166,3 +166,28 @@ def test_object_of_a_speech_verb_is_no_speaker():
 def test_described_speaker_is_kept_as_a_description():
     text = "“It is a shame to see a comrade die in this way,” the doctor said."
     assert direct(text, "en")[0][1] == "the doctor"
+
+
+REPORTED = ["Jalali mengatakan bahwa Rusia tetap berkomitmen pada kerja sama nuklir.",
+            "Kerja sama itu akan diperluas tahun depan, menurut Jalali.",
+            "The deal will be signed next week, the minister SAID.",
+            "Putin told reporters that the talks had gone well and would resume.",
+            "Pembangunan jalan tol berlanjut, kata Budi, meski hujan.", "The ministers met in Jakarta on Tuesday.",
+            "She’s SAYING that Ка-said x-said 5said _said Said- said’s the talks went well, according to aides."]
+
+
+@pytest.mark.parametrize("language", ["en", "id", None])
+def test_reported_speech_prefilter_changes_nothing(language: str | None) -> None:
+    """`reported_in` skips sentences without a speech verb or "according to"/"menurut" word: the
+    same answers as reading every sentence."""
+    import copy
+
+    from warta.quotes.cues import load_cues
+    from warta.quotes.reported import reported_in
+
+    cues = load_cues(language)
+    assert cues.openers is not None
+    unfiltered = copy.copy(cues)
+    unfiltered.__dict__["openers"] = None  # the cached property, as for cues the test cannot serve
+    for text in REPORTED + [s[:n] for s in REPORTED for n in range(0, len(s), 7)]:
+        assert reported_in(text, 0, len(text), cues) == reported_in(text, 0, len(text), unfiltered), text

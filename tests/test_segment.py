@@ -139,3 +139,15 @@ def test_long_inputs_finish(unit: str) -> None:
     spans = sentence_spans(text, 0, len(text), abbreviations=ID)
     assert spans and spans[-1][1] == len(text)
     assert token_spans(text, 0, len(text), abbreviations=ID)[-1][1] == len(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, st.booleans())
+def test_paragraph_tokens_are_its_sentences_tokens(body: str, english: bool) -> None:
+    """The segment stage tokenises whole paragraphs: that must give what tokenising each sentence gives."""
+    abbreviations = EN if english else ID
+    text = "x. " + body + " y"
+    start, end = 3, 3 + len(body)
+    by_sentence = [t for s, e in sentence_spans(text, start, end, abbreviations=abbreviations)
+                   for t in token_spans(text, s, e, abbreviations=abbreviations)]
+    assert by_sentence == token_spans(text, start, end, abbreviations=abbreviations)

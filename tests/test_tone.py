@@ -46,8 +46,8 @@ def test_quick_vader_reading_gives_vader_scores():
     pytest.importorskip("vaderSentiment")
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from warta.events.tone import _vader, vader_shares
-    plain, quick = SentimentIntensityAnalyzer(), _vader()
+    from warta.events.vader import load_vader, vader_shares
+    plain, quick = SentimentIntensityAnalyzer(), load_vader()
     for text in ["The talks were not bad at all, but the outcome was GREAT!", "no", "", "  kind of good  ",
                  "I love it 😀 but hate 😡 this!!", "It was never so good, without doubt the bomb.",
                  "At least they did not reject the deal", "The ministers met in Jakarta on Tuesday.",

@@ -32,7 +32,6 @@ from .cues import (
     is_topic,
     modality,
     negated,
-    sentence_tokens,
     tokenize,
     topics,
 )
@@ -78,8 +77,6 @@ class Context:
     mentions: tuple[ActorMention, ...]
     mains: tuple[Actor, ...]
     tone: Callable[[str], float | None]
-    tokens: list[Token]  # of the whole text, cut into sentences by `sentence_tokens`
-    starts: list[int]  # where each token starts
     mention_starts: list[int]  # where each of `mentions` starts
     speakers: Speakers
     dates: _FirstIn  # the article's dates with a value, by where they start
@@ -97,14 +94,13 @@ def build_context(article: Article, *, tone: Callable[[str], float | None]) -> C
     language = lexicon_language(article)
     cues = cues_for(language)
     mains = main_countries(article)
-    tokens = tokenize(article.text)
     speakers = Speakers(article)
-    mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(tokens, cues, mains, speakers)
+    mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(article.text, cues, mains, speakers)
     mentions = sorted(mentions, key=lambda m: m.start)
     dates = _FirstIn((d.start, n) for n, d in enumerate(article.dates) if d.value)
     places = _FirstIn((m.start, n) for n, e in enumerate(article.entities) if _is_place(e.type, e.iso3) for m in e.mentions)
-    return Context(article, load_lexicon(language), cues, tuple(mentions), mains, tone, tokens, [t.start for t in tokens],
-                   [m.start for m in mentions], speakers, dates, places)
+    return Context(article, load_lexicon(language), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
+                   speakers, dates, places)
 
 
 def _is_place(kind: str, iso3: str | None) -> bool:
@@ -112,8 +108,15 @@ def _is_place(kind: str, iso3: str | None) -> bool:
     return kind.upper() in LOCATION_TYPES and not iso3
 
 
-def _resolved_mentions(tokens: list[Token], cues: Cues, mains: tuple[Actor, ...], speakers: Speakers) -> list[ActorMention]:
+def _resolved_mentions(text: str, cues: Cues, mains: tuple[Actor, ...], speakers: Speakers) -> list[ActorMention]:
     """"kedua negara"/"both countries" -> the two main countries; "kami"/"we" in a quote -> its speaker."""
+    # "both" needs a pair of main countries, "we" a quotation with a speaker around it: without
+    # them, or without a word that could be such a cue, there is no need to read the whole text
+    both = len(mains) == 2 and cues.may_start("both", text)
+    own = any(cues.may_start("self", text, q.start, q.end) for q in speakers.quotes)
+    if not (both or own):
+        return []
+    tokens = tokenize(text)
     found = []
     for i in sorted(set(cues.starts("both", tokens) + cues.starts("self", tokens))):
         token, both = tokens[i], cues.has("both", tokens, i)
@@ -169,10 +172,12 @@ class _Sentence:
 
 def code_sentence(context: Context, sentence: Span) -> list[Event]:
     """The events one sentence states (at most one per type and pair of sides)."""
-    text = context.article.text[sentence.start:sentence.end]
-    tokens = sentence_tokens(context.tokens, context.starts, context.article.text, sentence.start, sentence.end)
     lo, hi = bisect_left(context.mention_starts, sentence.start), bisect_left(context.mention_starts, sentence.end)
+    if lo == hi:
+        return []  # every event has a side named in its sentence (`roles.pairs_for`): none here
     inside = list(context.mentions[lo:hi])
+    text = context.article.text[sentence.start:sentence.end]
+    tokens = tokenize(text, sentence.start)  # only sentences naming a side get this far
     matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside, context.article.text,
                      context.cues)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)

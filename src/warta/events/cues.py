@@ -7,9 +7,9 @@ before the trigger, with only fillers in between ("belum menarik", "has not with
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from .lexicon import load_cues
@@ -28,6 +28,11 @@ class Token(NamedTuple):
     text: str
 
 
+_new_token = partial(tuple.__new__, Token)
+_SPAN = re.Match.span
+_TEXT = itemgetter(2)  # Token.text, read in C
+
+
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Words and punctuation of `text`; offsets are shifted by `base` (the sentence start)."""
     lower = text.lower()
@@ -36,16 +41,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
         return [Token(base + m.start(), base + m.end(), m.group().lower().replace("’", "'"))
                 for m in TOKEN.finditer(text)]
     lower = lower.replace("’", "'")  # lengths stay: the texts of tokens can be sliced from it
-    return [Token(base + a, base + b, lower[a:b]) for a, b in (m.span() for m in TOKEN.finditer(text))]
-
-
-def sentence_tokens(tokens: list[Token], starts: list[int], text: str, start: int, end: int) -> list[Token]:
-    """The tokens of `text[start:end]`, cut from the whole text's `tokens` (whose `starts` are
-    given) when none of them runs across an edge of the span, else tokenized on their own."""
-    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-    if (lo and tokens[lo - 1].end > start) or (hi > lo and tokens[hi - 1].end > end):
-        return tokenize(text[start:end], start)
-    return tokens[lo:hi]
+    # tuple.__new__ and Match.span called from C: a generator and the named tuple's own __new__
+    # (a Python function) per token doubled the cost of the article's ~850 tokens
+    return [_new_token((base + a, base + b, lower[a:b])) for a, b in map(_SPAN, TOKEN.finditer(text))]
 
 
 Index = dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # kind -> word -> phrases, longest first
@@ -69,11 +67,29 @@ class Cues:
     phrases: dict[str, frozenset[tuple[str, ...]]]
     _by_first: Index = field(init=False, repr=False, compare=False)
     _by_last: Index = field(init=False, repr=False, compare=False)
+    _in_text: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(init=False, repr=False,
+                                                                                compare=False)
 
     def __post_init__(self) -> None:
         # cues are looked up for nearly every token: index them once by their first and last word
         object.__setattr__(self, "_by_first", _index(self.phrases, 0))
         object.__setattr__(self, "_by_last", _index(self.phrases, -1))
+        object.__setattr__(self, "_in_text", {kind: _loose(found) for kind, found in self.phrases.items()})
+
+    def may_start(self, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
+        """False only when no `kind` phrase can start in text[start:end], were the text tokenized:
+        a quick test of the text before tokenizing it (True means "perhaps")."""
+        if kind not in self.phrases:
+            return False
+        patterns = self._in_text[kind]
+        if patterns is None:
+            return True
+        whole, first = patterns
+        if end is None:
+            return whole.search(text, start) is not None
+        # a phrase starting before `end` has its first word there: the rest may run on past it
+        reach = max(len(phrase[0]) for phrase in self.phrases[kind])
+        return first.search(text, start, end + reach) is not None
 
     def has(self, kind: str, tokens: list[Token], i: int) -> int:
         """Length of the longest `kind` phrase starting at token `i` (0 if none)."""
@@ -98,7 +114,30 @@ class Cues:
     def starts(self, kind: str, tokens: list[Token], stop: int | None = None) -> list[int]:
         """Indexes (below `stop`) of the tokens where a `kind` phrase starts."""
         firsts = self._by_first.get(kind, {})
-        return [i for i, token in enumerate(tokens[:stop]) if token.text in firsts and self.has(kind, tokens, i)]
+        scope = tokens if stop is None else tokens[:stop]
+        if firsts.keys().isdisjoint(map(_TEXT, scope)):  # a test in C first: most sentences hold no cue
+            return []
+        return [i for i, token in enumerate(scope) if token.text in firsts and self.has(kind, tokens, i)]
+
+
+def _loose(phrases: frozenset[tuple[str, ...]]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Patterns that find every place where tokens would spell one of `phrases`, and where they
+    would spell its first word (and perhaps a few more places): tokenized, a word is lower-cased
+    with ’ as ', a word token is a whole run of word characters, and only spaces stand between
+    tokens. None when that could miss one (a word not in ASCII may change length lower-cased)."""
+    if not phrases or not all(word.isascii() and word for phrase in phrases for word in phrase):
+        return None
+
+    def spelt(words: tuple[str, ...], edge: bool) -> str:
+        # the test before a word (none for the whole text: it would keep the regex engine from
+        # skipping ahead to a possible first letter) and after it only narrow the finds down
+        before = r"(?<!\w)" if edge and re.match(r"\w", words[0]) else ""
+        after = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
+        return before + r"\s*".join(re.escape(w).replace("'", "['’]") for w in words) + after
+
+    ordered = sorted(phrases, key=len, reverse=True)
+    return (re.compile("|".join(spelt(p, False) for p in ordered), re.IGNORECASE),
+            re.compile("|".join(sorted({spelt(p[:1], True) for p in ordered})), re.IGNORECASE))
 
 
 @cache

@@ -108,25 +108,42 @@ def _rank(candidate: Candidate) -> tuple[int, int]:
     return -candidate[0].weight, candidate[0].order
 
 
+def _key(needs: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The needed words a pattern is indexed by: the set whose shortest word is longest, as long
+    words are rare ("resolution", not "of"), so few sentences hold one (any choice is correct)."""
+    return max(needs, key=lambda words: min(map(len, words)))
+
+
 @dataclass(frozen=True, slots=True)
 class Candidates:
-    """The patterns that may start at one word, best first, with a quick test to skip most."""
+    """The patterns that may start at one word, best first, indexed by a word each needs later.
 
-    gate: frozenset[str]  # a sentence without any of these words matches only unconditional patterns
+    A common verb starts hundreds of patterns ("take _ part _ in _ naval _ exercise"), nearly all
+    needing some word the sentence lacks: the index finds the few that may match without a test
+    of each pattern's needs."""
+
     ranked: tuple[Candidate, ...]  # all patterns, best first
-    unconditional: tuple[Candidate, ...]  # those that need no later word, best first
+    unconditional: tuple[int, ...]  # ranks of those that need no later word
+    by_key: dict[str, tuple[int, ...]]  # a needed word -> ranks of the patterns indexed by it
+    keys: frozenset[str]
 
     @classmethod
     def of(cls, found: list[Candidate]) -> Candidates:
-        """Rank `found` best first and gather the words its conditional patterns need."""
-        found = sorted(found, key=_rank)
-        gate = frozenset(word for _, needs in found if needs for word in needs[0])
-        return cls(gate, tuple(found), tuple(c for c in found if not c[1]))
+        """Rank `found` best first and index its conditional patterns by a needed word."""
+        ranked = tuple(sorted(found, key=_rank))
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for rank, (_, needs) in enumerate(ranked):
+            for word in _key(needs) if needs else ():
+                by_key[word].append(rank)
+        return cls(ranked, tuple(rank for rank, (_, needs) in enumerate(ranked) if not needs),
+                   {word: tuple(ranks) for word, ranks in by_key.items()}, frozenset(by_key))
 
     def best(self, tokens: list[str], i: int, present: set[str]) -> Match | None:
         """The best match at `i`: as they are ranked, the first pattern that matches."""
-        candidates = self.unconditional if self.gate.isdisjoint(present) else self.ranked
-        for pattern, needs in candidates:
+        keys = present.intersection(self.keys)
+        ranks = sorted(set(self.unconditional).union(*map(self.by_key.__getitem__, keys))) if keys else self.unconditional
+        for rank in ranks:
+            pattern, needs = self.ranked[rank]
             for words in needs:
                 if words.isdisjoint(present):
                     break  # a later element has none of its words in the sentence
@@ -151,6 +168,7 @@ class Lexicon:
             for word in first.by_first:
                 by_word[word].append(candidate)
         self._by_word = {word: Candidates.of(found) for word, found in by_word.items()}
+        self._firsts = frozenset(self._by_word)
 
     def _candidates(self, token: str) -> Candidates | None:
         found = self._by_word.get(token)
@@ -161,10 +179,14 @@ class Lexicon:
 
     def matches(self, tokens: list[str]) -> list[Match]:
         """The best (longest, then first listed) match starting at each token, left to right."""
-        found = []
         present = set(tokens)
+        # a cheap test first: most sentences hold no word that starts a pattern
+        firsts = present.intersection(self._firsts) if not self._by_prefix else present
+        if not firsts:
+            return []
+        found = []
         for i, token in enumerate(tokens):
-            candidates = self._candidates(token)
+            candidates = self._candidates(token) if token in firsts else None
             match = candidates.best(tokens, i, present) if candidates is not None else None
             if match is not None:
                 found.append(match)

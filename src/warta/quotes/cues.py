@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 
 from ..languages import available_languages, read_lines
@@ -19,6 +19,7 @@ TOKEN = re.compile(r"(?:Mrs?|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Capt
                    r"|[^\W\d_](?:[\w’']|-(?=\w))*|\d[\d.,]*|[^\w\s]")
 SENTENCE_END = frozenset(".!?…")
 QUOTE_MARKS = frozenset("“”„«»‹›‘’\"'`")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,14 @@ class Cues:
     naming: frozenset[str] = frozenset()  # "berjudul", "titled": quote marks after them hold a name
     connectives: frozenset[str] = frozenset()  # "Sementara", "Meanwhile": start a sentence, name no one
     demonstratives: frozenset[str] = frozenset()  # "ini", "tersebut": "kata menteri ini" points back
+
+    @cached_property
+    def openers(self) -> frozenset[str] | None:
+        """Words that reported speech cannot do without: the speech verbs and the first words of
+        phrases like "according to"; None unless each is a word of letters only (then a token
+        of one is a whole run of letters in the text, which a quick test can look for)."""
+        words = self.verbs | {phrase[0] for phrase in self.preps if phrase}
+        return frozenset(words) if all(_LETTERS.fullmatch(w) for w in words) else None
 
     def is_cue(self, word: str) -> bool:
         """True for any single-word cue."""

@@ -5,6 +5,7 @@ direct quotation's. The content runs from after the cue (and "bahwa"/"that") to 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .attribution import (
@@ -21,6 +22,8 @@ MIN_WORDS = 4  # shorter content is no claim worth recording ("he said so")
 MAX_CUE_AT = 24  # the verb may follow a long opening ("Sebagaimana dilaporkan …, Ushakov menyampaikan")
 RELATIVES = frozenset({"yang", "who"})  # "Ryabkov, yang mengatakan bahwa …", "Lamrani, who said …"
 MAX_ADDRESSEE = 6  # words between the verb and "bahwa"/"that" ("kepada wartawan", "reporters")
+_MARKS = QUOTE_MARKS - {"'", "’"}  # an apostrophe is no quotation mark here
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,12 @@ class Reported:
 
 def reported_in(text: str, start: int, end: int, cues: Cues) -> Reported | None:
     """Reported speech in the sentence text[start:end], if any."""
-    if any(ch in QUOTE_MARKS for ch in text[start:end] if ch not in "'’"):
+    if not _MARKS.isdisjoint(text[start:end]):
+        return None
+    # A cheap test first: either reading needs a speech verb or a word opening "according to" /
+    # "menurut" (`Cues.openers`), and most sentences hold none
+    openers = cues.openers
+    if openers is not None and openers.isdisjoint(map(str.lower, _LETTERS.findall(text, start, end))):
         return None
     toks = tokens(text, start, end)
     return _cue_first(text, toks, cues) or _cue_last(text, toks, cues)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from ..languages import available_languages, read_lines
@@ -43,15 +43,24 @@ class SpeakerResolver:
     """Resolves attributions of one article in text order, remembering the last speakers."""
 
     def __init__(self, article: Article, cues: Cues) -> None:
+        self.article = article
         self.text = article.text
         self.cues = cues
         self.mentions = sorted(
             ((m.start, m.end, e) for e in article.entities if _coarse(e) in SPEAKER_TYPES for m in e.mentions),
             key=lambda x: x[0])
-        self.subjects = _subjects(article, self.mentions)
         self.by_word = _name_words(self.mentions)
         self.last: dict[str, tuple[int, dict[str, Any]]] = {}
-        self._surnames = _surname_index(article, cues) if not self.mentions else {}
+
+    # Built on first use: most articles have no pronoun to resolve and no lone surname to complete.
+    @cached_property
+    def subjects(self) -> list[tuple[int, Entity]]:
+        """Persons who begin a sentence (see `_subjects`)."""
+        return _subjects(self.article, self.mentions)
+
+    @cached_property
+    def _surnames(self) -> dict[str, list[str]]:
+        return _surname_index(self.article, self.cues) if not self.mentions else {}
 
     def resolve(self, attribution: Attribution) -> dict[str, Any] | None:
         """The speaker of an attribution, updating who was last speaking."""

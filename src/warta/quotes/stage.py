@@ -152,15 +152,33 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
 
 def _reported(article: Article, cues: Any, found: list[_Found]) -> list[tuple[int, int, Attribution]]:
     """Reported speech in sentences that hold no direct quotation."""
-    taken = [(f.quoted.open_at, f.quoted.close_at or f.quoted.end) for f in found]
+    taken = _Taken([(f.quoted.open_at, f.quoted.close_at or f.quoted.end) for f in found])
     out = []
     for sentence in article.sentences or (Span(0, len(article.text)),):
-        if any(s < sentence.end and e > sentence.start for s, e in taken):
+        if taken.meets(sentence.start, sentence.end):
             continue
         reported = reported_in(article.text, sentence.start, sentence.end, cues)
         if reported:
             out.append((reported.start, reported.end, reported.attribution))
     return out
+
+
+class _Taken:
+    """The stretches direct quotations take, to ask whether one meets a sentence by bisection (a
+    scan of them all for each sentence is quadratic on a page of many short quotations)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = sorted(s for s, _ in spans)
+        self.ends = sorted(e for _, e in spans)
+        self.ordered = all(s <= e for s, e in spans)
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether a stretch (s, e) has s < end and e > start."""
+        if not self.ordered or start >= end:
+            return any(s < end and e > start for s, e in self.spans)
+        # those starting before `end`, less those ending by `start` (which all start before it)
+        return bisect.bisect_left(self.starts, end) > bisect.bisect_right(self.ends, start)
 
 
 def _resolve(article: Article, found: list[_Found], reported: list, resolver: SpeakerResolver) -> list[Quote]:
