@@ -7,6 +7,7 @@ from the settings the first time it sees them and keeps it, so models load once 
 """
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import threading
@@ -116,6 +117,9 @@ def warm(settings: dict[str, Any], driver: int | None = None) -> int:
     for document in _WARM_UP:
         timed.run(document)
     timed.take_counters()
+    # The models and tables now loaded live as long as the worker: moved out of the collector's
+    # reach, they are no longer walked by every full collection (about 4 ms per page before).
+    gc.freeze()
     return os.getpid()
 
 
