@@ -36,15 +36,21 @@ def load_lexicon() -> Lexicon:
 
 @cache
 def load_tagger() -> Any | None:
-    """The CRF tagger, or None when the model or python-crfsuite is missing."""
-    path = resources.files("warta.models") / MODEL_FILE
+    """The Indonesian CRF tagger, or None when the model or python-crfsuite is missing."""
+    return open_model(MODEL_FILE, command="warta train entities")
+
+
+def open_model(filename: str, *, command: str) -> Any | None:
+    """A CRFsuite tagger for a model file of warta.models, or None (with a warning) when the
+    file or python-crfsuite is missing; `command` is how to rebuild the file."""
+    path = resources.files("warta.models") / filename
     try:
         import pycrfsuite
     except ImportError:
-        log.warning("warta entities: python-crfsuite is not installed; no Indonesian tagger")
+        log.warning("warta entities: python-crfsuite is not installed; no %s tagger", filename)
         return None
     if not path.is_file():
-        log.warning("warta entities: %s is missing (run `warta train entities`)", MODEL_FILE)
+        log.warning("warta entities: %s is missing (run `%s`)", filename, command)
         return None
     tagger = pycrfsuite.Tagger()
     with resources.as_file(path) as real:

@@ -9,24 +9,21 @@ about a tenth of spaCy's time.
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..kb import KnowledgeBase, load_kb
 from ..languages import read_lines
 from ..model import Article, Span
 from .candidates import Candidate
-from .crf import _candidates
+from .crf import _candidates, open_model
 from .features import Lexicon, _word, kb_tags
 from .gazetteer import sentence_tokens
 
 MODEL_FILE = "ner-en.crfsuite"
 MAX_JOINERS = 2  # "Bank of the West": a run crosses at most two joining words
 _NEIGHBOURS = (-2, -1, 1, 2)
-log = logging.getLogger(__name__)
 
 
 @cache
@@ -46,18 +43,7 @@ def load_english_lexicon() -> Lexicon:
 @cache
 def load_english_tagger() -> Any | None:
     """The English CRF tagger, or None when the model or python-crfsuite is missing."""
-    path = resources.files("warta.models") / MODEL_FILE
-    try:
-        import pycrfsuite
-    except ImportError:
-        return None
-    if not path.is_file():
-        log.warning("warta entities: %s is missing (run `warta train entities-en`)", MODEL_FILE)
-        return None
-    tagger = pycrfsuite.Tagger()
-    with resources.as_file(path) as real:
-        tagger.open(str(real))
-    return tagger
+    return open_model(MODEL_FILE, command="warta train entities-en")
 
 
 def _name_like(word: str) -> bool:
