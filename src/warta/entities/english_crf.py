@@ -4,8 +4,9 @@ English writes names with capitals, so only runs of capitalised words (joined by
 "&"… from lang/en/entities_name_joiners.txt) are read: about one token in six. The rest of a
 sentence still informs the tagger through its neighbour features. `warta train entities-en`
 builds the model from spaCy en_core_web_sm's labels on openly licensed English news (see
-models/MODEL_CARD_EN.md); on held-out text it agrees with spaCy at F1 about 0.9 and costs
-about a tenth of spaCy's time.
+models/MODEL_CARD_EN.md); on held-out PolNeAR articles it agrees with spaCy at F1 about 0.8,
+and the pipeline's speaker and CAMEO scores stay within about a point of spaCy's, at about a
+tenth of spaCy's time.
 """
 from __future__ import annotations
 
