@@ -19,12 +19,11 @@ from ..languages import read_lines
 from ..model import Article, Span
 from .candidates import Candidate
 from .crf import _candidates, open_model
-from .features import Lexicon, _word, kb_tags
+from .features import Lexicon, _word, kb_tags, neighbour_features
 from .gazetteer import sentence_tokens
 
 MODEL_FILE = "ner-en.crfsuite"
 MAX_JOINERS = 2  # "Bank of the West": a run crosses at most two joining words
-_NEIGHBOURS = (-2, -1, 1, 2)
 
 
 @cache
@@ -109,13 +108,7 @@ def _token_features(described: list[Any], gaz: list[str], i: int, start: int, en
         f.append("RS")
     if i == end - 1:
         f.append("RE")
-    for d in _NEIGHBOURS:
-        j = i + d
-        if 0 <= j <= last:
-            f += described[j].around[d]
-            f.append(f"{d}gz={gaz[j]}")
-        else:
-            f.append(f"{d}pad")
+    f += neighbour_features(described, gaz, i, last, pad=True)
     if i > 0:
         f.append(f"-1w|w={described[i - 1].w}|{me.w}")
     if i < last:

@@ -110,6 +110,21 @@ def _word(word: str, lex: Lexicon, given: frozenset[str]) -> _Word:
     return found
 
 
+def neighbour_features(described: Sequence[_Word], gaz: Sequence[str], i: int, last: int, *,
+                       pad: bool = False) -> list[str]:
+    """The features of the words two either side of word `i` (with `pad`, a marker for each
+    position beyond the sentence's ends)."""
+    f: list[str] = []
+    for d in _NEIGHBOURS:
+        j = i + d
+        if 0 <= j <= last:
+            f += described[j].around[d]
+            f.append(f"{d}gz={gaz[j]}")
+        elif pad:
+            f.append(f"{d}pad")
+    return f
+
+
 def sentence_features(words: Sequence[str], lex: Lexicon, kb: KnowledgeBase | None) -> list[list[str]]:
     """CRFsuite feature strings for every word of one sentence (CRFsuite ignores their order).
 
@@ -127,11 +142,7 @@ def sentence_features(words: Sequence[str], lex: Lexicon, kb: KnowledgeBase | No
             f.append("BOS")
         if i == last:
             f.append("EOS")
-        for d in _NEIGHBOURS:
-            j = i + d
-            if 0 <= j <= last:
-                f += described[j].around[d]
-                f.append(f"{d}gz={gaz[j]}")
+        f += neighbour_features(described, gaz, i, last)
         if i > 0:
             f.append(f"-1sh|sh={described[i - 1].sh}|{me.sh}")
             f.append(f"-1w|w={described[i - 1].w}|{me.w}")
