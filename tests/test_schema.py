@@ -15,7 +15,7 @@ from warta.schema import article_schema
 
 RECORDS = {"Span": model.Span, "Mention": model.Mention, "Entity": model.Entity, "Quote": model.Quote,
            "Amount": model.Amount, "DateMention": model.DateMention, "Actor": model.Actor, "Evidence": model.Evidence,
-           "Event": model.Event, "Tone": model.Tone}
+           "Event": model.Event, "Tone": model.Tone, "Word": model.Word, "Parse": model.Parse}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_article_properties_match_the_model() -> None:
     schema = article_schema()
     fields = {f.name for f in dataclasses.fields(Article)} - {"raw"}
     assert set(schema["properties"]) == fields | {"schema_version"}
-    assert set(schema["required"]) == fields - {"tokens"} | {"schema_version"}
+    assert set(schema["required"]) == fields - {"tokens", "syntax"} | {"schema_version"}
     assert schema["additionalProperties"] is False
 
 

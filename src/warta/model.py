@@ -229,6 +229,31 @@ class Event(_Record):
     confidence: float = 0.5
     tone: float | None = None
     producer: str = ""
+    mutual: bool = False  # a joint act of both sides ("Iran and Russia agreed"): one record, not A->B and B->A
+    date_source: str | None = None  # where `date` comes from: "clause" (its own words) or "published"
+
+
+@dataclass(frozen=True, slots=True)
+class Word(_Record):
+    """One syntactic word of a parsed sentence, in Universal Dependencies terms."""
+
+    start: int
+    end: int
+    lemma: str
+    upos: str  # UD universal POS: NOUN, VERB, PROPN, AUX, ADP, ...
+    feats: str  # UD FEATS ("Voice=Pass|VerbForm=Part") or ""
+    head: int  # index of the head word in the same Parse.words; -1 for the root
+    deprel: str  # UD relation: nsubj, nsubj:pass, obl:agent, obj, ccomp, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Parse(_Record):
+    """The dependency parse of one sentence."""
+
+    start: int
+    end: int
+    words: tuple[Word, ...] = ()
+    producer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +288,7 @@ class Article(_Record):
     events: tuple[Event, ...] = ()
     tone: Tone | None = None
     raw_offsets: tuple[tuple[int, int], ...] = ()
+    syntax: tuple[Parse, ...] = ()  # parses of the sentences a consumer asked for (the syntax stage)
     raw: Document | None = field(default=None, repr=False, compare=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -283,9 +309,9 @@ class Article(_Record):
         """Return the article text a span or mention covers."""
         return self.text[span.start:span.end]
 
-    def to_json(self, *, tokens: bool = False) -> str:
-        """Serialise as one line of JSON; tokens are left out unless asked for (they are bulky)."""
-        left_out = ("raw",) if tokens else ("raw", "tokens")
+    def to_json(self, *, tokens: bool = False, syntax: bool = False) -> str:
+        """Serialise as one line of JSON; tokens and parses are left out unless asked for (they are bulky)."""
+        left_out = {"raw"} | ({"tokens"} if not tokens else set()) | ({"syntax"} if not syntax else set())
         data = {k: v for k, v in _fields_of(self) if k not in left_out}
         data["schema_version"] = SCHEMA_VERSION
         # The same text as json.dumps(to_dict()), written by the C encoder in one pass: it calls
