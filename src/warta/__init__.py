@@ -6,8 +6,10 @@ __version__ = "0.1.0"
 from .model import Article
 
 
-def extract(html_or_text: str | bytes, *, url: str | None = None, source: str = "<memory>", **settings) -> Article:
-    """Run the default pipeline on one page (HTML) or text and return the `Article`.
+def extract(html_or_text: str | bytes, *, url: str | None = None, source: str = "<memory>",
+            metadata: dict | None = None, **settings) -> Article:
+    """Run the default pipeline on one page (HTML) or text and return the `Article`. `metadata`
+    may give its title, published date (as the site wrote it), author and sitename (the outlet).
 
     Raises a `warta.errors.WartaError` when the input holds no article.
     """
@@ -22,6 +24,9 @@ def extract(html_or_text: str | bytes, *, url: str | None = None, source: str = 
         document = Document(source=source, content=data, kind="html", url=url)
     else:
         document = text_document(source, data.decode("utf-8", errors="replace"), url=url)
+    if metadata:
+        known = ("title", "published", "author", "sitename")
+        document = document.replace(**{k: str(v) for k, v in metadata.items() if k in known and v})
     outcome = Pipeline.build(load_settings(settings)).run(document)
     if outcome.error is not None:
         raise outcome.error

@@ -70,7 +70,8 @@ def extract(document: Document, *, favor_precision: bool = False) -> Extracted:
     if document.kind == "html":
         return _extract_html(document, favor_precision=favor_precision)
     return Extracted(paragraphs=split_paragraphs(str(document.content)), title=document.title,
-                     author=document.author, published=document.published, url=document.url)
+                     author=document.author, published=document.published, url=document.url,
+                     sitename=document.sitename)
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -102,14 +103,15 @@ def _extract_html(document: Document, *, favor_precision: bool) -> Extracted:
     if not body.strip():
         raise NotArticleError(document.source, "no article body found in the page")
     meta = _metadata(document, tree)
-    sitename = _clean_meta(meta.sitename)
+    sitename = document.sitename or _clean_meta(meta.sitename)
     body = continue_split_body(tree, body)
     title = headline(tree, _clean_meta(meta.title), sitename=sitename) or document.title
     paragraphs = _drop_leading_title(_lines(repair_mojibake(body)), title)
     return Extracted(
         paragraphs=paragraphs, title=title,
         author=_clean_meta(meta.author) or document.author,
-        published=meta.date or _htmldate(tree) or document.published,
+        # The date given with the page (a sidecar, an index, a JSON line) beats one guessed from it.
+        published=document.published or meta.date or _htmldate(tree),
         sitename=sitename,
         url=document.url or meta.url)
 

@@ -108,6 +108,7 @@ class Document(_Record):
     title: str | None = None
     published: str | None = None
     author: str | None = None
+    sitename: str | None = None  # the outlet, when the input's metadata names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +304,7 @@ class Article(_Record):
     def from_document(cls, document: Document) -> Article:
         """Start an article from a raw input; the extraction stage fills the rest."""
         return cls(source=document.source, url=document.url, title=document.title,
-                   published=document.published, author=document.author, raw=document)
+                   published=document.published, author=document.author, sitename=document.sitename, raw=document)
 
     def span_text(self, span: Span | Mention) -> str:
         """Return the article text a span or mention covers."""

@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 from . import encoding
 from .errors import BinaryInputError, EmptyInputError, InputError, WartaError
+from .metadata import INDEX_NAME, fields_of, is_metadata_index, metadata_for, metadata_for_url
 from .model import Document
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -57,6 +58,8 @@ def _walk(folder: Path) -> Iterator[Path]:
         dirs.sort()
         for name in sorted(files):
             if name.lower().endswith(KNOWN_SUFFIXES) and not name.startswith("."):
+                if name == INDEX_NAME and is_metadata_index(Path(root) / name):
+                    continue  # the folder's metadata (see warta.metadata), not articles
                 yield Path(root) / name
 
 
@@ -83,11 +86,27 @@ def _read_path(path: str, *, max_bytes: int) -> Iterator[Item]:
     if lower.endswith(JSONL_SUFFIXES):
         yield from _read_jsonl(path, data)
     elif lower.endswith(HTML_SUFFIXES):
-        yield from _checked(path, data, kind="html")
+        yield from _with_metadata(path, _checked(path, data, kind="html"))
     elif lower.endswith(TEXT_SUFFIXES):
-        yield from _checked(path, data, kind="text")
+        yield from _with_metadata(path, _checked(path, data, kind="text"))
     else:
         yield from _read_stream(path, data, max_bytes=max_bytes)
+
+
+def _with_metadata(path: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The documents of a file with what its sidecar or its folder's index.jsonl says of it."""
+    for item in items:
+        if isinstance(item, Document):
+            meta = metadata_for(path)
+            if not meta and item.url:
+                meta = metadata_for_url(path, item.url)
+            item = with_fields(item, meta) if meta else item
+        yield item
+
+
+def with_fields(document: Document, meta: dict[str, str]) -> Document:
+    """`document` with the metadata fields given (url, title, published, sitename, author)."""
+    return document.replace(**{k: v for k, v in meta.items() if k in ("url", "title", "published", "sitename", "author")})
 
 
 def _read_stream(source: str, data: bytes, *, max_bytes: int) -> Iterator[Item]:
@@ -163,7 +182,7 @@ def gunzip(source: str, handle: BinaryIO, max_bytes: int) -> bytes:
 
 
 def text_document(source: str, text: str, *, url: str | None = None, title: str | None = None,
-                  published: str | None = None, author: str | None = None) -> Document:
+                  published: str | None = None, author: str | None = None, sitename: str | None = None) -> Document:
     """A plain-text article; a first line followed by a blank line is its headline."""
     text = _CONTROLS.sub("", _LINE_CONTROLS.sub("\n", encoding.repair_mojibake(text).replace("\r\n", "\n").replace("\r", "\n")))
     title = _CONTROLS.sub("", encoding.repair_mojibake(title)) if title else title
@@ -172,7 +191,7 @@ def text_document(source: str, text: str, *, url: str | None = None, title: str 
         if sep and rest.startswith("\n") and 0 < len(first.strip()) <= 300:
             title, text = first.strip(), rest.lstrip("\n")
     return Document(source=source, content=text, kind="text", url=url, title=title,
-                    published=published, author=author)
+                    published=published, author=author, sitename=sitename)
 
 
 def _read_jsonl(source: str, data: bytes) -> Iterator[Item]:
@@ -201,9 +220,8 @@ def _jsonl_record(source: str, line: bytes) -> Item:
         return InputError(source, "JSON nested too deeply")
     if not isinstance(record, dict):
         return InputError(source, "a JSON line must be an object")
-    url = _first(record, "url", "link")
-    meta = {"title": _first(record, "title", "headline"), "published": _first(record, "date", "published", "published_at"),
-            "author": _first(record, "author", "authors")}
+    meta = fields_of(record)
+    url = meta.pop("url", None)
     html = _first(record, "html", "raw_html")
     text = _first(record, "text", "content", "body", "article")
     if html:

@@ -15,8 +15,10 @@ from .errors import NotArticleError
 from .extraction import extract
 from .language import identify_article
 from .languages import available_languages, load_language
+from .metadata import metadata_for_url
 from .model import Article, Span
 from .pipeline import register
+from .published import normalize_published
 from .segment import sentence_spans, token_spans
 
 
@@ -55,9 +57,12 @@ class ReadStage:
         if len(cleaned.text) < minimum:
             raise NotArticleError(article.source, f"no article body (only {len(cleaned.text)} characters of text)")
         author = extracted.author or (", ".join(cleaned.authors) if cleaned.authors else None)
+        # A page's URL is known once read: its folder's index.jsonl may list it by that URL.
+        given = metadata_for_url(article.source, extracted.url) if article.raw.kind == "html" else {}
         return article.replace(
-            text=cleaned.text, title=extracted.title, author=author, published=extracted.published,
-            sitename=extracted.sitename, url=extracted.url,
+            text=cleaned.text, title=given.get("title") or extracted.title, author=author or given.get("author"),
+            published=given.get("published") or extracted.published,
+            sitename=given.get("sitename") or extracted.sitename, url=extracted.url,
             paragraphs=tuple(Span(s, e) for s, e in cleaned.paragraphs), raw_offsets=cleaned.anchors)
 
 
@@ -72,7 +77,10 @@ class LanguageStage:
     def __call__(self, article: Article) -> Article:
         language, found = identify_article(article.title, article.text, [(p.start, p.end) for p in article.paragraphs])
         paragraphs = tuple(p.replace(language=code or language) for p, code in zip(article.paragraphs, found))
-        return article.replace(language=language, paragraphs=paragraphs)
+        # The publication date as the site wrote it ("Kamis, 12 Jun 2025 13:07 WIB") is read in
+        # the article's language, now known, into ISO 8601.
+        published = normalize_published(article.published, [language])
+        return article.replace(language=language, paragraphs=paragraphs, published=published)
 
 
 @dataclass(frozen=True)

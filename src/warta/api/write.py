@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from ..model import Article
+from ..published import normalize_published
 from ..store.rows import article_id
 
 router = APIRouter()
@@ -24,6 +25,11 @@ class NewArticle(BaseModel):
     url: str | None = None
     html: str | None = None
     text: str | None = None
+    title: str | None = None
+    published: str | None = Field(default=None, description="as the site wrote it; stored as ISO 8601",
+                                  examples=["Kamis, 12 Jun 2025 13:07 WIB", "2025-06-12T13:07:00+07:00"])
+    author: str | None = None
+    outlet: str | None = None
     article: dict[str, Any] | None = Field(default=None, description="warta article JSON, stored as is")
 
 
@@ -51,10 +57,12 @@ def _bearer(authorization: str | None) -> str:
 def add_article(request: Request, body: NewArticle) -> dict[str, Any]:
     if body.article is not None:
         article = Article.from_dict(body.article)
+        article = article.replace(published=normalize_published(article.published, [article.language]))
     elif body.html or body.text:
         import warta
 
-        article = warta.extract(body.html or body.text or "", url=body.url, source=body.url or "<api>")
+        metadata = {"title": body.title, "published": body.published, "author": body.author, "sitename": body.outlet}
+        article = warta.extract(body.html or body.text or "", url=body.url, source=body.url or "<api>", metadata=metadata)
     else:
         raise HTTPException(422, "give html, text or article")
     status = request.app.state.store.ingest(article)
