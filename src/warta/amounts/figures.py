@@ -33,6 +33,7 @@ class Figure:
     percent: bool
     approximate: bool
     words: bool  # written in words ("lima", "thousands")
+    scale: float = 1.0  # the scale word's factor ("million": 1e6), 1 without one
 
 
 def parse_number(text: str, *, decimal: str = ".") -> float:
@@ -109,7 +110,7 @@ def _figure(m: re.Match[str], lex: Lexicon) -> Figure | None:
     if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
         return None  # a run of hundreds of digits is no amount, and JSON has no Infinity
     return Figure(start, m.end(), value, value_max, currency, percent,
-                  bool(m.group("approx")) or is_many, bool(m.group("words")))
+                  bool(m.group("approx")) or is_many, bool(m.group("words")), scale)
 
 
 def _round(value: float | None) -> float | None:

@@ -4,8 +4,10 @@ in `lang/<code>/`, plus currency names from CLDR (Babel) for the ISO 4217 codes 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from ..languages import available_languages, read_lines
 
@@ -35,6 +37,17 @@ class Lexicon:
     verb_prefixes: tuple[str, ...] = ()
     counted: frozenset[str] = frozenset()
     verb_patterns: tuple[str, ...] = ()  # regexes of verb forms ("di…kan": diserahkan)
+    word_counts: frozenset[str] = frozenset()  # number words that count things ("two journalists")
+    determiners: frozenset[str] = frozenset()  # "the two leaders": a number word after one points back
+    plurals: frozenset[str] = frozenset()  # plurals without the ending: "people", "children"
+    plural_suffixes: tuple[str, ...] = ()  # "advisers": a counted noun after modifiers ("French military")
+    measures: dict[str, str] = field(default_factory=dict)  # "tonnes" -> "tonne": the unit of a measure
+    partitives: frozenset[str] = frozenset()  # "87 of the ships": the noun after "of the" is counted
+    range_openers: frozenset[str] = frozenset()  # "between 200 and 300": a range with both ends
+    range_joiners: frozenset[str] = frozenset()  # "and" after an opener
+    range_to: frozenset[str] = frozenset()  # "10 to 15 villages", "10 hingga 15 desa": no opener needed
+    range_breakers: frozenset[str] = frozenset()  # "from 200 to 300": a change, two figures
+    elision_next: frozenset[str] = frozenset()  # "25,000 fled": words after a count whose noun is elided
 
 
 def _rows(code: str, name: str) -> list[list[str]]:
@@ -68,7 +81,20 @@ def load_lexicon(code: str | None) -> Lexicon:
         decimal="," if code == "id" else ".",
         verb_prefixes=tuple(r[0].lower() for r in kind("verb-prefix")),
         counted=frozenset(r[0].lower() for r in kind("counted")),
-        verb_patterns=tuple(r[0] for r in kind("verb-pattern")))
+        verb_patterns=tuple(r[0] for r in kind("verb-pattern")),
+        **_counting(kind))
+
+
+def _counting(kind: Callable[[str], list[list[str]]]) -> dict[str, Any]:
+    """The words that find counts beyond "<digits> <noun>": number words, modifiers, measures, ranges."""
+    words = lambda k: frozenset(r[0].lower() for r in kind(k))
+    return {"word_counts": words("count-word"), "determiners": words("determiner"),
+            "plurals": words("plural"), "plural_suffixes": tuple(r[0].lower() for r in kind("plural-suffix")),
+            "measures": {r[0].lower(): r[2] if len(r) > 2 else r[0] for r in kind("measure")},
+            "partitives": words("partitive"), "range_openers": words("range-opener"),
+            "range_joiners": words("range-joiner"), "range_to": words("range-to"),
+            "range_breakers": words("range-breaker"),
+            "elision_next": words("elision-next")}
 
 
 def _with_compounds(numbers: dict[str, float], joiners: list[str]) -> dict[str, float]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Amount, Article, Span
 from ..pipeline import register
+from .counts import counted_after_modifiers, join_ranges, measure_after, next_words, partitive, plural
 from .figures import Figure, find_figures
 from .lexicon import Lexicon, load_lexicon
 
@@ -35,19 +36,40 @@ class AmountStage:
         for d in article.dates:
             dates[d.start:d.end] = b"\x01" * (d.end - d.start)
         found: list[Amount] = []
-        for paragraph in article.paragraphs or (Span(0, len(article.text)),):
+        last = _LastCounted()
+        for k, paragraph in enumerate(article.paragraphs or (Span(0, len(article.text)),)):
             lex = load_lexicon(paragraph.language or article.language)
-            for figure in find_figures(article.text, paragraph.start, paragraph.end, lex):
-                if dates.find(1, figure.start, figure.end) >= 0:
-                    continue
-                amount = to_amount(article.text, figure, lex, sentence_end=paragraph.end)
+            figures = [f for f in find_figures(article.text, paragraph.start, paragraph.end, lex)
+                       if dates.find(1, f.start, f.end) < 0]
+            for figure in join_ranges(article.text, figures, lex):
+                amount = to_amount(article.text, figure, lex, sentence_end=paragraph.end,
+                                   last_counted=last.get(k))
                 if amount is not None:
                     found.append(amount)
+                    last.put(k, amount.counted)
         return article.replace(amounts=tuple(found))
 
 
-def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int) -> Amount | None:
-    """The amount a figure states, or None when it is a date, a label, an age or a duration."""
+class _LastCounted:
+    """The noun the last count counted, for a count that leaves it out ("nearly 25,000"): from
+    the same paragraph or the one before."""
+
+    def __init__(self) -> None:
+        self.noun: str | None = None
+        self.paragraph = -2
+
+    def get(self, paragraph: int) -> str | None:
+        return self.noun if paragraph - self.paragraph <= 1 else None
+
+    def put(self, paragraph: int, noun: str | None) -> None:
+        if noun:
+            self.noun, self.paragraph = noun, paragraph
+
+
+def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int,
+              last_counted: str | None = None) -> Amount | None:
+    """The amount a figure states, or None when it is a date, a label, an age or a duration;
+    `last_counted` is the noun a count with its noun left out ("nearly 25,000") counts."""
     if figure.value_max is not None and figure.value_max < figure.value:
         return None  # "787-9", "3-2": a model or a score, not a range
     figure = _about_suffix(text, figure)
@@ -61,15 +83,46 @@ def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int) -> 
     if figure.currency or figure.percent:
         unit = figure.currency or "percent"
         return Amount(text=text[figure.start:figure.end], end=figure.end, unit=unit, **common)
-    if figure.words or _after_name(text, figure):
-        # "dua negara", "empat aspek": counts written in words are mostly incidental, and a figure
-        # right after a name is part of it ("S&P 500 melemah", "Boeing 737").
+    if (figure.words and not _counting_word(text, figure, lex)) or _after_name(text, figure):
+        # "dua negara", "the two leaders": number words count only where the language says they
+        # do; a figure right after a name is part of it ("S&P 500 melemah", "Boeing 737").
         return None
-    counted = _counted(text, figure.end, sentence_end, lex)
+    measure = measure_after(text, figure.end, sentence_end, lex)
+    if measure is not None:
+        return Amount(text=text[figure.start:measure[1]], end=measure[1], unit=measure[0], **common)
+    counted = _counted(text, figure.end, sentence_end, lex, words_only=figure.words)
+    if counted is not None and counted[0].lower() in lex.after:  # "millions of dollars"
+        end = counted[1]
+        return Amount(text=text[figure.start:end], end=end, unit=lex.after[counted[0].lower()], **common)
+    if counted is None and not figure.words and last_counted and _elided(text, figure, sentence_end, lex):
+        return Amount(text=text[figure.start:figure.end], end=figure.end, unit="count", counted=last_counted,
+                      **common)
     if counted is None:
         return None
     end = counted[1]
     return Amount(text=text[figure.start:end], end=end, unit="count", counted=counted[0], **common)
+
+
+def _counting_word(text: str, figure: Figure, lex: Lexicon) -> bool:
+    """"two journalists", "four million Sudanese": a number word of `count-word`, not after a
+    determiner ("the two leaders" points back to things counted before)."""
+    first = re.split(r"[\s-]", text[figure.start:figure.end].lower(), maxsplit=1)[0]
+    before = _WORD.findall(text[max(0, figure.start - 20):figure.start])
+    # "the two leaders", "the world's two biggest polluters", "one of two hurricanes"
+    pointing = bool(before) and (before[-1].lower() in lex.determiners or before[-1].endswith(("'s", "’s")))
+    return first in lex.word_counts and not pointing
+
+
+def _elided(text: str, figure: Figure, end: int, lex: Lexicon) -> bool:
+    """"nearly 25,000.", "some 3,000 fled": a count whose noun is left out, as the figure ends
+    its phrase; only figures of 100 or more (a small bare number is a score, a label or an age)."""
+    if figure.value < 100:
+        return False
+    after = text[figure.end:end].lstrip()
+    if not after or after[0] in ".,;:)!?":
+        return True
+    words = next_words(text, figure.end, end, limit=1)
+    return bool(words) and words[0][0].lower() in lex.elision_next
 
 
 def _inside_name(text: str, figure: Figure) -> bool:
@@ -106,20 +159,24 @@ def _bare_year(text: str, figure: Figure) -> bool:
     return written.isdigit() and len(written) == 4 and 1800 <= figure.value <= 2100
 
 
-def _counted(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, int] | None:
-    """The thing counted: the lowercase word(s) right after the figure ("80 pejabat")."""
-    match = re.match(r"\s+([^\W\d_][\w’'-]*)(?:\s+([^\W\d_][\w’'-]*))?", text[start:end])
-    if match is None:
+def _counted(text: str, start: int, end: int, lex: Lexicon, *, words_only: bool = False) -> tuple[str, int] | None:
+    """The thing counted: the lowercase word(s) right after the figure ("80 pejabat"), a plural
+    after modifiers ("150 French military advisers"), or after "of the" ("87 of the ships").
+    A number word (`words_only`) counts only a plural ("two under the code" counts nothing)."""
+    words = next_words(text, start, end)
+    if not words:
         return None
-    first, second = match.group(1), match.group(2)
-    if not (first[:1].islower() or _counted_capital(first, lex)):
+    found = partitive(words, lex) or counted_after_modifiers(words, lex)
+    if found is not None:
+        return found
+    first = words[0][0]
+    if words_only and lex.plural_suffixes and not plural(first, lex):
+        return None
+    if not first[:1].isalpha() or not (first[:1].islower() or _counted_capital(first, lex)):
         return None
     if first.lower() in lex.not_counted or _verb_like(first.lower(), lex):
         return None
-    if lex.code == "en" and second and second[:1].islower() and not first.endswith("s") \
-            and second.endswith("s") and second.lower() not in lex.not_counted:
-        return f"{first} {second}", start + match.end(2)  # "criminal charges"
-    return first, start + match.end(1)
+    return first, words[0][1]
 
 
 def _counted_capital(word: str, lex: Lexicon) -> bool:

@@ -1,0 +1,67 @@
+"""English counts (issue 19): number words, modifiers before the noun, elided nouns, ranges, measures.
+Sentences written for these tests."""
+from __future__ import annotations
+
+from warta.amounts import AmountStage
+from warta.model import Article, Span
+
+
+def found(text: str, language: str = "en") -> list[tuple]:
+    paragraphs = []
+    pos = 0
+    for block in text.split("\n\n"):
+        paragraphs.append(Span(pos, pos + len(block), language))
+        pos += len(block) + 2
+    art = Article(source="t", text=text, language=language, paragraphs=tuple(paragraphs))
+    return [(a.value, a.value_max, a.unit, a.counted) for a in AmountStage()(art).amounts]
+
+
+def test_counts_written_in_words():
+    assert found("Two journalists were held and four million Sudanese need food.") == [
+        (2, None, "count", "journalists"), (4e6, None, "count", "Sudanese")]
+    assert found("Dozens of protesters gathered as hundreds of people watched.") == [
+        (12, None, "count", "protesters"), (100, None, "count", "people")]
+
+
+def test_number_words_that_point_back_or_count_nothing_are_skipped():
+    assert found("The two leaders met for three hours, and one official said so.") == []
+    assert found("It was one of two storms; the world's two biggest ports closed.") == []
+
+
+def test_capitalised_and_multiword_modifiers_before_the_noun():
+    got = found("Paris sent 150 French military advisers, 2.3 million Afghan refugees fled, "
+                "and the airline bought 40 Airbus jets and 300 A320 jets.")
+    assert got == [(150, None, "count", "military advisers"), (2.3e6, None, "count", "refugees"),
+                   (40, None, "count", "jets"), (300, None, "count", "jets")]
+
+
+def test_a_clause_after_the_figure_is_no_modifier():
+    assert found("Even now at 86 she still says it.") == []
+
+
+def test_elided_nouns_take_the_last_counted_noun():
+    assert found("About 40,000 refugees crossed.\n\nBy Tuesday nearly 25,000 had returned.") == [
+        (40000, None, "count", "refugees"), (25000, None, "count", "refugees")]
+    assert found("The navy lost 87 of the ships.") == [(87, None, "count", "ships")]
+    assert found("The team scored 98.") == []  # no count before it: a bare number
+
+
+def test_ranges_keep_both_ends():
+    assert found("Between 200 and 300 soldiers and 2 to 3 million people were moved.") == [
+        (200, 300, "count", "soldiers"), (2e6, 3e6, "count", "people")]
+    assert found("Prices rose from 10 to 15 percent.") == [(15, None, "percent", None)]
+
+
+def test_measures_carry_their_unit():
+    got = found("It pumps 1.2 million barrels a day, grows 500,000 tonnes, makes 1,200 MW over 450 km.")
+    assert got == [(1.2e6, None, "barrel", None), (5e5, None, "tonne", None), (1200, None, "MW", None),
+                   (450, None, "km", None)]
+
+
+def test_indonesian_measures_and_ranges_from_its_own_data():
+    got = found("Kilang itu mengolah 300 ribu barel, dan antara 200 dan 300 tentara dikirim.", "id")
+    assert got == [(3e5, None, "barrel", None), (200, 300, "count", "tentara")]
+
+
+def test_money_in_words_is_money():
+    assert found("He made millions of dollars.") == [(1e6, None, "USD", None)]
