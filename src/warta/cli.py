@@ -29,14 +29,24 @@ def say(message: str) -> None:
     print(f"warta: {message}", file=sys.stderr)
 
 
+INCLUDABLE = frozenset({"tokens", "syntax"})
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files (.html .htm .txt .jsonl .warc .warc.gz), folders, or - for stdin.")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json/jsonl: one JSON object per article per line; text: readable.")] = OutputFormat.json,
     stages: Annotated[str | None, typer.Option(help="Comma-separated stages to run (default: the `stages` setting).")] = None,
     tokens: Annotated[bool, typer.Option(help="Include token offsets in the JSON.")] = False,
+    include: Annotated[list[str] | None, typer.Option(
+        help="Bulky parts to add to the JSON: tokens, syntax (the parses of the sentences the syntax "
+             "stage parsed; the syntax_every_sentence setting parses all). Repeatable.")] = None,
 ) -> None:
     """Read articles and print what warta finds in them, one per input, in input order."""
+    extras = {part.strip() for value in include or () for part in value.split(",") if part.strip()}
+    if unknown := extras - INCLUDABLE:
+        say(f"--include {', '.join(sorted(unknown))}: unknown; known: {', '.join(sorted(INCLUDABLE))}")
+        raise typer.Exit(2)
     settings = load_settings({"stages": stages} if stages else None)
     pipeline = Pipeline.build(settings)
     dropped = DropCounter()
@@ -46,13 +56,14 @@ def extract(
             say(str(outcome.error))
             dropped.drop(outcome.error)
         elif outcome.article is not None:
-            _print_article(outcome.article, output_format, tokens=tokens)
+            _print_article(outcome.article, output_format, tokens=tokens or "tokens" in extras,
+                           syntax="syntax" in extras)
     if dropped:
         say(dropped.summary())
         raise typer.Exit(1)
 
 
-def _print_article(article: Article, output_format: OutputFormat, *, tokens: bool) -> None:
+def _print_article(article: Article, output_format: OutputFormat, *, tokens: bool, syntax: bool = False) -> None:
     if output_format is OutputFormat.text:
         print(f"# {article.title or '(no title)'}")
         print(f"source: {article.source}  language: {article.language}  published: {article.published or '-'}  "
@@ -61,7 +72,7 @@ def _print_article(article: Article, output_format: OutputFormat, *, tokens: boo
         print(article.text)
         print()
     else:
-        print(article.to_json(tokens=tokens), flush=False)
+        print(article.to_json(tokens=tokens, syntax=syntax), flush=False)
 
 
 @app.command("settings")

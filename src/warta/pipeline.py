@@ -38,7 +38,7 @@ def register(name: str) -> Callable[[StageFactory], StageFactory]:
 
 
 # Modules whose import registers stages; each capability adds its module here.
-STAGE_MODULES = ("warta.stages", "warta.entities", "warta.events.stage", "warta.dates", "warta.amounts", "warta.quotes")
+STAGE_MODULES = ("warta.stages", "warta.syntax", "warta.entities", "warta.events.stage", "warta.dates", "warta.amounts", "warta.quotes")
 
 
 def registered_stages() -> dict[str, StageFactory]:

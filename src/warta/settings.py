@@ -24,7 +24,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("stages", "read,language,segment,entities,dates,amounts,quotes,events,tone",
+    Setting("stages", "read,language,segment,syntax,entities,dates,amounts,quotes,events,tone",
             "Comma-separated pipeline stages, in order (see `warta stages`)."),
     Setting("languages", "id,en",
             "Languages warta recognises; the language stage chooses among these (plus ms)."),
@@ -36,6 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
             minimum=0),
     Setting("english_tagger", "crf", "Statistical name tagger for English: crf (the CRF this project distils from spaCy, "
             "about 8x faster) or spacy (en_core_web_sm itself).", choices=("crf", "spacy")),
+    Setting("syntax_every_sentence", False, "The syntax stage parses every sentence, not only those a consumer "
+            "(events, quotes) asks for."),
     Setting("favor_precision", False, "Use only trafilatura's precision pass, without the recall fallback for pages where it keeps almost nothing."),
     Setting("batch_size", 64, "Articles per batch when running in batches.", minimum=1),
     Setting("user_agent", "", "User-Agent when fetching URLs; empty means warta/<version> (+project URL). "

@@ -1,0 +1,91 @@
+"""spaCy's English (ClearNLP) dependency labels restructured into Universal Dependencies.
+
+The English model attaches a preposition to the verb and its noun to the preposition
+(`prep`, `pobj`), makes a copula the head of its clause, and gives "wants X to go" a clause with
+X as its subject. UD makes the noun the dependent (`obl`, `nmod`, `obl:agent`) with the preposition
+as its `case`, the predicate the head with the copula as `cop`, and X the object of "wants" with an
+`xcomp`. The rules below do those moves on the trees' arrays; all other labels are renamed through
+the language's label table (warta/lang/en/syntax.tsv).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .data import SyntaxData
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "SYM"})
+
+
+@dataclass
+class Tree:
+    """A parse as parallel arrays; `heads[i]` is -1 for the root."""
+
+    lemmas: list[str]
+    upos: list[str]
+    heads: list[int]
+    deps: list[str]
+
+    def children(self, i: int, *deps: str) -> list[int]:
+        """The dependents of word `i`, only those with one of `deps` when given."""
+        return [j for j, h in enumerate(self.heads) if h == i and (not deps or self.deps[j] in deps)]
+
+    def promote(self, new: int, old: int, rel: str) -> None:
+        """Make `new` take the place of `old` in the tree; `old` hangs from `new` as `rel`."""
+        self.heads[new], self.deps[new] = self.heads[old], self.deps[old]
+        self.heads[old], self.deps[old] = new, rel
+
+
+def to_ud(tree: Tree, data: SyntaxData) -> Tree:
+    """Convert `tree` (ClearNLP labels) to UD in place and return it."""
+    _raise_objects(tree, data)
+    _copulas(tree, data)
+    _prepositions(tree)
+    tree.deps = [data.labels.get(dep, dep) for dep in tree.deps]
+    return tree
+
+
+def _raise_objects(tree: Tree, data: SyntaxData) -> None:
+    """"wants Russia to invest": Russia becomes the object of "wants", "to invest" its xcomp."""
+    for i, dep in enumerate(tree.deps):
+        marks = [j for j in tree.children(i, "aux") if tree.lemmas[j].lower() in data.infinitive]
+        if not marks:
+            continue
+        for j in marks:
+            tree.deps[j] = "mark"
+        subjects = tree.children(i, "nsubj")
+        if dep == "ccomp" and subjects and tree.heads[i] >= 0:
+            tree.heads[subjects[0]], tree.deps[subjects[0]] = tree.heads[i], "dobj"
+            tree.deps[i] = "xcomp"
+
+
+def _copulas(tree: Tree, data: SyntaxData) -> None:
+    """"X is a member": the attribute heads the clause; "is" becomes its `cop`."""
+    for i in range(len(tree.heads)):
+        if tree.lemmas[i].lower() not in data.copulas:
+            continue
+        predicates = tree.children(i, "attr", "acomp")
+        if not predicates:
+            continue
+        predicate = predicates[0]
+        tree.promote(predicate, i, "cop")
+        for j in tree.children(i):  # subject, auxiliaries, punctuation... go with the predicate
+            tree.heads[j] = predicate
+
+
+def _prepositions(tree: Tree) -> None:
+    """`prep`/`agent` + `pobj` → the object as `obl`/`nmod`/`obl:agent` with the preposition as `case`."""
+    for i, dep in enumerate(list(tree.deps)):
+        if dep not in ("prep", "agent", "dative"):
+            continue
+        objects = tree.children(i, "pobj")
+        clauses = tree.children(i, "pcomp")
+        if objects:
+            head = tree.heads[i]
+            nominal_head = head >= 0 and tree.upos[head] in NOMINAL
+            rel = "obl:agent" if dep == "agent" else ("nmod" if nominal_head else "obl")
+            tree.promote(objects[0], i, "case")
+            tree.deps[objects[0]] = rel
+        elif clauses:
+            tree.promote(clauses[0], i, "mark")
+            head = tree.heads[clauses[0]]
+            tree.deps[clauses[0]] = "acl" if head >= 0 and tree.upos[head] in NOMINAL else "advcl"

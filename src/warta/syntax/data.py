@@ -1,0 +1,43 @@
+"""What a language's `syntax.tsv` says: which parser, its label scheme and the words the
+conversion to Universal Dependencies needs (see warta/lang/en/syntax.tsv)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..languages import available_languages, read_lines
+
+
+@dataclass(frozen=True)
+class SyntaxData:
+    """The syntax settings of one language."""
+
+    code: str
+    model: str = ""  # an installed spaCy package, or "warta:NAME" for warta/models/NAME
+    exclude: tuple[str, ...] = ()
+    scheme: str = "ud"  # "clear": spaCy's English labels, converted to UD
+    copulas: frozenset[str] = frozenset()
+    infinitive: frozenset[str] = frozenset()
+    clitics: tuple[str, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def syntax_data(code: str) -> SyntaxData:
+    """Parse `lang/<code>/syntax.tsv` (an empty SyntaxData when the language has none)."""
+    if code not in available_languages():
+        return SyntaxData(code)
+    values: dict[str, list[list[str]]] = {}
+    for line in read_lines(code, "syntax.tsv"):
+        kind, *rest = [part.strip() for part in line.split("\t")]
+        values.setdefault(kind, []).append(rest)
+    first = {kind: rows[0][0] for kind, rows in values.items() if rows and rows[0]}
+    words = {kind: [row[0] for row in rows if row] for kind, rows in values.items()}
+    return SyntaxData(
+        code=code, model=first.get("model", ""),
+        exclude=tuple(n.strip() for n in first.get("exclude", "").split(",") if n.strip()),
+        scheme=first.get("scheme", "ud"),
+        copulas=frozenset(words.get("copula", ())), infinitive=frozenset(words.get("infinitive", ())),
+        # longest first, so "n't" is tried before "'t" would be
+        clitics=tuple(sorted(words.get("clitic", ()), key=len, reverse=True)),
+        labels={row[0]: row[1] for row in values.get("label", ()) if len(row) >= 2})

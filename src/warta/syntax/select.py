@@ -1,0 +1,40 @@
+"""Which sentences get parsed: the consumers of syntax say which ones they want.
+
+A consumer (the event coder, the speaker finder) registers a selector: a function that, given an
+article after segmentation, returns the indices of `article.sentences` it wants parsed — e.g. those
+holding a candidate trigger, speech cue or name. The syntax stage parses the union. With no selector
+registered, every sentence is parsed (when in doubt, parse).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..model import Article
+
+Selector = Callable[[Article], Iterable[int]]
+_SELECTORS: dict[str, Selector] = {}
+
+
+def register_selector(name: str, selector: Selector) -> None:
+    """Register (or replace) the sentence selector of consumer `name`."""
+    _SELECTORS[name] = selector
+
+
+def unregister_selector(name: str) -> None:
+    """Remove consumer `name`'s selector (tests; a consumer that is switched off)."""
+    _SELECTORS.pop(name, None)
+
+
+def selectors() -> dict[str, Selector]:
+    """The registered selectors by consumer name."""
+    return dict(_SELECTORS)
+
+
+def wanted_sentences(article: Article) -> list[int]:
+    """Indices of the sentences to parse, in order: what any selector wants, or all of them."""
+    if not _SELECTORS:
+        return list(range(len(article.sentences)))
+    wanted: set[int] = set()
+    for selector in _SELECTORS.values():
+        wanted.update(selector(article))
+    return sorted(i for i in wanted if 0 <= i < len(article.sentences))

@@ -1,0 +1,57 @@
+"""The `syntax` stage: a Universal Dependencies parse of the sentences consumers want."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Parse
+from ..pipeline import register
+from .parser import load_parser
+from .select import wanted_sentences
+
+
+@dataclass(frozen=True)
+class SyntaxStage:
+    """Parse the wanted sentences of each language that has a parser (warta/lang/<code>/syntax.tsv).
+
+    Sentences of a language without a parser get no parse; consumers then keep their old way.
+    """
+
+    every_sentence: bool = False
+    name: str = "syntax"
+    requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
+    produces: frozenset[str] = frozenset({"syntax"})
+
+    def __call__(self, article: Article) -> Article:
+        indices = range(len(article.sentences)) if self.every_sentence else wanted_sentences(article)
+        by_language: dict[str, list[int]] = {}
+        for i in indices:
+            language = article.sentences[i].language or article.language
+            if language:
+                by_language.setdefault(language, []).append(i)
+        parses: list[Parse] = []
+        starts = [t.start for t in article.tokens]
+        for language, chosen in by_language.items():
+            parser = load_parser(language)
+            if parser is None:
+                continue
+            words = [parser.words_of(article.text, self._tokens(article, starts, i)) for i in chosen]
+            keep = [(i, w) for i, w in zip(chosen, words) if w]
+            trees = parser.parse(article.text, [w for _, w in keep])
+            for (i, _), tree in zip(keep, trees):
+                sentence = article.sentences[i]
+                parses.append(Parse(sentence.start, sentence.end, tree, parser.producer))
+        parses.sort(key=lambda p: p.start)
+        return article.replace(syntax=tuple(parses))
+
+    @staticmethod
+    def _tokens(article: Article, starts: list[int], i: int) -> list[tuple[int, int]]:
+        sentence = article.sentences[i]
+        first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        return [(t.start, t.end) for t in article.tokens[first:last]]
+
+
+@register("syntax")
+def _syntax(settings: dict[str, Any]) -> SyntaxStage:
+    return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)))
