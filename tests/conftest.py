@@ -1,11 +1,13 @@
 """Shared test helpers: where the fixtures and the real-news corpus are, and how to run the CLI.
 
-The corpus (`../shared/corpus` next to the repository) is never copied into the repo; tests that
-read it take the `corpus` fixture, which skips them cleanly when the folder is absent.
+The corpus (`../shared/corpus` next to the repository, or `$WARTA_SHARED/corpus`) is never copied
+into the repo; tests that read it take the `corpus` fixture or carry the `corpus` marker, and skip
+cleanly when it is absent, except under WARTA_REQUIRE_CORPUS=1 (CI), where such a skip fails.
 """
 from __future__ import annotations
 
 import gzip
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,7 +17,29 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
-CORPUS = TESTS.parent.parent / "shared" / "corpus"
+SHARED = Path(os.environ.get("WARTA_SHARED") or TESTS.parent.parent / "shared")
+CORPUS = SHARED / "corpus"
+
+
+def corpus_required() -> bool:
+    """Whether a test that needs ../shared must fail rather than skip when it is absent (CI)."""
+    return os.environ.get("WARTA_REQUIRE_CORPUS") == "1"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-baseline", action="store_true", default=False,
+                     help="raise the accuracy gate's floors (tests/gate/baseline.json) to the figures measured")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Under WARTA_REQUIRE_CORPUS=1 a skipped `corpus` test is a failure: the gate must not vanish."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and corpus_required() and item.get_closest_marker("corpus") and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"WARTA_REQUIRE_CORPUS=1 but this corpus test skipped: {reason}"
 
 
 @pytest.fixture(scope="session")
@@ -26,9 +50,9 @@ def fixtures() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    """The real-news corpus folder; skips the test when it is not there."""
+    """The real-news corpus folder; skips the test when it is not there (fails under WARTA_REQUIRE_CORPUS=1)."""
     if not CORPUS.is_dir():
-        pytest.skip(f"corpus not found at {CORPUS}")
+        (pytest.fail if corpus_required() else pytest.skip)(f"corpus not found at {CORPUS}")
     return CORPUS
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from lxml import html
 
 from warta.cleaning import (
@@ -27,7 +28,7 @@ from warta.language import identify
 from warta.languages import available_languages, load_language
 from warta.stages import _known_names
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 LANGS = [load_language(code) for code in available_languages()]
 
 

@@ -3,9 +3,9 @@ fresh SQLite store through the pipeline, serve it, read /api/dyads/IDN/RUS and r
 dashboard in Chromium (screenshots in artifacts/). Skips when the corpus is absent."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from test_dashboard_support import (
     ARTIFACTS,
     browser_page,
@@ -15,7 +15,7 @@ from test_dashboard_support import (
 )
 
 pytest.importorskip("fastapi")
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 # A slice that is about Indonesia and Russia, to keep the test short; the full ingest is in the report.
 ID_ARTICLES = ["003-", "011-", "019-", "033-", "056-", "076-", "093-"]
 pytestmark = pytest.mark.corpus

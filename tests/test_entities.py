@@ -11,13 +11,14 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from warta.model import Article, Entity
 from warta.pipeline import Pipeline
 from warta.settings import load_settings
 from warta.sources import text_document
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+EVAL = SHARED / "eval"
 
 
 @cache

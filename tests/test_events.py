@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from warta.events.coder import build_context, code_article
 from warta.events.cues import tokenize
@@ -15,7 +16,7 @@ from warta.languages import read_lines
 from warta.model import Article, Entity, Mention, Span
 from warta.pipeline import registered_stages
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED
 # name -> (type, iso3, country, cameo): a tiny hand-made linker for the unit tests
 KNOWN = {
     "Iran": ("PLACE", "IRN", "IRN", "IRN"), "Rusia": ("PLACE", "RUS", "RUS", "RUS"),

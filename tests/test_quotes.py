@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from warta.model import Article, Entity, Mention, Span
 from warta.quotes import QuoteStage
 from warta.quotes.marks import find_quoted
 from warta.stages import SegmentStage
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 
 def article(text: str, language: str = "id", entities: tuple[Entity, ...] = ()) -> Article:
