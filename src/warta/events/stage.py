@@ -8,6 +8,7 @@ from typing import Any
 from ..model import Article
 from ..pipeline import register
 from .coder import build_context, code_article, lexicon_language
+from .dating import date_events
 from .tone import article_tone, sentence_tone
 
 
@@ -21,7 +22,8 @@ class EventsStage:
 
     def __call__(self, article: Article) -> Article:
         tone = partial(sentence_tone, language=lexicon_language(article))
-        return article.replace(events=code_article(build_context(article, tone=tone)))
+        events = code_article(build_context(article, tone=tone))
+        return article.replace(events=date_events(article, events))  # when each happened: dating.py
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,59 @@
+"""Event dates: the event's own clause, else the publication date; background years are not the event's."""
+from __future__ import annotations
+
+import pytest
+
+from warta.events.dating import date_events
+from warta.model import Article, DateMention, Event, Evidence
+
+
+def _article(text: str, language: str, dates: list[tuple[str, str, str]], published: str | None = "2025-06-20T10:00:00+07:00"):
+    mentions = []
+    for phrase, value, granularity in dates:
+        start = text.index(phrase)
+        mentions.append(DateMention(phrase, start, start + len(phrase), value, granularity))
+    event = Event(type="CONSULT", cameo="040", actor1=None, actor2=None,
+                  evidence=Evidence(text, 0, len(text), trigger=None))
+    return Article(source="t", text=text, language=language, published=published, dates=tuple(mentions)), event
+
+
+def _dated(text, language, dates, trigger, published="2025-06-20T10:00:00+07:00"):
+    article, event = _article(text, language, dates, published)
+    event = event.replace(evidence=event.evidence.replace(trigger=trigger))
+    [out] = date_events(article, (event,))
+    return out.date, out.date_source
+
+
+def test_the_clause_date_wins_and_keeps_its_granularity() -> None:
+    assert _dated("Prabowo bertemu Putin pada Kamis (19/6) di St Petersburg.", "id",
+                  [("Kamis (19/6)", "2025-06-19", "day")], "bertemu") == ("2025-06-19", "clause")
+    assert _dated("The two ministers met in May 2025 in Jakarta.", "en",
+                  [("May 2025", "2025-05", "month")], "met") == ("2025-05", "clause")
+
+
+def test_without_a_clause_date_the_publication_date() -> None:
+    assert _dated("Prabowo bertemu Putin di St Petersburg.", "id", [], "bertemu") == ("2025-06-20", "published")
+    assert _dated("Prabowo bertemu Putin.", "id", [], "bertemu", published=None) == (None, None)
+
+
+@pytest.mark.parametrize("text, language, phrase, trigger", [
+    ("Netanyahu mengancam Khamenei, yang memimpin Iran sejak 1989.", "id", "1989", "mengancam"),
+    ("Netanyahu mengancam pemimpin yang berkuasa sejak 1989 itu.", "id", "1989", "mengancam"),
+    ("Austria will turn the house where Hitler was born in 1889 into a police station.", "en", "1889", "turn"),
+    ("Since 1989, Iran has been led by Khamenei, Israel threatened on Thursday.", "en", "1989", "threatened"),
+])
+def test_a_background_year_is_not_the_events_date(text, language, phrase, trigger) -> None:
+    assert _dated(text, language, [(phrase, phrase, "year")], trigger) == ("2025-06-20", "published")
+
+
+def test_a_target_years_ahead_is_not_the_events_date() -> None:
+    assert _dated("Indonesia dan Rusia sepakat menggandakan perdagangan pada 2040.", "id",
+                  [("2040", "2040", "year")], "sepakat") == ("2025-06-20", "published")
+    # a plan a few days ahead is still dated by its clause
+    assert _dated("Prabowo akan bertemu Putin pada 25 Juni 2025.", "id",
+                  [("25 Juni 2025", "2025-06-25", "day")], "bertemu") == ("2025-06-25", "clause")
+
+
+def test_a_fronted_date_before_the_trigger_is_the_clauses() -> None:
+    assert _dated("On Thursday, June 19, Putin met Prabowo.", "en",
+                  [("Thursday, June 19", "2025-06-19", "day")], "met") == ("2025-06-19", "clause")
