@@ -187,7 +187,7 @@ def test_permission_error_is_an_input_error(tmp_path: Path, monkeypatch: pytest.
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("warta.sources.open", refuse, raising=False)
+    monkeypatch.setattr("warta.sources.os.open", refuse)  # files are opened with os.open (see open_regular)
     [item] = _read(path)
     assert isinstance(item, InputError) and "Permission denied" in item.detail
 

@@ -15,7 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
+from .files import open_regular, read_regular
+
 INDEX_NAME = "index.jsonl"
+MAX_SIDE_BYTES = 50_000_000  # an index of a large folder; a sidecar or index past it is ignored
 FIELDS = {"url": ("url", "link"), "title": ("title", "headline"),
           "published": ("published", "date", "published_at", "datePublished"),
           "sitename": ("outlet", "sitename", "site", "site_name", "source_name"),
@@ -49,12 +53,12 @@ def is_metadata_index(path: str | Path) -> bool:
 
 def _first_record(path: Path) -> dict[str, Any] | None:
     try:
-        with open(path, "rb") as handle:
+        with open_regular(str(path), str(path), max_bytes=None) as handle:
             for line in handle:
                 if line.strip():
                     record = json.loads(line.decode("utf-8-sig"))
                     return record if isinstance(record, dict) else None
-    except (OSError, ValueError, RecursionError):
+    except (OSError, ValueError, RecursionError, InputError):
         return None
     return None
 
@@ -97,7 +101,7 @@ def _index(folder: str, mtime: float | None) -> tuple[dict[str, dict[str, str]],
     if mtime is None:
         return by_file, by_url
     try:
-        lines = Path(folder, INDEX_NAME).read_bytes().splitlines()
+        lines = (read_regular(os.path.join(folder, INDEX_NAME), max_bytes=MAX_SIDE_BYTES) or b"").splitlines()
     except OSError:
         return by_file, by_url
     for line in lines:
@@ -121,7 +125,7 @@ def _sidecar(path: str) -> dict[str, str]:
     stem = _bare(path)
     sidecar = os.path.splitext(stem)[0] + ".json"
     try:
-        record = json.loads(Path(sidecar).read_bytes().decode("utf-8-sig"))
+        record = json.loads((read_regular(sidecar, max_bytes=MAX_SIDE_BYTES) or b"null").decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return {}
     return fields_of(record) if isinstance(record, dict) else {}

@@ -49,6 +49,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Off by default so a crawled link cannot reach inside; cloud metadata services are refused even when on."),
     Setting("dedup_threshold", 0.8, "Estimated Jaccard similarity above which two articles are near-duplicates.",
             minimum=0),
+    Setting("journal_dir", "", "Folder of the bulk run journals of PostgreSQL stores, one file per store, named by the "
+            "store's identity; empty means the user's data folder. (A SQLite store keeps its journal in its own file.)"),
     Setting("api_token", "", "Token that `warta serve` requires for writes (POST /api/articles); empty disables writes."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

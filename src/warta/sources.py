@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 from . import encoding
 from .errors import BinaryInputError, EmptyInputError, InputError, WartaError
+from .files import open_regular
 from .metadata import INDEX_NAME, fields_of, is_metadata_index, metadata_for, metadata_for_url
 from .model import Document
 
@@ -38,6 +39,9 @@ Item = Document | WartaError
 # reads it later (PostgreSQL refuses NUL); vertical tab, form feed and NEL end a line.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _LINE_CONTROLS = re.compile(r"[\x0b\x0c\x85]")
+# A str may hold what no encoder takes: lone surrogates (JSON "\\ud800", a file name's stray
+# byte decoded with surrogateescape). They become U+FFFD before anything stores or prints them.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def iter_documents(paths: list[str], *, max_bytes: int = 20_000_000) -> Iterator[Item]:
@@ -47,9 +51,35 @@ def iter_documents(paths: list[str], *, max_bytes: int = 20_000_000) -> Iterator
             yield from _read_stream("<stdin>", sys.stdin.buffer.read(max_bytes + 1), max_bytes=max_bytes)
         elif os.path.isdir(path):
             for child in _walk(Path(path)):
-                yield from _read_path(str(child), max_bytes=max_bytes)
+                yield from _read_guarded(str(child), max_bytes=max_bytes)
         else:
-            yield from _read_path(path, max_bytes=max_bytes)
+            yield from _read_guarded(path, max_bytes=max_bytes)
+
+
+def display_name(path: str) -> str:
+    """`path` as a name that any encoder takes: a byte that is not UTF-8 in a file name (decoded by
+    the OS layer as a lone surrogate) is shown as its escape, `\\xff`."""
+    if not _SURROGATES.search(path):
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata field (url, title, author, date) fit for every store: lone surrogates become
+    U+FFFD, NUL and other control characters go, line breaks become spaces."""
+    if value is None:
+        return None
+    value = _SURROGATES.sub("\ufffd", value)
+    return _CONTROLS.sub("", _LINE_CONTROLS.sub(" ", value.replace("\r", " ").replace("\n", " ")))
+
+
+def _read_guarded(path: str, *, max_bytes: int) -> Iterator[Item]:
+    """Read one path; a failure nobody foresaw ends this input with one line, never the batch."""
+    name = display_name(path)
+    try:
+        yield from _read_path(path, name, max_bytes=max_bytes)
+    except Exception as error:  # noqa: BLE001 (a reader's bug must not stop the batch)
+        yield InputError(name, f"cannot read ({error.__class__.__name__}: {' '.join(str(error).split())[:120]})")
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -63,34 +93,28 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _read_path(path: str, *, max_bytes: int) -> Iterator[Item]:
+def _read_path(path: str, name: str, *, max_bytes: int) -> Iterator[Item]:
     lower = path.lower()
     try:
         if lower.endswith(WARC_SUFFIXES):
-            yield from _read_warc(path, max_bytes=max_bytes)
+            yield from _read_warc(path, name, max_bytes=max_bytes)
             return
-        if os.path.getsize(path) > max_bytes:
-            raise InputError(path, f"larger than {max_bytes} bytes")
-        with open(path, "rb") as handle:
-            data = gunzip(path, handle, max_bytes) if lower.endswith(".gz") else handle.read()
+        with open_regular(path, name, max_bytes=max_bytes) as handle:
+            data = gunzip(name, handle, max_bytes) if lower.endswith(".gz") else handle.read(max_bytes + 1)
+        if len(data) > max_bytes:  # grew since it was measured
+            raise InputError(name, f"larger than {max_bytes} bytes")
         lower = lower.removesuffix(".gz")
     except WartaError as error:
         yield error
         return
-    except FileNotFoundError:
-        yield InputError(path, "no such file")
-        return
-    except OSError as error:
-        yield InputError(path, f"cannot read ({error.strerror or error})")
-        return
     if lower.endswith(JSONL_SUFFIXES):
-        yield from _read_jsonl(path, data)
+        yield from _read_jsonl(name, data)
     elif lower.endswith(HTML_SUFFIXES):
-        yield from _with_metadata(path, _checked(path, data, kind="html"))
+        yield from _with_metadata(path, _checked(name, data, kind="html"))
     elif lower.endswith(TEXT_SUFFIXES):
-        yield from _with_metadata(path, _checked(path, data, kind="text"))
+        yield from _with_metadata(path, _checked(name, data, kind="text"))
     else:
-        yield from _read_stream(path, data, max_bytes=max_bytes)
+        yield from _read_stream(name, data, max_bytes=max_bytes)
 
 
 def _with_metadata(path: str, items: Iterator[Item]) -> Iterator[Item]:
@@ -106,7 +130,7 @@ def _with_metadata(path: str, items: Iterator[Item]) -> Iterator[Item]:
 
 def with_fields(document: Document, meta: dict[str, str]) -> Document:
     """`document` with the metadata fields given (url, title, published, sitename, author)."""
-    return document.replace(**{k: v for k, v in meta.items() if k in ("url", "title", "published", "sitename", "author")})
+    return document.replace(**{k: clean_field(v) for k, v in meta.items() if k in ("url", "title", "published", "sitename", "author")})
 
 
 def _read_stream(source: str, data: bytes, *, max_bytes: int) -> Iterator[Item]:
@@ -211,23 +235,32 @@ def _read_jsonl(source: str, data: bytes) -> Iterator[Item]:
 
 def _jsonl_record(source: str, line: bytes) -> Item:
     try:
-        record = json.loads(line.decode("utf-8"))
+        # Numbers stay strings: every field is read as text anyway, and int() of 5,000 digits raises.
+        record = json.loads(line.decode("utf-8"), parse_int=str, parse_float=str, parse_constant=str)
     except UnicodeDecodeError:
         return InputError(source, "not valid UTF-8")
     except json.JSONDecodeError as error:
         return InputError(source, f"not valid JSON ({error.msg})")
     except RecursionError:  # "[[[[…" 100,000 deep
         return InputError(source, "JSON nested too deeply")
+    except ValueError as error:
+        return InputError(source, f"not valid JSON ({' '.join(str(error).split())[:80]})")
     if not isinstance(record, dict):
         return InputError(source, "a JSON line must be an object")
-    meta = fields_of(record)
+    return _record_document(source, record)
+
+
+def _record_document(source: str, record: dict) -> Item:
+    """The article of one JSON object; its fields are made fit to store (`clean_field`)."""
+    meta = {name: clean_field(value) for name, value in fields_of(record).items()}
     url = meta.pop("url", None)
     html = _first(record, "html", "raw_html")
     text = _first(record, "text", "content", "body", "article")
     if html:
+        html = _CONTROLS.sub("", _SURROGATES.sub("\ufffd", html))
         return Document(source=source, content=html.encode("utf-8"), kind="html", url=url, **meta)
     if text and text.strip():
-        return text_document(source, text, url=url, **meta)
+        return text_document(source, _SURROGATES.sub("\ufffd", text), url=url, **meta)
     return EmptyInputError(source, "no text or html field")
 
 
@@ -241,33 +274,78 @@ def _first(record: dict, *keys: str) -> str | None:
     return None
 
 
-def _read_warc(path: str, *, max_bytes: int) -> Iterator[Item]:
-    """HTML responses of a WARC file (Common Crawl News layout), via FastWARC."""
+def _read_warc(path: str, name: str, *, max_bytes: int) -> Iterator[Item]:
+    """HTML responses of a WARC file (Common Crawl News layout), via FastWARC.
+
+    A record that breaks the reading (a negative or wrong Content-Length, garbage between records)
+    gives one error, and reading resumes at the next record header (or gzip member) after it."""
+    with open_regular(path, name, max_bytes=None) as handle:
+        found, start, resyncs = False, 0, 0
+        while start is not None and resyncs <= _MAX_RESYNCS:
+            last = start
+            try:
+                for position, item in _warc_records(handle, name, start, max_bytes):
+                    found, last = True, position
+                    yield item
+                break
+            except _Resync:
+                pass
+            except Exception as error:  # noqa: BLE001 (FastWARC raises OSError and its own types on corrupt archives)
+                found = True  # said why: "no HTML responses" would be a second line for one fault
+                yield InputError(f"{name}#offset-{last}" if last else name, f"corrupt WARC ({error.__class__.__name__}: "
+                                 f"{' '.join(str(error).split())[:80]}); reading goes on at the next record")
+            start, resyncs = _next_record_start(handle, last + 1), resyncs + 1
+    if not found:
+        yield InputError(name, "no HTML responses in WARC")
+
+
+class _Resync(Exception):
+    """A record's own error has been reported: read on from the next record header."""
+
+
+_MAX_RESYNCS = 10_000  # corrupt spots skipped in one WARC file before the rest of it is given up
+_WARC_MAGIC = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"\x1f\x8b\x08")
+
+
+def _warc_records(handle: BinaryIO, name: str, start: int, max_bytes: int) -> Iterator[tuple[int, Item]]:
+    """(offset, Document or error) of the HTML responses from byte `start` of `handle` on."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    if not os.path.exists(path):
-        yield InputError(path, "no such file")
-        return
-    stream = path  # FastWARC >= 2 opens the path itself and detects gzip
-    found = False
-    try:
-        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True):
-            content_type = (record.http_headers.get("Content-Type") or "") if record.http_headers else ""
-            if "html" not in content_type.lower() and content_type:
-                continue
-            found = True
-            yield _warc_item(path, record, max_bytes)
-    except Exception as error:  # noqa: BLE001 (FastWARC raises its own types on corrupt archives)
-        yield InputError(path, f"corrupt WARC ({error.__class__.__name__})")
-        return
-    if not found:
-        yield InputError(path, "no HTML responses in WARC")
+    handle.seek(start)
+    for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True):
+        position = start + int(record.stream_pos)
+        declared = (record.headers.get("Content-Length") or "").strip()
+        if not declared.isdigit():
+            yield position, InputError(_record_source(name, record), f"bad WARC Content-Length {declared[:20]!r}")
+            raise _Resync
+        content_type = (record.http_headers.get("Content-Type") or "") if record.http_headers else ""
+        if "html" not in content_type.lower() and content_type:
+            continue
+        yield position, _warc_item(name, record, max_bytes)
+
+
+def _next_record_start(handle: BinaryIO, offset: int) -> int | None:
+    """The offset of the first WARC header or gzip member at or after `offset`, or None."""
+    handle.seek(offset)
+    carry = b""
+    while block := handle.read(1 << 20):
+        data = carry + block
+        hits = [i for i in (data.find(magic) for magic in _WARC_MAGIC) if i >= 0]
+        if hits:
+            return offset - len(carry) + min(hits)
+        carry = data[-16:]
+        offset += len(block)
+    return None
+
+
+def _record_source(name: str, record: Any) -> str:
+    return f"{name}#{' '.join(str(record.record_id).split())[:200]}"  # an id may hold anything
 
 
 def _warc_item(path: str, record: Any, max_bytes: int) -> Item:
     """One response record as a Document; too large a record is refused before it is read (the
     iterator then skips it without holding it), a record cut short is refused after."""
-    source = f"{path}#{' '.join(str(record.record_id).split())[:200]}"  # an id may hold anything
+    source = _record_source(path, record)
     length = record.content_length  # of the HTTP body, once FastWARC has parsed the HTTP headers
     if length > max_bytes:
         return InputError(source, f"larger than {max_bytes} bytes")
@@ -275,6 +353,6 @@ def _warc_item(path: str, record: Any, max_bytes: int) -> Item:
     if len(body) < length:
         return InputError(source, f"truncated WARC record ({len(body)} of {length} bytes)")
     try:
-        return _document(source, body, kind="html", url=record.headers.get("WARC-Target-URI"))
+        return _document(source, body, kind="html", url=clean_field(record.headers.get("WARC-Target-URI")))
     except WartaError as error:
         return error

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..crawl import Crawler, Fetcher, FetchPolicy, is_url, policy_from
@@ -23,13 +24,29 @@ __all__ = ["ENGINES", "BulkRunner", "Journal", "RunReport", "default_workers", "
 
 
 def journal_for(store: Any, journal: str | None = None) -> Journal:
-    """The journal of `store`: its own SQLite file when it is one, else `journal` or warta-journal.db."""
+    """The journal of `store`: `journal` when given, else the SQLite store's own file, else a file
+    named by the store's identity in the user's data folder (never the working directory: a
+    journal must not outlive its store, nor be found by another one)."""
     if journal:
         return Journal(journal)
     url = str(getattr(store, "url", ""))
     if url and "://" not in url:
-        return Journal(url)  # the SQLite store's own file: one file holds the whole archive
-    return Journal("warta-journal.db")
+        return Journal(url)  # the SQLite store's own file (or memory): one file holds the whole archive
+    identity = getattr(store, "identity", None)
+    if identity is None:
+        return Journal(":memory:")
+    return Journal(str(journal_folder() / f"{identity()}.db"))
+
+
+def journal_folder() -> Path:
+    """Where the journals of stores that are not SQLite files live (the `journal_dir` setting, else
+    the user's data folder)."""
+    folder = load_settings()["journal_dir"]
+    if folder:
+        return Path(folder).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("warta")) / "journals"
 
 
 def iter_inputs(inputs: list[str], *, journal: Journal, settings: dict[str, Any],

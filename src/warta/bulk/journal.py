@@ -6,7 +6,8 @@ reason and detail). Reruns skip done and failed inputs and redo pending ones, so
 any moment nothing is lost; the store's content-hash idempotency makes the redo store nothing twice.
 
 The journal is a few tables in a SQLite file: the store's own file when the store is SQLite (so
-one file holds a whole archive), else a file of its own. It also keeps HTTP validators per URL
+one file holds a whole archive), else a file of its own named by the store's identity (never the
+working directory's: see `journal_for`). It also keeps HTTP validators per URL
 (ETag, Last-Modified) for conditional GETs across runs.
 """
 from __future__ import annotations
@@ -34,6 +35,11 @@ _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS bulk_http (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,
        updated REAL NOT NULL)""",
 )
+
+
+def _text(value: str | None) -> str | None:
+    """`value` as SQLite takes it: a lone surrogate (from a file name or a JSON escape) escaped."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8") if value is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +105,12 @@ class Journal:
         """Those of `keys` already done or failed (pending ones are redone; failed ones too if asked)."""
         states = "('done')" if retry_failed else "('done', 'failed')"
         found: set[str] = set()
-        for start in range(0, len(keys), 500):  # SQLite caps the number of parameters
-            chunk = keys[start:start + 500]
+        stored = {_text(k): k for k in keys}
+        names = list(stored)
+        for start in range(0, len(names), 500):  # SQLite caps the number of parameters
+            chunk = names[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(k for (k,) in self._conn.execute(
+            found.update(stored[k] for (k,) in self._conn.execute(
                 f"SELECT key FROM bulk_inputs WHERE state IN {states} AND key IN ({marks})", chunk))
         return found
 
@@ -114,12 +122,12 @@ class Journal:
         with self._transaction() as cur:
             cur.executemany("INSERT INTO bulk_inputs (key, state, run, updated) VALUES (?, 'pending', ?, ?)"
                             " ON CONFLICT (key) DO UPDATE SET state = 'pending', run = excluded.run,"
-                            " updated = excluded.updated", [(k, run, now) for k in keys])
+                            " updated = excluded.updated", [(_text(k), run, now) for k in keys])
 
     def record(self, finished: Iterable[Finished], run: int) -> None:
         """Record outcomes in one transaction: all of a batch, or (after a crash) none of it."""
         now = time.time()
-        rows = [(f.key, "failed" if f.reason else "done", run, f.reason, f.detail, f.article_id, f.cluster,
+        rows = [(_text(f.key), "failed" if f.reason else "done", run, f.reason, _text(f.detail), f.article_id, f.cluster,
                  f.signature.astype(np.uint32).tobytes() if f.signature is not None else None, now) for f in finished]
         with self._transaction() as cur:
             cur.executemany("INSERT OR REPLACE INTO bulk_inputs (key, state, run, reason, detail, article_id, cluster,"

@@ -63,6 +63,15 @@ class RunReport:
         return max(self.peak_rss_kb.values(), default=0) / 1024
 
 
+def _ingest_each(store: Any, batch: list) -> list:
+    """The store's outcome per article (a refused one as its error); stores without `ingest_each`
+    take the batch whole."""
+    if not batch:
+        return []
+    each = getattr(store, "ingest_each", None)
+    return each(batch) if each is not None else store.ingest_rows(batch)
+
+
 class BulkRunner:
     """Runs inputs through an engine into a store, journalled for resumption."""
 
@@ -135,13 +144,16 @@ class BulkRunner:
     def _write(self, result: BatchResult, run: int, report: RunReport) -> None:
         """Store a batch's articles (one store transaction), then record all its outcomes (one
         journal transaction)."""
-        stored = iter(self.store.ingest_rows([item.rows for item in result.items if item.rows is not None]))
+        stored = iter(_ingest_each(self.store, [item.rows for item in result.items if item.rows is not None]))
         finished: list[Finished] = []
         for item in result.items:
-            if item.rows is None:
+            outcome = next(stored) if item.rows is not None else None
+            if isinstance(outcome, WartaError):  # the store refused this article: quarantined, the rest stored
+                item = ItemResult(item.key, reason=outcome.reason, detail=outcome.detail, stage="store")
+            if item.rows is None or isinstance(outcome, WartaError):
                 finished.append(self._failed(item, report))
                 continue
-            report.stored[next(stored)] += 1
+            report.stored[outcome] += 1
             finished.append(self._done(item, report))
             report.done += 1
             self.bar.advance()

@@ -77,7 +77,11 @@ class _Timed:
             finally:
                 self.seconds[stage.name] = self.seconds.get(stage.name, 0.0) + time.perf_counter() - started
             self.out[stage.name] = self.out.get(stage.name, 0) + 1
-        return ItemResult(document.source, rows=to_rows(article), signature=_signature(article))
+        try:
+            return ItemResult(document.source, rows=to_rows(article), signature=_signature(article))
+        except Exception as error:  # noqa: BLE001 (a value that cannot be stored fails its input only)
+            detail = f"cannot be stored ({error.__class__.__name__}: {' '.join(str(error).split())[:120]})"
+            return ItemResult(document.source, reason="store-refused", detail=detail, stage="store")
 
     def take_counters(self) -> tuple[dict[str, float], dict[str, int]]:
         counters = (self.seconds, self.out)

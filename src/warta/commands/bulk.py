@@ -26,7 +26,7 @@ SchedulerOption = Annotated[str | None, typer.Option(
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no closing counters.")]
 RetryOption = Annotated[bool, typer.Option("--retry-failed", help="Bulk mode: try quarantined inputs again.")]
 JournalOption = Annotated[str | None, typer.Option(
-    "--journal", help="Run journal (SQLite file); default: the store's own file, or warta-journal.db.")]
+    "--journal", help="Run journal (SQLite file); default: the SQLite store's own file, or one named by the store's identity (setting journal_dir).")]
 
 
 

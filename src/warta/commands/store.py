@@ -55,12 +55,27 @@ def ingest(
     pipeline = Pipeline.build(settings)
     dropped = DropCounter()
     with open_store(db) as store:
-        counts = store.ingest_many(_articles(pipeline, paths, settings, dropped))
+        counts = _store_each(store, _articles(pipeline, paths, settings, dropped), dropped)
     print(f"warta: {store.url}: added {counts['added']}, updated {counts['updated']}, "
           f"unchanged {counts['unchanged']}", file=sys.stderr)
     if dropped:
         _fail(dropped.summary())
         raise typer.Exit(1)
+
+
+def _store_each(store: Any, articles: Iterator[Article], dropped: DropCounter) -> dict[str, int]:
+    """Store every article; one the store refuses (a value it cannot hold) is named in one line and
+    counted, and the others go on. A failure of the store itself (disk full, read-only) stops the run."""
+    from ..store.base import RejectedArticle
+
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    for article in articles:
+        try:
+            counts[store.ingest(article)] += 1
+        except RejectedArticle as error:
+            _fail(str(error))
+            dropped.drop(error)
+    return counts
 
 
 def _articles(pipeline: Any, paths: list[str], settings: dict[str, Any], dropped: DropCounter) -> Iterator[Article]:
@@ -126,14 +141,16 @@ def search(
 @app.command()
 def info(db: DbOption = None) -> None:
     """Show which store is used and what it holds."""
+    from ..secrets import redact
+
     url = db or default_db()
-    print(f"store: {url}")
+    print(f"store: {redact(url)}")
     try:
         with open_store(url, create=False) as store:
             stats = store.stats()
     except WartaError as error:
         print(f"  ({error.detail})")
-        return
+        raise typer.Exit(1) from None
     for key in ("articles", "events", "quotes", "amounts", "entities"):
         print(f"  {key}: {stats[key]}")
     print(f"  languages: {', '.join(f'{k} {v}' for k, v in stats['languages'].items()) or '-'}")

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import ConfigError
+from ..errors import ConfigError, WartaError
 from ..model import Article
 from .filters import Filters
 from .rows import Rows
@@ -27,7 +27,9 @@ class Store(Protocol):
 
     def ingest(self, article: Article) -> str: ...
     def ingest_rows(self, batch: Sequence[Rows]) -> list[str]: ...  # `rows.to_rows` of each; one transaction
+    def ingest_each(self, batch: Sequence[Rows]) -> list[str | WartaError]: ...  # a refused article as its error
     def ingest_many(self, articles: Iterable[Article]) -> dict[str, int]: ...
+    def identity(self) -> str: ...  # a random id kept in the store (names its bulk journal)
     def article(self, article_id: str) -> Article | None: ...
     def articles(self, filters: Filters) -> list[dict[str, Any]]: ...
     def events(self, filters: Filters) -> list[dict[str, Any]]: ...
@@ -61,7 +63,9 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
 
         return PostgresStore(url)
     if "://" in url and not url.startswith("sqlite://"):
-        raise ConfigError(f"--db {url}", "unknown store scheme; use a file path, sqlite:///path or postgresql://...")
+        from ..secrets import redact
+
+        raise ConfigError(f"--db {redact(url)}", "unknown store scheme; use a file path, sqlite:///path or postgresql://...")
     from .sqlite import SqliteStore
 
     return SqliteStore(url.removeprefix("sqlite://"), create=create)

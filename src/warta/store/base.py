@@ -36,6 +36,12 @@ from .rows import (
     to_rows,
 )
 
+def _one_line(error: BaseException) -> str:
+    from ..secrets import mask_secrets
+
+    return mask_secrets(" ".join(str(error).split()))[:200]
+
+
 CHILD_TABLES = {"events": EVENT_COLUMNS, "quotes": QUOTE_COLUMNS, "amounts": AMOUNT_COLUMNS, "entities": ENTITY_COLUMNS}
 
 
@@ -43,6 +49,12 @@ class StoreError(WartaError):
     """The store could not be opened, migrated or written."""
 
     reason = "store"
+
+
+class RejectedArticle(StoreError):
+    """The store refused one article (a value it cannot hold); the others go on."""
+
+    reason = "store-refused"
 
 
 class SqlStore(QueryMixin):
@@ -53,6 +65,11 @@ class SqlStore(QueryMixin):
     # Read connections open at once; more threads than that wait for one. More than the API's
     # worker threads (13) plus its event loop, which must never wait for one.
     max_readers = 16
+
+    # What the driver raises for one article's values (the article is refused, the batch goes on)
+    # and for the store as a whole (disk full, read-only, unreachable: the run stops, in one line).
+    data_errors: tuple[type[BaseException], ...] = (UnicodeEncodeError, ValueError, OverflowError)
+    store_errors: tuple[type[BaseException], ...] = ()
 
     def __init__(self) -> None:
         # One write connection shared by every thread: the lock serialises its use.
@@ -101,18 +118,47 @@ class SqlStore(QueryMixin):
     # -- writing -------------------------------------------------------------------------
     def ingest(self, article: Article) -> str:
         """Store one article: "added", "unchanged" (same content) or "updated" (replaced)."""
-        return self.ingest_rows([to_rows(article)])[0]
+        try:
+            rows = to_rows(article)
+        except (UnicodeEncodeError, ValueError) as error:  # a lone surrogate, a number JSON cannot hold
+            raise RejectedArticle(article.source, f"the store refused it ({_one_line(error)})") from None
+        return self.ingest_rows([rows])[0]
 
     def ingest_rows(self, batch: Sequence[Rows]) -> list[str]:
         """Store articles given as their rows (`rows.to_rows`), in one transaction: a reader, or a
         writer killed midway, sees all of them or none. What `ingest` says of each, in order."""
         if not batch:
             return []
-        with self._lock, self._transaction() as cur:
-            outcomes = [self._put(cur, rows) for rows in batch]
-            if any(outcome != "unchanged" for outcome in outcomes):
-                self.bump(cur)
-        return outcomes
+        current: Rows | None = None
+        try:
+            with self._lock, self._transaction() as cur:
+                outcomes = []
+                for current in batch:
+                    outcomes.append(self._put(cur, current))
+                if any(outcome != "unchanged" for outcome in outcomes):
+                    self.bump(cur)
+            return outcomes
+        except self.data_errors as error:  # rolled back: nothing of the batch was stored
+            source = current.article[ARTICLE_COLUMNS.index("source")] if current is not None else self.url
+            raise RejectedArticle(source, f"the store refused it ({_one_line(error)})") from None
+        except self.store_errors as error:
+            raise StoreError(self.url, f"cannot write to the store ({_one_line(error)})") from None
+
+    def ingest_each(self, batch: Sequence[Rows]) -> list[str | RejectedArticle]:
+        """Like `ingest_rows`, but an article the store refuses is given back as its error while
+        the others are stored (the batch in one transaction, or each alone once one is refused)."""
+        try:
+            return list(self.ingest_rows(batch))
+        except RejectedArticle as error:
+            if len(batch) == 1:
+                return [error]
+        results: list[str | RejectedArticle] = []
+        for rows in batch:
+            try:
+                results.append(self.ingest_rows([rows])[0])
+            except RejectedArticle as error:
+                results.append(error)
+        return results
 
     def _put(self, cur: Any, rows: Rows) -> str:
         cur.execute(self.sql("SELECT content_hash FROM articles WHERE id = ?"), (rows.id,))
@@ -137,6 +183,28 @@ class SqlStore(QueryMixin):
         for the commit. Readers see the new count exactly when they see the new rows."""
         if self._counts_writes:
             cur.execute("UPDATE warta_writes SET n = n + 1")
+
+    def identity(self) -> str:
+        """A random id given to this store the first time it is asked for and kept in it: what
+        names the store's run journal, so a new database never meets an old database's journal."""
+        import uuid
+
+        create = "CREATE TABLE IF NOT EXISTS warta_identity (id TEXT NOT NULL)"
+        for attempt in range(3):  # two processes creating the table at once: one of them retries
+            try:
+                with self._lock, self._transaction() as cur:
+                    cur.execute(create)
+                    cur.execute("SELECT id FROM warta_identity")
+                    found = cur.fetchone()
+                    if found is not None:
+                        return str(found[0])
+                    made = uuid.uuid4().hex
+                    cur.execute(self.sql("INSERT INTO warta_identity VALUES (?)"), (made,))
+                    return made
+            except self.store_errors + self.data_errors as error:
+                if attempt == 2:
+                    raise StoreError(self.url, f"cannot read the store's identity ({_one_line(error)})") from None
+        raise AssertionError("unreachable")
 
     def _migrated(self, version: int) -> None:
         """Note the schema version the store is at once migrated."""

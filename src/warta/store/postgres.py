@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..secrets import mask_secrets, redact
 from .base import SqlStore, StoreError
 from .migrations import POSTGRES
 from .rows import Rows
@@ -33,13 +34,17 @@ class PostgresStore(SqlStore):
     def __init__(self, url: str) -> None:
         super().__init__()
         psycopg = _psycopg()
-        self.url = url
+        self._dsn = url
+        self.url = redact(url)  # what is printed and served: never the password
         self._errors = psycopg.Error
+        self.data_errors = (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded,
+                            UnicodeEncodeError, ValueError)
+        self.store_errors = (psycopg.OperationalError, psycopg.InterfaceError, psycopg.errors.DiskFull)
         try:
             self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
             self._migrate()
         except psycopg.Error as error:
-            raise StoreError(_redact(url), f"cannot open the store ({str(error).strip()})") from None
+            raise StoreError(self.url, f"cannot open the store ({_message(error)})") from None
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
@@ -49,9 +54,9 @@ class PostgresStore(SqlStore):
     def _connect_reader(self) -> Any:
         psycopg = _psycopg()
         try:
-            return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+            return psycopg.connect(self._dsn, autocommit=True, connect_timeout=10)
         except psycopg.Error as error:
-            raise StoreError(_redact(self.url), f"cannot open the store ({str(error).strip()})") from None
+            raise StoreError(self.url, f"cannot open the store ({_message(error)})") from None
 
     def _begin_read(self, conn: Any) -> None:
         # One snapshot for every query until COMMIT, and no way to write through a reader.
@@ -89,7 +94,7 @@ class PostgresStore(SqlStore):
                 cur.execute(self.sql(sql), tuple(params))
                 return list(cur.fetchall())
         except self._errors as error:
-            raise StoreError(_redact(self.url), f"query failed ({str(error).strip()})") from None
+            raise StoreError(self.url, f"query failed ({_message(error)})") from None
 
     def _marks(self, table: str, columns: tuple[str, ...]) -> Iterator[str]:
         return ("?::jsonb" if table == "articles" and c == "json" else "?" for c in columns)
@@ -115,10 +120,6 @@ class PostgresStore(SqlStore):
         return self._rows(sql + " ORDER BY rank DESC, a.id LIMIT ?", [*params, limit])
 
 
-def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "@" not in url or "://" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    creds, host = rest.rsplit("@", 1)
-    return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}"
+def _message(error: BaseException) -> str:
+    """A driver's error on one line, with any connection string in it masked."""
+    return mask_secrets(" ".join(str(error).split()))

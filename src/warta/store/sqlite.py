@@ -27,12 +27,21 @@ def immediate_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Cursor]:
     try:
         yield cur
     except BaseException:
-        cur.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has already rolled back after some errors (disk full)
+            cur.execute("ROLLBACK")
         raise
-    cur.execute("COMMIT")
+    try:
+        cur.execute("COMMIT")
+    except sqlite3.Error:
+        if conn.in_transaction:  # a COMMIT that failed (disk full) leaves the transaction open
+            cur.execute("ROLLBACK")
+        raise
 
 class SqliteStore(SqlStore):
     """Articles and records in a SQLite file (created, with its folder, on first use)."""
+
+    data_errors = (UnicodeEncodeError, ValueError, OverflowError, sqlite3.DataError, sqlite3.IntegrityError)
+    store_errors = (sqlite3.DatabaseError, OSError)  # disk full, read-only, locked, corrupt
 
     def __init__(self, path: str, *, create: bool = True) -> None:
         super().__init__()
@@ -43,7 +52,10 @@ class SqliteStore(SqlStore):
         if not self._memory:
             if not create and not Path(path).exists():
                 raise StoreError(path, "no such store (run `warta ingest` first)")
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(path, f"cannot create the store's folder ({error.strerror or error})") from None
         try:
             self._conn = self._connect()
             self._conn.execute("PRAGMA journal_mode = WAL")
