@@ -17,8 +17,12 @@ Token = tuple[int, int, str]
 CONNECTORS = frozenset({"of", "for", "untuk", "bin", "binti", "van", "von", "de", "der", "al", "el", "da", "dos",
                         "la", "le", "ibn", "di"})
 STOP = frozenset({",", ";", "(", ")", ":", "—", "–"})
+DASHES = frozenset({"―", "—", "–", "-"})
+MAX_BYLINE_CHARS = 60
+MAX_LEAD_ROLE = 3  # words before a name that opens an apposition
+DETERMINERS = frozenset({"the", "a", "an"})
 MAX_AFTER = 40  # tokens read after a closing mark (an apposition can stand before the verb)
-MAX_BEFORE = 16  # tokens read back from an opening mark
+MAX_BEFORE = 40  # tokens read back from an opening mark ("X, who …, said, “")
 MAX_CUE_AT = 2  # words between a closing mark and a verb whose speaker follows it ("…,” lanjut kata X")
 MAX_ROLE_WORDS = 6  # lowercase role words between a cue and the name it introduces
 
@@ -36,6 +40,9 @@ class Attribution:
 
 def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | None:
     """Attribution in text[start:end], the words that follow a closing mark."""
+    byline = _dash_byline(text, start, end)
+    if byline is not None:
+        return byline
     toks = _drop_brackets(_clause(tokens(text, start, end), MAX_AFTER))
     for i, (s, e, word) in enumerate(toks):
         low = word.lower()
@@ -56,6 +63,23 @@ def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | No
         if found:  # a cue without a speaker ("…deal" announced in October, said X) reads on
             return found
     return None
+
+
+def _dash_byline(text: str, start: int, end: int) -> Attribution | None:
+    """`“…” ― Sonya Herridge`: a dash and a name alone after the closing mark sign the quotation
+    (round-ups of readers' words, epigraphs)."""
+    toks = tokens(text, start, min(end, start + MAX_BYLINE_CHARS))
+    if len(toks) < 2 or toks[0][2] not in DASHES:
+        return None
+    k = 1
+    while k < len(toks) and (is_name_word(toks[k][2]) or toks[k][2] == "." and toks[k - 1][1] == toks[k][0]):
+        k += 1
+    names = [t for t in toks[1:k] if t[2] != "."]
+    if not 2 <= len(names) <= 5:
+        return None
+    if k < len(toks) and toks[k][2] not in QUOTE_MARKS and toks[k][2] not in SENTENCE_END and toks[k][2] != ",":
+        return None  # "” — Trump said": a name that opens a clause is the verb's business
+    return Attribution(names[0][0], names[-1][1], toks[0][2])
 
 
 def before_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | None:
@@ -164,10 +188,23 @@ def _speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution 
             break
     run = _last_run(tail)
     if run and all(t[2].lower() in cues.adverbs for t in tail[run[-1] + 1:]):  # "Jalali also said"
+        run = _affiliated(tail, run, cues)
         return Attribution(tail[run[0]][0], tail[run[-1]][1], cue[2])
     if len(tail) <= 5 and tail[0][2].lower() in cues.descriptors and all(t[2].isalpha() for t in tail):
         return Attribution(tail[0][0], tail[-1][1], cue[2], named=False)
     return None
+
+
+def _affiliated(toks: list[Token], run: list[int], cues: Cues) -> list[int]:
+    """`Mr. Morgan of the Sierra Club said`: the name before "of (the)" rather than the
+    organisation after it, when a name stands there."""
+    j = run[0] - 1
+    while j >= 0 and toks[j][2].lower() in DETERMINERS:
+        j -= 1
+    if j < 1 or toks[j][2].lower() not in cues.affiliations:
+        return run
+    before = _last_run(toks[:j])
+    return before if before and before[-1] == j - 1 else run
 
 
 def _apposition(phrase: list[Token], cue: Token, cues: Cues) -> Attribution | None:
@@ -176,8 +213,12 @@ def _apposition(phrase: list[Token], cue: Token, cues: Cues) -> Attribution | No
     said`: a role first, then the person's name in apposition right before the verb."""
     if not phrase or phrase[-1][2] != ",":
         return None
-    first, last = _first_run(phrase), _last_run(phrase[:-1])
-    opening = bool(first) and first[0] <= 1 and phrase[first[-1] + 1][2] == ","
+    # the name opening the phrase, after at most a few role words ("Democratic nominee Hillary
+    # Clinton, at a later press gaggle, said")
+    first = next((r for r in _runs(phrase) if r[0] <= MAX_LEAD_ROLE and phrase[r[-1] + 1][2] == ","), None)
+    first = first or _first_run(phrase)
+    last = _last_run(phrase[:-1])
+    opening = bool(first) and first[0] <= MAX_LEAD_ROLE and phrase[first[-1] + 1][2] == ","
     named_last = bool(last) and last[-1] == len(phrase) - 2 and last[0] > 0 and phrase[last[0] - 1][2] == "," \
         and _person_like(phrase, last, cues)
     if named_last and (not opening or phrase[first[0]][2].lower() in cues.titles):
@@ -231,8 +272,18 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
             run = run + runs[1]
         elif run[0] > 0:  # "said a spokeswoman for Trump hotels, Jennifer Rodstrom"
             run = next((r for r in runs[1:] if rest[r[0] - 1][2] == "," and _ends_clause(rest, r[-1] + 1)), run)
+        elif len(runs) > 1 and _role_between(rest[run[-1] + 1:runs[1][0]], cues):
+            run = runs[1]  # "said MSNBC host Chris Matthews": the organisation, a role, the name
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
     return _described_after(rest, toks[i], cues) if not runs else None
+
+
+def _role_between(words: list[Token], cues: Cues) -> bool:
+    """One to three lowercase role words ("host", "police chief") between an organisation and a
+    name; a preposition among them makes the name someone else's ("Smith of the Sierra Club")."""
+    return 1 <= len(words) <= 3 and all(
+        w[2].isalpha() and w[2].islower() and w[2] not in cues.affiliations and w[2] not in cues.not_clause
+        and w[2] not in CONNECTORS and w[2] not in DETERMINERS for w in words)
 
 
 def _described_after(rest: list[Token], cue: Token, cues: Cues) -> Attribution | None:

@@ -14,9 +14,9 @@ from itertools import islice
 from ..languages import available_languages, read_lines
 
 # A word (letters, inner apostrophes and hyphens, a final dot for "Mr."), a number, or one mark.
-TOKEN = re.compile(r"(?:Mrs?|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Capt|Sgt)\.(?=\s)"
+TOKEN = re.compile(r"(?:Mrs?|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Capt|Sgt|Del|Adm|Maj|Amb|Supt|Cmdr)\.(?=\s)"
                    r"|[A-Z]\.(?=\s[A-Z])"  # a middle initial: John D. Podesta
-                   r"|[^\W\d_](?:[\w’']|-(?=\w))*|\d[\d.,]*|[^\w\s]")
+                   r"|[^\W\d_](?:[\w’']|-(?=\w))*|\d(?:[\d.,]*\d)?|[^\w\s]")  # "82," is a number and a comma
 SENTENCE_END = frozenset(".!?…")
 QUOTE_MARKS = frozenset("“”„«»‹›‘’\"'`")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -40,6 +40,8 @@ class Cues:
     naming: frozenset[str] = frozenset()  # "berjudul", "titled": quote marks after them hold a name
     connectives: frozenset[str] = frozenset()  # "Sementara", "Meanwhile": start a sentence, name no one
     demonstratives: frozenset[str] = frozenset()  # "ini", "tersebut": "kata menteri ini" points back
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Pak": the next word is a name ("Mr. King")
+    affiliations: frozenset[str] = frozenset()  # "of", "for": "Morgan of the Sierra Club" is Morgan
 
     @cached_property
     def openers(self) -> frozenset[str] | None:
@@ -82,7 +84,8 @@ def load_cues(code: str | None) -> Cues:
                 frozenset(sources), pronouns, frozenset(titles), frozenset({"bahwa", "that"}),
                 frozenset(heads), frozenset(words.get("adverb", ())), frozenset(words.get("descriptor", ())),
                 frozenset(words.get("not-clause", ())), frozenset(words.get("naming", ())),
-                frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())))
+                frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())),
+                frozenset(words.get("honorific", ())), frozenset(words.get("affiliation", ())))
 
 
 def tokens(text: str, start: int, end: int, *, limit: int | None = None) -> list[tuple[int, int, str]]:

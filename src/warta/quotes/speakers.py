@@ -20,7 +20,8 @@ SPEAKER_TYPES = ("PERSON", "ORG")
 _TITLE_LEAD = re.compile(r"(?:[A-Z][\w.-]*\s+|(?:dan|and|of|for|untuk|&)\s+(?=[A-Z])|\([^)]{1,20}\)\s+)*")
 PRONOUN_REACH = 400  # characters back to a person a pronoun can stand for when nobody spoke yet
 DETERMINERS = frozenset({"the", "a", "an", "sang", "si"})
-LEAD_CHARS = 200  # "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu " is 57
+LEAD_CHARS = 200
+AFFILIATED = frozenset({"for", "at", "of"})  # "Easley for Morning Consult": a name padded with a workplace  # "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu " is 57
 
 
 @cache
@@ -73,6 +74,10 @@ class SpeakerResolver:
             person = self._name_after(entity, attribution)
             if person is not None:
                 return self.remember(person, "PERSON", attribution.start)
+        if entity is not None:
+            written = self._from_text(attribution.start, attribution.end)
+            if written is not None and _cut_or_padded(entity, written["name"]):
+                return self.remember(written, "PERSON", attribution.start)
         if entity is not None:
             return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
         if not attribution.named:  # "the expert warned": described, not named; no pronoun goes to it
@@ -183,6 +188,19 @@ def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
     return sorted(out, key=lambda x: x[0])
 
 
+def _cut_or_padded(entity: Entity, written: str) -> bool:
+    """The entity tagger cut a person's name ("Elijah E" of "Elijah E. Cummings", "Chuck" of
+    "Chuck Jordan") or padded it with a workplace ("Cameron Easley for Morning Consult"): the
+    name as written, holding the entity's words or held in them, is better."""
+    own = [w.lower().rstrip(".") for w in entity.name.split()]
+    words = [w.lower().rstrip(".") for w in written.split()]
+    if not words or not own or own == words:
+        return False
+    if _coarse(entity) == "PERSON" and set(own) < set(words) and words[-1] not in own:
+        return True
+    return set(words) < set(own) and bool(AFFILIATED & set(own[1:-1])) and not AFFILIATED & set(words)
+
+
 def _coarse(entity: Entity) -> str:
     kind = entity.type.upper()
     if kind in {"PERSON", "PER"}:
@@ -202,9 +220,12 @@ def _split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
         return low in cues.titles or low in _place_names() or low in DETERMINERS or low in _calendar() \
             or low in cues.connectives
 
-    cut = 0
+    cut, honoured = 0, False
     while cut < len(words) and (skip(words[cut]) or words[cut].lower() in CONNECTORS):
         cut += 1
+        honoured = words[cut - 1].lower().rstrip(".") in cues.honorifics and cut < len(words)
+        if honoured:
+            break  # "Mr. King": after an honorific comes the name, whatever it looks like
     if cut == len(words) and words and words[-1].lower() in _place_names():
         return words[:-1], words[-1:]  # "Monaco said", "Rusia mengatakan": a place can speak too
     role, name = words[:cut], [w for w in words[cut:] if w.lower().rstrip(".") not in _calendar()]
@@ -212,11 +233,18 @@ def _split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
         if word.lower() in CONNECTORS:
             name = name[:i]
             break
-    while name and skip(name[-1]):
+    # "Kazem Jalali Iran": a title or place after the name goes; not the name's own last word
+    # ("Mr. King", "Chuck Jordan")
+    while len(name) > (1 if honoured else 2) and skip(name[-1]) or len(name) == 2 and _title_only(name[-1], cues):
         name = name[:-1]
     if len(name) > 4:  # a long run is an organisation's name, or a role and a name: keep it whole
         return [], words
     return role, name
+
+
+def _title_only(word: str, cues: Cues) -> bool:
+    low = word.lower().rstrip(".")
+    return low in cues.titles or low in DETERMINERS or low in _calendar() or low in cues.connectives
 
 
 @cache
