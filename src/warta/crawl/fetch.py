@@ -11,7 +11,6 @@ not by urllib, so each target gets the same checks (and robots.txt), at most `ma
 """
 from __future__ import annotations
 
-import gzip
 import http.client
 import re
 import socket
@@ -19,7 +18,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -30,6 +28,8 @@ from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
 from ..errors import InputError
+from ..inflate import InflateError, inflate
+from .budget import Budget
 from .guard import (
     BlockedAddress,
     Connect,
@@ -67,7 +67,7 @@ class FetchPolicy:
     retries: int = 3
     backoff: float = 1.0  # first retry waits this long, then doubles
     max_backoff: float = 60.0
-    timeout: float = 20.0  # seconds for one whole response, connection to last byte
+    timeout: float = 20.0  # seconds for one whole fetch: connections, redirects, retries and waits, to the last byte
     max_bytes: int = 20_000_000
     robots: bool = True
     max_redirects: int = 5
@@ -167,20 +167,22 @@ class Fetcher:
         """GET `url` (after robots.txt allows it), following redirects and retrying transient
         failures; raise FetchError (reason "blocked-address" for a host that is not public)."""
         headers = self._conditional_headers(url) if conditional else {}
-        response = self._follow(url, headers, obey_robots=self.policy.robots)
+        with Budget(self.policy.timeout) as budget:
+            response = self._follow(url, headers, obey_robots=self.policy.robots, budget=budget)
         if response.status == 200 and conditional:
             self.cache.remember(url, response.headers.get("etag"), response.headers.get("last-modified"))
         return response
 
-    def _follow(self, url: str, headers: dict[str, str], *, obey_robots: bool) -> Response:
-        """Fetch `url` and the redirects it leads to, checking every hop as if it were the first."""
+    def _follow(self, url: str, headers: dict[str, str], *, obey_robots: bool, budget: Budget) -> Response:
+        """Fetch `url` and the redirects it leads to, checking every hop as if it were the first,
+        all within `budget` (connections, reads, retries and their waits)."""
         current = url
         for _ in range(self.policy.max_redirects + 1):
             try:
                 _check_url(current)
                 if obey_robots and not self.robots.allowed(current):
                     raise self._refusal(current)
-                response = self._with_retries(current, headers)
+                response = self._with_retries(current, headers, budget)
             except FetchError as error:
                 if error.source == url:
                     raise
@@ -241,19 +243,20 @@ class Fetcher:
         gate.delay = delay
         return gate
 
-    def _with_retries(self, url: str, headers: dict[str, str]) -> Response:
+    def _with_retries(self, url: str, headers: dict[str, str], budget: Budget) -> Response:
         for attempt in range(self.policy.retries + 1):
             last = attempt == self.policy.retries
             try:
                 with self._gate(url):
-                    response = self._request(url, headers)
+                    budget.check(url)
+                    response = self._request(url, headers, budget)
             except FetchError as error:
-                if last or error.reason not in ("timeout", "connection"):
+                if last or error.reason not in ("timeout", "connection") or budget.expired:
                     raise
-                self._sleep(self._backoff(attempt, None))
+                self._sleep(budget.wait(url, self._backoff(attempt, None)))
                 continue
             if response.status in RETRY_STATUSES and not last:
-                self._sleep(self._backoff(attempt, response.headers.get("retry-after")))
+                self._sleep(budget.wait(url, self._backoff(attempt, response.headers.get("retry-after"))))
                 continue
             return _checked(url, response)
         raise AssertionError("unreachable")  # the loop always returns or raises
@@ -264,51 +267,55 @@ class Fetcher:
         asked = _retry_after_seconds(retry_after)
         return min(max(wait, asked or 0.0), self.policy.max_backoff)
 
-    def _request(self, url: str, headers: dict[str, str]) -> Response:
+    def _request(self, url: str, headers: dict[str, str], budget: Budget) -> Response:
         request = urllib.request.Request(url, headers={
             "User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate", **headers})
-        deadline = time.monotonic() + self.policy.timeout
         try:
-            with self._opener(url).open(request, timeout=self.policy.timeout) as raw:
-                return self._read(url, raw, raw.status, deadline)
+            with self._opener(url, budget).open(request, timeout=budget.remaining()) as raw:
+                return self._read(url, raw, raw.status, budget)
         except BlockedAddress as error:
             raise FetchError(url, str(error), reason="blocked-address") from None
         except urllib.error.HTTPError as error:
             with error:
-                return self._read(url, error, error.code, deadline)
+                return self._read(url, error, error.code, budget)
         except (TimeoutError, OSError, urllib.error.URLError, http.client.HTTPException) as error:
+            budget.check(url)  # a socket shut at the deadline says so, not "cannot connect"
             return _raise_network(url, error)
 
-    def _opener(self, url: str) -> urllib.request.OpenerDirector:
-        """An opener bound to the checked addresses of `url`'s host (resolved once, here)."""
+    def _opener(self, url: str, budget: Budget) -> urllib.request.OpenerDirector:
+        """An opener bound to the checked addresses of `url`'s host (resolved once, here), whose
+        sockets the budget shuts down at its deadline."""
         parts = urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
         addresses = check_host(parts.hostname or "", port, allow_private=self.policy.allow_private,
                                resolve=self._resolve)
-        return pinned_opener(parts.hostname or "", addresses, self._connect)
+        return pinned_opener(parts.hostname or "", addresses, budget.connect(self._connect))
 
-    def _read(self, url: str, raw, status: int, deadline: float) -> Response:
-        """Read the body in chunks, enforcing the size and total-time limits as it comes."""
+    def _read(self, url: str, raw, status: int, budget: Budget) -> Response:
+        """Read the body as it comes (whatever arrived, not a fixed size: a server dripping a byte a
+        second is seen at once), enforcing the size limit and the fetch's deadline."""
         headers = {k.lower(): v for k, v in raw.headers.items()}
         limit = self.policy.max_bytes
         if int(headers.get("content-length") or 0) > limit:
             raise FetchError(url, f"larger than {limit} bytes", reason="too-large")
         chunks: list[bytes] = []
         size = 0
-        while chunk := raw.read(65536):
+        read = getattr(raw, "read1", raw.read)
+        while chunk := read(65536):
             size += len(chunk)
             if size > limit:
                 raise FetchError(url, f"larger than {limit} bytes", reason="too-large")
-            if time.monotonic() > deadline:
-                raise FetchError(url, f"took longer than {self.policy.timeout:g} s", reason="timeout")
+            budget.check(url)
             chunks.append(chunk)
+        budget.check(url)  # a body cut short by the deadline is not a whole body
         body = _decode_body(url, b"".join(chunks), headers.get("content-encoding", ""), limit)
         return Response(url, status, body, headers, not_modified=status == 304)
 
     def _get_robots(self, url: str) -> tuple[int, bytes]:
         """Fetch robots.txt (gated and retried like any request, but not checked against itself)."""
         try:
-            response = self._follow(url, {}, obey_robots=False)
+            with Budget(self.policy.timeout) as budget:
+                response = self._follow(url, {}, obey_robots=False, budget=budget)
         except FetchError as error:
             if error.reason == "blocked-address":  # say why the site is refused, not "robots.txt unavailable"
                 raise FetchError(url, error.detail, reason=error.reason) from None
@@ -357,22 +364,16 @@ def _raise_network(url: str, error: BaseException) -> Response:
 
 
 def _decode_body(url: str, body: bytes, encoding: str, limit: int) -> bytes:
-    """Undo gzip/deflate transfer encoding without letting a small bomb grow past `limit`."""
+    """Undo gzip/deflate content encoding through the one bounded path (`warta.inflate`): a bomb
+    stops at `limit`, and a gzip body is read as gzip whatever the header claims."""
     encoding = encoding.strip().lower()
     if encoding not in ("gzip", "x-gzip", "deflate"):
         return body
-    wbits = 16 + zlib.MAX_WBITS if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
     try:
-        inflater = zlib.decompressobj(wbits)
-        out = inflater.decompress(body, limit + 1)
-    except zlib.error:
-        try:
-            return gzip.decompress(body)
-        except (OSError, EOFError):
-            raise FetchError(url, "corrupt compressed body", reason="bad-encoding") from None
-    if len(out) > limit:
-        raise FetchError(url, f"larger than {limit} bytes once decompressed", reason="too-large")
-    return out
+        return inflate(body, limit, source=url, encoding=encoding)
+    except InflateError as error:
+        reason = "too-large" if error.detail.startswith("larger") else "bad-encoding"
+        raise FetchError(url, error.detail, reason=reason) from None
 
 
 def _retry_after_seconds(value: str | None) -> float | None:

@@ -5,11 +5,11 @@ into gigabytes nor make the parser fetch anything.
 """
 from __future__ import annotations
 
-import gzip
 from dataclasses import dataclass
 
 from lxml import etree
 
+from ..inflate import GZIP_MAGIC, InflateError, inflate, inflate_head
 from .feeds import Link
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -30,13 +30,16 @@ class Sitemap:
 
 def looks_like_sitemap(body: bytes) -> bool:
     """Sniff a sitemap or sitemap index (gzip included) from the first bytes."""
-    head = _gunzip(body)[:4096].lower()
+    head = inflate_head(body, 4096).lower()
     return b"<urlset" in head or b"<sitemapindex" in head
 
 
 def parse_sitemap(body: bytes, *, max_bytes: int = 50_000_000) -> Sitemap:
     """Parse one sitemap file; raises ValueError when it is not a sitemap."""
-    data = _gunzip(body, limit=max_bytes)
+    try:
+        data = inflate(body, max_bytes, source="sitemap") if body.startswith(GZIP_MAGIC) else body
+    except InflateError as error:
+        raise ValueError(error.detail) from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -70,16 +73,3 @@ def _link(node: etree._Element) -> Link:
     return Link(_loc(node) or "", title.strip() if title else None, published.strip() if published else None)
 
 
-def _gunzip(body: bytes, *, limit: int = 50_000_000) -> bytes:
-    """Sitemaps are often served as .xml.gz; decompress (bounded) when the magic bytes say so."""
-    if not body.startswith(b"\x1f\x8b"):
-        return body
-    import zlib
-
-    try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, limit)
-    except zlib.error:
-        try:
-            return gzip.decompress(body)[:limit]
-        except (OSError, EOFError):
-            return b""
