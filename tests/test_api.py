@@ -26,25 +26,68 @@ def client(tmp_path):
 
 
 def test_articles_list_and_detail(client):
-    rows = client.get("/api/articles").json()
-    assert [r["language"] for r in rows] == ["en", "id"]
+    page = client.get("/api/articles").json()
+    rows = page["items"]
+    assert [r["language"] for r in rows] == ["en", "id"] and page["total"] == 2 and page["next"] is None
     one = client.get(f"/api/articles/{rows[1]['id']}").json()
     assert one["id"] == rows[1]["id"] and one["events"][0]["type"] == "AGREE"
     assert one["text"][one["quotes"][0]["start"]:one["quotes"][0]["end"]] == one["quotes"][0]["text"]
     assert client.get("/api/articles/nope").status_code == 404
-    assert len(client.get("/api/articles", params={"language": "id"}).json()) == 1
+    assert len(client.get("/api/articles", params={"language": "id"}).json()["items"]) == 1
 
 
 def test_events_filters(client):
-    rows = client.get("/api/events", params={"dyad": "IDN-RUS"}).json()
+    rows = client.get("/api/events", params={"dyad": "IDN-RUS"}).json()["items"]
     assert len(rows) == 6 and all(r["evidence"] for r in rows)
-    assert {r["type"] for r in client.get("/api/events", params={"dyad": "IDN-RUS", "type": "AID"}).json()} == {"AID"}
-    assert len(client.get("/api/events", params={"since": "2025-07-01", "until": "2025-07-31"}).json()) == 4
+    aid = client.get("/api/events", params={"dyad": "IDN-RUS", "type": "AID"}).json()["items"]
+    assert {r["type"] for r in aid} == {"AID"}
+    assert len(client.get("/api/events", params={"since": "2025-07-01", "until": "2025-07-31"}).json()["items"]) == 4
     bad = client.get("/api/events", params={"dyad": "Indonesia"})
     assert bad.status_code == 400 and "ISO" in bad.json()["detail"]
     assert client.get("/api/events", params={"since": "yesterday"}).status_code == 400
     empty = client.get("/api/events?dyad=IDN-RUS&type=&since=&until=")
-    assert empty.status_code == 200 and len(empty.json()) == 6
+    assert empty.status_code == 200 and len(empty.json()["items"]) == 6
+
+
+def test_errors_are_problem_details_naming_api_parameters(client):
+    """One error shape (RFC 9457) everywhere; messages name the API's parameters, never CLI flags."""
+    cases = [("/api/events?since=2025-13-45", 400, "since"), ("/api/events?until=2025-02-30", 400, "until"),
+             ("/api/events?dyad=IDN-XXX", 400, "dyad"), ("/api/events?type=HUGS", 400, "type"),
+             ("/api/events?limit=5000", 400, "limit"), ("/api/events?cursor=nope", 400, "cursor"),
+             ("/api/dyads/IDN/XXX", 404, "XXX"), ("/api/actors/nobody-at-all", 404, "nobody"),
+             ("/api/articles/nope", 404, "nope"), ("/api/nothing-here", 404, "Not Found"),
+             ("/api/search?q=x&semantic=true", 400, "embeddings")]
+    for url, status, word in cases:
+        r = client.get(url)
+        body = r.json()
+        assert r.status_code == status and r.headers["content-type"] == "application/problem+json", url
+        assert body["status"] == status and body["title"] and word in body["detail"], (url, body)
+        assert "--" not in body["detail"], body
+    assert client.get("/api/events?since=2024-02-29").status_code == 200  # a leap day is a date
+    assert client.get("/api/dyads/IDN/AUS").json()["events_total"] == 1  # a known pair with events
+    assert client.get("/api/actors/NZL").status_code == 200  # a country, even without events
+
+
+def test_pages_have_totals_and_cursors(client):
+    first = client.get("/api/events", params={"limit": 3}).json()
+    assert first["total"] == 7 and len(first["items"]) == 3 and first["next"]
+    seen = [(r["article_id"], r["idx"]) for r in first["items"]]
+    cursor = first["next"]
+    while cursor:
+        page = client.get("/api/events", params={"limit": 3, "cursor": cursor}).json()
+        seen += [(r["article_id"], r["idx"]) for r in page["items"]]
+        cursor = page["next"]
+    assert len(seen) == len(set(seen)) == 7
+
+
+def test_event_filters_for_the_explorers(client):
+    def n(**params):
+        return client.get("/api/events", params={"dyad": "IDN-RUS", **params}).json()["total"]
+
+    assert n(quad_class=2) + n(quad_class=1) + n(quad_class=3) + n(quad_class=4) == 6
+    assert n(negated="true") + n(negated="false") == 6
+    assert n(min_confidence=0) >= n(min_confidence=0.9)
+    assert n(modality="asserted") <= 6
 
 
 def test_dyad_endpoint(client):
@@ -57,14 +100,15 @@ def test_dyad_endpoint(client):
 
 
 def test_quotes_search_network_places_actor_stats(client):
-    assert [q["speaker"] for q in client.get("/api/quotes", params={"speaker": "Retno"}).json()] == ["Retno Marsudi"]
+    quotes = client.get("/api/quotes", params={"speaker": "Retno"}).json()["items"]
+    assert [q["speaker"] for q in quotes] == ["Retno Marsudi"]
     hits = client.get("/api/search", params={"q": "kedaulatan"}).json()
-    assert len(hits) == 1 and hits[0]["language"] == "id"
+    assert hits["total"] == 1 and hits["items"][0]["language"] == "id" and hits["mode"] == "text"
     assert client.get("/api/network").json()["edges"]
     assert any(p["name"] == "Moscow" and p["lat"] for p in client.get("/api/places").json())
     assert client.get("/api/actors/AUS").json()["partners"][0]["partner"] == "IDN"
     assert client.get("/api/stats").json()["events"] == 7
-    assert client.get("/api/entities", params={"type": "PERSON"}).json()
+    assert client.get("/api/entities", params={"type": "PERSON"}).json()["items"]
 
 
 def test_openapi_and_docs_are_served_locally(client):
@@ -100,3 +144,21 @@ def test_writes_are_disabled_without_a_server_token(tmp_path):
     with TestClient(create_app(db=str(tmp_path / "x.db"))) as c:
         r = c.post("/api/articles", json={"text": "x"}, headers={"Authorization": "Bearer anything"})
     assert r.status_code == 403 and "disabled" in r.json()["detail"]
+    assert r.headers["content-type"] == "application/problem+json"
+
+
+def test_writes_keep_the_given_title_and_date(client):
+    text = "Menteri Luar Negeri Indonesia bertemu duta besar Jepang di Jakarta untuk membahas perdagangan kedua negara."
+    body = {"text": text, "url": "https://example.id/judul", "title": "Judul dari klien",
+            "published": "2025-06-20T10:00:00+07:00", "author": "Redaksi", "outlet": "Contoh"}
+    r = client.post("/api/articles", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201, r.text
+    stored = client.get(f"/api/articles/{r.json()['id']}").json()
+    assert (stored["title"], stored["published"], stored["author"], stored["sitename"]) == (
+        "Judul dari klien", "2025-06-20T10:00:00+07:00", "Redaksi", "Contoh")
+    page = "<html><head><title>Judul halaman</title></head><body><p>" + text + "</p></body></html>"
+    r = client.post("/api/articles", json={**body, "text": None, "html": page, "url": "https://example.id/h"},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert client.get(f"/api/articles/{r.json()['id']}").json()["title"] == "Judul dari klien"
+    empty = client.post("/api/articles", json={"text": "   "}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert empty.status_code == 422 and empty.headers["content-type"] == "application/problem+json"

@@ -34,15 +34,17 @@ PAYLOADS = ["' OR 1=1 --", "' OR '1'='1", "1; DROP TABLE articles", "'; DELETE F
             "NEAR(a b", "*", "title:x", "{title body}: zz", "^zz", "()", "%", "_", "%%", "\\", "\\%", "'",
             "x" * 20_000, "zq " * 3000, "\u202eevil\ufeff", "ÿ💥"]
 
-LISTS = {  # endpoint → its free-text and code parameters
-    "/api/articles": ["language", "q", "actor"],
-    "/api/events": ["actor", "type", "language", "context", "q", "article"],
-    "/api/quotes": ["speaker", "q", "language", "article"],
+LISTS = {  # endpoint → its free-text parameters
+    "/api/articles": ["q", "actor"],
+    "/api/events": ["actor", "context", "q", "article"],
+    "/api/quotes": ["speaker", "q", "article"],
     "/api/amounts": ["unit", "q"],
-    "/api/entities": ["type", "q", "language"],
+    "/api/entities": ["type", "q"],
 }
 VALIDATED = {  # parameters that only take a fixed shape: a payload is a 400 or 422, never a query
-    ("/api/articles", "dyad"), ("/api/events", "since"), ("/api/events", "until"), ("/api/quotes", "dyad"),
+    ("/api/articles", "language"), ("/api/events", "type"), ("/api/events", "language"), ("/api/quotes", "language"),
+    ("/api/entities", "language"), ("/api/events", "cursor"), ("/api/events", "quad_class"),
+    ("/api/events", "min_confidence"), ("/api/articles", "dyad"), ("/api/events", "since"), ("/api/events", "until"), ("/api/quotes", "dyad"),
     ("/api/amounts", "dyad"), ("/api/events", "limit"), ("/api/events", "offset"), ("/api/search", "limit"),
     ("/api/network", "limit"), ("/api/dyads/IDN/RUS", "since"), ("/api/dyads/IDN/RUS", "limit"),
     ("/api/actors/IDN", "limit"), ("/api/search", "semantic"),
@@ -113,8 +115,10 @@ def test_payloads_really_are_absent_from_the_data() -> None:
 def test_text_parameters_match_payloads_literally(client, store, counts, path: str, param: str) -> None:
     for payload in PAYLOADS:
         r = client.get(path, params={param: payload})
+        if r.status_code == 400 and len(payload) > 100:  # longer than the parameter may be
+            continue
         assert r.status_code == 200, (payload[:40], r.status_code, r.text[:200])
-        assert r.json() == [], f"{path}?{param}={payload[:40]!r} returned rows"
+        assert r.json()["items"] == [], f"{path}?{param}={payload[:40]!r} returned rows"
     intact(store, counts)
 
 
@@ -137,20 +141,26 @@ def matches_a_word(hit: dict, payload: str) -> bool:
     """Does the hit's article hold a word of the query? (PostgreSQL's web search reads OR as "or
     else", SQLite's as a word to find: either way no hit may be unrelated to the query.)"""
     article = next(a for a in ARTICLES if article_id(a) == hit["id"])
-    return bool(set(words(payload)) & set(words(f"{article.title} {article.text}")))
+    held = set(words(f"{article.title} {article.text}"))
+    prefixes = tuple(w for w in words(" ".join(t[:-1] for t in payload.split() if t.endswith("*"))))  # ekspor*
+    return bool(set(words(payload)) & held) or any(w.startswith(prefixes) for w in held if prefixes)
 
 
 def test_search_treats_any_text_as_words(client, store, counts) -> None:
     for payload in PAYLOADS:
         r = client.get("/api/search", params={"q": payload})
+        if r.status_code == 400 and len(payload) > 100:  # longer than a query may be
+            continue
         assert r.status_code == 200, (payload[:40], r.status_code, r.text[:200])
-        assert all(matches_a_word(hit, payload) for hit in r.json()), (payload[:40], r.json())
-        assert len(r.json()) < len(ARTICLES), payload[:40]  # never everything
+        assert all(matches_a_word(hit, payload) for hit in r.json()["items"]), (payload[:40], r.json())
+        assert len(r.json()["items"]) < len(ARTICLES), payload[:40]  # never everything
     for operator in ("OR", "NOT", "NEAR", "AND OR NOT", "and*", '"and"', '"', '""', "-", "- -"):
         r = client.get("/api/search", params={"q": operator})
-        assert r.status_code == 200 and all(matches_a_word(hit, operator) for hit in r.json())
+        if operator.endswith("*") and store.placeholder != "?":
+            continue  # PostgreSQL matches a prefix against stems ("and*": menandatangani's stem andatangan)
+        assert r.status_code == 200 and all(matches_a_word(hit, operator) for hit in r.json()["items"])
     if store.placeholder == "?":  # FTS5 searches its operators as words ("and" is a stop word in PostgreSQL)
-        hits = client.get("/api/search", params={"q": "AND"}).json()
+        hits = client.get("/api/search", params={"q": "AND"}).json()["items"]
         assert {h["id"] for h in hits} == {article_id(a) for a in ARTICLES[1:]}
     intact(store, counts)
 
@@ -180,7 +190,8 @@ def test_a_written_article_cannot_inject_either(backend: str, tmp_path) -> None:
         r = c.post("/api/articles", json={"article": evil.to_dict()}, headers={"Authorization": f"Bearer {TOKEN}"})
         assert r.status_code == 201
         assert c.get(f"/api/articles/{r.json()['id']}").json()["title"] == "x' OR 1=1 --"
-        assert [a["title"] for a in c.get("/api/articles", params={"q": "' or 1=1"}).json()] == ["x' OR 1=1 --"]
+        found = c.get("/api/articles", params={"q": "' or 1=1"}).json()["items"]
+        assert [a["title"] for a in found] == ["x' OR 1=1 --"]
         assert s.stats()["articles"] == len(ARTICLES) + 1
 
 

@@ -8,16 +8,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 
 from .. import __version__
-from ..errors import ConfigError, WartaError
 from ..store import open_store
 from .cache import CachedResponses
+from .problems import add_problem_handlers, problem
 from .read import router as read_router
 from .write import router as write_router
 
@@ -41,17 +41,10 @@ def create_app(*, db: str | None = None, token: str | None = None, store: Any = 
     app.include_router(read_router, prefix="/api")
     app.include_router(write_router, prefix="/api")
     app.add_middleware(CachedResponses)  # innermost: after the guards below
-    _add_errors(app)
+    add_problem_handlers(app)
     _add_guards(app)
     _add_pages(app)
     return app
-
-
-def _add_errors(app: FastAPI) -> None:
-    @app.exception_handler(WartaError)
-    async def warta_error(request: Request, error: WartaError) -> JSONResponse:
-        status = 400 if isinstance(error, ConfigError) else 500
-        return JSONResponse({"error": error.reason, "detail": str(error)}, status_code=status)
 
 
 def _add_guards(app: FastAPI) -> None:
@@ -76,8 +69,7 @@ class RefuseNul:
             query = scope.get("query_string", b"").decode("latin-1")
             values = [scope.get("path", ""), *(v for _, v in parse_qsl(query, keep_blank_values=True))]
             if any("\x00" in value for value in values):
-                response = JSONResponse({"error": "bad-request", "detail": "NUL characters are not allowed in URLs"},
-                                        status_code=400)
+                response = problem(400, "NUL characters are not allowed in URLs")
                 return await response(scope, receive, send)
         await self.app(scope, receive, send)
 

@@ -1,7 +1,8 @@
 """Read endpoints: articles, events, dyads, actors, quotes, amounts, entities, search, network, places.
 
 Every read is `@cached`: its JSON is kept per (path, query) for the store's data version, so a
-repeated question costs a dictionary look-up until the store changes, whoever changed it.
+repeated question costs a dictionary look-up until the store changes, whoever changed it. Lists
+answer a `Page` (rows, total, next-page cursor); wrong parameters a 400 problem (see problems.py).
 """
 from __future__ import annotations
 
@@ -12,37 +13,50 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from ..model import SCHEMA_VERSION, Article
 from ..store import Filters
-from ..store.filters import parse_dyad
+from . import params as p
+from . import schemas as s
 from .cache import cached
+from .problems import RESPONSES
+from .search import router as search_router
 
-router = APIRouter()
-Since = Annotated[str | None, Query(description="From this date (YYYY[-MM[-DD]]), inclusive.")]
-Until = Annotated[str | None, Query(description="Up to this date, inclusive.")]
-Limit = Annotated[int, Query(ge=0, le=1000)]
-Offset = Annotated[int, Query(ge=0)]
+router = APIRouter(responses=RESPONSES)
+router.include_router(search_router)
+Text = Annotated[str | None, Query(description="Words in the record's text (matched literally).", max_length=500)]
+Actor = Annotated[str | None, Query(description="ISO3 country, CAMEO actor code or part of a name.", max_length=200)]
+Dyad = Annotated[str | None, Query(description="Two ISO3 codes, e.g. IDN-RUS (either direction).", max_length=20)]
 
 
 def _store(request: Request) -> Any:
     return request.app.state.store
 
 
-@router.get("/stats", summary="What the store holds")
+def _page(request: Request, kind: str, f: Filters) -> dict[str, Any]:
+    store = _store(request)
+    with store.snapshot():  # the rows and their total from one state of the store
+        return p.page(getattr(store, kind)(f), store.count(kind, f), f.limit, f.offset)
+
+
+@router.get("/stats", summary="What the store holds", response_model=s.Stats)
 @cached(lane="scan")
 def stats(request: Request) -> dict[str, Any]:
-    return _store(request).stats()
+    from ..store.embeddings import available
+
+    return {**_store(request).stats(), "semantic_search": available()}
 
 
-@router.get("/articles", summary="Articles, newest first (without their text)")
+@router.get("/articles", summary="Articles, newest first (without their text)", response_model=s.Page[s.ArticleSummary])
 @cached
-def articles(request: Request, language: str | None = None, since: Since = None, until: Until = None,
-             q: Annotated[str | None, Query(description="Words in the title.")] = None,
-             dyad: str | None = None, actor: str | None = None, limit: Limit = 50, offset: Offset = 0) -> list[dict]:
-    f = Filters(language=language, since=since, until=until, text=q, dyad=parse_dyad(dyad), actor=actor,
-                limit=limit, offset=offset)
-    return _store(request).articles(f)
+def articles(request: Request, language: p.Language = None, since: p.Since = None, until: p.Until = None,
+             q: Annotated[str | None, Query(description="Words in the title.", max_length=500)] = None,
+             dyad: Dyad = None, actor: Actor = None, limit: p.Limit = 50, offset: p.Offset = 0,
+             cursor: p.Cursor = None) -> dict[str, Any]:
+    f = Filters(language=p.language(language), since=since, until=until, text=q, dyad=p.dyad(dyad), actor=actor,
+                limit=limit, offset=p.start(offset, cursor))
+    return _page(request, "articles", f)
 
 
-@router.get("/articles/{article_id}", summary="One article with every record, as warta's article JSON")
+@router.get("/articles/{article_id}", summary="One article with every record, as warta's article JSON",
+            response_model=s.ArticleDetail)
 @cached(lane="inline")
 def article(request: Request, article_id: str) -> dict[str, Any]:
     store = _store(request)
@@ -51,15 +65,15 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
     if data is None:  # not stored, or stored by another version of warta: read it as an Article
         found = store.article(article_id)
         if found is None:
-            raise HTTPException(404, f"no article {article_id}")
+            raise HTTPException(404, f"no article {article_id[:80]!r}")
         data = found.to_dict()
-        data.pop("raw", None)
-        data.pop("tokens", None)
+        for key in ("raw", "tokens", "syntax"):
+            data.pop(key, None)
     data["id"] = article_id
     return data
 
 
-_STORED_KEYS = {f for f in Article.__dataclass_fields__ if f not in ("raw", "tokens")} | {"schema_version"}
+_STORED_KEYS = {f for f in Article.__dataclass_fields__ if f not in ("raw", "tokens", "syntax")} | {"schema_version"}
 
 
 def _current_json(stored: Any) -> dict[str, Any] | None:
@@ -74,76 +88,85 @@ def _current_json(stored: Any) -> dict[str, Any] | None:
     return data
 
 
-@router.get("/events", summary="Events (PLOVER/CAMEO) with their evidence, newest first")
+@router.get("/events", summary="Events (PLOVER/CAMEO) with their evidence, newest first",
+            response_model=s.Page[s.Event])
 @cached
-def events(request: Request, dyad: Annotated[str | None, Query(description="e.g. IDN-RUS, either direction")] = None,
-           actor: str | None = None, type: Annotated[str | None, Query(description="PLOVER type or CAMEO prefix")] = None,
-           since: Since = None, until: Until = None, language: str | None = None, context: str | None = None,
-           q: str | None = None, article: str | None = None, limit: Limit = 100, offset: Offset = 0) -> list[dict]:
-    f = Filters(dyad=parse_dyad(dyad), actor=actor, type=type or None, since=since, until=until, language=language,
-                context=context, text=q, article=article, limit=limit, offset=offset)
-    return _store(request).events(f)
+def events(request: Request, dyad: Dyad = None, actor: Actor = None, type: p.EventType = None,
+           since: p.Since = None, until: p.Until = None, language: p.Language = None,
+           context: Annotated[str | None, Query(description="PLOVER context, e.g. military", max_length=200)] = None,
+           quad_class: p.QuadClass = None, modality: p.Modality = None, negated: bool | None = None,
+           min_confidence: p.Confidence = None, q: Text = None,
+           article: Annotated[str | None, Query(description="Only this article's events", max_length=64)] = None,
+           limit: p.Limit = 100, offset: p.Offset = 0, cursor: p.Cursor = None) -> dict[str, Any]:
+    f = Filters(dyad=p.dyad(dyad), actor=actor, type=p.event_type(type), since=since, until=until,
+                language=p.language(language), context=context, quad_class=quad_class, modality=modality,
+                negated=negated, min_confidence=min_confidence, text=q, article=article, limit=limit,
+                offset=p.start(offset, cursor))
+    return _page(request, "events", f)
 
 
 @router.get("/dyads/{a}/{b}", summary="Relations of two countries: counts by month, type and context, "
-            "Goldstein sum, amounts promised vs realised, quotes of each side, latest events")
+            "Goldstein sum, amounts promised vs realised, quotes of each side, latest events", response_model=s.Dyad)
 @cached(lane="summary")
-def dyad(request: Request, a: str, b: str, since: Since = None, until: Until = None, type: str | None = None,
-         limit: Limit = 50) -> dict[str, Any]:
-    codes = parse_dyad(f"{a}-{b}")
-    assert codes is not None
-    return _store(request).dyad(*codes, filters=Filters(since=since, until=until, type=type or None, limit=limit))
+def dyad(request: Request, a: str, b: str, since: p.Since = None, until: p.Until = None, type: p.EventType = None,
+         quad_class: p.QuadClass = None, modality: p.Modality = None, negated: bool | None = None,
+         min_confidence: p.Confidence = None, limit: p.Limit = 50) -> dict[str, Any]:
+    codes = (p.country(a, "a", status=404), p.country(b, "b", status=404))
+    f = Filters(since=since, until=until, type=p.event_type(type), quad_class=quad_class, modality=modality,
+                negated=negated, min_confidence=min_confidence, limit=limit)
+    return _store(request).dyad(*codes, filters=f)
 
 
-@router.get("/actors/{actor}", summary="One actor: partners, event types, events and quotes")
+@router.get("/actors/{actor}", summary="One actor: partners, event types, events and quotes", response_model=s.Actor)
 @cached(lane="scan")
-def actor(request: Request, actor: str, limit: Limit = 50) -> dict[str, Any]:
-    return _store(request).actor(actor, limit=limit)
+def actor(request: Request, actor: str, limit: p.Limit = 50) -> dict[str, Any]:
+    found = _store(request).actor(actor, limit=limit)
+    known = actor.strip().upper() in p.countries()
+    if not known and not (found["events"] or found["quotes"] or found["partners"]):
+        raise HTTPException(404, f"no actor {actor[:80]!r}: not a country code and named in no event or quote")
+    return found
 
 
-@router.get("/quotes", summary="Quotes with their speakers, newest first")
+@router.get("/quotes", summary="Quotes with their speakers, newest first", response_model=s.Page[s.Quote])
 @cached
-def quotes(request: Request, speaker: str | None = None, dyad: str | None = None, q: str | None = None,
-           since: Since = None, until: Until = None, language: str | None = None, article: str | None = None,
-           limit: Limit = 100, offset: Offset = 0) -> list[dict]:
-    f = Filters(speaker=speaker, dyad=parse_dyad(dyad), text=q, since=since, until=until, language=language,
-                article=article, limit=limit, offset=offset)
-    return _store(request).quotes(f)
+def quotes(request: Request, speaker: Actor = None, dyad: Dyad = None, q: Text = None,
+           since: p.Since = None, until: p.Until = None, language: p.Language = None,
+           article: Annotated[str | None, Query(max_length=64)] = None,
+           limit: p.Limit = 100, offset: p.Offset = 0, cursor: p.Cursor = None) -> dict[str, Any]:
+    f = Filters(speaker=speaker, dyad=p.dyad(dyad), text=q, since=since, until=until, language=p.language(language),
+                article=article, limit=limit, offset=p.start(offset, cursor))
+    return _page(request, "quotes", f)
 
 
-@router.get("/amounts", summary="Money figures, percentages and counts")
+@router.get("/amounts", summary="Money figures, percentages and counts", response_model=s.Page[s.Amount])
 @cached
-def amounts(request: Request, unit: str | None = None, dyad: str | None = None, q: str | None = None,
-            since: Since = None, until: Until = None, limit: Limit = 100, offset: Offset = 0) -> list[dict]:
-    f = Filters(type=unit, dyad=parse_dyad(dyad), text=q, since=since, until=until, limit=limit, offset=offset)
-    return _store(request).amounts(f)
+def amounts(request: Request,
+            unit: Annotated[str | None, Query(description="ISO 4217 code, percent, count; or promised/realised",
+                                              max_length=200)] = None,
+            dyad: Dyad = None, q: Text = None, since: p.Since = None, until: p.Until = None, limit: p.Limit = 100,
+            offset: p.Offset = 0, cursor: p.Cursor = None) -> dict[str, Any]:
+    f = Filters(type=unit, dyad=p.dyad(dyad), text=q, since=since, until=until, limit=limit,
+                offset=p.start(offset, cursor))
+    return _page(request, "amounts", f)
 
 
-@router.get("/entities", summary="People, organisations and places, most named first")
+@router.get("/entities", summary="People, organisations and places, most named first", response_model=s.Page[s.Entity])
 @cached(lane="scan")
-def entities(request: Request, type: str | None = None, q: str | None = None, language: str | None = None,
-             limit: Limit = 100, offset: Offset = 0) -> list[dict]:
-    return _store(request).entities(Filters(type=type, text=q, language=language, limit=limit, offset=offset))
+def entities(request: Request, type: Annotated[str | None, Query(description="PERSON, ORG, PLACE, …", max_length=200)]
+             = None, q: Text = None, language: p.Language = None, limit: p.Limit = 100, offset: p.Offset = 0,
+             cursor: p.Cursor = None) -> dict[str, Any]:
+    f = Filters(type=type, text=q, language=p.language(language), limit=limit, offset=p.start(offset, cursor))
+    return _page(request, "entities", f)
 
 
-@router.get("/search", summary="Full-text search (English and Indonesian stems); semantic=true for cross-lingual")
-@cached
-def search(request: Request, q: str, language: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20,
-           semantic: bool = False) -> list[dict]:
-    if semantic:
-        from ..store.embeddings import semantic_search
-
-        return semantic_search(_store(request), q, limit=limit, language=language)
-    return _store(request).search(q, limit=limit, language=language)
-
-
-@router.get("/network", summary="Countries and the events between them")
+@router.get("/network", summary="Countries and the events between them", response_model=s.Network)
 @cached(lane="scan")
 def network(request: Request, limit: Annotated[int, Query(ge=1, le=2000)] = 200) -> dict[str, Any]:
     return _store(request).network(limit=limit)
 
 
-@router.get("/places", summary="Places named in the articles, with approximate coordinates")
+@router.get("/places", summary="Places named in the articles, with approximate coordinates",
+            response_model=list[s.Place])
 @cached(lane="scan")
 def places(request: Request) -> list[dict]:
     return _store(request).places()

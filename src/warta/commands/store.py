@@ -21,6 +21,7 @@ from .bulk import RetryOption as BulkRetry
 from .bulk import SchedulerOption as BulkScheduler
 from .bulk import WorkersOption as BulkWorkers
 from .bulk import ingest_bulk
+from .embed import embed_if_available
 from .render import TableFormat, print_rows
 
 
@@ -56,6 +57,7 @@ def ingest(
     dropped = DropCounter()
     with open_store(db) as store:
         counts = _store_each(store, _articles(pipeline, paths, settings, dropped), dropped)
+        embed_if_available(store)
     print(f"warta: {store.url}: added {counts['added']}, updated {counts['updated']}, "
           f"unchanged {counts['unchanged']}", file=sys.stderr)
     if dropped:

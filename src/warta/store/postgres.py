@@ -13,6 +13,7 @@ from ..secrets import mask_secrets, redact
 from .base import SqlStore, StoreError
 from .migrations import POSTGRES
 from .rows import Rows
+from .search_query import Query, Term, parse
 
 _CONFIG = {"id": "indonesian", "ms": "indonesian"}  # every other language is searched as English
 _HEADLINE = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
@@ -104,20 +105,58 @@ class PostgresStore(SqlStore):
         cur.execute("UPDATE articles SET tsv = setweight(to_tsvector(%s::regconfig, coalesce(title, '')), 'A')"
                     " || to_tsvector(%s::regconfig, text) WHERE id = %s", (config, config, article_id))
 
-    def search(self, query: str, *, limit: int = 20, language: str | None = None) -> list[dict[str, Any]]:
-        """Articles matching the query read as English or as Indonesian, best first."""
-        if not query.strip():
+    def search(self, query: str, *, limit: int = 20, offset: int = 0,
+               language: str | None = None) -> list[dict[str, Any]]:
+        """Articles matching the query (see `search_query`) read as English or as Indonesian, best first."""
+        parsed = parse(query)
+        if not parsed:
             return []
+        where, params = self._search_where(parsed, language)
         sql = ("SELECT a.id, a.title, a.url, a.language, a.day, a.n_events,"
                " ts_headline(CASE WHEN a.language IN ('id', 'ms') THEN 'indonesian' ELSE 'english' END::regconfig,"
-               " a.text, q.q, ?) AS snippet, ts_rank(a.tsv, q.q) AS rank FROM articles a,"
-               " (SELECT websearch_to_tsquery('english', ?) || websearch_to_tsquery('indonesian', ?) AS q) q"
-               " WHERE a.tsv @@ q.q")
-        params: list[Any] = [_HEADLINE, query, query]
+               " a.text, q.q, ?) AS snippet, ts_rank(a.tsv, q.q) AS score" + where
+               + " ORDER BY score DESC, a.id LIMIT ? OFFSET ?")
+        hits = self._rows(sql, [_HEADLINE, *params, limit, offset])
+        for hit in hits:
+            hit["score"] = round(float(hit["score"]), 4)
+        return hits
+
+    def search_total(self, query: str, *, language: str | None = None) -> int:
+        """How many articles `search` finds in all."""
+        parsed = parse(query)
+        if not parsed:
+            return 0
+        where, params = self._search_where(parsed, language)
+        return int(self._rows("SELECT count(*) AS n" + where, params)[0]["n"])
+
+    @staticmethod
+    def _search_where(parsed: Query, language: str | None) -> tuple[str, list[Any]]:
+        expression, params = tsquery(parsed)
+        where = f" FROM articles a, (SELECT {expression} AS q) q WHERE a.tsv @@ q.q"
         if language:
-            sql += " AND a.language = ?"
+            where += " AND a.language = ?"
             params.append(language)
-        return self._rows(sql + " ORDER BY rank DESC, a.id LIMIT ?", [*params, limit])
+        return where, params
+
+
+def tsquery(query: Query) -> tuple[str, list[Any]]:
+    """The query as a tsquery expression (with its parameters) matching English or Indonesian
+    lexemes: each term is built by PostgreSQL's own parsers (plainto_/phraseto_/to_tsquery) from
+    words the query parser kept, so no user text is read as tsquery syntax."""
+    params: list[Any] = []
+
+    def term(t: Term) -> str:
+        if t.prefix:
+            fn, value = "to_tsquery", t.words[0].replace("-", " ").split()[0] + ":*"
+        else:
+            fn, value = ("phraseto_tsquery" if len(t.words) > 1 else "plainto_tsquery"), " ".join(t.words)
+        params.extend([value, value])
+        return f"({fn}('english', ?) || {fn}('indonesian', ?))"
+
+    sql = " && ".join("(" + " || ".join(term(t) for t in clause) + ")" for clause in query.clauses)
+    for t in query.excluded:
+        sql = f"({sql}) && !!{term(t)}"
+    return sql, params
 
 
 def _message(error: BaseException) -> str:

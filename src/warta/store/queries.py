@@ -36,43 +36,35 @@ class QueryMixin(DyadMixin):
         tail = f" ORDER BY {order} LIMIT ? OFFSET ?"
         return [_clean(r) for r in self._rows(sql + tail, [*params, f.limit, f.offset])]
 
+    def _list(self, kind: str, f: Filters) -> list[dict[str, Any]]:
+        sql, params, order = _LISTINGS[kind](f)
+        return self._select(sql, params, f, order)
+
+    def count(self, kind: str, filters: Filters) -> int:
+        """How many rows `kind` ("events", "quotes", "amounts", "entities", "articles") has for the
+        filters, over all pages (limit and offset ignored)."""
+        sql, params, _ = _LISTINGS[kind](filters)
+        return int(self._rows(f"SELECT count(*) AS n FROM ({sql}) t", params)[0]["n"])
+
     def events(self, filters: Filters) -> list[dict[str, Any]]:
         """Events matching the filters, newest first."""
-        if filters.dyad:
-            # Each direction is one range of the dyad index, already newest first: merged, they
-            # give the first page without reading (or sorting) the dyad's other events.
-            sql, params = directed(filters, _EVENT_SELECT)
-            return self._select(sql, params, filters, "day DESC NULLS LAST, article_id, idx")
-        clauses, params = events_where(filters)
-        return self._select(_EVENT_SELECT + render(clauses), params, filters,
-                            "e.day DESC NULLS LAST, e.article_id, e.idx")
+        return self._list("events", filters)
 
     def quotes(self, filters: Filters) -> list[dict[str, Any]]:
         """Quotes matching the filters, newest first."""
-        clauses, params = quotes_where(filters)
-        sql = "SELECT q.*, a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id" + render(clauses)
-        return self._select(sql, params, filters, "q.day DESC NULLS LAST, q.article_id, q.idx")
+        return self._list("quotes", filters)
 
     def amounts(self, filters: Filters) -> list[dict[str, Any]]:
         """Amounts matching the filters, newest first."""
-        clauses, params = amounts_where(filters)
-        sql = "SELECT m.*, a.title, a.language FROM amounts m JOIN articles a ON a.id = m.article_id" + render(clauses)
-        return self._select(sql, params, filters, "m.day DESC NULLS LAST, m.article_id, m.idx")
+        return self._list("amounts", filters)
 
     def entities(self, filters: Filters) -> list[dict[str, Any]]:
         """Entities aggregated over articles: name, type, codes, articles and mentions, most named first."""
-        clauses, params = entities_where(filters)
-        sql = ("SELECT n.name, n.type, max(n.iso3) AS iso3, max(n.wikidata) AS wikidata, max(n.geonames) AS geonames,"
-               " count(DISTINCT n.article_id) AS articles, sum(n.mentions) AS mentions"
-               " FROM entities n JOIN articles a ON a.id = n.article_id" + render(clauses) + " GROUP BY n.name, n.type")
-        return self._select(sql, params, filters, "articles DESC, mentions DESC, n.name")
+        return self._list("entities", filters)
 
     def articles(self, filters: Filters) -> list[dict[str, Any]]:
         """Articles (without their text), newest first."""
-        clauses, params = articles_where(filters)
-        sql = ("SELECT a.id, a.title, a.url, a.source, a.language, a.published, a.day, a.sitename, a.n_entities,"
-               " a.n_quotes, a.n_amounts, a.n_events, a.tone FROM articles a" + render(clauses))
-        return self._select(sql, params, filters, "a.day DESC NULLS LAST, a.id")
+        return self._list("articles", filters)
 
     def stats(self) -> dict[str, Any]:
         """How much the store holds, by table and language, and the span of dates."""
@@ -145,6 +137,50 @@ class QueryMixin(DyadMixin):
         for r in rows:
             r["lat"], r["lon"] = coordinates(r["name"], r["iso3"])
         return rows
+
+
+Listing = tuple[str, list[Any], str]
+
+
+def _events_sql(f: Filters) -> Listing:
+    if f.dyad:
+        # Each direction is one range of the dyad index, already newest first: merged, they
+        # give the first page without reading (or sorting) the dyad's other events.
+        sql, params = directed(f, _EVENT_SELECT)
+        return sql, params, "day DESC NULLS LAST, article_id, idx"
+    clauses, params = events_where(f)
+    return _EVENT_SELECT + render(clauses), params, "e.day DESC NULLS LAST, e.article_id, e.idx"
+
+
+def _quotes_sql(f: Filters) -> Listing:
+    clauses, params = quotes_where(f)
+    sql = "SELECT q.*, a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id" + render(clauses)
+    return sql, params, "q.day DESC NULLS LAST, q.article_id, q.idx"
+
+
+def _amounts_sql(f: Filters) -> Listing:
+    clauses, params = amounts_where(f)
+    sql = "SELECT m.*, a.title, a.language FROM amounts m JOIN articles a ON a.id = m.article_id" + render(clauses)
+    return sql, params, "m.day DESC NULLS LAST, m.article_id, m.idx"
+
+
+def _entities_sql(f: Filters) -> Listing:
+    clauses, params = entities_where(f)
+    sql = ("SELECT n.name, n.type, max(n.iso3) AS iso3, max(n.wikidata) AS wikidata, max(n.geonames) AS geonames,"
+           " count(DISTINCT n.article_id) AS articles, sum(n.mentions) AS mentions"
+           " FROM entities n JOIN articles a ON a.id = n.article_id" + render(clauses) + " GROUP BY n.name, n.type")
+    return sql, params, "articles DESC, mentions DESC, n.name"
+
+
+def _articles_sql(f: Filters) -> Listing:
+    clauses, params = articles_where(f)
+    sql = ("SELECT a.id, a.title, a.url, a.source, a.language, a.published, a.day, a.sitename, a.n_entities,"
+           " a.n_quotes, a.n_amounts, a.n_events, a.tone FROM articles a" + render(clauses))
+    return sql, params, "a.day DESC NULLS LAST, a.id"
+
+
+_LISTINGS = {"events": _events_sql, "quotes": _quotes_sql, "amounts": _amounts_sql, "entities": _entities_sql,
+             "articles": _articles_sql}
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:

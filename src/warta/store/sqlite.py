@@ -16,7 +16,8 @@ from typing import Any
 from .base import SqlStore, StoreError
 from .migrations import SQLITE
 from .rows import Rows
-from .stem import stem_text, stem_word, words
+from .search_query import fts5, mark_stems, parse
+from .stem import STEMMED, stem_text
 
 
 @contextmanager
@@ -140,23 +141,43 @@ class SqliteStore(SqlStore):
             raise StoreError(self.url, f"query failed ({error})") from None
 
     def _index_text(self, cur: Any, article_id: str, article: Rows) -> None:
-        stems = stem_text(f"{article.title or ''} {article.text}") if article.language in ("id", "ms") else ""
+        stems = stem_text(f"{article.title or ''} {article.text}") if article.language in STEMMED else ""
         cur.execute("INSERT INTO article_fts (title, body, id_stem, article_id) VALUES (?, ?, ?, ?)",
                     (article.title or "", article.text, stems, article_id))
 
     def _unindex_text(self, cur: Any, article_id: str) -> None:
         cur.execute("DELETE FROM article_fts WHERE article_id = ?", (article_id,))
 
-    def search(self, query: str, *, limit: int = 20, language: str | None = None) -> list[dict[str, Any]]:
-        """Articles matching every word of `query` (English stems, or Indonesian stems), best first."""
-        terms = words(query)
-        if not terms:
+    def search(self, query: str, *, limit: int = 20, offset: int = 0,
+               language: str | None = None) -> list[dict[str, Any]]:
+        """Articles matching the query (see `search_query`): every word, "phrases", OR, prefix*, as
+        English (porter stems) or Indonesian (Sastrawi stems); best first, with a snippet."""
+        parsed = parse(query)
+        if not parsed:
             return []
-        match = " AND ".join(f'({{title body}} : "{t}" OR id_stem : "{stem_word(t)}")' for t in terms)
-        # ORDER BY rank (bm25) is done inside FTS5, which then emits rows best first: the join, the
-        # language test and the snippets (which cost far more than bm25) run for the rows kept only.
+        # bm25 is computed inside FTS5, which then emits rows best first: the join, the language
+        # test and the snippets (which cost far more than bm25) run for the rows kept only. A word
+        # in the title counts four times one in the body.
         sql = ("SELECT a.id, a.title, a.url, a.language, a.day, a.n_events,"
-               " snippet(article_fts, 1, char(2), char(3), '…', 16) AS snippet, article_fts.rank AS rank"
-               " FROM article_fts JOIN articles a ON a.id = article_fts.article_id WHERE article_fts MATCH ?"
-               + (" AND a.language = ?" if language else "") + " ORDER BY article_fts.rank LIMIT ?")
-        return self._rows(sql, [match, *([language] if language else []), limit])
+               " snippet(article_fts, 1, char(2), char(3), '…', 24) AS snippet,"
+               f" -bm25(article_fts, 4.0, 1.0, 1.0) AS score FROM article_fts{self._search_where(language)}"
+               " ORDER BY bm25(article_fts, 4.0, 1.0, 1.0) LIMIT ? OFFSET ?")
+        hits = self._rows(sql, [fts5(parsed), *([language] if language else []), limit, offset])
+        for hit in hits:
+            hit["score"] = round(hit["score"], 4)
+            if hit["language"] in STEMMED:
+                hit["snippet"] = mark_stems(hit["snippet"] or "", parsed)
+        return hits
+
+    def search_total(self, query: str, *, language: str | None = None) -> int:
+        """How many articles `search` finds in all."""
+        parsed = parse(query)
+        if not parsed:
+            return 0
+        sql = f"SELECT count(*) AS n FROM article_fts{self._search_where(language)}"
+        return int(self._rows(sql, [fts5(parsed), *([language] if language else [])])[0]["n"])
+
+    @staticmethod
+    def _search_where(language: str | None) -> str:
+        return (" JOIN articles a ON a.id = article_fts.article_id WHERE article_fts MATCH ?"
+                + (" AND a.language = ?" if language else ""))

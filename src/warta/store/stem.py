@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# The languages whose articles get a Sastrawi-stemmed copy in the index (Malay shares the affixes).
+STEMMED = frozenset({"id", "ms"})
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 

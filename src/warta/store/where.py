@@ -76,7 +76,19 @@ def events_where(f: Filters) -> Clauses:
     if f.text:
         clauses.append(f"lower(e.evidence) {LIKE}")
         params.append(like(f.text.lower()))
+    _event_qualities(f, clauses, params)
     return clauses, params
+
+
+def _event_qualities(f: Filters, clauses: list[str], params: list[Any]) -> None:
+    """Quad class, modality, negation and a confidence floor."""
+    for column, value in (("e.quad_class", f.quad_class), ("e.modality", f.modality), ("e.negated", f.negated)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
 
 
 def quotes_where(f: Filters) -> Clauses:
