@@ -102,7 +102,7 @@ def test_actor_network_map_search(site):
 
 def test_article_text_is_escaped(site):
     base, page = site
-    hits = page.request.get(f"{base}/api/articles", params={"q": "Hostile"}).json()
+    hits = page.request.get(f"{base}/api/articles", params={"q": "Hostile"}).json()["items"]
     open_page(page, base, f"#/article/{hits[0]['id']}")
     assert page.inner_text("#article-title") == f"Hostile {EVIL}"
     assert EVIL in page.inner_text("#article-text")

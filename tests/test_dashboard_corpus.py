@@ -49,9 +49,9 @@ def test_real_articles_flow_to_the_api_and_dashboard(corpus_store):
 
     app = create_app(store=corpus_store)
     with TestClient(app) as client:
-        articles = client.get("/api/articles", params={"limit": 100}).json()
+        articles = client.get("/api/articles", params={"limit": 100}).json()["items"]
         assert {a["language"] for a in articles} == {"id", "en"}
-        hits = client.get("/api/search", params={"q": "Putin"}).json()
+        hits = client.get("/api/search", params={"q": "Putin"}).json()["items"]
         assert hits and all(h["language"] == "id" for h in hits[:3])
         dyad = client.get("/api/dyads/IDN/RUS").json()
     if not dyad["events"]:

@@ -15,7 +15,7 @@ const routes = [
   [/^#\/article\/([^/?]+)/, (m, query) => articlePage(decodeURIComponent(m[1]), query.get("ev"))],
   [/^#\/network/, () => networkPage()],
   [/^#\/map/, () => mapPage()],
-  [/^#\/search/, (m, query) => searchPage(query.get("q") || "", query.get("semantic") === "1")],
+  [/^#\/search/, (m, query) => searchPage(query.get("q") || "", query.get("semantic") === "1", Number(query.get("offset")) || 0)],
 ];
 
 async function route() {

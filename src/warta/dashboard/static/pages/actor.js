@@ -3,7 +3,13 @@ import { bars } from "../charts.js";
 import { api, articleLink, eventItem, h, show } from "../dom.js";
 
 export async function actorPage(actor) {
-  const a = await api(`/api/actors/${encodeURIComponent(actor)}`);
+  let a;
+  try {
+    a = await api(`/api/actors/${encodeURIComponent(actor)}`);
+  } catch (error) {
+    show(h("h1", {}, `Actor: ${actor}`), h("p", { class: "error" }, error.message));
+    return;
+  }
   const input = h("input", { name: "actor", value: actor, size: 12, "aria-label": "actor" });
   const partnersEl = h("div", { class: "chart", id: "actor-partners" });
   const typesEl = h("div", { class: "chart", id: "actor-types" });

@@ -3,7 +3,8 @@ import { bars } from "../charts.js";
 import { api, articleLink, fmt, h, link, show, table } from "../dom.js";
 
 export async function overviewPage() {
-  const [stats, articles] = await Promise.all([api("/api/stats"), api("/api/articles", { limit: 15 })]);
+  const [stats, latest] = await Promise.all([api("/api/stats"), api("/api/articles", { limit: 15 })]);
+  const articles = latest.items;
   const typesChart = h("div", { class: "chart", id: "types-chart" });
   show(
     h("h1", {}, "Overview"),
