@@ -40,6 +40,8 @@ def to_ud(tree: Tree, data: SyntaxData) -> Tree:
     _raise_objects(tree, data)
     _copulas(tree, data)
     _prepositions(tree)
+    _coordinators(tree)
+    _fronted_complements(tree)
     tree.deps = [data.labels.get(dep, dep) for dep in tree.deps]
     return tree
 
@@ -89,3 +91,26 @@ def _prepositions(tree: Tree) -> None:
             tree.promote(clauses[0], i, "mark")
             head = tree.heads[clauses[0]]
             tree.deps[clauses[0]] = "acl" if head >= 0 and tree.upos[head] in NOMINAL else "advcl"
+
+
+def _coordinators(tree: Tree) -> None:
+    """"China and India": `cc` hangs from the conjunct it introduces, not from the first one."""
+    for i, dep in enumerate(tree.deps):
+        if dep not in ("cc", "preconj") or tree.heads[i] < 0:
+            continue
+        following = [j for j in tree.children(tree.heads[i], "conj") if j > i]
+        if following and dep == "cc":
+            tree.heads[i] = following[0]
+
+
+def _fronted_complements(tree: Tree) -> None:
+    """"Talks ended, police said": the reported clause before the verb of saying is the main
+    clause and the verb its `parataxis` (UD), not the verb's ccomp (ClearNLP)."""
+    for i, dep in enumerate(list(tree.deps)):
+        verb = tree.heads[i]
+        if dep != "ccomp" or verb < 0 or verb < i or tree.heads[verb] >= 0:
+            continue
+        tree.promote(i, verb, "parataxis")
+        for j in tree.children(verb, "punct"):
+            if j > verb:  # the full stop closes the sentence, whose head is now the clause
+                tree.heads[j] = i

@@ -1,5 +1,6 @@
 """What a language's `syntax.tsv` says: which parser, its label scheme and the words the
-conversion to Universal Dependencies needs (see warta/lang/en/syntax.tsv)."""
+conversion to Universal Dependencies needs (see warta/lang/en/syntax.tsv); `syntax_clitics.tsv`,
+when present, is the clitic table `warta train parser-id` derives from the treebanks."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,7 +19,10 @@ class SyntaxData:
     scheme: str = "ud"  # "clear": spaCy's English labels, converted to UD
     copulas: frozenset[str] = frozenset()
     infinitive: frozenset[str] = frozenset()
-    clitics: tuple[str, ...] = ()
+    clitics: tuple[str, ...] = ()  # endings split off any token (but `keep` words) as words of their own
+    min_stem: int = 1  # what must be left of a token before a clitic
+    splits: dict[str, str] = field(default_factory=dict)  # token → its clitic, seen split in the treebanks
+    keep: frozenset[str] = frozenset()  # tokens that end like a clitic but are one word
     labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -28,7 +32,7 @@ def syntax_data(code: str) -> SyntaxData:
     if code not in available_languages():
         return SyntaxData(code)
     values: dict[str, list[list[str]]] = {}
-    for line in read_lines(code, "syntax.tsv"):
+    for line in read_lines(code, "syntax.tsv") + read_lines(code, "syntax_clitics.tsv"):
         kind, *rest = [part.strip() for part in line.split("\t")]
         values.setdefault(kind, []).append(rest)
     first = {kind: rows[0][0] for kind, rows in values.items() if rows and rows[0]}
@@ -40,4 +44,6 @@ def syntax_data(code: str) -> SyntaxData:
         copulas=frozenset(words.get("copula", ())), infinitive=frozenset(words.get("infinitive", ())),
         # longest first, so "n't" is tried before "'t" would be
         clitics=tuple(sorted(words.get("clitic", ()), key=len, reverse=True)),
-        labels={row[0]: row[1] for row in values.get("label", ()) if len(row) >= 2})
+        labels={row[0]: row[1] for row in values.get("label", ()) if len(row) >= 2},
+        min_stem=int(first.get("min_stem", "1")), keep=frozenset(words.get("keep", ())),
+        splits={row[0]: row[1] for row in values.get("split", ()) if len(row) >= 2})

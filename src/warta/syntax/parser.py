@@ -33,14 +33,24 @@ class Parser:
         """The syntactic words of a sentence's tokens: clitics split off, offsets kept."""
         words: list[tuple[int, int]] = []
         for start, end in tokens:
-            token = text[start:end].lower()
-            for clitic in self.data.clitics:
-                if len(token) > len(clitic) and token.endswith(clitic):
-                    words.append((start, end - len(clitic)))
-                    start = end - len(clitic)
-                    break
+            size = self._clitic(text[start:end].lower())
+            if size:
+                words.append((start, end - size))
+                start = end - size
             words.append((start, end))
         return words
+
+    def _clitic(self, token: str) -> int:
+        """The length of the clitic ending `token` (0 when it has none)."""
+        data = self.data
+        if token in data.splits:
+            return len(data.splits[token])
+        if token in data.keep:
+            return 0
+        for clitic in data.clitics:
+            if token.endswith(clitic) and len(token) - len(clitic) >= data.min_stem:
+                return len(clitic)
+        return 0
 
     def parse(self, text: str, sentences: Sequence[Offsets]) -> list[tuple[Word, ...]]:
         """Parse each sentence (its words' offsets into `text`); returns its words in order."""
