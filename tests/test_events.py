@@ -234,7 +234,7 @@ def test_international_body_acts_under_its_cameo_code():
 
 def test_events_stage_contract_and_registration():
     stage = EventsStage()
-    assert stage.requires == {"sentences", "entities"} and stage.produces == {"events"}
+    assert {"sentences", "entities", "quotes", "dates", "language"} <= stage.requires and stage.produces == {"events"}
     assert {"events", "tone"} <= set(registered_stages())
     context = build_context(make_article("Iran dan Rusia bertemu."), tone=lambda text: 1.5)
     assert all(e.tone == 1.5 for e in code_article(context))

@@ -315,7 +315,7 @@ class DateStage:
     """Find and resolve date expressions."""
 
     name: str = "dates"
-    requires: frozenset[str] = frozenset({"text", "paragraphs"})
+    requires: frozenset[str] = frozenset({"text", "paragraphs", "published"})
     produces: frozenset[str] = frozenset({"dates"})
 
     def __call__(self, article: Article) -> Article:

@@ -18,13 +18,19 @@ def one_line(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def message(source: str, detail: str) -> str:
+    """The one line a user sees for a dropped input: its name and the reason."""
+    return f"{one_line(source, 500)}: {one_line(detail, 500)}"
+
+
 class WartaError(Exception):
     """Base of every error warta reports to a user."""
 
     reason = "error"
+    stage: str | None = None  # the pipeline stage that was running, when one was
 
     def __init__(self, source: str, detail: str) -> None:
-        super().__init__(f"{one_line(source, 500)}: {one_line(detail, 500)}")
+        super().__init__(message(source, detail))
         self.source = source
         self.detail = detail
 

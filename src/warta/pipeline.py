@@ -6,6 +6,7 @@ pipeline is assembled from settings, as spaCy checks its components.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -25,16 +26,49 @@ class Stage(Protocol):
     def __call__(self, article: Article) -> Article: ...
 
 
+class StageHook(Protocol):
+    """Told of every stage run on an article: its name, the seconds it took and whether it gave an
+    article (a bulk worker's per-stage counters are one)."""
+
+    def __call__(self, stage: str, seconds: float, ok: bool) -> None: ...
+
+
 StageFactory = Callable[[dict[str, Any]], Stage]
 _REGISTRY: dict[str, StageFactory] = {}
 
 
 def register(name: str) -> Callable[[StageFactory], StageFactory]:
-    """Decorator: make a stage factory available under `name` in the `stages` setting."""
+    """Decorator: make a stage factory available under `name` in the `stages` setting.
+
+    A second factory under a name already taken is refused (ConfigError): a plug-in must not
+    replace a stage silently. Registering the same factory again (a module reloaded) is harmless.
+    """
     def add(factory: StageFactory) -> StageFactory:
+        known = _REGISTRY.get(name)
+        if known is not None and _qualname(known) != _qualname(factory):
+            raise ConfigError(f"stage {name}", f"already registered by {_qualname(known)}")
         _REGISTRY[name] = factory
         return factory
     return add
+
+
+def _qualname(factory: StageFactory) -> str:
+    return f"{getattr(factory, '__module__', '?')}.{getattr(factory, '__qualname__', repr(factory))}"
+
+
+def run_stage(stage: Stage, article: Article) -> Article:
+    """Run one stage on one article; whatever goes wrong leaves as a one-line WartaError naming the
+    stage, the same for `warta extract` and for the bulk workers."""
+    try:
+        return stage(article)
+    except WartaError as error:
+        error.stage = error.stage or stage.name
+        raise
+    except Exception as error:  # a bug on one input must not stop the batch
+        detail = " ".join(str(error).split())[:200]  # the user sees one line, however odd the error
+        failure = StageError(article.source, f"stage {stage.name} failed ({error.__class__.__name__}: {detail})")
+        failure.stage = stage.name
+        raise failure from error
 
 
 # Modules whose import registers stages; each capability adds its module here.
@@ -83,21 +117,21 @@ class Pipeline:
             stages.append(stage)
         return cls(stages, DocumentLimits.from_settings(settings))
 
-    def __call__(self, article: Article) -> Article:
+    def __call__(self, article: Article, hook: StageHook | None = None) -> Article:
+        """Run every stage on `article` (the one runner: the CLI and the bulk workers use it)."""
         for stage in self.stages:
+            started, ok = time.perf_counter(), False
             try:
-                article = stage(article)
-            except WartaError:
-                raise
-            except Exception as error:  # a bug on one input must not stop the batch
-                detail = " ".join(str(error).split())[:200]  # the user sees one line, however odd the error
-                raise StageError(article.source, f"stage {stage.name} failed ({error.__class__.__name__}: {detail})") from error
+                article, ok = run_stage(stage, article), True
+            finally:
+                if hook is not None:
+                    hook(stage.name, time.perf_counter() - started, ok)
         return article.replace(raw=None)
 
-    def run(self, document: Document) -> Outcome:
-        """Run one input; an input-level error becomes the outcome instead of propagating."""
+    def run(self, document: Document, hook: StageHook | None = None) -> Outcome:
+        """Run one input within its limits; an input-level error becomes the outcome instead of propagating."""
         try:
-            article = self.limits.run(document.source, lambda: self(Article.from_document(document)))
+            article = self.limits.run(document.source, lambda: self(Article.from_document(document), hook))
             return Outcome(document.source, article=article)
         except WartaError as error:
             return Outcome(document.source, error=error)

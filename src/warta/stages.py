@@ -43,7 +43,8 @@ class ReadStage:
     favor_precision: bool = False
     name: str = "read"
     requires: frozenset[str] = frozenset({"raw"})
-    produces: frozenset[str] = frozenset({"text", "title", "author", "published", "sitename", "url", "paragraphs"})
+    produces: frozenset[str] = frozenset({"text", "title", "author", "published", "sitename", "url", "paragraphs",
+                                          "raw_offsets"})
 
     def __call__(self, article: Article) -> Article:
         if article.raw is None:
@@ -71,8 +72,8 @@ class LanguageStage:
     """Identify the language of the article and of each paragraph."""
 
     name: str = "language"
-    requires: frozenset[str] = frozenset({"text", "paragraphs"})
-    produces: frozenset[str] = frozenset({"language"})
+    requires: frozenset[str] = frozenset({"text", "paragraphs", "title", "published"})
+    produces: frozenset[str] = frozenset({"language", "paragraphs", "published"})
 
     def __call__(self, article: Article) -> Article:
         language, found = identify_article(article.title, article.text, [(p.start, p.end) for p in article.paragraphs])

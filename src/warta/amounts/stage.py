@@ -28,7 +28,7 @@ class AmountStage:
     """Find money figures, percentages and counts."""
 
     name: str = "amounts"
-    requires: frozenset[str] = frozenset({"text", "paragraphs"})
+    requires: frozenset[str] = frozenset({"text", "paragraphs", "dates"})
     produces: frozenset[str] = frozenset({"amounts"})
 
     def __call__(self, article: Article) -> Article:

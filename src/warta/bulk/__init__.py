@@ -7,7 +7,7 @@ near-duplicates are clustered, and articles go to the store.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +93,8 @@ def _count_lines(path: str) -> int:
 def run_bulk(inputs: list[str], *, store: Any, journal: str | None = None, settings: dict[str, Any] | None = None,
              engine: str = "processes", workers: int | None = None, scheduler: str | None = None,
              quiet: bool = False, policy: FetchPolicy | None = None,
-             command: str = "ingest", retry_failed: bool = False) -> RunReport:
+             command: str = "ingest", retry_failed: bool = False,
+             on_failure: Callable[[str], None] | None = None) -> RunReport:
     """Ingest `inputs` into `store` (a Store), resumably; returns what this run did."""
     settings = settings or load_settings()
     book = journal_for(store, journal)
@@ -102,7 +103,7 @@ def run_bulk(inputs: list[str], *, store: Any, journal: str | None = None, setti
         with Bar(command, total=estimate_total(inputs), quiet=quiet) as bar:
             runner = BulkRunner(settings=settings, store=store, journal=book, engine=runner_engine,
                                 dedup=Deduplicator(threshold=settings["dedup_threshold"]), bar=bar, command=command,
-                                retry_failed=retry_failed)
+                                retry_failed=retry_failed, on_failure=on_failure)
             return runner.run(iter_inputs(inputs, journal=book, settings=settings, policy=policy,
                                               retry_failed=retry_failed))
     finally:

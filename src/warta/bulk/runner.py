@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from ..dedup import Deduplicator
-from ..errors import DropCounter, WartaError
+from ..errors import DropCounter, WartaError, message
 from ..model import Document
 from .engines import Engine, EngineError
 from .journal import Finished, Journal
@@ -77,7 +77,7 @@ class BulkRunner:
 
     def __init__(self, *, settings: dict[str, Any], store: Any, journal: Journal, engine: Engine,
                  dedup: Deduplicator | None = None, bar: Bar | None = None, command: str = "ingest",
-                 retry_failed: bool = False) -> None:
+                 retry_failed: bool = False, on_failure: Callable[[str], None] | None = None) -> None:
         self.settings = settings
         self.store = store
         self.journal = journal
@@ -86,6 +86,7 @@ class BulkRunner:
         self.bar = bar or Bar("", quiet=True)
         self.command = command
         self.retry_failed = retry_failed
+        self.on_failure = on_failure  # told each dropped input's one line, as `warta extract` prints it
         self._loaded = False
 
     def run(self, items: Iterable[Item]) -> RunReport:
@@ -175,5 +176,7 @@ class BulkRunner:
         report.failed += 1
         report.drops[item.reason or "error"] += 1
         report.dropped_by[item.stage or "?"] += 1
+        if self.on_failure is not None:
+            self.on_failure(message(item.key, item.detail or item.reason or "error"))
         self.bar.advance()
         return Finished(item.key, reason=item.reason or "error", detail=item.detail)

@@ -17,12 +17,11 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import StageError, WartaError
 from ..model import Article, Document
 from ..pipeline import Pipeline
 from ..store.rows import Rows, to_rows
 
-_PIPELINES: dict[tuple, _Timed] = {}
+_PIPELINES: dict[tuple, WorkerPipeline] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,44 +48,39 @@ class BatchResult:
     peak_rss_kb: int = 0
 
 
-class _Timed:
-    """A pipeline whose stages are timed and counted, and which remembers the stage that failed."""
+class StageCounters:
+    """Seconds spent and articles given per stage: the pipeline's hook in a worker."""
 
-    def __init__(self, pipeline: Pipeline) -> None:
-        self.pipeline = pipeline
+    def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
         self.out: dict[str, int] = {}
 
-    def run(self, document: Document) -> ItemResult:
-        try:  # the document's time and memory limits (warta.limits) hold around all its stages
-            return self.pipeline.limits.run(document.source, lambda: self._run(document))
-        except WartaError as error:
-            return ItemResult(document.source, reason=error.reason, detail=error.detail)
+    def __call__(self, stage: str, seconds: float, ok: bool) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        self.out[stage] = self.out.get(stage, 0) + ok
 
-    def _run(self, document: Document) -> ItemResult:
-        article = Article.from_document(document)
-        for stage in self.pipeline.stages:
-            started = time.perf_counter()
-            try:
-                article = stage(article)
-            except WartaError as error:
-                return ItemResult(document.source, reason=error.reason, detail=error.detail, stage=stage.name)
-            except Exception as error:  # noqa: BLE001 (as Pipeline does: a bug on one input must not stop the batch)
-                detail = f"stage {stage.name} failed ({error.__class__.__name__}: {error})"
-                return ItemResult(document.source, reason=StageError.reason, detail=detail, stage=stage.name)
-            finally:
-                self.seconds[stage.name] = self.seconds.get(stage.name, 0.0) + time.perf_counter() - started
-            self.out[stage.name] = self.out.get(stage.name, 0) + 1
-        try:
-            return ItemResult(document.source, rows=to_rows(article), signature=_signature(article))
-        except Exception as error:  # noqa: BLE001 (a value that cannot be stored fails its input only)
-            detail = f"cannot be stored ({error.__class__.__name__}: {' '.join(str(error).split())[:120]})"
-            return ItemResult(document.source, reason="store-refused", detail=detail, stage="store")
-
-    def take_counters(self) -> tuple[dict[str, float], dict[str, int]]:
+    def take(self) -> tuple[dict[str, float], dict[str, int]]:
+        """The counters since the last call, which starts them again."""
         counters = (self.seconds, self.out)
         self.seconds, self.out = {}, {}
         return counters
+
+
+class WorkerPipeline:
+    """The pipeline as a worker runs it: the CLI's runner with the counters as its hook, each
+    outcome turned into the rows the store takes or the reason it was dropped."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.counters = StageCounters()
+
+    def run(self, document: Document) -> ItemResult:
+        outcome = self.pipeline.run(document, hook=self.counters)
+        if outcome.error is not None:
+            error = outcome.error
+            return ItemResult(document.source, reason=error.reason, detail=error.detail, stage=error.stage)
+        assert outcome.article is not None
+        return ItemResult(document.source, rows=to_rows(outcome.article), signature=_signature(outcome.article))
 
 
 def _signature(article: Article) -> np.ndarray | None:
@@ -99,11 +93,11 @@ def _settings_key(settings: dict[str, Any]) -> tuple:
     return tuple(sorted((k, repr(v)) for k, v in settings.items()))
 
 
-def pipeline_for(settings: dict[str, Any]) -> _Timed:
+def pipeline_for(settings: dict[str, Any]) -> WorkerPipeline:
     """This process's pipeline for `settings`, built on first use."""
     key = _settings_key(settings)
     if key not in _PIPELINES:
-        _PIPELINES[key] = _Timed(Pipeline.build(settings))
+        _PIPELINES[key] = WorkerPipeline(Pipeline.build(settings))
     return _PIPELINES[key]
 
 
@@ -120,7 +114,7 @@ def warm(settings: dict[str, Any], driver: int | None = None) -> int:
     # Stages load some models on first use (spaCy, lexicons): one tiny article per language loads them now.
     for document in _WARM_UP:
         timed.run(document)
-    timed.take_counters()
+    timed.counters.take()
     # The models and tables now loaded live as long as the worker: moved out of the collector's
     # reach, they are no longer walked by every full collection (about 4 ms per page before).
     gc.freeze()
@@ -152,6 +146,6 @@ def process_batch(settings: dict[str, Any], documents: list[Document]) -> BatchR
     """Run the pipeline over one batch; never raises for a bad input."""
     timed = pipeline_for(settings)
     items = [timed.run(document) for document in documents]
-    seconds, out = timed.take_counters()
+    seconds, out = timed.counters.take()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     return BatchResult(items, seconds, out, os.getpid(), int(peak))

@@ -39,7 +39,8 @@ def ingest_bulk(paths: list[str], *, db: str | None, stages: str | None = None, 
     settings = load_settings({"stages": stages} if stages else None)
     with open_store(db) as store:
         report = run_bulk(paths, store=store, journal=journal, settings=settings, engine=engine or "processes",
-                          workers=workers, scheduler=scheduler, quiet=quiet, retry_failed=retry_failed)
+                          workers=workers, scheduler=scheduler, quiet=quiet, retry_failed=retry_failed,
+                          on_failure=_say)
     _say(f"{store.url}: {report.summary()}")
     if not quiet and report.stage_seconds:
         for line in report.stage_lines():

@@ -17,7 +17,7 @@ class EventsStage:
     """Code the events of the article in PLOVER and CAMEO, with actors and evidence."""
 
     name: str = "events"
-    requires: frozenset[str] = frozenset({"sentences", "entities"})
+    requires: frozenset[str] = frozenset({"text", "language", "published", "sentences", "entities", "quotes", "dates"})
     produces: frozenset[str] = frozenset({"events"})
 
     def __call__(self, article: Article) -> Article:
@@ -31,7 +31,7 @@ class ToneStage:
     """Score the tone of the article on GDELT's scale."""
 
     name: str = "tone"
-    requires: frozenset[str] = frozenset({"text"})
+    requires: frozenset[str] = frozenset({"text", "language", "sentences"})
     produces: frozenset[str] = frozenset({"tone"})
 
     def __call__(self, article: Article) -> Article:

@@ -1,7 +1,7 @@
 """The "quotes" stage: direct quotations and reported speech with their speakers.
 
-Speakers are the linked entities when an "entities" stage ran before (it is optional: the stage
-requires only sentences), else names read from the text. Attributions are resolved in text
+Speakers are the linked entities of the "entities" stage when it found them, else names read
+from the text. Attributions are resolved in text
 order so that "katanya", "he said" or "it added" go to the most recent speaker.
 """
 from __future__ import annotations
@@ -40,7 +40,7 @@ class QuoteStage:
     """Find direct quotations and reported speech, and who said them."""
 
     name: str = "quotes"
-    requires: frozenset[str] = frozenset({"text", "paragraphs", "sentences"})
+    requires: frozenset[str] = frozenset({"text", "paragraphs", "sentences", "language", "entities"})
     produces: frozenset[str] = frozenset({"quotes"})
 
     def __call__(self, article: Article) -> Article:
