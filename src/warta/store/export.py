@@ -1,5 +1,5 @@
 """`warta export`: the store as JSON Lines (whole articles), CSV or Parquet (one record table),
-or GDELT 2.0 Events / GKG-like tab-separated files."""
+or GDELT 2.0 Events / Mentions / GKG-like tab-separated files."""
 from __future__ import annotations
 
 import csv
@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from ..errors import ConfigError
-from .gdelt import EVENT_COLUMNS, GKG_COLUMNS, event_record, gkg_record
+from .gdelt import EVENT_COLUMNS, GKG_COLUMNS, event_record, gkg_record, mention_records
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt", "gkg")
-TABLES = {"events": "SELECT e.*, a.url, a.source, a.tone, a.language FROM events e JOIN articles a ON a.id = e.article_id"
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "mentions", "gkg")
+TABLES = {"events": "SELECT e.*, a.url, a.source, a.tone, a.language, a.ingested FROM events e JOIN articles a ON a.id = e.article_id"
                     " ORDER BY e.article_id, e.idx",
           "quotes": "SELECT q.*, a.url FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.article_id, q.idx",
           "amounts": "SELECT m.*, a.url FROM amounts m JOIN articles a ON a.id = m.article_id ORDER BY m.article_id, m.idx",
@@ -50,6 +50,8 @@ def export(store: Any, *, fmt: str, out: IO[str] | None, path: str | None = None
     if fmt == "gdelt":
         records = (r for r in (event_record(e) for e in rows(store, "events")) if r is not None)
         return _write_tsv(out, records, header=None)
+    if fmt == "mentions":
+        return _write_tsv(out, (r for i in article_ids(store) for r in mention_records(store, i)), header=None)
     if fmt == "gkg":
         return _write_tsv(out, (gkg_record(store.article(i), i) for i in article_ids(store)), header=GKG_COLUMNS)
     raise ConfigError(f"--format {fmt}", f"choose one of {', '.join(FORMATS)}")

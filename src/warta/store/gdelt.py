@@ -1,8 +1,14 @@
-"""Events as GDELT 2.0 Event records (61 tab-separated columns), and articles as GKG-like rows.
+"""Events as GDELT 2.0 Event records (61 tab-separated columns, no header, as GDELT's own files),
+their mentions as GDELT 2.0 Mentions records (16 columns, one per evidence sentence), and articles
+as GKG-like rows.
 
-GDELT fields warta cannot know are left empty (ethnic and religion codes, ADM codes, FIPS country
-codes of places); counts are per article (one mention, one source). Negated events are left out:
-GDELT has no way to say an event did not happen.
+Actor fields are read from the CAMEO actor code (`IDNGOV`: country IDN, type GOV; `IGOUNO`: type
+IGO, known group UNO; religion codes go to Religion1/2Code); geo fields come from the geocoded
+places (`places.locate`: GeoNames coordinates, FIPS country and ADM1 codes, GeoNames id as
+FeatureID); counts are over the cluster of syndicated copies (store/merge.py); DATEADDED is when
+the article was ingested; SOURCEURL the article's URL (its file path only when it has none).
+Events dated only to a month or a year are written at the best full day (see rows.full_day).
+Negated events are left out: GDELT has no way to say an event did not happen.
 """
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from .places import coordinates
+from .places import Place, country_place, locate
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
           "Type1Code", "Type2Code", "Type3Code")
@@ -28,6 +34,17 @@ GKG_COLUMNS = ("GKGRECORDID", "V2.1DATE", "V2SourceCommonName", "V2DocumentIdent
 ROOT_EVENT_CHARS = 300  # GDELT's IsRootEvent means "in the lead paragraph": events starting this early
 
 
+# CAMEO actor type codes (GDELT's type lookup) and religion codes; any other 3-letter part after
+# the country is a known group (UNO, NAT, EEC, ASN, ...). Ethnic codes are not read.
+TYPE_CODES = frozenset("COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED "
+                       "REF MOD RAD PKO UIS IGO IMG INT NGM NGO SET PTY".split())
+RELIGION_CODES = frozenset("ADR ATH BAH BUD CHR CON CPT CTH DOX DRZ HIN HSD ITR JAN JEW JHW LDS MOS MRN NRM PAG PRO "
+                           "SFI SHI SHN SIK SUN TAO UDX ZRO".split())
+MENTION_COLUMNS = ("GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+                   "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
+                   "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras")
+
+
 def event_id(article_id: str, idx: int) -> int:
     """A stable numeric id (GDELT ids are integers)."""
     return int(hashlib.sha1(f"{article_id}:{idx}".encode()).hexdigest()[:12], 16)
@@ -42,35 +59,112 @@ def _dates(day: str | None) -> tuple[str, str, str, str]:
     return d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{fraction:.4f}"
 
 
-def _actor(name: str | None, country: str | None, code: str | None) -> list[str]:
-    code = code or country or ""
-    types = [code[i:i + 3] for i in range(3, min(len(code), 12), 3)] if len(code) > 3 else []
-    types += [""] * (3 - len(types))
-    return [code, (name or "").upper(), country or "", "", "", "", "", *types[:3]]
+def added(ingested: str | None) -> str:
+    """An ingest time as GDELT's DATEADDED (YYYYMMDDHHMMSS, UTC)."""
+    try:
+        when = dt.datetime.fromisoformat(ingested or "")
+    except ValueError:
+        return ""
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.timezone.utc)
+    return when.strftime("%Y%m%d%H%M%S")
 
 
-def _geo(name: str | None, country: str | None) -> list[str]:
-    lat, lon = coordinates(name, country)
-    if lat is None:
+def actor_fields(name: str | None, country: str | None, code: str | None) -> list[str]:
+    """The 10 GDELT actor fields of a CAMEO actor code."""
+    code = (code or country or "").upper()
+    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    country_code = country.upper() if country else ""
+    if parts and parts[0] not in TYPE_CODES and parts[0] not in RELIGION_CODES and len(parts[0]) == 3 \
+            and (parts[0] == country_code or not country_code and parts[0] not in ("IGO", "NGO", "MNC")):
+        country_code, parts = parts[0], parts[1:]
+    types = [p for p in parts if p in TYPE_CODES]
+    religions = [p for p in parts if p in RELIGION_CODES]
+    groups = [p for p in parts if p not in TYPE_CODES and p not in RELIGION_CODES and len(p) == 3]
+    if country_code and not load_country(country_code):
+        groups.insert(0, country_code)  # not a country ("UNO" alone): a known group
+        country_code = ""
+    return [code, (name or "").upper(), country_code, groups[0] if groups else "", "",
+            *(religions + ["", ""])[:2], *(types + ["", "", ""])[:3]]
+
+
+def load_country(code: str) -> bool:
+    """Is `code` a country the knowledge base knows?"""
+    from ..kb import load_kb
+
+    return load_kb().country(code) is not None
+
+
+def geo_fields(place: Place | None) -> list[str]:
+    """The 8 GDELT geo fields of a place (empty when it could not be placed)."""
+    if place is None or place.lat is None or place.lon is None:
         return [""] * 8
-    return ["1" if not name else "4", name or country or "", "", "", "", f"{lat:.4f}", f"{lon:.4f}", ""]
+    return [str(place.type), place.name, place.fips, place.adm1 or place.fips, "", f"{place.lat:.4f}",
+            f"{place.lon:.4f}", str(place.geonames or "")]
 
 
 def event_record(e: dict[str, Any]) -> list[str] | None:
-    """One stored event row (with the article's url/source/tone) as the 61 GDELT fields, or None if negated."""
+    """One stored event row (with the article's url/source/tone/ingested) as the 61 GDELT fields, or None if negated."""
     if e.get("negated"):
         return None
     sqldate, month, year, fraction = _dates(e.get("day"))
     cameo = e.get("cameo") or ""
+    countries = [c for c in (e.get("actor1_country"), e.get("actor2_country")) if c]
+    action = locate(e["location"], countries=countries) if e.get("location") else None
     fields = [str(event_id(e["article_id"], e["idx"])), sqldate, month, year, fraction,
-              *_actor(e.get("actor1_name"), e.get("actor1_country"), e.get("actor1_code")),
-              *_actor(e.get("actor2_name"), e.get("actor2_country"), e.get("actor2_code")),
+              *actor_fields(e.get("actor1_name"), e.get("actor1_country"), e.get("actor1_code")),
+              *actor_fields(e.get("actor2_name"), e.get("actor2_country"), e.get("actor2_code")),
               "1" if (e.get("ev_start") or 0) < ROOT_EVENT_CHARS else "0", cameo, cameo[:3], cameo[:2],
-              _num(e.get("quad_class")), _num(e.get("goldstein")), "1", "1", "1", _num(e.get("tone") or 0.0),
-              *_geo(None, e.get("actor1_country")), *_geo(None, e.get("actor2_country")),
-              *_geo(e.get("location"), None), (sqldate + "000000") if sqldate else "", e.get("url") or e.get("source") or ""]
+              _num(e.get("quad_class")), _num(e.get("goldstein")), _num(e.get("num_mentions") or 1),
+              _num(e.get("num_sources") or 1), _num(e.get("num_articles") or 1), _num(e.get("tone") or 0.0),
+              *geo_fields(country_place(e.get("actor1_country"))), *geo_fields(country_place(e.get("actor2_country"))),
+              *geo_fields(action), added(e.get("ingested")), e.get("url") or e.get("source") or ""]
     assert len(fields) == len(EVENT_COLUMNS) == 61
     return [f.replace("\t", " ").replace("\n", " ") for f in fields]
+
+
+def mention_records(store: Any, article_id: str) -> list[list[str]]:
+    """The article's event mentions as GDELT 2.0 Mentions rows: one per evidence sentence, each
+    naming the event it restates (the cluster's, when the article is a syndicated copy)."""
+    from .rows import event_key
+
+    found = store._rows("SELECT id, url, source, sitename, ingested, tone, cluster FROM articles WHERE id = ?", [article_id])
+    article = store.article(article_id)
+    if not found or article is None:
+        return []
+    meta = found[0]
+    events = {r["ekey"]: r for r in store._rows("SELECT article_id, idx, ekey, day FROM events WHERE cluster = ?",
+                                                  [meta["cluster"] or article_id])}
+    starts = [s.start for s in article.sentences]
+    out = []
+    for event in article.events:
+        if event.negated:
+            continue
+        target = events.get(event_key(event)) or events.get(event_key(event.replace(mutual=True)))
+        if target is None:
+            continue
+        out.append(_mention(event, target, meta, article, starts))
+    return out
+
+
+def _mention(event: Any, target: dict[str, Any], meta: dict[str, Any], article: Any, starts: list[int]) -> list[str]:
+    ev = event.evidence
+    trigger = article.text.lower().find((ev.trigger or "").lower(), ev.start, ev.end) if ev.trigger else -1
+    sentence = sum(1 for s in starts if s <= ev.start) or 1
+    sqldate = _dates(target.get("day"))[0]
+    row = [str(event_id(target["article_id"], target["idx"])), (sqldate + "000000") if sqldate else "",
+           added(meta.get("ingested")), "1", meta.get("sitename") or "", meta.get("url") or meta.get("source") or "",
+           str(sentence), str(_offset(article.text, event.actor1, ev)), str(_offset(article.text, event.actor2, ev)),
+           str(trigger), "1", str(round(event.confidence * 100)), str(len(article.text)),
+           _num(meta.get("tone") or 0.0), "", f"<EvidenceStart>{ev.start}</EvidenceStart><EvidenceEnd>{ev.end}</EvidenceEnd>"]
+    return [f.replace("\t", " ").replace("\n", " ") for f in row]
+
+
+def _offset(text: str, actor: Any, ev: Any) -> int:
+    """Where the actor is named in the evidence sentence (-1 when it is not, as GDELT writes)."""
+    if actor is None or not actor.name:
+        return -1
+    return text.lower().find(actor.name.lower(), ev.start, ev.end)
 
 
 def _num(value: Any) -> str:

@@ -49,6 +49,24 @@ _V3 = ["DROP INDEX events_dyad", "CREATE INDEX events_dyad ON events ({columns})
        "CREATE INDEX entities_article ON entities (article_id, type, iso3, name)",
        "CREATE TABLE warta_writes (n BIGINT NOT NULL)", "INSERT INTO warta_writes VALUES (0)"]
 
+# 4: one event once. Events get their stated date, its granularity and source, `mutual`, the key
+# copies share, the article's own mention count and the counts over a cluster of syndicated
+# copies; a copy's events are kept in event_copies (not counted). Articles get their ingest time,
+# MinHash signature and cluster; article_bands is the LSH index of signatures (store/merge.py).
+_V4_EVENT_COLUMNS = ("date TEXT", "date_granularity TEXT", "date_source TEXT", "mutual BOOLEAN", "ekey TEXT",
+                     "mentions INTEGER", "cluster TEXT", "num_mentions INTEGER", "num_articles INTEGER",
+                     "num_sources INTEGER")
+_V4 = [*(f"ALTER TABLE events ADD COLUMN {c}" for c in _V4_EVENT_COLUMNS),
+       "ALTER TABLE articles ADD COLUMN ingested TEXT", "ALTER TABLE articles ADD COLUMN cluster TEXT",
+       "ALTER TABLE articles ADD COLUMN signature {blob}",
+       "CREATE INDEX events_cluster ON events (cluster, ekey)",
+       """CREATE TABLE event_copies (article_id TEXT NOT NULL, idx INTEGER NOT NULL, cluster TEXT NOT NULL,
+          ekey TEXT NOT NULL, mentions INTEGER, PRIMARY KEY (article_id, idx))""",
+       "CREATE INDEX event_copies_key ON event_copies (cluster, ekey)",
+       "CREATE TABLE article_bands (band TEXT NOT NULL, article_id TEXT NOT NULL)",
+       "CREATE INDEX article_bands_band ON article_bands (band)",
+       "CREATE INDEX article_bands_article ON article_bands (article_id)"]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -57,6 +75,7 @@ SQLITE: list[tuple[int, list[str]]] = [
           " tokenize = 'porter unicode61 remove_diacritics 2')")]),
     (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BLOB NOT NULL)"]),
     (3, [q.format(columns=_DYAD_COLUMNS.format(nulls="")) for q in _V3]),
+    (4, [q.format(blob="BLOB") for q in _V4]),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -65,7 +84,10 @@ POSTGRES: list[tuple[int, list[str]]] = [
          "CREATE INDEX articles_json ON articles USING GIN (json jsonb_path_ops)", *_RECORD_TABLES]),
     (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BYTEA NOT NULL)"]),
     (3, [q.format(columns=_DYAD_COLUMNS.format(nulls=" NULLS LAST")) for q in _V3]),
+    (4, [q.format(blob="BYTEA") for q in _V4]),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
 WRITES_VERSION = 3  # the first version with warta_writes
+MERGE_VERSION = 4  # the first version counting one event once (clusters, event_copies)
+OLD_EVENT_COLUMNS = 23  # the events columns before version 4

@@ -1,10 +1,18 @@
-"""Approximate coordinates for the map of places: country centroids and capitals.
+"""Geocoding places: coordinates, FIPS country and ADM1 codes from the knowledge base.
 
-Entities carry ISO3 codes (and sometimes GeoNames ids) but no coordinates, and warta may not
-fetch a gazetteer at run time, so the map uses this small hand-written table (rounded to a
-degree or so: enough to place a dot on a world map, not for geography).
+Cities and countries come from GeoNames (`kb/geo.tsv`, built by `python -m warta.kb.build`);
+a country is placed at its centroid from the small hand-written table below (rounded to a degree
+or so) or else at its capital; a region or site the knowledge base knows only by its country is
+placed at that country (GDELT's geo type says how precise a place is).
 """
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..kb import load_kb
 
 COUNTRIES: dict[str, tuple[float, float]] = {
     "IDN": (-2.5, 118.0), "RUS": (61.5, 96.0), "USA": (39.8, -98.6), "CHN": (35.0, 103.0), "JPN": (36.5, 138.5),
@@ -26,28 +34,78 @@ COUNTRIES: dict[str, tuple[float, float]] = {
     "ARM": (40.1, 45.0), "AZE": (40.3, 47.6), "GEO": (42.3, 43.4), "LBY": (26.3, 17.2), "SDN": (15.6, 30.2),
 }
 
-CITIES: dict[str, tuple[float, float]] = {
-    "jakarta": (-6.2, 106.8), "bandung": (-6.9, 107.6), "surabaya": (-7.25, 112.75), "bali": (-8.4, 115.2),
-    "papua": (-4.3, 138.1), "moscow": (55.75, 37.6), "st. petersburg": (59.9, 30.3), "saint petersburg": (59.9, 30.3),
-    "beijing": (39.9, 116.4), "washington": (38.9, -77.0), "new york": (40.7, -74.0), "tokyo": (35.7, 139.7),
-    "seoul": (37.6, 127.0), "new delhi": (28.6, 77.2), "canberra": (-35.3, 149.1), "kuala lumpur": (3.1, 101.7),
-    "bangkok": (13.75, 100.5), "hanoi": (21.0, 105.85), "manila": (14.6, 121.0), "ankara": (39.9, 32.85),
-    "istanbul": (41.0, 29.0), "tehran": (35.7, 51.4), "baghdad": (33.3, 44.4), "jerusalem": (31.8, 35.2),
-    "gaza": (31.5, 34.45), "tel aviv": (32.1, 34.8), "riyadh": (24.7, 46.7), "cairo": (30.0, 31.2),
-    "kyiv": (50.45, 30.5), "kiev": (50.45, 30.5), "london": (51.5, -0.1), "paris": (48.85, 2.35),
-    "berlin": (52.5, 13.4), "brussels": (50.85, 4.35), "geneva": (46.2, 6.15), "rome": (41.9, 12.5),
-    "doha": (25.3, 51.5), "singapore": (1.35, 103.8), "minsk": (53.9, 27.55), "warsaw": (52.2, 21.0),
-    "washington, d.c.": (38.9, -77.0), "new york city": (40.7, -74.0), "damascus": (33.5, 36.3),
-    "homs": (34.7, 36.7), "tangerang": (-6.2, 106.6), "kabupaten tangerang": (-6.2, 106.5), "yogyakarta": (-7.8, 110.4),
-    "medan": (3.6, 98.7), "makassar": (-5.15, 119.4), "kremlin": (55.75, 37.6), "sochi": (43.6, 39.7),
-    "south china sea": (12.0, 114.0), "natuna": (3.9, 108.3), "strait of hormuz": (26.6, 56.3),
-}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A geocoded place: GDELT's geo type (1 country, 2 US state, 3 US city, 4 world city, 5 world
+    state or region), names and codes, and coordinates."""
+
+    type: int
+    name: str
+    iso3: str | None
+    fips: str
+    adm1: str
+    lat: float | None
+    lon: float | None
+    geonames: int | None
+
+
+@cache
+def _geo() -> dict[int, tuple[float | None, float | None, str, str]]:
+    """GeoNames id -> (lat, lon, FIPS country code, ADM1 code), from kb/geo.tsv (kb.build)."""
+    out: dict[int, tuple[float | None, float | None, str, str]] = {}
+    text = (resources.files("warta.kb") / "geo.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            gid, lat, lon, fips, adm1 = (line.split("\t") + [""] * 5)[:5]
+            out[int(gid)] = (float(lat) if lat else None, float(lon) if lon else None, fips, adm1)
+    return out
+
+
+def _fips(iso3: str | None) -> str:
+    country = load_kb().country(iso3.upper()) if iso3 else None
+    return _geo().get(country.geonames or 0, (None, None, "", ""))[2] if country else ""
+
+
+def country_place(iso3: str | None) -> Place | None:
+    """The country as a place (GDELT type 1), at its centroid (or capital)."""
+    if not iso3:
+        return None
+    iso3 = iso3.upper()
+    entry = load_kb().country(iso3)
+    lat, lon, fips, _ = _geo().get(entry.geonames or 0, (None, None, "", "")) if entry else (None, None, "", "")
+    lat, lon = COUNTRIES.get(iso3, (lat, lon))
+    name = entry.name if entry else iso3
+    return Place(1, name, iso3, fips, "", lat, lon, entry.geonames if entry else None) if lat is not None else None
+
+
+def locate(name: str | None, *, iso3: str | None = None, geonames: int | None = None,
+           countries: Iterable[str] = ()) -> Place | None:
+    """Geocode a place named in an article: by its GeoNames id when the entity has one, else the
+    knowledge base's readings of the name — the one in the article's countries, then the most
+    populous (one Moscow is not Moscow, Idaho) — and the country of a place known only by it."""
+    kb = load_kb()
+    if geonames is None and name:
+        readings = [e for e, _ in kb.lookup(name) if e.type in ("CITY", "REGION", "FAC", "COUNTRY")]
+        wanted = {c.upper() for c in countries if c}
+        readings.sort(key=lambda e: (e.country not in wanted if wanted else False, -e.population))
+        if readings:
+            entry = readings[0]
+            if entry.type == "COUNTRY":
+                return country_place(entry.iso3)
+            geonames, iso3 = entry.geonames, entry.country or iso3
+    if geonames is not None and geonames in _geo():
+        lat, lon, fips, adm1 = _geo()[geonames]
+        entry = kb.entry(f"geonames:{geonames}")
+        if lat is not None and (entry is None or entry.type != "COUNTRY"):
+            us = (entry.country if entry else iso3) == "USA"
+            return Place(3 if us else 4, name or (entry.name if entry else ""), (entry.country if entry else iso3),
+                         fips, adm1, lat, lon, geonames)
+    return country_place(iso3)  # a region or site known only by its country: placed at country precision
 
 
 def coordinates(name: str | None, iso3: str | None) -> tuple[float | None, float | None]:
     """(lat, lon) for a place name, falling back to its country's centroid; (None, None) if unknown."""
-    if name and name.lower() in CITIES:
-        return CITIES[name.lower()]
-    if iso3 and iso3.upper() in COUNTRIES:
-        return COUNTRIES[iso3.upper()]
-    return None, None
+    place = locate(name, iso3=iso3, countries=[iso3] if iso3 else ())
+    return (place.lat, place.lon) if place else (None, None)

@@ -126,16 +126,22 @@ class QueryMixin(DyadMixin):
         return {"nodes": [{"id": k, "n": n} for k, n in weight.most_common()], "edges": edges}
 
     def places(self) -> list[dict[str, Any]]:
-        """Places named in articles with how often, and their coordinates when known."""
-        from .places import coordinates
+        """Places named in articles with how often, their country and coordinates (geocoded from
+        the knowledge base: `precision` is GDELT's geo type, 1 when placed only by its country)."""
+        from .places import locate
 
         marks = ", ".join("?" for _ in _PLACE_TYPES)
         rows = self._rows(
-            "SELECT name, max(iso3) AS iso3, max(geonames) AS geonames, count(DISTINCT article_id) AS articles"
+            "SELECT name, max(iso3) AS iso3, max(country) AS country, max(geonames) AS geonames,"
+            " count(DISTINCT article_id) AS articles"
             f" FROM entities WHERE type IN ({marks}) GROUP BY name ORDER BY articles DESC, name LIMIT 500",
             list(_PLACE_TYPES))
         for r in rows:
-            r["lat"], r["lon"] = coordinates(r["name"], r["iso3"])
+            place = locate(r["name"], iso3=r["iso3"] or r["country"], geonames=r["geonames"],
+                           countries=[r["country"]] if r["country"] else ())
+            r["country"] = r["country"] or (place.iso3 if place else None)
+            r["lat"], r["lon"] = (place.lat, place.lon) if place else (None, None)
+            r["precision"] = place.type if place else None
         return rows
 
 

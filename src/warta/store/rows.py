@@ -18,7 +18,12 @@ ARTICLE_COLUMNS = ("id", "key", "content_hash", "source", "url", "title", "langu
                    "sitename", "author", "text", "n_entities", "n_quotes", "n_amounts", "n_events", "tone", "json")
 EVENT_COLUMNS = ("article_id", "idx", "type", "cameo", "root", "actor1_name", "actor1_country", "actor1_code",
                  "actor2_name", "actor2_country", "actor2_code", "goldstein", "quad_class", "context", "negated",
-                 "modality", "day", "evidence", "ev_start", "ev_end", "trigger", "confidence", "location")
+                 "modality", "day", "evidence", "ev_start", "ev_end", "trigger", "confidence", "location",
+                 # 4: one event once (see store/merge.py): the date as stated, its granularity and
+                 # source; mirror pairs merged (mutual); sentences restating it in this article
+                 # (mentions); the key copies share, their cluster and the counts over copies.
+                 "date", "date_granularity", "date_source", "mutual", "ekey", "mentions", "cluster",
+                 "num_mentions", "num_articles", "num_sources")
 QUOTE_COLUMNS = ("article_id", "idx", "text", "q_start", "q_end", "speaker", "speaker_country", "direct", "cue", "day",
                  "language")
 AMOUNT_COLUMNS = ("article_id", "idx", "text", "a_start", "a_end", "value", "unit", "approximate", "value_max",
@@ -37,6 +42,7 @@ class Rows:
     quotes: list[tuple[Any, ...]] = field(default_factory=list)
     amounts: list[tuple[Any, ...]] = field(default_factory=list)
     entities: list[tuple[Any, ...]] = field(default_factory=list)
+    signature: bytes | None = None  # MinHash of the text (uint32 values): syndicated copies are clustered by it
 
     @property
     def id(self) -> str:
@@ -86,14 +92,16 @@ def iso_day(value: str | None) -> str | None:
 
 def to_rows(article: Article) -> Rows:
     """Build the rows for `article`."""
+    from ..dedup import signature
+
     data = article.to_json()
     aid, day = article_id(article), iso_day(article.published)
+    events = [_event_row(aid, i, e, day, n) for i, e, n in once(article.events)]
     row = (aid, article_key(article), content_hash(data), article.source, article.url, article.title,
            article.language, article.published, day, article.sitename, article.author, article.text,
-           len(article.entities), len(article.quotes), len(article.amounts), len(article.events),
+           len(article.entities), len(article.quotes), len(article.amounts), len(events),
            article.tone.score if article.tone else None, data)
-    rows = Rows(article=row)
-    rows.events = [_event_row(aid, i, e, day) for i, e in enumerate(article.events)]
+    rows = Rows(article=row, events=events, signature=signature(article.text).astype("<u4").tobytes())
     rows.quotes = [_quote_row(aid, i, q, day, article.language) for i, q in enumerate(article.quotes)]
     rows.amounts = [_amount_row(aid, i, a, day, article.events) for i, a in enumerate(article.amounts)]
     rows.entities = [(aid, i, e.id, e.name, e.type, e.iso3, e.country, e.wikidata, e.geonames, e.cameo,
@@ -101,13 +109,78 @@ def to_rows(article: Article) -> Rows:
     return rows
 
 
-def _event_row(aid: str, idx: int, event: Event, day: str | None) -> tuple[Any, ...]:
+def _side(actor: Any) -> str:
+    if actor is None:
+        return ""
+    return (actor.code or actor.country or actor.name or "").upper()
+
+
+def event_key(event: Event) -> str:
+    """What makes two event records one event: type, code, the two sides (in either order for a
+    joint act), negation, modality (a pledge and its payment are two) and the date its clause states (an event dated by publication matches
+    its restatements whatever day each copy was published)."""
+    sides = [_side(event.actor1), _side(event.actor2)]
+    if event.mutual:
+        sides.sort()
+    stated = event.date if event.date_source == "clause" else ""
+    return "|".join([event.type, event.cameo, *sides, "neg" if event.negated else "", event.modality, stated or ""])
+
+
+def _mirror(a: Event, b: Event) -> bool:
+    """Are two events one joint act read twice, A→B and B→A, from one sentence?"""
+    return (a.evidence.start == b.evidence.start and a.cameo == b.cameo and a.negated == b.negated
+            and _side(a.actor1) == _side(b.actor2) and _side(a.actor2) == _side(b.actor1) and _side(a.actor1) != "")
+
+
+def once(events: tuple[Event, ...]) -> list[tuple[int, Event, int]]:
+    """The article's events counted once: (index of the first record, event, sentences stating it).
+    A mirror pair (A→B and B→A from one sentence) is one mutual event; records of one key in
+    several sentences are one event mentioned that many times."""
+    kept: list[tuple[int, Event]] = []
+    for i, event in enumerate(events):
+        twin = next((k for k, (_, e) in enumerate(kept) if _mirror(e, event)), None)
+        if twin is not None:
+            j, first = kept[twin]
+            kept[twin] = (j, first.replace(mutual=True))
+        else:
+            kept.append((i, event))
+    groups: dict[str, list[tuple[int, Event]]] = {}
+    for i, event in kept:
+        groups.setdefault(event_key(event), []).append((i, event))
+    out = []
+    for members in groups.values():
+        i, event = members[0]
+        out.append((i, event, len({e.evidence.start for _, e in members})))
+    return sorted(out, key=lambda t: t[0])
+
+
+def _event_row(aid: str, idx: int, event: Event, day: str | None, mentions: int) -> tuple[Any, ...]:
     a1, a2, ev = event.actor1, event.actor2, event.evidence
     return (aid, idx, event.type, event.cameo, (event.cameo or "")[:2] or None,
             a1.name if a1 else None, _upper(a1.country if a1 else None), a1.code if a1 else None,
             a2.name if a2 else None, _upper(a2.country if a2 else None), a2.code if a2 else None,
             event.goldstein, event.quad_class, ",".join(event.context), event.negated, event.modality,
-            iso_day(event.date) or day, ev.text, ev.start, ev.end, ev.trigger, event.confidence, event.location)
+            full_day(event.date, day) or day, ev.text, ev.start, ev.end, ev.trigger, event.confidence, event.location,
+            event.date, granularity(event.date), event.date_source, event.mutual, event_key(event), mentions, None,
+            mentions, 1, 1)
+
+
+def granularity(value: str | None) -> str | None:
+    """"day", "month" or "year" of an ISO date value (None for none)."""
+    if not value or not _ISO_DAY.match(value):
+        return None
+    return {4: "year", 7: "month"}.get(len(_ISO_DAY.match(value).group(0)), "day")  # type: ignore[union-attr]
+
+
+def full_day(value: str | None, published_day: str | None) -> str | None:
+    """The best full date for a date of any granularity: the day itself; for a month or a year,
+    the publication day when it falls inside it, else the period's first day."""
+    prefix = iso_day(value)
+    if not prefix or len(prefix) == 10:
+        return prefix
+    if published_day and published_day.startswith(prefix):
+        return published_day
+    return prefix + ("-01" if len(prefix) == 7 else "-01-01")
 
 
 def _upper(code: str | None) -> str | None:
