@@ -51,6 +51,11 @@ SETTINGS: tuple[Setting, ...] = (
             minimum=0),
     Setting("journal_dir", "", "Folder of the bulk run journals of PostgreSQL stores, one file per store, named by the "
             "store's identity; empty means the user's data folder. (A SQLite store keeps its journal in its own file.)"),
+    Setting("api_max_body_bytes", 25_000_000, "`warta serve` refuses (413) a request body larger than this, before reading it.",
+            minimum=1),
+    Setting("api_max_url_bytes", 8192, "`warta serve` refuses (414) a URL (path and query) longer than this.", minimum=64),
+    Setting("allowed_hosts", "", "Comma-separated Host names `warta serve` answers to besides the address it listens on "
+            "(and localhost when that is loopback); other Hosts get 400 (DNS rebinding). * answers to any."),
     Setting("api_token", "", "Token that `warta serve` requires for writes (POST /api/articles); empty disables writes."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -15,8 +16,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 
 from .. import __version__
+from ..settings import load_settings
 from ..store import open_store
 from .cache import CachedResponses
+from .guards import RequestLimits
 from .problems import add_problem_handlers, problem
 from .read import router as read_router
 from .write import router as write_router
@@ -31,8 +34,10 @@ _HEADERS = {"Content-Security-Policy": _CSP, "X-Content-Type-Options": "nosniff"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
-def create_app(*, db: str | None = None, token: str | None = None, store: Any = None) -> FastAPI:
-    """The app serving the store at `db` (or an already open `store`); `token` guards writes."""
+def create_app(*, db: str | None = None, token: str | None = None, store: Any = None,
+               hosts: Iterable[str] | None = None, settings: dict[str, Any] | None = None) -> FastAPI:
+    """The app serving the store at `db` (or an already open `store`); `token` guards writes;
+    `hosts` are the Host names it answers to (any when None: `warta serve` gives them)."""
     app = FastAPI(title="warta", version=__version__, docs_url=None, redoc_url=None,
                   description="Cited, structured knowledge from Indonesian and English news: articles, "
                               "events (PLOVER/CAMEO), quotes, amounts and entities, with character offsets.")
@@ -42,16 +47,18 @@ def create_app(*, db: str | None = None, token: str | None = None, store: Any = 
     app.include_router(write_router, prefix="/api")
     app.add_middleware(CachedResponses)  # innermost: after the guards below
     add_problem_handlers(app)
-    _add_guards(app)
+    _add_guards(app, hosts, settings or load_settings())
     _add_pages(app)
     return app
 
 
-def _add_guards(app: FastAPI) -> None:
+def _add_guards(app: FastAPI, hosts: Iterable[str] | None, settings: dict[str, Any]) -> None:
     """Refuse NUL characters in URLs; add the security headers (middleware added last runs first).
     Both are plain ASGI middleware: `@app.middleware("http")` costs about half a millisecond of CPU
     a request, three times what serving a cached API answer costs."""
     app.add_middleware(RefuseNul)
+    app.add_middleware(RequestLimits, max_body=settings["api_max_body_bytes"], max_url=settings["api_max_url_bytes"],
+                       hosts=hosts)  # before anything reads the body
     app.add_middleware(SecurityHeaders)
 
 

@@ -6,7 +6,7 @@ version it was computed at, so an answer is never staler than the store, whoever
 read before the answer is computed, so an answer that already saw a newer write is at worst kept
 under an older version nobody asks for again. Concurrent requests for the same uncached answer
 wait for the first one instead of computing it again; the least recently used bodies go first
-once the cache holds `MAX_BYTES`.
+once the cache holds `MAX_BYTES`, counting keys (a query string may be 50 KB) and bookkeeping.
 """
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ LANES = {"quick": 8, "summary": 4, "scan": 1}
 _BYPASS = ("semantic",)  # semantic search embeds new articles first: a write, never served from a cache
 
 Key = tuple[str, str, int]
+_ENTRY = 300  # bytes of bookkeeping per entry (the dict slot, the tuples, the objects' headers)
+
+
+def _cost(key: tuple[str, str], body: bytes) -> int:
+    """What one entry holds: its body, its key (a query string may be 50 KB) and its bookkeeping."""
+    return len(body) + len(key[0]) + len(key[1]) + _ENTRY
 
 
 class ResponseCache:
@@ -48,14 +54,19 @@ class ResponseCache:
 
     def put(self, key: Key, body: bytes) -> None:
         old = self._bodies.pop(key[:2], None)
-        self._bytes -= len(old[1]) if old else 0
-        if len(body) > self.max_bytes // 8:
+        self._bytes -= _cost(key[:2], old[1]) if old else 0
+        if _cost(key[:2], body) > self.max_bytes // 8:
             return  # one huge answer must not push out hundreds of ordinary ones
         self._bodies[key[:2]] = (key[2], body)
-        self._bytes += len(body)
+        self._bytes += _cost(key[:2], body)
         while self._bytes > self.max_bytes:
-            _, (_, dropped) = self._bodies.popitem(last=False)
-            self._bytes -= len(dropped)
+            dropped_key, (_, dropped) = self._bodies.popitem(last=False)
+            self._bytes -= _cost(dropped_key, dropped)
+
+    @property
+    def size(self) -> int:
+        """Bytes held: bodies, keys and the bookkeeping of each entry."""
+        return self._bytes
 
     async def fill(self, key: Key, compute: Callable[[], bytes], lane: str) -> bytes:
         """The body for `key`, computed in a worker thread once however many ask at the same time."""

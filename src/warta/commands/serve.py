@@ -27,7 +27,11 @@ def serve(
         raise ConfigError("serve", "needs the server extra: pip install 'warta[serve]'") from None
     from ..settings import load_settings
 
-    application = create_app(db=db, token=load_settings()["api_token"])
+    from ..api.guards import trusted_hosts
+
+    settings = load_settings()
+    application = create_app(db=db, token=settings["api_token"], settings=settings,
+                             hosts=trusted_hosts(host, settings["allowed_hosts"]))
     print(f"warta: serving {application.state.store.url} at http://{host}:{port}/ (API docs at /docs)",
           file=sys.stderr, flush=True)
     if not is_loopback(host):
