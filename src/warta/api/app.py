@@ -19,6 +19,7 @@ from .. import __version__
 from ..settings import load_settings
 from ..store import open_store
 from .cache import CachedResponses
+from .extractor import Extractor
 from .guards import RequestLimits
 from .problems import add_problem_handlers, problem
 from .read import router as read_router
@@ -47,7 +48,10 @@ def create_app(*, db: str | None = None, token: str | None = None, store: Any = 
     app.include_router(write_router, prefix="/api")
     app.add_middleware(CachedResponses)  # innermost: after the guards below
     add_problem_handlers(app)
-    _add_guards(app, hosts, settings or load_settings())
+    settings = settings or load_settings()
+    app.state.extractor = Extractor(settings)  # POSTed pages are read in a worker process, under the limits
+    app.router.on_shutdown.append(app.state.extractor.close)
+    _add_guards(app, hosts, settings)
     _add_pages(app)
     return app
 

@@ -27,8 +27,11 @@ _PIPELINES: dict[tuple, Any] = {}
 class Extractor:
     """One worker process (started on first use, replaced when it dies) that extracts documents."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any], *, work: Any = None, grace: float = GRACE) -> None:
+        """`work` (a module-level function, as `extract_here`) is what the worker runs."""
         self.settings = dict(settings)
+        self.work = work or extract_here
+        self.grace = grace
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
 
@@ -36,9 +39,9 @@ class Extractor:
         """The article of a page or text, or the WartaError saying why there is none."""
         content = _SURROGATES.sub("\ufffd", content)  # JSON may carry lone surrogates; no encoder takes them
         seconds = float(self.settings.get("document_timeout") or 0)
-        future = self._worker().submit(extract_here, self.settings, content, url, source, metadata)
+        future = self._worker().submit(self.work, self.settings, content, url, source, metadata)
         try:
-            result = future.result(timeout=seconds + GRACE if seconds else None)
+            result = future.result(timeout=seconds + self.grace if seconds else None)
         except FutureTimeout:
             self._restart()
             raise DocumentTimeoutError(source, f"timed out after {seconds:g} s (setting document_timeout)") from None

@@ -62,10 +62,10 @@ def add_article(request: Request, body: NewArticle) -> dict[str, Any]:
     if body.article is not None:
         article = _given(body.article)
     elif body.html or body.text:
-        article = _read(body)
+        article = _read(request, body)
     else:
         raise HTTPException(422, "give html, text or article")
-    status = request.app.state.store.ingest(article)
+    status = request.app.state.store.ingest(article)  # a value the store refuses: 422 (store-refused)
     return {"id": article_id(article), "status": status}
 
 
@@ -79,13 +79,13 @@ def _given(data: dict[str, Any]) -> Article:
         raise HTTPException(422, f"article: not warta's article JSON ({str(error)[:200]})") from None
 
 
-def _read(body: NewArticle) -> Article:
-    """Run the pipeline on the page or text, keeping the metadata the client gave: a page's own
+def _read(request: Request, body: NewArticle) -> Article:
+    """Run the pipeline on the page or text (in the extraction worker, under the per-document time
+    and memory limits: see api/extractor.py), keeping the metadata the client gave: a page's own
     metadata wins in extraction, the client's word wins here."""
-    import warta
-
     metadata = {"title": body.title, "published": body.published, "author": body.author, "sitename": body.outlet}
-    article = warta.extract(body.html or body.text or "", url=body.url, source=body.url or "<api>", metadata=metadata)
+    article = request.app.state.extractor.extract(body.html or body.text or "", url=body.url,
+                                                  source=body.url or "<api>", metadata=metadata)
     given = {k: v for k, v in metadata.items() if k != "published" and v}
     if body.published:
         given["published"] = normalize_published(body.published, [article.language]) or article.published
