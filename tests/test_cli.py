@@ -76,7 +76,10 @@ def test_text_format_is_readable(run, fixtures: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == "# Menteri Luar Negeri Bertolak keJakarta Usai Kunjungan Dua Hari"
     assert "language: id" in lines[1] and "id_noisy.txt" in lines[1]
-    assert "bertolak ke Jakarta" in out and "SCROLL TO CONTINUE" not in out
+    assert "SCROLL TO CONTINUE" not in out
+    quotes, amounts = lines.index("quotes:"), lines.index("amounts:")
+    assert lines[quotes + 1].startswith("  Sari Pertiwi said: “Kami sepakat")  # one line per record, with its words
+    assert lines[amounts + 1].startswith("  ~2,500,000,000 USD (trade): “US$ 2,5 miliar” in “Menurut")
 
 
 def test_unknown_format_is_a_usage_error(run, fixtures: Path) -> None:

@@ -65,12 +65,9 @@ def extract(
 
 def _print_article(article: Article, output_format: OutputFormat, *, tokens: bool, syntax: bool = False) -> None:
     if output_format is OutputFormat.text:
-        print(f"# {article.title or '(no title)'}")
-        print(f"source: {article.source}  language: {article.language}  published: {article.published or '-'}  "
-              f"author: {article.author or '-'}  sentences: {len(article.sentences)}")
-        print()
-        print(article.text)
-        print()
+        from .summary import summary
+
+        print(summary(article))
     else:
         print(article.to_json(tokens=tokens, syntax=syntax), flush=False)
 

@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from ..compiled import compiled
 from ..languages import read_lines
 
 NOT_A_TRIGGER = "---"  # code of hand-written entries that stop a generated pattern from firing
@@ -259,7 +260,8 @@ def parse_lines(lines: list[str]) -> list[TriggerPattern]:
 def load_lexicon(language: str) -> Lexicon:
     """The trigger lexicon of a language: its generated and hand-written files together."""
     lines = [line for filename in TRIGGER_FILES for line in read_lines(language, filename)]
-    return Lexicon(parse_lines(lines))
+    # Parsing and indexing tens of thousands of patterns takes seconds: done once, then cached.
+    return compiled(f"lexicon-{language}", lines, lambda: Lexicon(parse_lines(lines)))
 
 
 @cache

@@ -1,0 +1,48 @@
+"""The first result: how long a fresh process takes to answer, against `python -c "import
+trafilatura"` measured in the same run (each the best of RUNS, to see past a busy machine).
+
+Targets (issue 17): `warta extract` of a small Indonesian .txt ≤ 2.5× the import, of one English
+page ≤ 3.5×, `warta --help` ≤ 1×. Run alone: `python benchmarks/bench_first_result.py`.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RUNS = 3
+SHARED = Path(os.environ.get("WARTA_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+ID_TEXT = SHARED / "corpus" / "id" / "articles" / "000-spesifikasi-48-jet-tempur-turki-yang-dibeli-indonesia.txt"
+EN_PAGE = SHARED / "corpus" / "en" / "pages" / "04a6711caa7c6875.html"
+TARGETS = {"warta --help": 1.0, "extract id .txt": 2.5, "extract en page": 3.5}
+
+
+def best(args: list[str]) -> float:
+    """The shortest wall time of RUNS runs of a fresh process."""
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    if not ID_TEXT.exists() or not EN_PAGE.exists():
+        print(f"skipped: the corpus is not at {SHARED / 'corpus'}")
+        return
+    warta = [sys.executable, "-m", "warta"]
+    base = best([sys.executable, "-c", "import trafilatura"])
+    print(f"import trafilatura: {base:.2f} s (the unit)")
+    for name, args in (("warta --help", [*warta, "--help"]), ("extract id .txt", [*warta, "extract", str(ID_TEXT)]),
+                       ("extract en page", [*warta, "extract", str(EN_PAGE)])):
+        seconds = best(args)
+        ratio = seconds / base
+        verdict = "ok" if ratio <= TARGETS[name] else f"over the {TARGETS[name]}x target"
+        print(f"{name}: {seconds:.2f} s = {ratio:.2f}x ({verdict})")
+
+
+if __name__ == "__main__":
+    main()

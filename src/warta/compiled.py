@@ -1,0 +1,74 @@
+"""Tables compiled once: a structure built from data files (a trigger lexicon parsed from its TSV
+files: seconds) is kept as a pickle in the user's cache folder, keyed by a hash of its inputs and
+of warta's version, so later processes load it in a fraction of the time. Any change to the data
+or to warta gives a new key; a cache that cannot be read or written is simply not used.
+
+The cache folder is the user's own (`WARTA_CACHE_DIR`, else the platform's user cache folder):
+a pickle is only ever read from where this user's warta wrote it.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from . import __version__
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """Where compiled tables are kept."""
+    if os.environ.get("WARTA_CACHE_DIR"):
+        return Path(os.environ["WARTA_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("warta")) / "compiled"
+
+
+def compiled(name: str, inputs: Iterable[str], build: Callable[[], T]) -> T:
+    """`build()`, or what it built before for the same `inputs` (the text it is built from)."""
+    digest = hashlib.sha256(__version__.encode())
+    for text in inputs:
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    path = cache_dir() / f"{name}-{digest.hexdigest()[:24]}.pickle"
+    try:
+        return _load(path)  # type: ignore[return-value]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass  # absent, unreadable or from a warta whose classes changed: build it again
+    value = build()
+    _store(path, value)
+    return value
+
+
+def _load(path: Path) -> object:
+    # Unpickling allocates a great many small objects: the collector's passes over them (none of
+    # which can be garbage yet) would cost more than the reading.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _store(path: Path, value: object) -> None:
+    """Write atomically (a reader never sees half a file); give up quietly where it cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        try:
+            os.unlink(handle.name)
+        except (OSError, NameError, UnboundLocalError):
+            pass

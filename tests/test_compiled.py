@@ -1,0 +1,44 @@
+"""Tables compiled once: built on the first call, loaded from the cache after, rebuilt when their
+data changes, and still built (never an error) where the cache cannot be written."""
+from __future__ import annotations
+
+from warta.compiled import compiled
+
+
+def test_built_once_then_loaded(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"pattern": ("a", "b"), "n": len(calls)}
+
+    assert compiled("t", ["line 1", "line 2"], build) == {"pattern": ("a", "b"), "n": 1}
+    assert compiled("t", ["line 1", "line 2"], build) == {"pattern": ("a", "b"), "n": 1} and len(calls) == 1
+    assert compiled("t", ["line 1", "line 2 changed"], build)["n"] == 2  # new data, new build
+
+
+def test_a_broken_or_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(blocker / "cache"))
+    assert compiled("t", ["x"], lambda: 42) == 42
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path / "c2"))
+    assert compiled("t", ["x"], lambda: 1) == 1
+    for path in (tmp_path / "c2").iterdir():
+        path.write_bytes(b"garbage")
+    assert compiled("t", ["x"], lambda: 2) == 2  # unreadable: built again
+
+
+def test_the_event_lexicon_loads_the_same_from_the_cache(tmp_path, monkeypatch):
+    from warta.events import lexicon
+
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path))
+    lexicon.load_lexicon.cache_clear()
+    built = lexicon.load_lexicon("id")
+    lexicon.load_lexicon.cache_clear()
+    loaded = lexicon.load_lexicon("id")
+    assert loaded is not built and [p.text for p in loaded.patterns] == [p.text for p in built.patterns]
+    tokens = "indonesia dan rusia menandatangani perjanjian kerja sama".split()
+    assert [(m.start, m.end) for m in loaded.matches(tokens)] == [(m.start, m.end) for m in built.matches(tokens)]
+    lexicon.load_lexicon.cache_clear()
