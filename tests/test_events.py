@@ -163,11 +163,12 @@ def test_english_lexicon_is_generated_from_phoenix_with_its_notice():
 
 # --- coding -------------------------------------------------------------------------------
 
-def test_joint_subjects_make_one_event_each_way_with_evidence():
+def test_joint_subjects_make_one_mutual_event_with_evidence():
     text = "Iran dan Rusia menandatangani perjanjian kerja sama militer di Teheran."
     events = events_of(text)
+    assert len(events) == 1 and events[0].mutual  # one record, not IRN->RUS and RUS->IRN
     assert {e.type for e in events} == {"SUPPORT"} and {e.cameo for e in events} == {"057"}
-    assert {(e.actor1.country, e.actor2.country) for e in events} == {("IRN", "RUS"), ("RUS", "IRN")}
+    assert {(e.actor1.country, e.actor2.country) for e in events} == {("IRN", "RUS")}
     event = events[0]
     assert event.evidence.text == text[event.evidence.start:event.evidence.end] == text
     assert event.evidence.trigger.startswith("menandatangani") and event.goldstein == 8.0
@@ -211,9 +212,10 @@ def test_a_reporter_is_not_a_side_and_becomes_the_source():
     assert events[0].source == "Kazem Jalali" and events[0].type == "COOPERATE"
 
 
-def test_media_and_single_sides_make_no_event():
+def test_media_make_no_event_and_a_single_side_acts_alone():
     assert not events_of("Reuters melaporkan serangan di Suriah.")
-    assert not events_of("Rusia menyerang.")  # one side, nobody to act upon
+    (alone,) = events_of("Rusia menyerang.")  # one side, nobody named to act upon: GDELT's one-sided event
+    assert alone.actor1.country == "RUS" and alone.actor2 is None and not alone.mutual
 
 
 def test_relative_clause_subject_is_not_the_source():
@@ -264,11 +266,10 @@ def test_a_sentence_naming_no_side_has_no_pair(joint: str, flags: tuple[bool, bo
     from warta.events.roles import SentenceActors, pairs_for
     from warta.model import Actor
 
-    mains = (Actor(name="Iran", country="IRN", code="IRN"), Actor(name="Russia", country="RUS", code="RUS"))
     relative, verb, passive = flags
-    empty = SentenceActors(start=0, unnamed_reporter=True)
-    assert pairs_for(empty, 10, 20, mains=mains, relative=relative, verb=verb, passive=passive, joint=joint) == []
-    assert pairs_for(empty, 10, 20, mains=mains, joint=joint, possessor=21) == []
+    empty = SentenceActors(start=0)
+    assert pairs_for(empty, 10, 20, relative=relative, verb=verb, passive=passive, joint=joint, alone=True) == []
+    assert pairs_for(empty, 10, 20, joint=joint, possessor=21) == []
 
 
 _CUE_BITS = ["we", "We", "US", "our", "ours", "kami", "Kita", "both", "countries", "the", "two", "nations", "kedua",

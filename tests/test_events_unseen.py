@@ -53,8 +53,9 @@ def test_two_subjects_condemn_the_third_side_not_each_other():
     assert all(e.type == "DISAPPROVE" for e in events)
 
 
-def test_two_subjects_calling_on_nobody_named_make_no_event():
-    assert events_of("Rusia dan China menyerukan de-eskalasi segera.") == ()
+def test_two_subjects_calling_on_nobody_named_act_alone_not_on_each_other():
+    events = events_of("Rusia dan China menyerukan de-eskalasi segera.")
+    assert {(e.actor1.country, e.actor2) for e in events} == {("RUS", None), ("CHN", None)}
 
 
 def test_two_sides_with_nobody_else_fight_each_other():

@@ -7,6 +7,7 @@ condemnation, not an attack too), pick the actors (`roles`), read negation and m
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -36,7 +37,7 @@ from .cues import (
     topics,
 )
 from .lexicon import Lexicon, Match, load_lexicon
-from .roles import pairs_for, split_sides
+from .roles import Pair, pairs_for, split_sides
 from .tables import lookup
 
 COMPLEMENT_REACH = 2  # tokens between a verb and its complement verb ("prepared to attend")
@@ -44,12 +45,20 @@ OBJECT_REACH = 3  # tokens after a verb trigger in which a noun trigger is its o
 LOCATION_TYPES = frozenset({"CITY", "FAC", "REGION", "PLACE", "LOC", "GPE"})
 PRODUCER = "events"
 NOUN_ENDINGS = ("an", "si", "ade")  # -an nouns and loan nouns: invasi, agresi, blokade
+PASSIVE_REACH = 6  # tokens back from "and" to the auxiliary of a passive the trigger is joined to
 POSSESSOR_REACH = 2  # modifier words between an event noun and its doer ("serangan udara Israel")
 # sides named together meet, agree, sign, cooperate or cease fire with each other ...
 JOINT_ROOTS = frozenset({"03", "04", "06", "08"})
 JOINT_CODES = frozenset({"050", "056", "057"})
 # ... fight each other unless a third side is named; any other act is on a third side
 MUTUAL_ROOTS = frozenset({"18", "19", "20"})
+# a side may act alone (GDELT's one-sided events: "Hezbollah released two prisoners", "the court
+# opened an investigation") except in acts that need a named counterpart: consulting, diplomatic
+# and material cooperation, aid (04-07)
+PAIRED_ROOTS = frozenset({"04", "05", "06", "07"})
+# the intent (CAMEO 03x) to do a cooperative act of root 04-08: to meet, to cooperate
+# diplomatically or materially, to give aid, to yield
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
 class _FirstIn:
@@ -193,7 +202,7 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
         for event in _events_for(facts, match, sides):
             # one event per pair of sides in a clause: the first trigger is the main verb
             # ("mencapai kesepakatan ... negosiasi"); a negated one does not hide the next
-            key = (frozenset((event.actor1.code, event.actor2.code)), event.negated, clause)
+            key = (frozenset((event.actor1.code, event.actor2.code if event.actor2 else None)), event.negated, clause)
             if claimed.setdefault(key, number) == number:
                 events.append(event)
     return events
@@ -246,7 +255,8 @@ def _noun_use(match: Match, tokens: list[Token], named: _Names, cues: Cues) -> b
             i -= 1
         # "an Islamic State target" is a noun phrase; "The USA helped" has its subject
         return i > 0 and tokens[i - 1].text in {"a", "an"}
-    return bool(cues.ends("determiner", tokens, i))
+    # "sentenced to 50 weeks in jail", "the people of Crimea": a noun after a preposition
+    return bool(cues.ends("determiner", tokens, i) or cues.ends("preposition", tokens, i))
 
 
 def _demonym(word: str) -> bool:
@@ -255,21 +265,35 @@ def _demonym(word: str) -> bool:
 
 
 def _complements(matches: list[Match], tokens: list[Token], cues: Cues) -> list[Match]:
-    """Resolve "V1 to V2": after an intent verb (CAMEO 03: agree, pledge, want, prepare) the
-    complement is the event ("agreed to lift sanctions"); after any other it is a purpose
+    """Resolve "V1 to V2". After an intent verb (CAMEO 03: agree, pledge, want, prepare) a
+    cooperative complement is what was promised, and the promise is the event, coded as the intent
+    to do it ("agreed to share information" 031, "offered to meet" 036); any other complement is
+    the event itself ("pledged to expel" 174). After any other verb the complement is a purpose
     clause of V1 ("met ... to discuss"), not an event of its own."""
-    drop, kept = set(), set()
+    drop, kept, refined = set(), set(), {}
     for first, second in itertools.pairwise(matches):
         joined = second.start - first.end <= COMPLEMENT_REACH and any(
             cues.has("complement", tokens, i) for i in range(first.end, second.start))
         if first.pattern.kind == "verb" and second.pattern.kind == "verb" and joined:
             intent = first.pattern.cameo.startswith("03")
+            promised = INTENT_CODES.get(second.pattern.cameo[:2]) if intent else None
+            if promised is not None:
+                refined[id(first)] = promised
+                drop.add(id(second))
+                kept.add(id(first))
+                continue
             drop.add(id(first) if intent else id(second))
             kept.add(id(second) if intent else id(first))
     infinitives = {id(m) for m in matches if m.pattern.kind == "verb" and id(m) not in kept
                    and m.start > 0 and cues.ends("infinitive", tokens, m.start)}
     gone = drop | infinitives  # once: a union for each match was quadratic
-    return [m for m in matches if id(m) not in gone]
+    return [_recoded(m, refined[id(m)]) if id(m) in refined and m.pattern.cameo == "030" else m
+            for m in matches if id(m) not in gone]
+
+
+def _recoded(match: Match, cameo: str) -> Match:
+    """The match with the CAMEO code of what its complement promises."""
+    return Match(match.start, match.end, dataclasses.replace(match.pattern, cameo=cameo))
 
 
 def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMention], text: str,
@@ -306,13 +330,17 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     head_end = tokens[match.start].end if match.pattern.kind == "verb" else end
     options = {"mains": context.mains, "relative": relative, "verb": match.pattern.kind == "verb",
                "passive": _passive(context.cues, tokens, match), "joint": _joint_mode(code.code)}
+    # only an active verb's subject acts alone: a passive one is who was acted upon
+    alone = (match.pattern.kind == "verb" and not _noun_form(match, tokens) and not options["passive"]
+             and code.code[:2] not in PAIRED_ROOTS)
     possessor = _possessor(context, tokens, match, sides)
     pairs = pairs_for(sides, start, head_end, possessor=possessor, **options) if possessor is not None else []
     if not pairs and (possessor is None or options["joint"] == "joint"):
         # a cooperative noun whose owner has no named target relates the owner to the clause's
         # subject ("Rusia menjadi investor terbesar Iran", "Indonesia menyambut kunjungan Putin");
-        # a hostile one does not ("Korea Utara prihatin atas serangan Israel")
-        pairs = pairs_for(sides, start, head_end, **options)
+        # a hostile one does not ("Korea Utara prihatin atas serangan Israel"); only a verb's
+        # subject acts alone ("Hezbollah released two prisoners")
+        pairs = pairs_for(sides, start, head_end, alone=alone, **options)
     if not pairs:
         return []
     evidence = Evidence(text=facts.text, start=sentence.start, end=sentence.end, trigger=context.article.text[start:end])
@@ -323,8 +351,16 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
         "modality": modality(context.cues, tokens, match.start, conditionals=facts.conditionals),
         "source": _source(context, sides, start), "date": facts.date,
         "location": facts.location, "tone": facts.tone, "producer": PRODUCER}
-    return [Event(actor1=a, actor2=b, confidence=_confidence(match, explicit, shared["modality"]), **shared)
-            for a, b, explicit in pairs if distinct_sides(a, b) and not (is_opaque(a) or is_opaque(b))]
+    return [Event(actor1=pair.source, actor2=pair.target, mutual=pair.mutual,
+                  confidence=_confidence(match, pair.explicit, shared["modality"]), **shared)
+            for pair in pairs if _codable(pair)]
+
+
+def _codable(pair: Pair) -> bool:
+    """Two different sides (or one acting alone), none too vague to code (a bare "IGO")."""
+    if is_opaque(pair.source):
+        return False
+    return pair.target is None or (distinct_sides(pair.source, pair.target) and not is_opaque(pair.target))
 
 
 def _joint_mode(code: str) -> str:
@@ -367,7 +403,16 @@ def _passive(cues: Cues, tokens: list[Token], match: Match) -> bool:
     word = tokens[match.start].text
     if any(word.startswith(p[0]) for p in cues.phrases.get("passive_prefix", ())):
         return True
-    return any(cues.has("passive", tokens, i) for i in range(max(0, match.start - 2), match.start))
+    if any(cues.has("passive", tokens, i) for i in range(max(0, match.start - 2), match.start)):
+        return True
+    # a participle joined to a passive one shares its auxiliary: "was evicted in April and sentenced"
+    if match.start > 0 and cues.has("coordination", tokens, match.start - 1):
+        for i in range(match.start - 2, max(-1, match.start - 2 - PASSIVE_REACH), -1):
+            if not tokens[i].text[:1].isalnum():
+                return False
+            if cues.has("passive", tokens, i):
+                return True
+    return False
 
 
 def _confidence(match: Match, explicit: bool, modality: str) -> float:
@@ -388,7 +433,8 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
     """One event per real event: the same code, sides and trigger words restate one event."""
     kept: dict[tuple, Event] = {}
     for event in events:
-        sides = (country_key(event.actor1), country_key(event.actor2))
+        sides = tuple(country_key(actor) if actor else None for actor in (event.actor1, event.actor2))
+        sides = frozenset(sides) if event.mutual else sides  # "Iran and Russia" = "Russia and Iran"
         key = (event.cameo, sides, (event.evidence.trigger or "").lower(), event.negated)
         if key in kept:
             first = kept[key]

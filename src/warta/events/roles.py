@@ -13,11 +13,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, combinations, pairwise
+from typing import NamedTuple
 
 from ..model import Actor
 from .actors import ActorMention, country_key, distinct_sides
 from .cues import Cues, Token
 
+ANTECEDENT_REACH = 9  # characters between a name and the verb after its relative pronoun: ", which "
 REPORT_REACH = 3  # tokens between a reporting verb and the name of who reports
 MAX_JOINT = 4  # sides in one group beyond which pairs would be guesswork
 SUBJECT_REACH = 40  # characters from the sentence start where "a court in Guyana" is still the subject
@@ -25,6 +27,16 @@ POSSESSED_REACH = 30  # characters between an event noun's owner and its target
 REACH = 150  # characters between a trigger and a side: farther names belong to other clauses
 # a dot inside a word ("Liputan6.com, Moskow -") does not end the dateline; one before a space does
 DATELINE = re.compile(r"^(?:[^.!?\n]|\.(?=\w)){0,80}?(?:\s[-–—]{1,2}\s?|[-–—]{1,2}\s)(?=\S)")
+
+
+class Pair(NamedTuple):
+    """The sides of one event: `target` is None when the sentence names nobody acted upon (as
+    GDELT codes one-sided events); `mutual` marks a joint act of both sides, coded once."""
+
+    source: Actor
+    target: Actor | None
+    explicit: bool  # both sides named in the sentence (a one-sided event is not explicit)
+    mutual: bool = False
 
 
 class _ByOffset:
@@ -50,7 +62,6 @@ class _Sides:
         self.reporters = _ByOffset([m.end for m in actors.reporters])
         self.boundaries = sorted(actors.boundaries)
         self.group_starts = frozenset(g[0].start for g in actors.groups)
-        self.spokesmen = _spokesmen(actors.reporters)
 
     def starting(self, lo: int, hi: int) -> list[list[ActorMention]]:
         """The groups starting in [lo, hi], in order."""
@@ -62,14 +73,6 @@ class _Sides:
         return n < len(self.boundaries) and self.boundaries[n] < hi
 
 
-def _spokesmen(reporters: list[ActorMention]) -> tuple[Actor | None, Actor | None]:
-    """The first reporter with a side, and the first whose side differs from that one's."""
-    keyed = [m.actor for m in reporters if country_key(m.actor)]
-    first = keyed[0] if keyed else None
-    other = next((a for a in keyed if country_key(a) != country_key(first)), None) if first else None
-    return first, other
-
-
 @dataclass
 class SentenceActors:
     """The actor mentions of one sentence, split into sides and reporters."""
@@ -77,7 +80,6 @@ class SentenceActors:
     groups: list[list[ActorMention]] = field(default_factory=list)
     reporters: list[ActorMention] = field(default_factory=list)
     start: int = 0  # offset of the sentence
-    unnamed_reporter: bool = False  # "ia mengatakan", "katanya", "he said": someone speaks for a side
     boundaries: list[int] = field(default_factory=list)  # offsets where another clause begins
     _index: _Sides | None = field(default=None, repr=False, compare=False)
 
@@ -98,7 +100,7 @@ def _is_reporter(mention: ActorMention, tokens: list[Token], ends: list[int], cu
     """A name right after "menurut"/"kata"/"according to" or right before "said"/"mengatakan"."""
     first = _token_index(ends, mention.start)
     last = _token_index(ends, mention.end - 1)
-    if cues.ends("report", tokens, first):  # "menurut Jalali", "kata Jalali", "according to X"
+    if cues.ends("speaker_next", tokens, first):  # "menurut Jalali", "kata Jalali", "according to X"
         return True
     for i in range(last + 1, min(len(tokens), last + 1 + REPORT_REACH)):
         if cues.has("report", tokens, i):
@@ -153,16 +155,9 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
         else:
             result.groups.append([mention])
     result.groups = [part for group in result.groups for part in _split_lists(group, text, base, cues)]
-    result.unnamed_reporter = _unnamed_reporter(tokens, cues)
     clauses = set(cues.starts("clause", tokens))
-    result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "(", ")", "—", "–"} or i in clauses]
+    result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "—", "–"} or i in clauses]
     return result
-
-
-def _unnamed_reporter(tokens: list[Token], cues: Cues) -> bool:
-    """A pronoun reports ("ia mengatakan", "katanya", "he said"): a side's spokesman, unnamed here."""
-    return any(tokens[i].text.endswith("nya") or any(cues.has("other", tokens, j) for j in range(max(0, i - 2), i))
-               for i in cues.starts("report", tokens))
 
 
 def _after_agent(tokens: list[Token], first: int, cues: Cues) -> bool:
@@ -215,10 +210,9 @@ def _sides(group: list[ActorMention]) -> list[Actor]:
     return list(seen.values())
 
 
-def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Actor, ...],
-              relative: bool = False, verb: bool = False, passive: bool = False,
-              joint: str = "joint", possessor: int | None = None) -> list[tuple[Actor, Actor, bool]]:
-    """(source, target, explicit) pairs for a trigger at [start, end); explicit is False for guesses.
+def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Actor, ...] = (), relative: bool = False, verb: bool = False, passive: bool = False,
+              joint: str = "joint", possessor: int | None = None, alone: bool = False) -> list[Pair]:
+    """The pairs of sides for a trigger at [start, end).
 
     `relative`: the trigger opens a relative clause ("negara yang berdagang dengan Iran"), so the
     side named before it is not its subject. `verb`: the trigger is a verb, whose subject comes first.
@@ -226,11 +220,15 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
     together (meet, agree, cooperate), "mutual" act on a third side or else on each other (fight),
     "apart" act on a third side only (condemn, demand, protest). `possessor`: the offset of the
     side an Indonesian event noun belongs to ("serangan Israel ke Iran"): that side is the source.
+    `mains`: the article's two main countries, the counterpart of a speaker's "we" (and of
+    nobody else: a lone side is never given one). `alone`: a subject with nobody named to act upon makes a one-sided event (a verb's subject:
+    "Hezbollah released two prisoners"); else no event.
     """
     if possessor is not None:
         return _possessed(actors, possessor, end, joint)
     index = actors.index
-    before = None if relative else _subject(actors, start)  # the group right before the trigger
+    # the group right before the trigger; for a relative clause the name the pronoun refers to
+    before = _antecedent(actors, start) if relative else _subject(actors, start)
     # the groups after it in its clause (commas inside a group, "A, B dan C", come after its
     # start and so never stand between the trigger and it)
     after = [g for g in index.starting(end, end + REACH) if not index.boundary(end, g[0].start)]
@@ -239,20 +237,23 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
         target = _sides(before) if before else [a for g in after if g is not agent for a in _sides(g)]
         source = _sides(agent)
         other = next((a for a in target if distinct_sides(a, source[0])), None)
-        return [(source[0], other, True)] if other is not None else []
+        if other is not None:
+            return [Pair(source[0], other, True)]
+        # "diumumkan oleh Prabowo dan Putin": agents named together act together
+        return _joint(source) if len(source) >= 2 and joint == "joint" else []
     source = _sides(before) if before else []
-    spoken = False
     if not source and not relative:  # "Israel announced it would free ...": who speaks acts
         near = index.reporters.within(start - REACH, start)
         source = [actors.reporters[max(near)].actor] if near else []
-        spoken = bool(source)
     if len(source) >= 2 and joint != "joint":
         # "Putin dan Xi mengutuk Israel": each acts on the third side; with none named only
         # fighting is between them ("Israel dan Iran saling serang")
         target = next((a for g in after for a in _sides(g) if all(distinct_sides(a, s) for s in source)), None)
         if target is not None:
-            return [(s, target, True) for s in source]
-        return _joint(source) if joint == "mutual" else []
+            return [Pair(s, target, True) for s in source]
+        if joint == "mutual":
+            return _joint(source)
+        return [Pair(s, None, False) for s in source[:MAX_JOINT]] if alone else []
     if len(source) >= 2:
         return _joint(source)
     if source:  # "both countries" after a single side names that side again, not a counterpart
@@ -262,20 +263,34 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
         after = [g for g in after if not g[0].locative]
     later = [a for g in after for a in _sides(g)]
     if not source and later:
+        if verb:  # a verb's subject stands before it (or is what "yang"/"which" refers to); a
+            return []  # side after it is its object ("negara yang berdagang dengan Iran dan Rusia")
         first_group = _sides(after[0])
         if len(first_group) >= 2:  # "perang antara Iran dan Israel"; but one does not aid the other
             return _joint(first_group) if joint != "apart" else []
-        if verb and not relative:
-            return []  # a verb's subject stands before it; a side after it is its object
         source, later = later[:1], later[1:]
     if source:
         target = next((a for a in later if distinct_sides(a, source[0])), None)
         if target is not None:
-            return [(source[0], target, True)]
-    if spoken:
-        source = []
-    own = before is not None and any(m.kind == "self" for m in before)
-    return _fallback(source, actors, mains, own=own)
+            return [Pair(source[0], target, True)]
+        own = before is not None and any(m.kind == "self" for m in before)
+        if own and len(mains) == 2 and source[0].country in {m.country for m in mains}:
+            # a speaker's "we" in an article about two countries: "Kami mencapai kesepakatan"
+            other = next(m for m in mains if m.country != source[0].country)
+            return [Pair(source[0], other, False)]
+        if alone and before is not None and not before[0].locative:
+            return [Pair(source[0], None, False)]  # nobody named to act upon, as GDELT codes it
+    return []
+
+
+def _antecedent(actors: SentenceActors, start: int) -> list[ActorMention] | None:
+    """The named group a relative pronoun right before `start` refers to ("Rusia, yang
+    menyerang ..."): it ends just before the pronoun. None when the pronoun follows a common noun."""
+    for n in reversed(actors.index.lasts.within(start - ANTECEDENT_REACH, start)):
+        g = actors.groups[n]
+        if not g[0].oblique and not g[-1].locative:
+            return g
+    return None
 
 
 def _subject(actors: SentenceActors, start: int) -> list[ActorMention] | None:
@@ -288,7 +303,7 @@ def _subject(actors: SentenceActors, start: int) -> list[ActorMention] | None:
     return None
 
 
-def _possessed(actors: SentenceActors, possessor: int, end: int, joint: str) -> list[tuple[Actor, Actor, bool]]:
+def _possessed(actors: SentenceActors, possessor: int, end: int, joint: str) -> list[Pair]:
     """ "serangan Israel ke Iran", "blokade Rusia terhadap Laut Hitam": the side right after the
     noun owns the event, whoever the clause's subject is; the next other side is its target."""
     index = actors.index
@@ -303,34 +318,14 @@ def _possessed(actors: SentenceActors, possessor: int, end: int, joint: str) -> 
     target = next((a for g in close + after if not g[0].locative for a in _sides(g)
                    if all(distinct_sides(a, s) for s in source)), None)
     if target is not None:
-        return [(s, target, True) for s in source[:MAX_JOINT]]
+        return [Pair(s, target, True) for s in source[:MAX_JOINT]]
     # "kerja sama Indonesia dan Rusia": the owners act together
     return _joint(source) if len(source) >= 2 and joint != "apart" else []
 
 
-def _joint(sides: list[Actor]) -> list[tuple[Actor, Actor, bool]]:
-    """Sides acting together: one directed pair each way, as CAMEO codes joint actions."""
+def _joint(sides: list[Actor]) -> list[Pair]:
+    """Sides acting together: one mutual record per pair, not one each way (which doubled the
+    counts of every joint act)."""
     if len(sides) > MAX_JOINT:
         return []
-    return [pair for a, b in combinations(sides, 2) for pair in ((a, b, True), (b, a, True))]
-
-
-def _fallback(found: list[Actor], actors: SentenceActors, mains: tuple[Actor, ...], *,
-              own: bool = False) -> list[tuple[Actor, Actor, bool]]:
-    """One side named: the other is the reporter's side, else the article's other main country
-    (an article about two states: "keterlibatan Rusia" in it is Russia's part in their dealings)."""
-    if found:  # the first reporter with a side other than the one found
-        first, second = actors.index.spokesmen
-        other = first if first is not None and country_key(first) != country_key(found[0]) else second
-        if other is not None:
-            return [(found[0], other, False)]
-    if not found and not actors.reporters:
-        return []
-    side = found[0] if found else actors.reporters[0].actor
-    keys = [country_key(m) for m in mains]
-    if found and not (actors.unnamed_reporter or own):
-        return []  # a lone side and nobody speaking for it: no counterpart to assume
-    if len(mains) == 2 and side.country in keys:
-        other = mains[1 - keys.index(side.country)]
-        return [(side, other, False)]
-    return []
+    return [Pair(a, b, True, mutual=True) for a, b in combinations(sides, 2)]

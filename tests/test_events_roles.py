@@ -1,0 +1,85 @@
+"""Events v2, parse-independent rules: joint acts, one-sided events, no invented counterparts.
+
+Sentences written for these tests, in both languages; entities come from a tiny hand linker.
+"""
+from __future__ import annotations
+
+import re
+
+from test_events import linked_entities
+
+from warta.events.stage import EventsStage
+from warta.model import Article, Span
+
+KNOWN = {  # name -> (type, iso3, country, cameo)
+    "Iran": ("PLACE", "IRN", "IRN", "IRN"), "Rusia": ("PLACE", "RUS", "RUS", "RUS"),
+    "Russia": ("PLACE", "RUS", "RUS", "RUS"), "Israel": ("PLACE", "ISR", "ISR", "ISR"),
+    "Indonesia": ("PLACE", "IDN", "IDN", "IDN"), "Malaysia": ("PLACE", "MYS", "MYS", "MYS"),
+    "African Union": ("ORG", None, None, "IGOAFRAFU"), "Uni Afrika": ("ORG", None, None, "IGOAFRAFU"),
+    "ASEAN": ("ORG", None, None, "IGOSEAASN"), "Hezbollah": ("ORG", None, "LBN", "LBNREB"),
+    "Sudan": ("PLACE", "SDN", "SDN", "SDN"),
+}
+
+
+def events_of(text: str, language: str):
+    sentences = []
+    for m in re.finditer(r"[^.!?]+(?:[.!?](?=\s|$))?", text):
+        lead = len(m.group()) - len(m.group().lstrip())
+        if m.group().strip():
+            sentences.append(Span(m.start() + lead, m.end()))
+    article = Article(source="test", text=text, language=language, sentences=tuple(sentences),
+                      entities=linked_entities(text, KNOWN))
+    return EventsStage()(article).events
+
+
+def sides(event) -> tuple:
+    return (event.actor1.country or event.actor1.code, event.actor2 and (event.actor2.country or event.actor2.code))
+
+
+def test_a_joint_agreement_is_one_mutual_event_in_both_languages():
+    for text, language in (("Iran and Russia agreed to expand trade.", "en"),
+                           ("Iran dan Rusia sepakat memperluas perdagangan.", "id")):
+        events = [e for e in events_of(text, language) if e.type == "AGREE"]
+        assert len(events) == 1, text
+        assert events[0].mutual and {sides(events[0])} <= {("IRN", "RUS"), ("RUS", "IRN")}
+
+
+def test_restated_joint_acts_merge_whatever_the_order_of_names():
+    events = events_of("Iran dan Rusia menandatangani perjanjian. Rusia dan Iran menandatangani perjanjian.", "id")
+    assert len(events) == 1 and events[0].mutual
+
+
+def test_international_bodies_and_groups_act_alone():
+    (au,) = events_of("The African Union condemned the killings.", "en")
+    assert (au.type, au.actor1.code, au.actor2) == ("DISAPPROVE", "IGOAFRAFU", None)
+    (hz,) = events_of("Hezbollah released two prisoners.", "en")
+    assert hz.actor1.code == "LBNREB" and hz.actor2 is None
+    (uni,) = events_of("Uni Afrika mengecam pembunuhan itu.", "id")
+    assert uni.actor1.code == "IGOAFRAFU" and uni.actor2 is None
+
+
+def test_acts_that_need_a_counterpart_are_not_coded_alone():
+    assert not events_of("Indonesia held talks on Monday.", "en")
+    assert not events_of("Malaysia mengadakan pertemuan pada Senin.", "id")
+
+
+def test_a_lone_side_gets_no_invented_counterpart_from_the_main_countries():
+    text = ("Iran dan Rusia memperluas hubungan. Iran membeli gandum dari Rusia. Rusia membeli minyak dari Iran. "
+            "Ia mengatakan Iran menolak tekanan.")
+    last = [e for e in events_of(text, "id") if e.evidence.text.startswith("Ia mengatakan")]
+    assert last and all(e.actor2 is None for e in last)
+
+
+def test_the_passive_subject_does_not_act_alone():
+    assert not events_of("Sudan was sanctioned last year.", "en")
+    assert not events_of("Sudan dikecam pekan lalu.", "id")
+
+
+def test_a_name_after_said_speaks_but_after_mengatakan_it_acts():
+    events = events_of("Ia mengatakan Iran dan Rusia bertukar informasi.", "id")
+    assert [(e.type, e.mutual) for e in events] == [("COOPERATE", True)]
+
+
+def test_a_relative_clause_takes_its_subject_from_the_name_it_follows():
+    events = events_of("Negara-negara yang berdagang dengan Iran dan Rusia dikenai tarif.", "id")
+    assert not [e for e in events if e.type == "COOPERATE"]
