@@ -283,7 +283,9 @@ def test_crawl_delay_from_robots_spaces_requests_and_user_agent_setting_is_used(
     fetcher = Fetcher(policy=policy)
     fetcher.get(site.base + "/t1")
     fetcher.get(site.base + "/t2")
-    assert stamps[1] - stamps[0] >= 0.3  # a lower bound: sleeping never ends early
+    # The gate spaces the requests' starts by 0.3 s; the server's stamps also carry each request's
+    # own set-up time, which varies on a loaded machine, so allow 50 ms (without a delay: a few ms).
+    assert stamps[1] - stamps[0] >= 0.25
     assert site.log[-1][1]["user-agent"] == "arsip-kampus/2.0 (+mailto:tim@kampus.example)"
     assert policy.max_bytes == 10_000 and policy.allow_private and policy.max_redirects == 5
 
