@@ -68,3 +68,22 @@ def test_an_unrelated_article_is_its_own_cluster(tmp_path) -> None:
     clusters = store._rows("SELECT DISTINCT cluster FROM articles")
     assert len(clusters) == 2
     store.close()
+
+
+def test_dyad_totals_add_like_with_like_only() -> None:
+    from warta.store.dyad import amount_totals
+
+    def row(article, value, unit, counted=None, status="promised"):
+        return {"article_id": article, "value": value, "unit": unit, "counted": counted, "status": status}
+
+    rows = [row("a", 4.3e9, "USD"), row("a", 4.3e9, "USD"),  # repeated in one article: once
+            row("b", 4.3e9, "USD"), row("b", 1e9, "USD", status="realised"), row("a", 5e11, "IDR"),
+            row("a", 40.0, "percent"), row("b", 12.5, "percent"),  # percentages are never summed
+            row("a", 1_000_000, "count", "barrels"), row("b", 243_230_297, "count", "people"),
+            row("c", 2_000_000, "count", "barrels"), row("c", 81, "count")]  # a count of nothing named: left out
+    assert amount_totals(rows) == [
+        {"unit": "IDR", "status": "promised", "value": 5e11},
+        {"unit": "USD", "status": "promised", "value": 8.6e9},
+        {"unit": "USD", "status": "realised", "value": 1e9},
+        {"unit": "count", "status": "promised", "counted": "barrels", "value": 3_000_000},
+        {"unit": "count", "status": "promised", "counted": "people", "value": 243_230_297}]

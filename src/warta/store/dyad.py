@@ -91,11 +91,7 @@ class DyadMixin:
 
     def _dyad_amounts(self, f: Filters) -> dict[str, Any]:
         rows = self.amounts(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=200))  # type: ignore[attr-defined]
-        totals: dict[tuple[str, str], float] = {}
-        for r in rows:
-            key = (r["unit"], r["status"] or "unknown")
-            totals[key] = totals.get(key, 0.0) + (r["value"] or 0.0)
-        return {"items": rows, "totals": [{"unit": u, "status": s, "value": v} for (u, s), v in sorted(totals.items())]}
+        return {"items": rows, "totals": amount_totals(rows)}
 
     def _actor_sides(self, f: Filters) -> dict[str, set[str]]:
         """Lower-cased names on each side: event actors, and people the entity stage gave a country."""
@@ -112,6 +108,26 @@ class DyadMixin:
         for r in people:
             sides[r["iso3"]].add(r["name"].lower())
         return sides
+
+
+def amount_totals(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sums over like with like only: money per currency and status, counts per counted thing and
+    status; never percentages (a sum of shares means nothing), never a count of nothing named. An
+    amount an article repeats (same value, unit and thing) counts once for it."""
+    totals: dict[tuple[str, str, str], float] = {}
+    seen: set[tuple[Any, ...]] = set()
+    for r in rows:
+        unit, counted = r["unit"], (r.get("counted") or "").strip().lower()
+        if unit == "percent" or r["value"] is None or (unit == "count" and not counted):
+            continue
+        once = (r["article_id"], unit, r["value"], counted)
+        if once in seen:
+            continue
+        seen.add(once)
+        key = (unit, r["status"] or "unknown", counted if unit == "count" else "")
+        totals[key] = totals.get(key, 0.0) + r["value"]
+    return [{"unit": u, "status": s, **({"counted": c} if c else {}), "value": v}
+            for (u, s, c), v in sorted(totals.items())]
 
 
 def _sided(quotes: list[dict[str, Any]], sides: dict[str, set[str]], pair: tuple[str, str]) -> list[dict[str, Any]]:

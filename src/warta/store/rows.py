@@ -126,10 +126,17 @@ def event_key(event: Event) -> str:
     return "|".join([event.type, event.cameo, *sides, "neg" if event.negated else "", event.modality, stated or ""])
 
 
+def _party(actor: Any) -> str:
+    """The country (or, without one, the code or name) a side acts for: IRNMIL and IRN are one party."""
+    if actor is None:
+        return ""
+    return (actor.country or (actor.code or "")[:3] or actor.name or "").upper()
+
+
 def _mirror(a: Event, b: Event) -> bool:
     """Are two events one joint act read twice, A→B and B→A, from one sentence?"""
     return (a.evidence.start == b.evidence.start and a.cameo == b.cameo and a.negated == b.negated
-            and _side(a.actor1) == _side(b.actor2) and _side(a.actor2) == _side(b.actor1) and _side(a.actor1) != "")
+            and _party(a.actor1) == _party(b.actor2) and _party(a.actor2) == _party(b.actor1) and _party(a.actor1) != "")
 
 
 def once(events: tuple[Event, ...]) -> list[tuple[int, Event, int]]:

@@ -23,7 +23,7 @@ function quotesOf(side, quotes, cls) {
 
 function amountsPanel(amounts) {
   return h("section", { class: "panel", id: "dyad-amounts" }, h("h2", {}, "Amounts: promised vs realised"),
-    amounts.totals.length ? table(amounts.totals, [["status", (t) => t.status], ["unit", (t) => t.unit],
+    amounts.totals.length ? table(amounts.totals, [["status", (t) => t.status], ["unit", (t) => (t.counted ? `${t.unit}: ${t.counted}` : t.unit)],
       ["total", (t) => fmt(t.value)]]) : h("p", { class: "muted" }, "No amounts in these articles."),
     amounts.items.length ? table(amounts.items.slice(0, 20), [["date", (m) => m.day || "–"], ["amount", (m) => m.text],
       ["status", (m) => m.status || "–"], ["article", (m) => articleLink(m.article_id, m.title)]]) : null);
