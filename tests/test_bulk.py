@@ -154,6 +154,21 @@ def test_status_shows_runs_states_and_quarantine_by_reason(cli_run, tmp_path: Pa
     assert "articles: 3 in 3 near-duplicate clusters" in status and "finished" in status
 
 
+def test_status_shows_the_current_state_a_fixed_failure_leaves_the_list(cli_run, tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    write_news(news, 2)
+    empty = news / "kosong.txt"
+    empty.write_text("", encoding="utf-8")
+    assert cli_run("ingest", str(news), "--engine", "serial", "--quiet").exit_code == 1
+    assert "quarantined by reason: empty 1" in cli_run("status").output
+    empty.write_text("Judul\n\nPresiden Indonesia bertemu Presiden Rusia di Moskow pada Jumat.\n", encoding="utf-8")
+    assert cli_run("ingest", str(empty)).exit_code == 0  # fixed, and stored by a plain ingest
+    status = cli_run("status").output
+    assert "inputs: done 3 (1 stored since they failed)" in status and "quarantined" not in status
+    info = cli_run("info").output
+    assert "published:" in info and "articles without a publication date" in info
+
+
 def test_watch_polls_a_feed_and_ingests_only_what_is_new(cli_run, site: LocalSite) -> None:  # noqa: F811
     items = [("/a", "Banjir di Jakarta"), ("/b", "Harga beras naik")]
     polls: list[int] = []

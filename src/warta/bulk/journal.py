@@ -155,6 +155,11 @@ class Journal:
         return self._conn.execute("SELECT key, reason, detail FROM bulk_inputs WHERE state = 'failed'"
                                   " ORDER BY updated DESC LIMIT ?", (limit,)).fetchall()
 
+    def failed(self) -> list[tuple[str, str, str]]:
+        """Every quarantined input: (key, reason, detail), the latest first."""
+        return self._conn.execute("SELECT key, reason, detail FROM bulk_inputs WHERE state = 'failed'"
+                                  " ORDER BY updated DESC").fetchall()
+
     def clusters(self) -> dict[str, int]:
         """How many articles the done inputs gave and in how many near-duplicate clusters."""
         row = self._conn.execute("SELECT count(DISTINCT article_id), count(DISTINCT cluster) FROM bulk_inputs"

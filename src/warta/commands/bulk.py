@@ -5,6 +5,7 @@ journalled run on a process pool or a Dask cluster, with URLs, feeds and sitemap
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Annotated, Any
@@ -98,24 +99,47 @@ def status(
     with open_store(db or default_db(), create=False) as store:
         book = journal_for(store, journal)
         try:
-            _print_status(book, examples=examples, events=events)
+            _print_status(book, examples=examples, events=events, store=store)
         finally:
             book.close()
 
 
-def _print_status(book: Any, *, examples: int, events: int) -> None:
+def _stored_sources(store: Any, keys: list[str]) -> set[str]:
+    """Those of `keys` (input names) the store now holds an article from (a file under any of
+    the names a later run may have given it: the journal's absolute path or one relative to here)."""
+    names = {k: k for k in keys}
+    names.update({os.path.relpath(k): k for k in keys if os.path.isabs(k)})
+    found: set[str] = set()
+    given = list(names)
+    for start in range(0, len(given), 500):
+        chunk = given[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(names[r["source"]] for r in store._rows(f"SELECT source FROM articles WHERE source IN ({marks})", chunk))
+    return found
+
+
+def _print_status(book: Any, *, examples: int, events: int, store: Any = None) -> None:
     from ..dedup import count_events
 
     print(f"journal: {book.path}")
     for run in book.runs():
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(run["started"]))
         print(f"run {run['id']} ({run['command']}, {when}): {run['state']}" + (f" — {run['summary']}" if run["summary"] else ""))
+    failed = book.failed()
+    fixed = _stored_sources(store, [key for key, _, _ in failed]) if store is not None else set()
+    failed = [f for f in failed if f[0] not in fixed]  # the current state: an input stored since is no failure
     counts = book.counts()
-    print("inputs: " + (", ".join(f"{state} {n}" for state, n in sorted(counts.items())) or "none"))
-    failures = book.failures()
-    if failures:
-        print("quarantined by reason: " + ", ".join(f"{reason} {n}" for reason, n in failures.items()))
-        for key, reason, detail in book.failed_examples(limit=examples):
+    if fixed:
+        counts["done"] = counts.get("done", 0) + len(fixed)
+        counts["failed"] = counts.get("failed", 0) - len(fixed)
+    print("inputs: " + (", ".join(f"{state} {n}" for state, n in sorted(counts.items()) if n) or "none")
+          + (f" ({len(fixed)} stored since they failed)" if fixed else ""))
+    if failed:
+        reasons: dict[str, int] = {}
+        for _, reason, _ in failed:
+            reasons[reason] = reasons.get(reason, 0) + 1
+        print("quarantined by reason: " + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))))
+        for key, reason, detail in failed[:examples]:
             print(f"  {reason}: {key}: {detail}")
     clusters = book.clusters()
     print(f"articles: {clusters['articles']} in {clusters['clusters']} near-duplicate clusters")

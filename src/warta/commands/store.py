@@ -156,4 +156,5 @@ def info(db: DbOption = None) -> None:
     for key in ("articles", "events", "quotes", "amounts", "entities"):
         print(f"  {key}: {stats[key]}")
     print(f"  languages: {', '.join(f'{k} {v}' for k, v in stats['languages'].items()) or '-'}")
-    print(f"  dates: {stats['since'] or '-'} .. {stats['until'] or '-'}")
+    print(f"  published: {stats['since'] or '-'} .. {stats['until'] or '-'}"
+          f" ({stats.get('undated', 0)} of {stats['articles']} articles without a publication date)")

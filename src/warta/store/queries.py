@@ -77,8 +77,9 @@ class QueryMixin(DyadMixin):
             out[table] = self._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"]
         out["languages"] = {r["language"] or "?": r["n"] for r in self._rows(
             "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC")}
-        span = self._rows("SELECT min(day) AS since, max(day) AS until FROM articles")[0]
-        out["since"], out["until"] = span["since"], span["until"]
+        span = self._rows("SELECT min(day) AS since, max(day) AS until, sum(CASE WHEN day IS NULL THEN 1 ELSE 0 END)"
+                          " AS undated FROM articles")[0]
+        out["since"], out["until"], out["undated"] = span["since"], span["until"], int(span["undated"] or 0)
         out["top_dyads"] = self._rows(
             "SELECT actor1_country AS a, actor2_country AS b, count(*) AS n FROM events WHERE actor1_country IS NOT NULL"
             " AND actor2_country IS NOT NULL AND actor1_country <> actor2_country GROUP BY actor1_country, actor2_country"
