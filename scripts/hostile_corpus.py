@@ -6,7 +6,10 @@ Every file is generated here (nothing large is stored in the repository): empty 
 a 100 MB page, HTML nested 100,000 deep, invalid UTF-8, windows-1252, latin-1 and UTF-16 pages,
 truncated gzip and WARC files, gzip bombs, malformed JSON Lines, a page with no article, runs of
 10,000 quote marks, digits and currency signs, control characters, a 1 MB word, a million dots,
-right-to-left, zero-width and combining characters. Good inputs sit in the same folder, so a run
+right-to-left, zero-width and combining characters and 2 MB floods of them, JSON Lines that once
+stopped a run (5,000-digit integers, lone surrogates, NUL in fields), a WARC record with a negative
+length, gzip with reserved flags, a file name that is not UTF-8, a link to /dev/zero and a FIFO
+(neither may be read). Good inputs sit in the same folder, so a run
 shows that the batch goes on past the bad ones.
 
 `OUT/manifest.json` says what each input must give: `article` (a result), `error` (one line on
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import sys
 import zlib
@@ -47,6 +51,7 @@ class Case:
     contains: tuple[str, ...] = ()
     lines: dict[str, str] = field(default_factory=dict)  # JSON Lines: "#N" -> expectation
     huge: bool = False  # skipped with --no-huge
+    special: str = ""  # "fifo", or "link:TARGET" (a symbolic link): not a file of bytes at all
 
 
 def page(body: tuple[str, ...] = BODY, *, charset: str | None = "utf-8", title: str = TITLE) -> str:
@@ -157,6 +162,40 @@ def _jsonl() -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") + b'{"text": "bad \xff byte"}\n' + good.encode()
 
 
+def _poisoned_jsonl() -> bytes:
+    """Lines each of which once stopped a whole run: an integer of 5,000 digits (int() refuses it),
+    lone surrogates in url and author, NUL in url, author and date (PostgreSQL refuses it)."""
+    def line(number: int, extra: str = "", **fields: str) -> str:
+        record = {"url": f"https://example.org/p{number}", "title": TITLE, "text": "\n\n".join(BODY), **fields}
+        return json.dumps(record)[:-1] + extra + "}"
+    lines = [line(1), line(2, ', "views": ' + "7" * 5000),
+             line(3).replace("/p3", "/p3\\ud800") .replace('"title"', '"author": "A\\udc00B", "title"'),
+             line(4, author="Nama\u0000Penulis", date="2025-06-01\u0000").replace("/p4", "/p4\\u0000"),
+             line(5)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _negative_length_warc() -> bytes:
+    """Three records, the second claiming a negative Content-Length: the third must still be read."""
+    return b"".join(warc_record(page().encode(), uri=f"https://example.org/w{n}", number=n, length=-5 if n == 2 else None)
+                    for n in (1, 2, 3))
+
+
+def _reserved_flags_gz() -> bytes:
+    """A gzip member with reserved header flags set (once inflated by a fallback, past every limit)."""
+    data = gzip.compress(page().encode())
+    return data[:3] + bytes([data[3] | 0xE0]) + data[4:]
+
+
+def _flood(unit: str, size: int = 2_000_000) -> Callable[[], bytes]:
+    """The article followed by `size` bytes of `unit` words: combining marks or RTL and zero-width runs
+    (each character once a token of its own: 4 GB of memory for 2 MB of text)."""
+    def build() -> bytes:
+        words = " ".join([unit] * (size // len((unit + " ").encode())))
+        return text(BODY + (words,)).encode()
+    return build
+
+
 def _controls(every: int) -> Callable[[], bytes]:
     """The article with a control character (C0, DEL, C1, line separators) after every `every` characters."""
     noise = [chr(c) for c in range(1, 32) if c not in (9, 10, 13)] + ["\x7f", "\x85", "\x9f", "\u2028", "\u2029"]
@@ -231,6 +270,15 @@ CASES: tuple[Case, ...] = (
     Case("dots.txt", lambda: text(BODY + ("." * 1_000_000,)).encode()),
     Case("short-sentences.txt", _runs("Ya. ", 20_000)),
     Case("unicode-mix.txt", _unicode_mix, "article", ("Jakarta",)),
+    Case("poisoned.jsonl", _poisoned_jsonl, "any", lines={
+        "#1": "article", "#2": "article", "#3": "article", "#4": "article", "#5": "article"}),
+    Case("negative-length.warc", _negative_length_warc, "any"),
+    Case("reserved-flags.html.gz", _reserved_flags_gz, "error"),
+    Case("combining-flood.txt", _flood("a" + "\u0301\u0308\u0323" * 5 + "e" + "\u0301" * 20)),
+    Case("rtl-zero-width-flood.txt", _flood("\u202e" + "\u0627\u0644\u200b\u200f\u200d" * 4 + "\u202c\u2060\ufeff")),
+    Case("name-\udcff-not-utf8.txt", lambda: text().encode(), "article", LEGACY_CHARS),
+    Case("dev-zero-link.txt", lambda: b"", "error", special="link:/dev/zero"),
+    Case("fifo.html", lambda: b"", "error", special="fifo"),
 )
 
 
@@ -245,9 +293,15 @@ def write_corpus(folder: Path, *, huge: bool = True) -> list[Case]:
     folder.mkdir(parents=True, exist_ok=True)
     written = [case for case in CASES if huge or not case.huge]
     for case in written:
-        (folder / case.name).write_bytes(case.build())
+        path = folder / case.name  # a name with a lone surrogate is written as its byte (\xff)
+        if case.special == "fifo":
+            os.mkfifo(path)
+        elif case.special.startswith("link:"):
+            os.symlink(case.special.removeprefix("link:"), path)
+        else:
+            path.write_bytes(case.build())
     manifest = [{k: v for k, v in asdict(case).items() if k != "build"} for case in written]
-    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return written
 
 

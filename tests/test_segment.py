@@ -151,3 +151,22 @@ def test_paragraph_tokens_are_its_sentences_tokens(body: str, english: bool) -> 
     by_sentence = [t for s, e in sentence_spans(text, start, end, abbreviations=abbreviations)
                    for t in token_spans(text, s, e, abbreviations=abbreviations)]
     assert by_sentence == token_spans(text, start, end, abbreviations=abbreviations)
+
+
+def test_marks_and_joiners_stay_with_their_character() -> None:
+    from warta.segment import token_spans
+
+    text = "e" + "\u0301" * 1000 + " Indo\u200dnesia \u202eabc\u202c x\ufe0f"
+    tokens = [text[s:e] for s, e in token_spans(text, 0, len(text))]
+    assert tokens == ["e" + "\u0301" * 1000, "Indo\u200dnesia", "\u202e", "abc\u202c", "x\ufe0f"]
+
+
+def test_a_sentence_without_end_is_cut_into_pieces() -> None:
+    from warta.segment import capped, token_spans
+
+    text = "kata " * 2500
+    tokens = token_spans(text, 0, len(text))
+    pieces = capped([(0, len(text) - 1)], tokens, 1000)
+    assert len(pieces) == 3 and pieces[0] == (0, tokens[999][1]) and pieces[-1][1] == len(text) - 1
+    assert all(text[s:e].split() for s, e in pieces) and pieces[1][0] == tokens[1000][0]
+    assert capped([(0, 9)], tokens[:2], 1000) == [(0, 9)]

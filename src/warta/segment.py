@@ -14,14 +14,20 @@ from bisect import bisect_left, bisect_right
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 CLOSING_MARKS = "\"'”’»)]"
 _END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Ý])")
+# Combining marks, variation selectors, joiners and direction controls belong to the
+# character before them: as tokens of their own, a flood of them ("e" + 10,000 accents, RTL and
+# zero-width runs) made a token per character and a tagger's memory grow a thousandfold.
+MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf-\u05c7\u0610-\u061a\u061c\u064b-\u065f\u0670"
+         "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u1ab0-\u1aff\u1dc0-\u1dff\u200c-\u200f"
+         "\u202a-\u202e\u2060-\u2064\u2066-\u206f\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\ufeff")
 _TOKEN = re.compile(
     r"(?:Rp|US\$|S\$|A\$|RM|\$|€|£|¥)(?=\d)"  # currency glued to its figure: Rp16.312
     r"|\d++(?:[.,:/]\d++)*+%?"  # numbers: 16.312  1,1  13/6  08.45
     r"|(?:[^\W\d_]\.){2,}+"  # dotted acronyms: A.S.  U.N.
     # Words, hyphenated words kept whole (negara-negara, F-35). Possessive runs of letters, not a
     # choice per character: the same tokens, found in two thirds of the time.
-    r"|[^\W\d_][\w'’]*+(?:-(?=\w)[\w'’]*+)*+"
-    r"|\S")
+    rf"|[^\W\d_][\w'’{MARKS}]*+(?:-(?=\w)[\w'’{MARKS}]*+)*+"
+    rf"|\S[{MARKS}]*+")
 _QUOTE_MARK = re.compile("[\"“”‘’«»„]")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
@@ -102,6 +108,24 @@ def _after_abbreviation(paragraph: str, dot: int, abbreviations: frozenset[str])
     if word in abbreviations or word.lower() in abbreviations:
         return True
     return _INITIALS.fullmatch(word) is not None  # initials: "W." "J.K."
+
+
+def capped(sentences: list[tuple[int, int]], tokens: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """`sentences` with each one of more than `limit` tokens cut into pieces of `limit` tokens, so
+    that no later stage meets a sentence of a million tokens (a text without full stops)."""
+    if limit <= 0 or len(tokens) <= limit:
+        return sentences
+    starts = [start for start, _ in tokens]
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if last - first <= limit:
+            out.append((start, end))
+            continue
+        for at in range(first, last, limit):
+            piece_end = tokens[min(at + limit, last) - 1][1] if at + limit < last else end
+            out.append((start if at == first else tokens[at][0], piece_end))
+    return out
 
 
 def token_spans(text: str, start: int, end: int, *, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
             minimum=0),
     Setting("document_memory_mb", 4096, "Memory (MB of address space) one input may add before it is dropped; 0 turns the limit off.",
             minimum=0),
+    Setting("max_sentence_tokens", 1000, "Sentences longer than this many tokens are cut into pieces of it, so that "
+            "pathological text (no full stops, floods of marks) cannot make a stage's memory explode; 0 turns it off.", minimum=0),
     Setting("english_tagger", "crf", "Statistical name tagger for English: crf (the CRF this project distils from spaCy, "
             "about 8x faster) or spacy (en_core_web_sm itself).", choices=("crf", "spacy")),
     Setting("syntax_every_sentence", False, "The syntax stage parses every sentence, not only those a consumer "

@@ -19,7 +19,7 @@ from .metadata import metadata_for_url
 from .model import Article, Span
 from .pipeline import register
 from .published import normalize_published
-from .segment import sentence_spans, token_spans
+from .segment import capped, sentence_spans, token_spans
 
 
 @cache
@@ -91,17 +91,20 @@ class SegmentStage:
     name: str = "segment"
     requires: frozenset[str] = frozenset({"text", "paragraphs"})
     produces: frozenset[str] = frozenset({"sentences", "tokens"})
+    max_sentence_tokens: int = 1000  # longer sentences are cut: see segment.capped
 
     def __call__(self, article: Article) -> Article:
         text, sentences, tokens = article.text, [], []
         for paragraph in article.paragraphs:
             abbreviations = self._abbreviations_for(paragraph.language or article.language)
             found = sentence_spans(text, paragraph.start, paragraph.end, abbreviations=abbreviations)
-            sentences.extend(Span(s, e, paragraph.language) for s, e in found)
             # Sentences end before a space and cover every other character of the paragraph, and no
             # token holds a space: the paragraph's tokens are its sentences' tokens, found in one go.
             # starmap: ~850 tokens a page, and a generator's step per token costs a fifth of the stage
-            tokens.extend(starmap(Span, token_spans(text, paragraph.start, paragraph.end, abbreviations=abbreviations)))
+            spans = token_spans(text, paragraph.start, paragraph.end, abbreviations=abbreviations)
+            found = capped(found, spans, self.max_sentence_tokens)
+            sentences.extend(Span(s, e, paragraph.language) for s, e in found)
+            tokens.extend(starmap(Span, spans))
         return article.replace(sentences=tuple(sentences), tokens=tuple(tokens))
 
     def _abbreviations_for(self, language: str | None) -> frozenset[str]:
@@ -120,4 +123,4 @@ def _language(settings: dict[str, Any]) -> LanguageStage:
 
 @register("segment")
 def _segment(settings: dict[str, Any]) -> SegmentStage:
-    return SegmentStage()
+    return SegmentStage(max_sentence_tokens=settings.get("max_sentence_tokens", 1000))
