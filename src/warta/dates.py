@@ -17,7 +17,8 @@ from typing import Any
 
 from .amounts.alternation import caseless_words, lowers_like_re, trie_alternation
 from .amounts.lexicon import load_lexicon
-from .languages import available_languages, read_lines
+from .lang import language_for
+from .languages import read_lines
 from .model import Article, DateMention, Span
 from .pipeline import register
 
@@ -70,8 +71,8 @@ def _alt_i(words: Any) -> str:
 
 @cache
 def load_calendar(code: str | None) -> Calendar:
-    """Calendar words of `code` (English when the language has none)."""
-    code = code if code in available_languages() and read_lines(code, "date_months.tsv") else "en"
+    """Calendar words of the language that reads `code` (English when warta does not read it)."""
+    code = language_for(code).code
     rows = lambda name: [[c.strip() for c in line.split("\t")] for line in read_lines(code, name)]
     months = {r[0]: int(r[1]) for r in rows("date_months.tsv")}
     weekdays = {r[0]: int(r[1]) for r in rows("date_weekdays.tsv")}

@@ -1,8 +1,11 @@
 """Language identification per article and per paragraph.
 
 Whole articles: py3langid over a restricted set of languages, then a lexical tie-break between
-Indonesian and Malay (the two share most words; langid alone confuses them). Short paragraphs:
-lingua restricted to Indonesian, Malay and English, which is more reliable on a few words.
+a language and those it is confused with (Indonesian and Malay share most words; langid alone
+confuses them: `Language.confused_with`, `language_markers.tsv`). Short paragraphs: lingua
+restricted to the languages warta reads (Indonesian, Malay and English), which is more reliable
+on a few words. A language known to the identifiers by another code (`Language.identified_as`)
+is reported by its folder's code.
 
 py3langid reads a text by walking a byte automaton, in pure Python. An article's paragraphs are
 parts of the article, so `identify_article` walks the article once (vectorised) and reads each
@@ -16,7 +19,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from itertools import islice
 
-from .languages import read_lines
+from .lang import languages
 
 CANDIDATES = ("id", "ms", "en", "de", "fr", "es", "nl", "pt", "it", "ru", "ar", "zh", "ja", "tl", "jv", "tr", "fa")
 SHORT_TEXT = 200
@@ -54,8 +57,21 @@ def _langid():
             return super()._raw_score(text)
 
     identifier = CountingIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(CANDIDATES))
+    known = set(identifier.nb_classes)
+    ours = [c for lang in languages() for c in _identified(lang) if c in known and c not in CANDIDATES]
+    identifier.set_languages(list(CANDIDATES) + sorted(set(ours)))
     return identifier
+
+
+def _identified(language) -> tuple[str, ...]:
+    """The codes language identification may give for a text in `language`."""
+    return (language.code, *language.identified_as, *language.confused_with)
+
+
+@cache
+def _reported() -> dict[str, str]:
+    """Identified code -> the code of the folder that reads it, for languages known by another code."""
+    return {alias: lang.code for lang in languages() for alias in lang.identified_as}
 
 
 @cache
@@ -76,22 +92,35 @@ def _tables():
 
 @cache
 def _lingua():
-    from lingua import Language, LanguageDetectorBuilder
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
+    wanted = []
+    for code in dict.fromkeys(c for lang in languages() for c in _identified(lang)):
+        try:
+            wanted.append(Language.from_iso_code_639_1(IsoCode639_1.from_str(code)))
+        except ValueError:  # a code lingua does not know (a test language, say)
+            continue
     # Models loaded now, with the pipeline, not at the first paragraph of each size (lingua reads
     # other models for texts of 120 characters and more): half a second each time, mid-run.
-    builder = LanguageDetectorBuilder.from_languages(Language.INDONESIAN, Language.MALAY, Language.ENGLISH)
+    builder = LanguageDetectorBuilder.from_languages(*wanted)
     return builder.with_preloaded_language_models().build()
 
 
 @cache
-def _markers() -> dict[str, str]:
-    """Words that tell Indonesian from Malay: word -> 'id' or 'ms' (lang/id/language_markers.tsv)."""
-    table = {}
-    for line in read_lines("id", "language_markers.tsv"):
-        word, _, lang = line.partition("\t")
-        table[word.strip().lower()] = lang.strip()
-    return table
+def _marker_groups() -> dict[str, tuple[tuple[str, ...], dict[str, str]]]:
+    """Identified code -> (the codes told apart by marker words, the language's own first; word ->
+    code) for the languages confused with others (lang/id/language_markers.tsv: Indonesian, Malay)."""
+    groups = {}
+    for lang in languages():
+        if not lang.confused_with:
+            continue
+        table = {}
+        for line in lang.lines("language_markers.tsv"):
+            word, _, code = line.partition("\t")
+            table[word.strip().lower()] = code.strip()
+        group = (lang.code, *lang.confused_with)
+        groups.update(dict.fromkeys(group, (group, table)))
+    return groups
 
 
 class SharedWalk:
@@ -243,16 +272,28 @@ def _beyond_doubt(scores, bounds, roots) -> list[int]:
     than both bounds and py3langid's later rounding (scaling by 1/root, exp, normalising); else -1.
     (A few rows of 17: plain Python is quicker here than a dozen numpy calls.)"""
     classes = _langid().nb_classes
-    malayic = {classes.index(c) for c in ("id", "ms")} if {"id", "ms"} <= set(classes) else set()
+    together = _together(tuple(classes))
     sure = []
     for row, bound, root in zip(scores.tolist(), bounds.tolist(), roots.tolist()):
         top = max(range(len(row)), key=row.__getitem__)  # the first of equals, as numpy's argmax
-        group = malayic if top in malayic else {top}
+        group = together.get(top, {top})
         low = max(row[j] - bound[j] for j in group)
         high = max((row[j] + bound[j] for j in range(len(row)) if j not in group), default=float("-inf"))
         slack = 2e-6 * root + 2.0 ** -22 * (max(map(abs, row)) + max(bound))
         sure.append(top if low - high > slack else -1)
     return sure
+
+
+@cache
+def _together(classes: tuple[str, ...]) -> dict[int, set[int]]:
+    """Class index -> the indices counted as one label (a language and those it is confused with,
+    told apart later by marker words), when all of them are classes."""
+    together: dict[int, set[int]] = {}
+    for group, _ in _marker_groups().values():
+        if set(group) <= set(classes):
+            indices = {classes.index(c) for c in group}
+            together.update(dict.fromkeys(indices, indices))
+    return together
 
 
 def _visits(features) -> Counter | None:
@@ -293,9 +334,9 @@ def identify(text: str, *, within: SharedWalk | None = None, at: int = 0, known:
     else:
         counted = within.counted(at, text) if within is not None else None
         code, _ = _langid().classify(counted if counted is not None else text)
-    if code in ("id", "ms"):
-        code = _indonesian_or_malay(text, default=code)
-    return code
+    if code in _marker_groups():
+        code = _told_apart(text, *_marker_groups()[code])
+    return _reported().get(code, code) if code else code
 
 
 @lru_cache(maxsize=4096)  # short paragraphs (captions, bylines, "Baca juga") recur across a site's pages
@@ -304,11 +345,15 @@ def _short_text_language(text: str) -> str | None:
     return detected.iso_code_639_1.name.lower() if detected else None
 
 
-def _indonesian_or_malay(text: str, *, default: str) -> str:
-    """Count marker words; Indonesian wins ties, as warta reads Indonesian news.
+def _told_apart(text: str, group: tuple[str, ...], markers: dict[str, str]) -> str:
+    """Count marker words; the language itself (the group's first) wins ties: Indonesian over Malay.
 
     Malay needs at least one Malay word: without any marker the statistical guess between the
     two is close to a coin toss on a paragraph, and made one Indonesian paragraph in thirty Malay.
     """
-    votes = Counter(map(_markers().get, _WORD.findall(text.lower())))
-    return "ms" if votes["ms"] > votes["id"] else "id"
+    votes = Counter(map(markers.get, _WORD.findall(text.lower())))
+    best = group[0]
+    for code in group[1:]:
+        if votes[code] > votes[best]:
+            best = code
+    return best

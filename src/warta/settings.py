@@ -27,7 +27,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stages", "read,language,segment,syntax,entities,dates,amounts,quotes,events,tone",
             "Comma-separated pipeline stages, in order (see `warta stages`)."),
     Setting("languages", "id,en",
-            "Languages warta recognises; the language stage chooses among these (plus ms)."),
+            "Languages warta reads: folders of src/warta/lang or of lang_path (see README, Adding a language); "
+            "empty for every folder found."),
+    Setting("lang_path", "",
+            "More folders holding language folders (<folder>/<code>/), separated by ':'; read before the built-in ones."),
     Setting("min_text_chars", 40, "Pages whose extracted body is shorter than this are not articles (texts are taken as given).", minimum=0),
     Setting("max_input_bytes", 20_000_000, "Inputs larger than this are refused (gzip files and WARC records: once decompressed).", minimum=1),
     Setting("document_timeout", 60.0, "Seconds one input may take in the pipeline before it is dropped with a timeout; 0 turns the limit off.",

@@ -13,6 +13,7 @@ from typing import Any
 from .cleaning import clean
 from .errors import NotArticleError
 from .extraction import extract
+from .lang import language_for
 from .language import identify_article
 from .languages import available_languages, load_language
 from .metadata import metadata_for_url
@@ -24,14 +25,17 @@ from .segment import capped, sentence_spans, token_spans
 
 @cache
 def _known_names() -> frozenset[str]:
-    """Country names in English and Indonesian (CLDR via Babel) so glue repair knows 'Iran', 'Rusia'."""
+    """Country names in the languages warta reads (CLDR via Babel) so glue repair knows 'Iran', 'Rusia'."""
     try:
-        from babel import Locale
+        from babel import Locale, UnknownLocaleError
     except ImportError:
         return frozenset()
     names: set[str] = set()
-    for code in ("en", "id"):
-        names.update(n for n in Locale.parse(code).territories.values() if n.isalpha())
+    for code in available_languages():
+        try:
+            names.update(n for n in Locale.parse(code).territories.values() if n.isalpha())
+        except (UnknownLocaleError, ValueError):  # a language CLDR does not know
+            continue
     return frozenset(names)
 
 
@@ -108,7 +112,7 @@ class SegmentStage:
         return article.replace(sentences=tuple(sentences), tokens=tuple(tokens))
 
     def _abbreviations_for(self, language: str | None) -> frozenset[str]:
-        return load_language(language if language in available_languages() else "en").abbreviations
+        return language_for(language).abbreviations
 
 
 @register("read")

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..languages import available_languages, read_lines
+from ..lang import language_for
+from ..languages import read_lines
 
 # Currency names are taken from CLDR for these codes only: rarer codes' names ("real", "rand",
 # "won") are ordinary words too often.
@@ -56,8 +57,9 @@ def _rows(code: str, name: str) -> list[list[str]]:
 
 @cache
 def load_lexicon(code: str | None) -> Lexicon:
-    """Lexicon of `code` (English when the language has no data)."""
-    code = code if code in available_languages() and _rows(code, "amount_words.tsv") else "en"
+    """Lexicon of the language that reads `code` (English when warta does not read it)."""
+    language = language_for(code)
+    code = language.code
     words = _rows(code, "amount_words.tsv")
     kind = lambda k: [r for r in words if len(r) > 1 and r[1] == k]
     before, after = {}, {}
@@ -78,7 +80,7 @@ def load_lexicon(code: str | None) -> Lexicon:
         not_before=frozenset(r[0].lower() for r in kind("not-before")),
         before=before, after=after,
         refers=tuple((r[0].lower(), r[1]) for r in _rows(code, "amount_refers.tsv") if len(r) > 1),
-        decimal="," if code == "id" else ".",
+        decimal=language.decimal,
         verb_prefixes=tuple(r[0].lower() for r in kind("verb-prefix")),
         counted=frozenset(r[0].lower() for r in kind("counted")),
         verb_patterns=tuple(r[0] for r in kind("verb-pattern")),
@@ -110,8 +112,13 @@ def _with_compounds(numbers: dict[str, float], joiners: list[str]) -> dict[str, 
 def _cldr_names(code: str) -> list[tuple[str, str]]:
     """(ISO code, name) pairs from CLDR: singular and plural, "Dolar Hong Kong", "Hong Kong dollars"."""
     try:
+        from babel import Locale, UnknownLocaleError
         from babel.numbers import get_currency_name
     except ImportError:
+        return []
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):  # a language CLDR does not know: its currencies.tsv only
         return []
     out = []
     for iso in CLDR_CODES:

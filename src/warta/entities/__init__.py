@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..kb import load_kb
+from ..lang import language_for
 from ..model import Article, Entity, Mention
 from ..pipeline import register
 from .candidates import Candidate, resolve
@@ -88,7 +89,7 @@ class EntityStage:
 
     def __call__(self, article: Article) -> Article:
         kb = load_kb()
-        code = "en" if article.language == "en" else "id"
+        code = language_for(article.language).code
         groups = sentence_tokens(article)  # built once for the gazetteer and the tagger
         found: list[Candidate] = find_names(article, kb=kb, common=_common(code), groups=groups)
         if self.use_tagger:

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Word classes from lang/id and the title words of every language."""
+    """Word classes from lang/id and the title words of Indonesian and English: the features the
+    model (models/ner-id.crfsuite) was trained with, whatever languages are added."""
     titles = set()
     for code in ("id", "en"):
         for line in read_lines(code, "titles.tsv"):

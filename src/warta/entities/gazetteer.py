@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from ..kb import KBEntry, KnowledgeBase, load_kb
-from ..languages import read_lines
+from ..languages import available_languages, read_lines
 from ..model import Article, Span
 from .candidates import Candidate
 from .lexicon import common_words, word_list
@@ -93,7 +93,7 @@ def _name_words() -> frozenset[str]:
 
 @cache
 def _camel_words() -> frozenset[str]:
-    return frozenset(w.strip() for code in ("id", "en") for w in read_lines(code, "camelcase.txt"))
+    return frozenset(w.strip() for code in available_languages() for w in read_lines(code, "camelcase.txt"))
 
 
 def _split_compounds(text: str, tokens: list[Span]) -> list[Span]:

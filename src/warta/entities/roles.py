@@ -261,8 +261,8 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
                 break
         if 2 <= len(words) and not spans.overlap(words[0][0], words[-1][1]):
             start, end = words[0][0], words[-1][1]
-            if code == "en" and text[start:words[0][1]].casefold() not in load_kb().given_names:
-                continue  # English has no common-word list here: ask for a known given name
+            if not word_list(code, "entities_common.txt") and text[start:words[0][1]].casefold() not in load_kb().given_names:
+                continue  # no common-word list for the language (English): ask for a known given name
             if any(w.casefold() in org_words(code) for w in text[start:end].split()):
                 continue  # "Russian Direct Investment Fund" follows a title but is a body
             out.append(Candidate(start, end, text[start:end], "PERSON", "rule"))

@@ -12,12 +12,10 @@ from __future__ import annotations
 from functools import partial
 
 from ..kb import KnowledgeBase
+from ..lang import reader_of
 from ..model import Article, Span
 from .candidates import Candidate
 
-# Languages the Indonesian CRF reads: Malay is written almost alike, and short Indonesian
-# texts are often identified as Javanese or Sundanese.
-CRF_LANGUAGES = frozenset({"id", "ms", "jv", "su"})
 
 
 def tag_article(article: Article, *, kb: KnowledgeBase, english: str = "crf",
@@ -27,10 +25,11 @@ def tag_article(article: Article, *, kb: KnowledgeBase, english: str = "crf",
     `english` names the English tagger: "crf" or "spacy"; when it cannot run, the other one does.
     `groups` are the article's sentence tokens (`gazetteer.sentence_tokens`) when already built.
     """
-    language = article.language or "id"
-    if language not in CRF_LANGUAGES | {"en"}:
+    # The tagger of the article's Language (Indonesian's CRF also reads Malay, Javanese and Sundanese)
+    reader = reader_of(article.language)
+    if reader is None or reader.entity_tagger is None:
         return []
-    if language == "en":
+    if reader.entity_tagger == "english":
         from .english import spacy_candidates
         from .english_crf import english_crf_candidates
 

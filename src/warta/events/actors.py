@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
+from ..lang import language_for
 from ..languages import read_lines
 from ..model import Actor, Article, Entity, Quote
 
@@ -23,7 +24,6 @@ PLACE_TYPES = frozenset({"PLACE", "GPE", "LOC", "FAC", "COUNTRY", "CITY", "REGIO
 # CAMEO sectors that report rather than act: a news agency named in a dateline is not a side
 NON_ACTOR_SECTORS = ("MED",)
 AGENT_FILES = ("event_agent_words.tsv", "event_agents.tsv")
-AGENT_BEFORE = frozenset({"id", "ms"})  # languages whose agent word stands before the country
 PAIR_SHARE = 0.75  # share of country mentions two countries need to be "the" pair of an article
 
 
@@ -109,7 +109,7 @@ def with_agents(mentions: list[ActorMention], text: str, language: str) -> list[
     """Give a country mention the sector its neighbour word names: "Russian troops" RUSMIL,
     "pemerintah Georgia" GEOGOV. People and bodies keep the code they were linked with."""
     words = agent_words(language)
-    before = language in AGENT_BEFORE
+    before = language_for(language).agent_before_country  # "pemerintah Georgia", not "Georgian government"
     result = []
     for mention in mentions:
         actor = mention.actor

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..entities.candidates import Occupancy
+from ..lang import language_for
 from ..model import Actor, Article, Event, Evidence, Span
 from .actors import (
     ActorMention,
@@ -93,9 +94,8 @@ class Context:
 
 
 def lexicon_language(article: Article) -> str:
-    """The lexicon to read the article with: Malay and unknown read as Indonesian or English."""
-    language = (article.language or "").lower()
-    return "id" if language in {"id", "ms"} else "en"
+    """The lexicon to read the article with: its Language's (Malay read as Indonesian, unknown as English)."""
+    return language_for((article.language or "").lower()).code
 
 
 def build_context(article: Article, *, tone: Callable[[str], float | None]) -> Context:
@@ -374,7 +374,7 @@ def _possessor(context: Context, tokens: list[Token], match: Match, sides) -> in
     """Offset of the side an Indonesian event noun belongs to: "serangan (militer) Israel",
     "blokade Rusia". A noun, unlike a verb, takes its doer right after it; then the subject of
     the clause ("Korea Utara menyatakan kekhawatiran atas serangan Israel") is not the doer."""
-    if lexicon_language(context.article) != "id" or not _noun_form(match, tokens):
+    if not language_for(context.article.language).possessor_after_noun or not _noun_form(match, tokens):
         return None
     starts = sides.index.group_starts
     for i in range(match.end, min(len(tokens), match.end + 1 + POSSESSOR_REACH)):

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..languages import available_languages, read_lines
+from ..lang import language_for
+from ..languages import read_lines
 from ..model import Article, DateMention, Event
 
 FUTURE_SLACK = dt.timedelta(days=31)  # a plan a month ahead is still dated; a target years ahead is not
@@ -33,8 +34,8 @@ class DateCues:
 
 @cache
 def date_cues(code: str | None) -> DateCues:
-    """The cues of `code` (English's when the language has none)."""
-    code = code if code in available_languages() and read_lines(code, "event_date_cues.tsv") else "en"
+    """The cues of the language that reads `code` (English's when warta does not read it)."""
+    code = language_for(code).code
     words: dict[str, list[str]] = {"background": [], "opener": []}
     for line in read_lines(code, "event_date_cues.tsv"):
         kind, _, phrases = line.partition("\t")

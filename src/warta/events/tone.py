@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..lang import language_for
 from ..languages import read_lines
 from ..model import Article, Tone
 from .vader import load_vader, vader_shares
@@ -58,10 +59,10 @@ def lexicon_shares(text: str, valences: dict[str, float]) -> Shares:
 @lru_cache(maxsize=4096)  # the events stage scores its sentences before the tone stage scores them all
 def shares(text: str, language: str) -> Shares:
     """Positive and negative shares of `text` in `language` (VADER for English when installed)."""
-    vader = load_vader()
-    if language == "en" and vader is not None:
+    vader, reader = load_vader(), language_for(language)
+    if reader.tone == "vader" and vader is not None:
         return Shares(*vader_shares(vader, text), len(WORD.findall(text)))
-    return lexicon_shares(text, word_valences("id" if language in {"id", "ms"} else language))
+    return lexicon_shares(text, word_valences(reader.code))
 
 
 def sentence_tone(text: str, language: str) -> float:

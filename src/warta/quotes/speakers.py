@@ -26,14 +26,18 @@ AFFILIATED = frozenset({"for", "at", "of"})  # "Easley for Morning Consult": a n
 
 @cache
 def _place_names() -> frozenset[str]:
-    """Country names in English and Indonesian (CLDR via Babel): not part of a person's name."""
+    """Country names in the languages warta reads (CLDR via Babel): not part of a person's name."""
     try:
-        from babel import Locale
+        from babel import Locale, UnknownLocaleError
     except ImportError:  # Babel is a dependency; this keeps the stage alive without it
         return frozenset()
     names: set[str] = set()
-    for code in ("en", "id"):
-        for name in Locale.parse(code).territories.values():
+    for code in available_languages():
+        try:
+            territories = Locale.parse(code).territories
+        except (UnknownLocaleError, ValueError):  # a language CLDR does not know
+            continue
+        for name in territories.values():
             # Every word of "Amerika Serikat", "Korea Utara": none of them is a person's name.
             # Lowercase words ("dan" of "Trinidad dan Tobago", "and") are no place names.
             names.update(w.lower() for w in name.split() if w.isalpha() and len(w) > 2 and w[:1].isupper())

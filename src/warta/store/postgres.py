@@ -9,13 +9,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..lang import language_for
 from ..secrets import mask_secrets, redact
 from .base import SqlStore, StoreError
 from .migrations import POSTGRES
 from .rows import Rows
 from .search_query import Query, Term, parse
 
-_CONFIG = {"id": "indonesian", "ms": "indonesian"}  # every other language is searched as English
 _HEADLINE = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
 
 
@@ -101,7 +101,7 @@ class PostgresStore(SqlStore):
         return ("?::jsonb" if table == "articles" and c == "json" else "?" for c in columns)
 
     def _index_text(self, cur: Any, article_id: str, article: Rows) -> None:
-        config = _CONFIG.get(article.language or "", "english")
+        config = language_for(article.language).search_config  # the text search configuration
         cur.execute("UPDATE articles SET tsv = setweight(to_tsvector(%s::regconfig, coalesce(title, '')), 'A')"
                     " || to_tsvector(%s::regconfig, text) WHERE id = %s", (config, config, article_id))
 

@@ -17,7 +17,7 @@ from .base import SqlStore, StoreError
 from .migrations import SQLITE
 from .rows import Rows
 from .search_query import fts5, mark_stems, parse
-from .stem import STEMMED, stem_text
+from .stem import stem_text, stemmed
 
 
 @contextmanager
@@ -141,7 +141,7 @@ class SqliteStore(SqlStore):
             raise StoreError(self.url, f"query failed ({error})") from None
 
     def _index_text(self, cur: Any, article_id: str, article: Rows) -> None:
-        stems = stem_text(f"{article.title or ''} {article.text}") if article.language in STEMMED else ""
+        stems = stem_text(f"{article.title or ''} {article.text}") if stemmed(article.language) else ""
         cur.execute("INSERT INTO article_fts (title, body, id_stem, article_id) VALUES (?, ?, ?, ?)",
                     (article.title or "", article.text, stems, article_id))
 
@@ -165,7 +165,7 @@ class SqliteStore(SqlStore):
         hits = self._rows(sql, [fts5(parsed), *([language] if language else []), limit, offset])
         for hit in hits:
             hit["score"] = round(hit["score"], 4)
-            if hit["language"] in STEMMED:
+            if stemmed(hit["language"]):
                 hit["snippet"] = mark_stems(hit["snippet"] or "", parsed)
         return hits
 

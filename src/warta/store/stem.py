@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# The languages whose articles get a Sastrawi-stemmed copy in the index (Malay shares the affixes).
-STEMMED = frozenset({"id", "ms"})
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 
@@ -28,6 +26,14 @@ def stem_word(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     return _stemmer().stem(word) or word
+
+
+def stemmed(language: str | None) -> bool:
+    """Whether articles in `language` get a Sastrawi-stemmed copy in the index (its Language's
+    `stemmer`: Indonesian, and Malay read as Indonesian, whose affixes it shares)."""
+    from ..lang import language_for
+
+    return language_for(language).stemmer == "sastrawi"
 
 
 def stem_text(text: str) -> str:
