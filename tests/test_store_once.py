@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 
+from test_store_conformance import store as backend  # noqa: F401  (the fixture: each backend)
 from test_store_data import IDN, RUS, _sentence, english_article, indonesian_article
 
 from warta.model import Event
@@ -39,8 +40,8 @@ def test_a_restatement_is_a_mention_of_the_same_event(tmp_path) -> None:
     store.close()
 
 
-def test_a_syndicated_copy_under_another_url_adds_to_the_event_not_a_new_one(tmp_path) -> None:
-    store = open_store(str(tmp_path / "s.db"))
+def test_a_syndicated_copy_under_another_url_adds_to_the_event_not_a_new_one(backend) -> None:
+    store = backend
     original = indonesian_article()
     copy = original.replace(url="https://mirror.example/copy", source="copy.txt", sitename="Mirror")
     assert store.ingest(original) == "added" and store.ingest(copy) == "added"
@@ -58,7 +59,6 @@ def test_a_syndicated_copy_under_another_url_adds_to_the_event_not_a_new_one(tmp
     store.ingest(original.replace(text=original.text + " Tambahan.", events=original.events[:1]))
     rows = store.events(Filters(limit=50))
     assert len(rows) == len(original.events)
-    store.close()
 
 
 def test_an_unrelated_article_is_its_own_cluster(tmp_path) -> None:
