@@ -12,11 +12,11 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from ..entities.candidates import Occupancy
 from ..lang import language_for
-from ..model import Actor, Article, Event, Evidence, Span
+from ..model import Actor, Article, Event, Evidence, Parse, Span
 from .actors import (
     ActorMention,
     Speakers,
@@ -37,6 +37,8 @@ from .cues import (
     tokenize,
     topics,
 )
+from ..syntax.tree import parse_of
+from .grammar import gate, parsed_pairs
 from .lexicon import Lexicon, Match, load_lexicon
 from .roles import Pair, pairs_for, split_sides
 from .tables import lookup
@@ -151,8 +153,8 @@ class _Sentence:
     """One sentence and what all its events share, each worked out once for the sentence: once
     per event, each a pass over the sentence or the article, made long inputs quadratic."""
 
-    def __init__(self, context: Context, span: Span, tokens: list[Token], text: str) -> None:
-        self.context, self.span, self.tokens, self.text = context, span, tokens, text
+    def __init__(self, context: Context, span: Span, tokens: list[Token], text: str, parse=None) -> None:
+        self.context, self.span, self.tokens, self.text, self.parse = context, span, tokens, text, parse
 
     @cached_property
     def topics(self) -> tuple[str, ...]:
@@ -187,14 +189,15 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
     inside = list(context.mentions[lo:hi])
     text = context.article.text[sentence.start:sentence.end]
     tokens = tokenize(text, sentence.start)  # only sentences naming a side get this far
+    parse = parse_of(context.article, sentence.start) if context.article.syntax else None
     matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside, context.article.text,
-                     context.cues)
+                     context.cues, parse=parse)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
                and not _anaphoric(context.cues, tokens, m)]
     if not matches:
         return []
     sides = split_sides(inside, tokens, context.cues, text, sentence.start)
-    facts = _Sentence(context, sentence, tokens, text)
+    facts = _Sentence(context, sentence, tokens, text, parse)
     events, claimed = [], {}
     clauses = context.cues.starts("clause", tokens)
     for number, match in enumerate(matches):
@@ -297,12 +300,18 @@ def _recoded(match: Match, cameo: str) -> Match:
 
 
 def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMention], text: str,
-           cues: Cues) -> list[Match]:
-    """Drop triggers inside names, overlapped by a more specific one, or that are a verb's object."""
+           cues: Cues, *, parse: Parse | None = None) -> list[Match]:
+    """Drop triggers inside names, overlapped by a more specific one, or that are a verb's object;
+    with a parse, verb patterns only on verbs (on a noun they are event nouns)."""
     named = _Names([(m.start, m.end) for m in mentions if m.kind == "named"])
+    # a pattern that starts on a verb of saying ("said they will attack") passes through to what was
+    # said: the verb there is a trigger of its own
     matches = [m for m in matches if tokens[m.start].text[:1].isalnum() and not _in_title(m, tokens, text)
-               and not named.cover(tokens[m.start].start)
-               and not _noun_use(m, tokens, named, cues)]
+               and not named.cover(tokens[m.start].start) and not cues.has("say", tokens, m.start)]
+    if parse is None:
+        matches = [m for m in matches if not _noun_use(m, tokens, named, cues)]
+    else:
+        matches = [m for m in map(partial(_gated, parse, tokens), matches) if m is not None]
     kept: list[Match] = []
     taken = Occupancy(max([len(tokens), *(m.end for m in matches)]))  # the tokens kept triggers span
     for match in sorted(matches, key=lambda m: (-m.pattern.weight, m.start)):
@@ -316,6 +325,14 @@ def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMentio
             continue
         result.append(match)
     return result
+
+
+def _gated(parse: Parse, tokens: list[Token], match: Match) -> Match | None:
+    """The match as the parse reads its first word (see `grammar.gate`)."""
+    kind = gate(parse, tokens[match.start].start, match.pattern.kind)
+    if kind == match.pattern.kind:
+        return match
+    return Match(match.start, match.end, dataclasses.replace(match.pattern, kind=kind)) if kind else None
 
 
 def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
@@ -333,14 +350,7 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     # only an active verb's subject acts alone: a passive one is who was acted upon
     alone = (match.pattern.kind == "verb" and not _noun_form(match, tokens) and not options["passive"]
              and code.code[:2] not in PAIRED_ROOTS)
-    possessor = _possessor(context, tokens, match, sides)
-    pairs = pairs_for(sides, start, head_end, possessor=possessor, **options) if possessor is not None else []
-    if not pairs and (possessor is None or options["joint"] == "joint"):
-        # a cooperative noun whose owner has no named target relates the owner to the clause's
-        # subject ("Rusia menjadi investor terbesar Iran", "Indonesia menyambut kunjungan Putin");
-        # a hostile one does not ("Korea Utara prihatin atas serangan Israel"); only a verb's
-        # subject acts alone ("Hezbollah released two prisoners")
-        pairs = pairs_for(sides, start, head_end, alone=alone, **options)
+    pairs = _pairs(facts, match, sides, options, alone, start, head_end)
     if not pairs:
         return []
     evidence = Evidence(text=facts.text, start=sentence.start, end=sentence.end, trigger=context.article.text[start:end])
@@ -354,6 +364,39 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     return [Event(actor1=pair.source, actor2=pair.target, mutual=pair.mutual,
                   confidence=_confidence(match, pair.explicit, shared["modality"]), **shared)
             for pair in pairs if _codable(pair)]
+
+
+def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, start: int, head_end: int) -> list[Pair]:
+    """The sides of a trigger: from the parse when the sentence has one, else by distance."""
+    context, tokens = facts.context, facts.tokens
+    if facts.parse is not None:
+        pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
+                             joint=options["joint"], alone=alone, mains=context.mains)
+        if pairs is not None and any(p.target is not None for p in pairs):
+            return pairs
+        alone_pairs = pairs  # the parse found the source alone: a target by distance is preferred
+    else:
+        alone_pairs = None
+    # a side acting alone needs the parse's word for it when there is a parse
+    alone = alone and facts.parse is None
+    distance = _distance_pairs(context, tokens, match, sides, options, alone, start, head_end)
+    if alone_pairs and not any(p.target is not None and p.source == alone_pairs[0].source for p in distance):
+        return alone_pairs
+    return distance or alone_pairs or []
+
+
+def _distance_pairs(context: Context, tokens: list[Token], match: Match, sides, options: dict, alone: bool,
+                    start: int, head_end: int) -> list[Pair]:
+    """The sides of a trigger by their places around it (the rules without a parse)."""
+    possessor = _possessor(context, tokens, match, sides)
+    pairs = pairs_for(sides, start, head_end, possessor=possessor, **options) if possessor is not None else []
+    if not pairs and (possessor is None or options["joint"] == "joint"):
+        # a cooperative noun whose owner has no named target relates the owner to the clause's
+        # subject ("Rusia menjadi investor terbesar Iran", "Indonesia menyambut kunjungan Putin");
+        # a hostile one does not ("Korea Utara prihatin atas serangan Israel"); only a verb's
+        # subject acts alone ("Hezbollah released two prisoners")
+        pairs = pairs_for(sides, start, head_end, alone=alone, **options)
+    return pairs
 
 
 def _codable(pair: Pair) -> bool:

@@ -91,6 +91,10 @@ class Cues:
         reach = max(len(phrase[0]) for phrase in self.phrases[kind])
         return first.search(text, start, end + reach) is not None
 
+    def words(self, kind: str) -> frozenset[str]:
+        """The one-word phrases of `kind` (prepositions a parse's case words are compared with)."""
+        return frozenset(phrase[0] for phrase in self.phrases.get(kind, ()) if len(phrase) == 1)
+
     def has(self, kind: str, tokens: list[Token], i: int) -> int:
         """Length of the longest `kind` phrase starting at token `i` (0 if none)."""
         if i >= len(tokens):

@@ -329,3 +329,26 @@ def _joint(sides: list[Actor]) -> list[Pair]:
     if len(sides) > MAX_JOINT:
         return []
     return [Pair(a, b, True, mutual=True) for a, b in combinations(sides, 2)]
+
+
+def pairs_of(subject: list[list[ActorMention]], upon: list[list[ActorMention]], *, joint: str = "joint",
+             alone: bool = False, mains: tuple[Actor, ...] = ()) -> list[Pair]:
+    """The pairs for sides the parse found: `subject` acts on the first of `upon` that is another
+    side; sides named together in the subject act together (see `pairs_for` for `joint`, `alone`
+    and `mains`)."""
+    source = _sides([m for g in subject for m in g])
+    if any(m.kind == "both" for g in upon for m in g) and source:
+        upon = [[m for m in g if m.kind != "both"] for g in upon]  # "both countries" names the subject again
+    target = next((a for g in upon for a in _sides(g) if all(distinct_sides(a, s) for s in source)), None)
+    if source and target is not None:
+        return [Pair(s, target, True) for s in source[:MAX_JOINT]]
+    if len(source) >= 2:
+        if joint != "apart":
+            return _joint(source)
+        return [Pair(s, None, False) for s in source[:MAX_JOINT]] if alone else []
+    if not source:
+        return []
+    if any(m.kind == "self" for g in subject for m in g) and len(mains) == 2 \
+            and source[0].country in {m.country for m in mains}:
+        return [Pair(source[0], next(m for m in mains if m.country != source[0].country), False)]
+    return [Pair(source[0], None, False)] if alone else []

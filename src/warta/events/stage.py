@@ -17,7 +17,7 @@ class EventsStage:
     """Code the events of the article in PLOVER and CAMEO, with actors and evidence."""
 
     name: str = "events"
-    requires: frozenset[str] = frozenset({"text", "language", "published", "sentences", "entities", "quotes", "dates"})
+    requires: frozenset[str] = frozenset({"text", "language", "published", "sentences", "syntax", "entities", "quotes", "dates"})
     produces: frozenset[str] = frozenset({"events"})
 
     def __call__(self, article: Article) -> Article:

@@ -1,0 +1,220 @@
+"""Sides of an event read from the sentence's dependency parse (Universal Dependencies labels).
+
+The subject of the trigger verb acts, its object, indirect object and obliques marked with a
+target preposition ("with", "against", "to", "dengan", "terhadap", "kepada", ...) are acted upon.
+A passive turns that round: its subject is acted upon, its agent ("by", "oleh", or the bare
+noun after an Indonesian di- verb) acts. A verb without a subject of its own takes the one UD
+gives it (the controller of "asked Iran to ..." or the first of "arrived and met"), and a pronoun
+subject ("he said he would ...") the subject of the clause that reports it. A participle after a
+noun ("a member of Hamas jailed last year") is a passive whose subject is that noun.
+
+Every answer is a list of sides (groups of actor mentions, `roles.SentenceActors.groups`); the
+coder decides events from them as before. Sentences without a parse keep the distance rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Actor, Parse
+from ..syntax import tree
+from .actors import ActorMention
+from .roles import Pair, SentenceActors, pairs_of
+
+CLAUSES = frozenset({"acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "list"})  # a clause of its own
+PASSING = frozenset({"ccomp", "xcomp", "conj", "parataxis"})  # a clause that inherits a subject
+ARGUMENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
+VERB_WORDS = frozenset({"VERB", "AUX"})
+CLOSE = frozenset({"compound", "amod", "flat", "appos", "conj", "det", "nmod:poss", "nummod", "name"})
+CLIMB = 3  # clauses a pronoun subject is followed up through ("said he would not ...")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What the parse says about one trigger: who acts, who is acted upon."""
+
+    subject: list[list[ActorMention]]  # the sides of the grammatical subject (or passive agent)
+    targets: list[list[ActorMention]]  # the sides acted upon, in sentence order
+    subject_word: bool  # the trigger has a subject at all (named or not)
+
+
+def word_of(parse: Parse, offset: int) -> int | None:
+    """The parse's word at a character offset of the article."""
+    return tree.word_at(parse, offset)
+
+
+def is_verb(parse: Parse, i: int) -> bool:
+    """Whether word `i` is used as a verb (a predicate), not a noun, adjective or preposition."""
+    word = parse.words[i]
+    if word.upos in VERB_WORDS:
+        return True
+    # a predicate adjective ("is ready", "siap") heads its clause like a verb
+    return word.upos == "ADJ" and word.deprel in {"root", "ccomp", "xcomp", "advcl", "conj", "parataxis"}
+
+
+def is_noun(parse: Parse, i: int) -> bool:
+    return parse.words[i].upos in {"NOUN", "PROPN"}
+
+
+def phrase(parse: Parse, i: int) -> set[int]:
+    """Word `i` and the words of its noun phrase: its subtree without the clauses it heads."""
+    found, todo = {i}, [i]
+    while todo:
+        head = todo.pop()
+        for j in tree.children(parse, head):
+            if parse.words[j].deprel.partition(":")[0] not in CLAUSES and j not in found:
+                found.add(j)
+                todo.append(j)
+    return found
+
+
+def groups_in(parse: Parse, words: set[int], groups: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """The sides whose first mention starts on one of `words`, in sentence order."""
+    return [g for g in groups if word_of(parse, g[0].start) in words]
+
+
+def sides_of(parse: Parse, i: int | None, groups: list[list[ActorMention]], *,
+             places: bool = False) -> list[list[ActorMention]]:
+    """The sides word `i`'s phrase names: those named by the word itself or its close modifiers
+    ("Iranian officials", "Rusia dan Iran") first, else the first named further in ("the
+    commander of the US forces"); never a place after "in"/"di" ("prosecutors in Sweden" are
+    Swedish, but "a summit in Zurich" is no side)."""
+    if i is None:
+        return []
+    found = [g for g in groups_in(parse, phrase(parse, i), groups) if places or not g[0].locative]
+    close = [g for g in found if _close(parse, word_of(parse, g[0].start), i)]
+    return close or found[:1]
+
+
+def _close(parse: Parse, j: int | None, i: int) -> bool:
+    """Whether word `j` is `i` or hangs from it through modifiers of a name only."""
+    steps = 0
+    while j is not None and j != i and steps < 6:
+        if parse.words[j].deprel.partition(":")[0] not in CLOSE:
+            return parse.words[j].deprel == "nmod:poss" and parse.words[j].head == i
+        j, steps = tree.head(parse, j), steps + 1
+    return j == i
+
+
+def _passive(parse: Parse, i: int) -> bool:
+    word = parse.words[i]
+    if tree.is_passive(parse, i):
+        return True
+    # "a member of Hamas jailed last year": a past form modifying a noun (not "which jailed")
+    return word.deprel == "acl" and ("Tense=Past" in word.feats or "VerbForm=Part" in word.feats) \
+        and "Tense=Pres" not in word.feats
+
+
+def _subject_word(parse: Parse, i: int) -> int | None:
+    """The subject of predicate `i`, a pronoun followed up to the clause that reports it."""
+    found = tree.subject(parse, i)
+    if parse.words[i].deprel.startswith("acl") and (found is None or parse.words[found].upos == "PRON"):
+        return parse.words[i].head  # "Rusia, yang menyerang ...", "Iran, which attacked ...": the name
+    at, steps = i, 0
+    while (found is None or parse.words[found].upos == "PRON") and steps < CLIMB:
+        if parse.words[at].deprel.partition(":")[0] not in PASSING or parse.words[at].head < 0:
+            break
+        at, steps = parse.words[at].head, steps + 1
+        above = tree.subject(parse, at)
+        if above is not None and (found is None or parse.words[above].upos != "PRON"):
+            found = above
+    return found
+
+
+def _targets(parse: Parse, i: int, marks: frozenset[str], passive: bool) -> tuple[list[int], int | None]:
+    """(words acted upon, the agent word) of verb `i`: objects and obliques marked as targets."""
+    agent = tree.agent(parse, i) if passive else None
+    targets = []
+    for j in tree.children(parse, i):
+        deprel = parse.words[j].deprel
+        base = deprel.partition(":")[0]
+        if deprel == "obl:agent":
+            continue
+        if base in {"obj", "iobj"}:
+            if passive and agent is None:  # "ditangkap Iran": the bare agent of a di- verb
+                agent = j
+            else:  # "lifted the sanctions on Iran": whom the object is aimed at comes first
+                targets += [k for k in tree.children(parse, j, ("nmod",)) if _marked(parse, k, marks)]
+                targets.append(j)
+        elif base in {"obl", "nmod"} and _marked(parse, j, marks):
+            targets.append(j)
+    for j in tree.clausal_complements(parse, i):
+        found = tree.subject(parse, j, inherit=False)
+        if found is not None:  # "demanded that Israel withdraw": Israel
+            targets.append(found)
+        elif parse.words[j].deprel == "xcomp":  # "wants to attack Switzerland", "agreed to lift sanctions on Iran"
+            targets += _targets(parse, j, marks, False)[0]
+    return targets, agent
+
+
+def _marked(parse: Parse, i: int, marks: frozenset[str]) -> bool:
+    """Whether word `i` is marked by one of the target prepositions."""
+    case = tree.case_word(parse, i)
+    return case is not None and _text(parse, case) in marks
+
+
+def _text(parse: Parse, i: int) -> str:
+    return parse.words[i].lemma.lower()
+
+
+def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str]) -> Roles:
+    """Who acts and who is acted upon for the verb trigger at word `i`."""
+    passive = _passive(parse, i)
+    subject = _subject_word(parse, i) if not (passive and parse.words[i].deprel.startswith("acl")) \
+        else parse.words[i].head
+    targets, agent = _targets(parse, i, marks, passive)
+    if passive:
+        acted = ([subject] if subject is not None else []) + targets
+        upon = [g for w in acted for g in sides_of(parse, w, groups)]
+        return Roles(sides_of(parse, agent, groups), upon, agent is not None)
+    upon = [g for w in targets for g in sides_of(parse, w, groups, places=True)]
+    return Roles(sides_of(parse, subject, groups), upon, subject is not None)
+
+
+def noun_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str]) -> Roles | None:
+    """Owner and target of an event noun ("Iran's attack on Israel", "serangan Israel ke Gaza"):
+    its possessor or modifier names the owner, a noun marked as a target what it is aimed at.
+    None when the noun names no owner (the clause then decides, as without a parse)."""
+    owners, targets = [], []
+    for j in tree.children(parse, i):
+        deprel = parse.words[j].deprel
+        case = tree.case_word(parse, j)
+        if case is not None and _text(parse, case) in marks:
+            targets.append(j)
+        elif deprel in {"nmod:poss", "amod", "compound", "nmod", "flat"} and case is None:
+            owners.append(j)
+    source = [g for w in owners for g in sides_of(parse, w, groups)]
+    if not source:
+        return None
+    upon = [g for w in targets for g in sides_of(parse, w, groups)]
+    return Roles(source, upon, True)
+
+
+def gate(parse: Parse, offset: int, kind: str) -> str | None:
+    """What a trigger pattern of `kind` is where the parse puts its first word at `offset`: a
+    verb pattern on a verb stays a verb, on a noun becomes an event noun ("the release", "Iran's
+    attack"), on anything else is no trigger ("according to", "overwhelming", "rebel-controlled")."""
+    i = word_of(parse, offset)
+    if kind != "verb" or i is None or is_verb(parse, i):
+        return kind
+    return "noun" if is_noun(parse, i) else None
+
+
+def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, marks: frozenset[str], *,
+                 joint: str, alone: bool, mains: tuple[Actor, ...]) -> list[Pair] | None:
+    """The pairs of sides of the trigger at `offset` read from the parse; None when the parse
+    cannot tell (an event noun without an owner: the clause decides, as without a parse)."""
+    i = word_of(parse, offset)
+    if i is None:
+        return None
+    groups = sorted(sides.groups + [[m] for m in sides.reporters], key=lambda g: g[0].start)
+    if kind == "verb" and is_verb(parse, i):
+        roles = verb_roles(parse, i, groups, marks)
+        alone = alone and not _passive(parse, i)
+    else:
+        found = noun_roles(parse, i, groups, marks)
+        if found is None:
+            return None
+        roles, alone = found, False
+    # a parse that names nobody for the trigger leaves it to the distance rules: parses of news
+    # sentences miss attachments often enough that "nobody" is more often a parse error
+    return pairs_of(roles.subject, roles.targets, joint=joint, alone=alone, mains=mains) or None

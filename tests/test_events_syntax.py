@@ -1,0 +1,67 @@
+"""Events read from the dependency parse (English; Indonesian keeps the distance rules until its
+parser is in): passives, pronoun subjects, relative clauses, verb patterns on nouns, venues.
+
+Sentences written for these tests; they run the default pipeline (segment, syntax, entities).
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from warta.model import Article, Document
+from warta.pipeline import Pipeline
+from warta.settings import load_settings
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.build(load_settings())
+
+
+def events_of(text: str):
+    article = Article.from_document(Document(source="t.txt", content=f"Test\n\n{text}\n", kind="text"))
+    return _pipeline()(article).events
+
+
+def coded(text: str) -> set[tuple]:
+    return {(e.type, e.actor1 and e.actor1.country, e.actor2 and e.actor2.country) for e in events_of(text)
+            if not e.negated}
+
+
+def test_the_parse_reaches_the_events_stage():
+    article = Article.from_document(Document(source="t.txt", content="Test\n\nFrance condemned Iran.\n", kind="text"))
+    article = _pipeline()(article)
+    assert article.syntax and ("DISAPPROVE", "FRA", "IRN") in coded("France condemned Iran.")
+
+
+def test_a_passive_agent_acts_on_the_passive_subject():
+    assert ("DISAPPROVE", "FRA", "IRN") in coded("Iran was condemned by France on Monday.")
+
+
+def test_a_pronoun_subject_is_the_speaker_of_the_reporting_clause():
+    assert ("SANCTION", "FRA", "IRN") in coded("France said it would impose sanctions on Iran.")
+
+
+def test_a_pattern_on_a_verb_of_saying_codes_what_was_said():
+    found = coded("Russia and China said they will attack Japan.")
+    assert ("FIGHT", "RUS", "CHN") not in found and ("FIGHT", "CHN", "RUS") not in found
+
+
+def test_according_to_is_no_trigger():
+    assert not [e for e in events_of("According to Iran, the talks with Russia ended.") if e.type == "COOPERATE"]
+
+
+def test_a_participle_after_a_name_is_passive_and_that_name_does_not_act():
+    events = events_of("A member of Hezbollah jailed last year spoke on Monday.")
+    assert not [e for e in events if e.type == "COERCE" and e.actor1 and e.actor1.code.startswith("LBN")]
+
+
+def test_a_relative_clause_subject_is_the_name_it_follows():
+    assert ("FIGHT", "RUS", "UKR") in coded("Russia, which attacked Ukraine in 2022, met China on Monday.")
+
+
+def test_urge_is_a_demand_on_its_object():
+    assert any(t == "DEMAND" and a == "USA" for t, a, _ in coded("The United States urged Iran to stop enrichment."))
+
+
+def test_a_verb_pattern_used_as_a_noun_needs_an_owner():
+    assert not coded("The attack was discussed in Geneva.")
