@@ -13,7 +13,7 @@ from test_dashboard_support import (
 )
 from test_store_data import english_article, indonesian_article
 
-from warta.model import Actor, Article, Event, Evidence
+from warta.model import Actor, Article, Entity, Event, Evidence, Mention
 
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
@@ -29,6 +29,18 @@ def hostile_article() -> Article:
                    language="en", published="2025-05-01", events=(event,))
 
 
+def sided_article() -> Article:
+    """An event whose sides are linked entities, to see the trigger and both sides marked."""
+    text = "Indonesia and Japan signed a trade agreement in Tokyo on Monday."
+    idn = Entity(id="country:IDN", name="Indonesia", type="COUNTRY", iso3="IDN", mentions=(Mention(0, 9, "Indonesia", "t"),))
+    jpn = Entity(id="country:JPN", name="Japan", type="COUNTRY", iso3="JPN", mentions=(Mention(14, 19, "Japan", "t"),))
+    event = Event(type="AGREE", cameo="057", actor1=Actor("Indonesia", "IDN", entity="country:IDN"),
+                  actor2=Actor("Japan", "JPN", entity="country:JPN"),
+                  evidence=Evidence(text=text, start=0, end=len(text), trigger="signed"), goldstein=8.0, quad_class=1)
+    return Article(source="test/sided.txt", url="https://example.com/sided", title="Indonesia and Japan sign",
+                   text=text, language="en", published="2025-03-03", entities=(idn, jpn), events=(event,))
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     need_chromium()
@@ -36,7 +48,7 @@ def site(tmp_path_factory):
     from warta.store import open_store
 
     store = open_store(str(tmp_path_factory.mktemp("dash") / "dash.db"))
-    for article in (indonesian_article(), english_article(), hostile_article()):
+    for article in (indonesian_article(), english_article(), hostile_article(), sided_article()):
         store.ingest(article)
     with serving(create_app(store=store)) as base, browser_page(base) as page:
         yield base, page
@@ -46,7 +58,7 @@ def site(tmp_path_factory):
 def test_overview(site):
     base, page = site
     open_page(page, base, "#/")
-    assert page.inner_text("#count-events b") == "8"
+    assert page.inner_text("#count-events b") == "9"
     assert page.locator("#types-chart canvas").count() == 1
     assert "RI dan Rusia teken kerja sama pertahanan" in page.inner_text("main")
     page.screenshot(path=str(ARTIFACTS / "dashboard-overview.png"), full_page=True)
@@ -64,6 +76,38 @@ def test_dyad_explorer(site):
         assert page.locator(f"{chart} canvas").count() == 1
     assert page.locator("#dyad-events li").count() == 7
     page.screenshot(path=str(ARTIFACTS / "dashboard-dyad-IDN-RUS.png"), full_page=True)
+
+
+def test_dyad_filters_time_axis_paging_and_download(site):
+    base, page = site
+    open_page(page, base, "#/dyad/IDN/RUS?per=3")
+    assert page.locator("#dyad-events li").count() == 3
+    page.click("#dyad-next")
+    page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg="offset=3")
+    assert page.locator("#dyad-events li").count() == 3
+    page.select_option("#filters select[name=type]", "AID")
+    page.fill("#filters input[name=since]", "2025-06-01")
+    page.click("#apply-filters")
+    page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg="type=AID")
+    assert page.inner_text("#dyad-total b") == "3" and "offset" not in page.evaluate("location.hash")
+    assert all(" AID 0" in f" {t}" for t in page.locator("#dyad-events li").all_inner_texts())
+    page.select_option("#granularity", "day")
+    page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg="by=day")
+    assert page.locator("#dyad-timeline canvas").count() == 1
+    with page.expect_download() as info:
+        page.click("#download-csv")
+    lines = open(info.value.path(), encoding="utf-8").read().splitlines()
+    assert lines[0].startswith("article_id,idx,day,type") and len(lines) == 1 + 3  # exactly the filtered events
+    assert all(",AID," in line for line in lines[1:])
+    with page.expect_download() as info:
+        page.click("#download-json")
+    import json
+
+    rows = json.loads(open(info.value.path(), encoding="utf-8").read())
+    assert len(rows) == 3 and {r["type"] for r in rows} == {"AID"} and len({(r["article_id"], r["idx"]) for r in rows}) == 3
+    page.screenshot(path=str(ARTIFACTS / "dashboard-dyad-filtered.png"), full_page=True)
+    open_page(page, base, "#/dyad/IDN/RUS?negated=true")
+    assert page.inner_text("#dyad-total b") == "1"
 
 
 def test_evidence_is_one_click_away(site):
@@ -94,10 +138,30 @@ def test_actor_network_map_search(site):
     open_page(page, base, "#/map")
     assert page.locator("#map-chart canvas").count() == 1 and "Jakarta" in page.inner_text("main")
     page.screenshot(path=str(ARTIFACTS / "dashboard-map.png"), full_page=True)
+    page.click("text=Jakarta")  # the places table: the place's events below the map
+    page.wait_for_selector("#place-event-list li")
+    assert "Jakarta" in page.inner_text("#place-events h2") and page.locator("#place-event-list li").count() >= 1
     open_page(page, base, "#/search?q=perjanjian")
     assert page.locator("#search-results li").count() == 1
     assert page.locator("#search-results mark").first.inner_text().lower() == "perjanjian"
+    assert page.locator("#semantic").count() == 0  # no embeddings extra: nothing to offer
     page.screenshot(path=str(ARTIFACTS / "dashboard-search.png"), full_page=True)
+    open_page(page, base, '#/search?q=%22kerja%20sama%20pertahanan%22')
+    assert page.inner_text("#search-total").startswith("1 article")
+    open_page(page, base, "#/search?q=railway%20Russia%20Jakarta")  # every word: only the English article
+    assert page.inner_text("#search-total").startswith("1 article")
+
+
+def test_the_trigger_and_sides_are_marked_inside_the_evidence(site):
+    base, page = site
+    hits = page.request.get(f"{base}/api/events", params={"dyad": "IDN-JPN"}).json()["items"]
+    open_page(page, base, f"#/article/{hits[0]['article_id']}?ev=0")
+    page.wait_for_selector("#article-text[data-focused='event-0']")
+    assert "".join(page.locator("#article-text .seg.focus").all_inner_texts()) == hits[0]["evidence"]
+    assert page.locator("#article-text .seg.focus.trigger").all_inner_texts() == ["signed"]
+    assert page.locator("#article-text .seg.focus.side1").all_inner_texts() == ["Indonesia"]
+    assert page.locator("#article-text .seg.focus.side2").all_inner_texts() == ["Japan"]
+    page.screenshot(path=str(ARTIFACTS / "dashboard-article-sides.png"), full_page=True)
 
 
 def test_article_text_is_escaped(site):

@@ -30,10 +30,16 @@ _CURSOR = re.compile(r"^o(\d{1,19})$")
 
 
 @cache
+def country_names() -> dict[str, str]:
+    """ISO 3166 alpha-3 code -> English name, for the knowledge base's countries."""
+    table = resources.files("warta.kb").joinpath("countries.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+    return {row[3]: row[2] for row in rows}
+
+
 def countries() -> frozenset[str]:
     """The ISO 3166 alpha-3 codes of the knowledge base's countries."""
-    table = resources.files("warta.kb").joinpath("countries.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[3] for line in table.splitlines() if line and not line.startswith("#"))
+    return frozenset(country_names())
 
 
 @cache

@@ -96,11 +96,13 @@ def events(request: Request, dyad: Dyad = None, actor: Actor = None, type: p.Eve
            context: Annotated[str | None, Query(description="PLOVER context, e.g. military", max_length=200)] = None,
            quad_class: p.QuadClass = None, modality: p.Modality = None, negated: bool | None = None,
            min_confidence: p.Confidence = None, q: Text = None,
+           place: Annotated[str | None, Query(description="A place named in the event's article", max_length=200)]
+           = None,
            article: Annotated[str | None, Query(description="Only this article's events", max_length=64)] = None,
            limit: p.Limit = 100, offset: p.Offset = 0, cursor: p.Cursor = None) -> dict[str, Any]:
     f = Filters(dyad=p.dyad(dyad), actor=actor, type=p.event_type(type), since=since, until=until,
                 language=p.language(language), context=context, quad_class=quad_class, modality=modality,
-                negated=negated, min_confidence=min_confidence, text=q, article=article, limit=limit,
+                negated=negated, min_confidence=min_confidence, text=q, place=place, article=article, limit=limit,
                 offset=p.start(offset, cursor))
     return _page(request, "events", f)
 
@@ -109,10 +111,11 @@ def events(request: Request, dyad: Dyad = None, actor: Actor = None, type: p.Eve
             "Goldstein sum, amounts promised vs realised, quotes of each side, latest events", response_model=s.Dyad)
 @cached(lane="summary")
 def dyad(request: Request, a: str, b: str, since: p.Since = None, until: p.Until = None, type: p.EventType = None,
-         quad_class: p.QuadClass = None, modality: p.Modality = None, negated: bool | None = None,
+         context: Annotated[str | None, Query(description="PLOVER context", max_length=200)] = None, quad_class: p.QuadClass = None, modality: p.Modality = None, negated: bool | None = None,
          min_confidence: p.Confidence = None, limit: p.Limit = 50) -> dict[str, Any]:
     codes = (p.country(a, "a", status=404), p.country(b, "b", status=404))
-    f = Filters(since=since, until=until, type=p.event_type(type), quad_class=quad_class, modality=modality,
+    f = Filters(since=since, until=until, type=p.event_type(type), context=context, quad_class=quad_class,
+                modality=modality,
                 negated=negated, min_confidence=min_confidence, limit=limit)
     return _store(request).dyad(*codes, filters=f)
 
@@ -162,7 +165,20 @@ def entities(request: Request, type: Annotated[str | None, Query(description="PE
 @router.get("/network", summary="Countries and the events between them", response_model=s.Network)
 @cached(lane="scan")
 def network(request: Request, limit: Annotated[int, Query(ge=1, le=2000)] = 200) -> dict[str, Any]:
-    return _store(request).network(limit=limit)
+    found = _store(request).network(limit=limit)
+    names = p.country_names()
+    for node in found["nodes"]:
+        node["country"] = node["id"] in names
+        node["name"] = names.get(node["id"], node["name"])
+    return found
+
+
+@router.get("/countries", summary="Events per country (either side), with the country's name",
+            response_model=list[s.Country])
+@cached(lane="scan")
+def countries(request: Request) -> list[dict[str, Any]]:
+    names = p.country_names()
+    return [{**row, "name": names.get(row["iso3"])} for row in _store(request).country_counts()]
 
 
 @router.get("/places", summary="Places named in the articles, with approximate coordinates",

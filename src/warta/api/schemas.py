@@ -184,6 +184,15 @@ class Place(BaseModel):
     lon: float | None = Opt
 
 
+class Country(BaseModel):
+    """Events naming a country on either side."""
+
+    iso3: str
+    name: str | None = Opt
+    n: int
+    goldstein: float | None = Opt
+
+
 class Stats(BaseModel):
     """What the store holds."""
 

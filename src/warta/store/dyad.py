@@ -32,8 +32,7 @@ class DyadMixin:
         the Goldstein sum, amounts (promised vs realised), quotes of each side, latest events."""
         base = filters or Filters(limit=50)
         pair = (a.upper(), b.upper())
-        f = Filters(dyad=tuple(sorted(pair)), since=base.since, until=base.until,  # type: ignore[arg-type]
-                    language=base.language, type=base.type, limit=base.limit)
+        f = replace(base, dyad=tuple(sorted(pair)), offset=0)  # every other filter kept
         with self.snapshot():  # every part of the summary from one state of the store
             version = self._snapshot_version()
             memo: _Memo = self.__dict__.setdefault("_dyad_memo", _Memo())
@@ -64,6 +63,9 @@ class DyadMixin:
         summary = {"events_total": sum(g["n"] for g in groups["type"]),
                    "goldstein_sum": sum(g["g"] or 0.0 for g in groups["type"]),
                    "by_month": _group(groups["month"], "month", by_key=True),
+                   # Days for a time axis at any granularity; "2025" or "2025-06" alone is no day.
+                   "by_day": [g for g in _group(groups["day"], "day", by_key=True) if g["day"] and len(g["day"]) == 10],
+                   "undated": sum(g["n"] for g in groups["day"] if not g["v"] or len(g["v"]) != 10),
                    "by_type": _group(groups["type"], "type"),
                    "by_direction": _group(groups["source"], "source", by_key=True),
                    "by_context": [{"context": c, "n": n} for c, n in sorted(contexts.items(), key=_by_count)]}
@@ -75,12 +77,12 @@ class DyadMixin:
 
     def _dyad_groups(self, f: Filters) -> dict[str, list[dict[str, Any]]]:
         """The dyad's events counted (n) and their Goldstein scores summed (g) per value (v) of
-        month, type, source (direction) and context list: one read of the covering dyad index,
+        month, day, type, source (direction) and context list: one read of the covering dyad index,
         grouped four ways in SQL, so only the groups travel to Python."""
         join = " JOIN articles a ON a.id = e.article_id" if f.language else ""
-        sql, params = directed(f, "SELECT NULLIF(substr(e.day, 1, 7), '') AS month, e.type,"
+        sql, params = directed(f, "SELECT NULLIF(substr(e.day, 1, 7), '') AS month, e.day, e.type,"
                                   f" e.actor1_country AS source, e.context, e.goldstein FROM events e{join}")
-        kinds = ("month", "type", "source", "context")
+        kinds = ("month", "day", "type", "source", "context")
         rows = self._rows(f"WITH d AS MATERIALIZED ({sql}) " + " UNION ALL ".join(
             f"SELECT '{k}' AS k, {k} AS v, count(*) AS n, sum(goldstein) AS g FROM d GROUP BY {k}" for k in kinds),
             params)

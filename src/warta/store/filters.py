@@ -44,12 +44,13 @@ class Filters:
     modality: str | None = None  # asserted, hedged, conditional, …
     negated: bool | None = None
     min_confidence: float | None = None
+    place: str | None = None  # a place named in the event's article (its canonical name)
     limit: int = 100
     offset: int = 0
 
     def __post_init__(self) -> None:
         for name in ("actor", "type", "since", "until", "language", "text", "speaker", "article", "context",
-                     "modality"):
+                     "modality", "place"):
             if getattr(self, name) == "":  # an empty form field or `?type=` means "any"
                 object.__setattr__(self, name, None)
         for name in ("since", "until"):

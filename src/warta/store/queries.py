@@ -102,6 +102,9 @@ class QueryMixin(DyadMixin):
         partners: dict[Any, dict[str, Any]] = {}
         types: Counter[Any] = Counter()
         for g in groups:
+            if g["partner"] == actor.upper():  # its own events (IDN's ministry and IDN's army): no partner
+                types[g["type"]] += g["n"]
+                continue
             p = partners.setdefault(g["partner"], {"partner": g["partner"], "n": 0, "goldstein": None})
             p["n"] += g["n"]
             if g["goldstein"] is not None:  # SQL's sum: NULL when every score is NULL
@@ -114,17 +117,31 @@ class QueryMixin(DyadMixin):
                 "quotes": self.quotes(Filters(speaker=actor, limit=limit))}
 
     def network(self, *, limit: int = 200) -> dict[str, Any]:
-        """Countries as nodes, event counts between them as edges (direction kept)."""
+        """Actors as nodes — countries by ISO3 code, international organisations and non-state
+        actors by their CAMEO code or name — with event counts between them as edges (direction kept)."""
+        side = "COALESCE(actor{n}_country, actor{n}_code, actor{n}_name)"
         edges = self._rows(
-            "SELECT actor1_country AS source, actor2_country AS target, count(*) AS n, avg(goldstein) AS goldstein"
-            " FROM events WHERE actor1_country IS NOT NULL AND actor2_country IS NOT NULL"
-            " AND actor1_country <> actor2_country GROUP BY actor1_country, actor2_country"
-            " ORDER BY n DESC, source, target LIMIT ?", [limit])
+            f"SELECT {side.format(n=1)} AS source, {side.format(n=2)} AS target, count(*) AS n,"
+            " avg(goldstein) AS goldstein, max(actor1_name) AS source_name, max(actor2_name) AS target_name"
+            f" FROM events WHERE {side.format(n=1)} IS NOT NULL AND {side.format(n=2)} IS NOT NULL"
+            f" AND {side.format(n=1)} <> {side.format(n=2)} GROUP BY 1, 2 ORDER BY n DESC, source, target LIMIT ?",
+            [limit])
         weight: Counter[str] = Counter()
+        names: dict[str, str] = {}
         for e in edges:
-            weight[e["source"]] += e["n"]
-            weight[e["target"]] += e["n"]
-        return {"nodes": [{"id": k, "n": n} for k, n in weight.most_common()], "edges": edges}
+            for end in ("source", "target"):
+                weight[e[end]] += e["n"]
+                names.setdefault(e[end], e.pop(f"{end}_name") or e[end])
+        return {"nodes": [{"id": k, "n": n, "name": names[k], "country": len(k) == 3 and k.isupper()}
+                          for k, n in weight.most_common()], "edges": edges}
+
+    def country_counts(self) -> list[dict[str, Any]]:
+        """Events per country, on either side (an event between two countries counts for both)."""
+        return self._rows(
+            "SELECT c AS iso3, count(*) AS n, sum(goldstein) AS goldstein FROM (SELECT actor1_country AS c, goldstein"
+            " FROM events UNION ALL SELECT actor2_country AS c, goldstein FROM events WHERE actor2_country IS NOT NULL"
+            " AND (actor1_country IS NULL OR actor2_country <> actor1_country)) t WHERE c IS NOT NULL"
+            " GROUP BY c ORDER BY n DESC, c")
 
     def places(self) -> list[dict[str, Any]]:
         """Places named in articles with how often, their country and coordinates (geocoded from

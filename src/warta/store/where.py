@@ -89,6 +89,9 @@ def _event_qualities(f: Filters, clauses: list[str], params: list[Any]) -> None:
     if f.min_confidence is not None:
         clauses.append("e.confidence >= ?")
         params.append(f.min_confidence)
+    if f.place:
+        clauses.append("(lower(e.location) = ? OR e.article_id IN (SELECT p.article_id FROM entities p WHERE p.name = ?))")
+        params += [f.place.lower(), f.place]
 
 
 def quotes_where(f: Filters) -> Clauses:

@@ -10,11 +10,11 @@ import { searchPage } from "./pages/search.js";
 
 const routes = [
   [/^#?\/?$/, () => overviewPage()],
-  [/^#\/dyad\/([^/]+)\/([^/?]+)/, (m) => dyadPage(decodeURIComponent(m[1]), decodeURIComponent(m[2]))],
+  [/^#\/dyad\/([^/]+)\/([^/?]+)/, (m, query) => dyadPage(decodeURIComponent(m[1]), decodeURIComponent(m[2]), query)],
   [/^#\/actor\/([^/?]+)/, (m) => actorPage(decodeURIComponent(m[1]))],
   [/^#\/article\/([^/?]+)/, (m, query) => articlePage(decodeURIComponent(m[1]), query.get("ev"))],
   [/^#\/network/, () => networkPage()],
-  [/^#\/map/, () => mapPage()],
+  [/^#\/map/, (m, query) => mapPage(query.get("place"))],
   [/^#\/search/, (m, query) => searchPage(query.get("q") || "", query.get("semantic") === "1", Number(query.get("offset")) || 0)],
 ];
 

@@ -34,19 +34,31 @@ export function bars(el, categories, series, { horizontal = false, onClick } = {
   return chart;
 }
 
-/** Events per month (bars) with the Goldstein sum (line) on a second axis. */
-export function timeline(el, months) {
+/** Events on a real time axis: `days` [{day, n}] summed per day, ISO week or month. */
+export function timeline(el, days, granularity = "month") {
+  const buckets = new Map();
+  for (const d of days) {
+    const key = bucket(d.day, granularity);
+    buckets.set(key, (buckets.get(key) || 0) + d.n);
+  }
+  const data = [...buckets.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   return make(el, {
-    grid: { left: 40, right: 50, top: 30, bottom: 40 },
-    legend: { top: 0 },
+    grid: { left: 40, right: 20, top: 20, bottom: 40 },
     tooltip: { renderMode: "richText", trigger: "axis" },
-    xAxis: { type: "category", data: months.map((m) => m.month || "undated") },
-    yAxis: [{ type: "value", name: "events" }, { type: "value", name: "Goldstein" }],
-    series: [
-      { type: "bar", name: "events", data: months.map((m) => m.n) },
-      { type: "line", name: "Goldstein sum", yAxisIndex: 1, data: months.map((m) => m.goldstein ?? 0) },
-    ],
+    xAxis: { type: "time" }, yAxis: { type: "value", name: "events", minInterval: 1 },
+    series: [{ type: "bar", name: `events per ${granularity}`, data, barMaxWidth: 24 }],
   });
+}
+
+/** The first day of the day's week (Monday) or month, as YYYY-MM-DD. */
+function bucket(day, granularity) {
+  if (granularity === "month") return `${day.slice(0, 7)}-01`;
+  if (granularity === "week") {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  }
+  return day;
 }
 
 /** A pie of {name, value}. */
@@ -61,9 +73,13 @@ export function graph(el, network, onClick) {
     series: [{
       // A circle is deterministic and readable for the few dozen countries news names; force above that.
       type: "graph", layout: network.nodes.length > 40 ? "force" : "circular", roam: true, draggable: true,
-      label: { show: true, position: "right" }, circular: { rotateLabel: false },
+      left: 90, right: 90, top: 40, bottom: 40,  // room for the labels: the graph fits its frame
+      label: { show: true, position: "right", formatter: (p) => p.data.label },
+      labelLayout: { hideOverlap: true }, circular: { rotateLabel: false },
       force: { repulsion: 220, edgeLength: [60, 180] }, edgeSymbol: ["none", "arrow"],
-      data: network.nodes.map((n) => ({ name: n.id, value: n.n, symbolSize: 12 + 38 * Math.sqrt(n.n / max) })),
+      categories: [{ name: "country" }, { name: "organisation or group" }],
+      data: network.nodes.map((n) => ({ name: n.id, label: n.name || n.id, value: n.n, category: n.country ? 0 : 1,
+        symbolSize: 12 + 38 * Math.sqrt(n.n / max) })),
       links: network.edges.map((e) => ({
         source: e.source, target: e.target, value: e.n,
         lineStyle: { width: 1 + Math.log2(1 + e.n), color: (e.goldstein ?? 0) < 0 ? "#dc2626" : "#16a34a", curveness: 0.15 },
@@ -74,18 +90,38 @@ export function graph(el, network, onClick) {
   return chart;
 }
 
-/** Places as dots on a longitude/latitude plane (no map tiles: nothing is fetched). */
-export function placesMap(el, places) {
-  const max = Math.max(1, ...places.map((p) => p.articles));
-  return make(el, {
-    grid: { left: 50, right: 20, top: 20, bottom: 40 },
-    xAxis: { type: "value", min: -180, max: 180, name: "longitude", splitLine: { lineStyle: { type: "dashed" } } },
-    yAxis: { type: "value", min: -60, max: 80, name: "latitude", splitLine: { lineStyle: { type: "dashed" } } },
-    tooltip: { renderMode: "richText", formatter: (p) => `${p.data.name}: ${p.data.value[2]} articles` },
-    series: [{
-      type: "scatter", symbolSize: (v) => 8 + 30 * Math.sqrt(v[2] / max),
-      label: { show: true, position: "right", formatter: (p) => p.data.name },
-      data: places.map((p) => ({ name: p.name, value: [p.lon, p.lat, p.articles] })),
-    }],
+let world = null;
+/** The vendored Natural Earth countries, registered with ECharts once. */
+async function worldMap() {
+  if (!world) {
+    world = await (await fetch("/static/vendor/world-atlas/countries-110m.geo.json")).json();
+    echarts.registerMap("world", world);
+  }
+  return world;
+}
+
+/** Countries shaded by events (click: the country) and places as dots sized by events or articles
+ * (click: the place's events); labels that would overlap are hidden. */
+export async function worldChoropleth(el, countries, places, { onCountry, onPlace }) {
+  await worldMap();
+  const max = Math.max(1, ...countries.map((c) => c.n));
+  const maxPlace = Math.max(1, ...places.map((p) => p.events ?? p.articles));
+  const chart = make(el, {
+    tooltip: { renderMode: "richText", formatter: (p) => (p.seriesType === "scatter"
+      ? `${p.data.name}: ${p.data.value[2]} ${p.data.unit}` : `${p.name}: ${p.value || 0} events`) },
+    visualMap: { min: 0, max, left: 10, bottom: 10, text: [`${max} events`, "0"], calculable: true, seriesIndex: 0,
+      inRange: { color: ["#e0ecf8", "#1d4ed8"] } },
+    geo: { map: "world", nameProperty: "iso3", roam: true, itemStyle: { areaColor: "#f1f5f9", borderColor: "#94a3b8" },
+      emphasis: { label: { show: false } } },
+    series: [
+      { type: "map", geoIndex: 0, nameProperty: "iso3", data: countries.map((c) => ({ name: c.iso3, value: c.n, label: c.name })) },
+      { type: "scatter", coordinateSystem: "geo", labelLayout: { hideOverlap: true },
+        symbolSize: (v) => 5 + 22 * Math.sqrt(v[2] / maxPlace), itemStyle: { color: "#ea580c", opacity: 0.8 },
+        label: { show: true, position: "right", formatter: (p) => p.data.name, fontSize: 11 },
+        data: places.map((p) => ({ name: p.name, unit: p.events !== undefined ? "events" : "articles",
+          value: [p.lon, p.lat, p.events ?? p.articles] })) },
+    ],
   });
+  chart.on("click", (p) => (p.seriesType === "scatter" ? onPlace(p.data.name) : p.name && onCountry(p.name)));
+  return chart;
 }

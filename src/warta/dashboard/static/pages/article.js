@@ -9,8 +9,24 @@ function spansOf(a) {
   a.quotes.forEach((q, i) => spans.push({ start: q.start, end: q.end, kind: "quote", rec: `quote-${i}` }));
   a.amounts.forEach((m, i) => spans.push({ start: m.start, end: m.end, kind: "amount", rec: `amount-${i}` }));
   a.dates.forEach((d, i) => spans.push({ start: d.start, end: d.end, kind: "date", rec: `date-${i}` }));
-  a.events.forEach((e, i) => spans.push({ start: e.evidence.start, end: e.evidence.end, kind: "event", rec: `event-${i}` }));
+  a.events.forEach((e, i) => spans.push(...eventSpans(a, e, `event-${i}`)));
   return spans.filter((s) => s.end > s.start && s.start >= 0 && s.end <= a.text.length);
+}
+
+/** An event's evidence, with its trigger word and the mentions of its two sides inside it: shown
+ * as one continuous highlight when the event is focused. */
+function eventSpans(a, e, rec) {
+  const { start, end, text, trigger } = e.evidence;
+  const spans = [{ start, end, kind: "event", rec }];
+  const at = trigger ? text.toLowerCase().indexOf(trigger.toLowerCase()) : -1;
+  if (at >= 0) spans.push({ start: start + at, end: start + at + trigger.length, kind: "trigger", rec });
+  [["actor1", "side1"], ["actor2", "side2"]].forEach(([key, kind]) => {
+    const entity = e[key] && e[key].entity ? a.entities.find((x) => x.id === e[key].entity) : null;
+    for (const m of entity ? entity.mentions : []) {
+      if (m.start >= start && m.end <= end) spans.push({ start: m.start, end: m.end, kind, rec });
+    }
+  });
+  return spans;
 }
 
 /** The text cut at every span boundary; each piece knows the records covering it. */
@@ -57,7 +73,9 @@ function eventRecord(e) {
 function records(a) {
   return h("aside", { class: "panel records" },
     h("div", { class: "legend" }, h("span", { class: "seg ent" }, "entity"), h("span", { class: "seg quote" }, "quote"),
-      h("span", { class: "seg amount" }, "amount"), h("span", { class: "seg date" }, "date"), h("span", { class: "seg event" }, "event evidence")),
+      h("span", { class: "seg amount" }, "amount"), h("span", { class: "seg date" }, "date"), h("span", { class: "seg event" }, "event evidence"),
+      h("span", { class: "seg focus trigger" }, "trigger"), h("span", { class: "seg focus side1" }, "actor 1"),
+      h("span", { class: "seg focus side2" }, "actor 2")),
     recordList("Events", "event", a.events, eventRecord),
     recordList("Quotes", "quote", a.quotes, (q) => [h("b", {}, (q.speaker && (q.speaker.name || q.speaker)) || "unknown"), ": ", q.text]),
     recordList("Amounts", "amount", a.amounts, (m) => [h("b", {}, m.text), ` = ${fmt(m.value)} ${m.unit}`, m.refers_to ? ` (${m.refers_to})` : ""]),
