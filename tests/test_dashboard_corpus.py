@@ -74,12 +74,16 @@ def test_real_articles_render_in_chromium(corpus_store):
         open_page(page, base, "#/dyad/IDN/RUS")
         assert page.inner_text("#dyad-total b") == f"{dyad['events_total']:,}"
         page.screenshot(path=str(ARTIFACTS / "corpus-dyad-IDN-RUS.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / "readme-dyad.png"))  # the first screen, for docs/
         if dyad["events"]:
             first = dyad["events"][0]
             open_page(page, base, f"#/article/{first['article_id']}?ev={first['idx']}")
             assert "".join(page.locator("#article-text .seg.focus").all_inner_texts()) == first["evidence"]
             page.screenshot(path=str(ARTIFACTS / "corpus-article.png"), full_page=True)
         open_page(page, base, "#/network")
+        page.screenshot(path=str(ARTIFACTS / "corpus-network.png"), full_page=True)
         open_page(page, base, "#/map")
+        assert page.locator("#map-chart canvas").count() == 1
         page.screenshot(path=str(ARTIFACTS / "corpus-map.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / "readme-map.png"))
         assert page.outside == [] and page.errors == []

@@ -14,7 +14,7 @@ function picker(a, b) {
 }
 
 function quotesOf(side, quotes, cls) {
-  const mine = quotes.filter((q) => q.side === side);
+  const mine = quotes.filter((q) => q.side === side).slice(0, 8);  // the latest; the quotes API pages through all
   return h("section", { class: `panel ${cls}`, id: `quotes-${side}` }, h("h2", {}, `What ${side} said`),
     mine.length ? h("ul", { class: "plain" }, mine.map((q) => h("li", {},
       h("blockquote", {}, q.text), h("span", { class: "muted" }, "— ", q.speaker || "unknown", ", ", q.day || ""), " ",
