@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import Document
-from .engines import default_workers, ordered
+from .flow import default_workers, ordered
 from .worker import BatchResult, process_batch
 
 

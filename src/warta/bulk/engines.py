@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
 from ..errors import ConfigError, WartaError
 from ..model import Document
+from .flow import default_workers, ordered
 from .worker import BatchResult, process_batch, warm
 
 ENGINES = ("serial", "processes", "dask")
@@ -38,26 +38,6 @@ class Engine(Protocol):
         """Start every worker and build its pipeline now (benchmarks time the work, not the start-up)."""
 
     def close(self) -> None: ...
-
-
-def default_workers() -> int:
-    """All the cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def ordered(submit: Callable[[list[Document]], Any], result: Callable[[Any], BatchResult],
-            batches: Iterable[list[Document]], *, in_flight: int) -> Iterator[BatchResult]:
-    """Submit batches keeping at most `in_flight` pending; yield their results in submission order."""
-    pending: deque[Any] = deque()
-    for batch in batches:
-        pending.append(submit(batch))
-        if len(pending) >= in_flight:
-            yield result(pending.popleft())
-    while pending:
-        yield result(pending.popleft())
 
 
 class SerialEngine:

@@ -114,7 +114,7 @@ def _stored_sources(store: Any, keys: list[str]) -> set[str]:
     for start in range(0, len(given), 500):
         chunk = given[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
-        found.update(names[r["source"]] for r in store._rows(f"SELECT source FROM articles WHERE source IN ({marks})", chunk))
+        found.update(names[r["source"]] for r in store.query(f"SELECT source FROM articles WHERE source IN ({marks})", chunk))
     return found
 
 

@@ -75,7 +75,8 @@ def _split_known(text: str, tokens: list[Span], i: int, j: int, kb: KnowledgeBas
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [j])]
 
 
-def _candidates(text: str, tokens: list[Span], tags: list[str], kb: KnowledgeBase) -> list[Candidate]:
+def tagged_candidates(text: str, tokens: list[Span], tags: list[str], kb: KnowledgeBase) -> list[Candidate]:
+    """Candidates from a CRF's BIO tags over `tokens` (shared by the Indonesian and English CRFs)."""
     found = []
     for i, j, kind in spans(tags):
         for a, b in _split_known(text, tokens, i, j, kb):
@@ -94,5 +95,5 @@ def crf_candidates(article: Article, groups: list[list[Span]] | None = None) -> 
     for tokens in sentence_tokens(article) if groups is None else groups:
         if tokens:
             words = [article.text[t.start:t.end] for t in tokens]
-            found += _candidates(article.text, tokens, tagger.tag(sentence_features(words, lex, kb)), kb)
+            found += tagged_candidates(article.text, tokens, tagger.tag(sentence_features(words, lex, kb)), kb)
     return found

@@ -18,8 +18,8 @@ from ..kb import KnowledgeBase, load_kb
 from ..languages import read_lines
 from ..model import Article, Span
 from .candidates import Candidate
-from .crf import _candidates, open_model
-from .features import Lexicon, _word, kb_tags, neighbour_features
+from .crf import open_model, tagged_candidates
+from .features import Lexicon, describe_word, kb_tags, neighbour_features
 from .gazetteer import sentence_tokens
 
 MODEL_FILE = "ner-en.crfsuite"
@@ -80,7 +80,7 @@ def run_features(words: Sequence[str], runs: list[tuple[int, int]], lex: Lexicon
     """CRFsuite features for the words of each run; neighbours come from the whole sentence."""
     gaz = kb_tags(words, kb)
     given = kb.given_names if kb is not None else frozenset()
-    described = [_word(w, lex, given) for w in words]
+    described = [describe_word(w, lex, given) for w in words]
     last = len(words) - 1
     heads = _organisation_heads()
     out = []
@@ -137,7 +137,7 @@ def english_crf_candidates(article: Article, groups: list[list[Span]] | None = N
         if tokens:
             words = [text[t.start:t.end] for t in tokens]
             tags = tag_words(words, tagger, lex, kb)
-            found += _candidates(text, tokens, tags, kb) + _demonyms(text, tokens, words, tags, kb)
+            found += tagged_candidates(text, tokens, tags, kb) + _demonyms(text, tokens, words, tags, kb)
     return [_as_demonym(c, kb) for c in found]
 
 

@@ -100,7 +100,8 @@ _WORDS: dict[tuple[str, Lexicon, frozenset[str]], _Word] = {}
 _WORDS_MAX = 300_000  # word forms remembered per process
 
 
-def _word(word: str, lex: Lexicon, given: frozenset[str]) -> _Word:
+def describe_word(word: str, lex: Lexicon, given: frozenset[str]) -> _Word:
+    """What the CRFs' features say of one word (cached: news repeats words)."""
     key = (word, lex, given)
     found = _WORDS.get(key)
     if found is None:
@@ -133,7 +134,7 @@ def sentence_features(words: Sequence[str], lex: Lexicon, kb: KnowledgeBase | No
     """
     gaz = kb_tags(words, kb)
     given = kb.given_names if kb is not None else frozenset()
-    described = [_word(w, lex, given) for w in words]
+    described = [describe_word(w, lex, given) for w in words]
     last = len(words) - 1
     out = []
     for i, me in enumerate(described):

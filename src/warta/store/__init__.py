@@ -1,13 +1,14 @@
 """The store: where ingested articles and their records live, behind one small protocol.
 
-`open_store(url)` picks the backend by URL scheme: a path or `sqlite:///path` gives the SQLite
-store (no setup; WAL, FTS5), `postgresql://...` the PostgreSQL 15 store (jsonb, text search).
-Both pass the same conformance suite (tests/test_store_conformance.py).
+`open_store(url)` picks the backend by URL scheme from the registry `BACKENDS` (`@backend`): a
+path or `sqlite:///path` gives the SQLite store (no setup; WAL, FTS5), `postgresql://...` the
+PostgreSQL 15 store (jsonb, text search). Both pass the same conformance suite
+(tests/test_store_conformance.py), which runs everything the `Store` protocol declares.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,7 +18,7 @@ from ..model import Article
 from .filters import Filters
 from .rows import Rows
 
-__all__ = ["Filters", "Store", "default_db", "open_store"]
+__all__ = ["BACKENDS", "Filters", "Store", "backend", "default_db", "open_store"]
 
 
 class Store(Protocol):
@@ -31,6 +32,8 @@ class Store(Protocol):
     def ingest_many(self, articles: Iterable[Article]) -> dict[str, int]: ...
     def identity(self) -> str: ...  # a random id kept in the store (names its bulk journal)
     def article(self, article_id: str) -> Article | None: ...
+    def article_json(self, article_id: str) -> str | dict[str, Any] | None: ...  # as stored, not parsed into an Article
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]: ...  # read-only SQL, `?` parameters
     def articles(self, filters: Filters) -> list[dict[str, Any]]: ...
     def events(self, filters: Filters) -> list[dict[str, Any]]: ...
     def quotes(self, filters: Filters) -> list[dict[str, Any]]: ...
@@ -39,6 +42,7 @@ class Store(Protocol):
     def search(self, query: str, *, limit: int = 20, language: str | None = None) -> list[dict[str, Any]]: ...
     def dyad(self, a: str, b: str, *, filters: Filters | None = None) -> dict[str, Any]: ...
     def network(self, *, limit: int = 200) -> dict[str, Any]: ...
+    def actor(self, actor: str, *, limit: int = 50) -> dict[str, Any]: ...  # partners, event types, events, quotes
     def places(self) -> list[dict[str, Any]]: ...
     def stats(self) -> dict[str, Any]: ...
     def snapshot(self) -> AbstractContextManager[None]: ...  # reads inside see one committed state
@@ -55,17 +59,42 @@ def default_db() -> str:
     return str(Path(user_data_dir("warta")) / "warta.db")
 
 
-def open_store(url: str | None = None, *, create: bool = True) -> Store:
-    """Open (and migrate) the store at `url`; the scheme chooses the backend."""
-    url = url or default_db()
-    if url.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStore
+Opener = Callable[[str, bool], Store]  # (url, create) -> an open store
+BACKENDS: dict[str, Opener] = {}  # URL scheme ("" for a plain path) -> opener
 
-        return PostgresStore(url)
-    if "://" in url and not url.startswith("sqlite://"):
-        from ..secrets import redact
 
-        raise ConfigError(f"--db {redact(url)}", "unknown store scheme; use a file path, sqlite:///path or postgresql://...")
+def backend(*schemes: str) -> Callable[[Opener], Opener]:
+    """Decorator: open URLs of these schemes with the decorated function."""
+    def add(opener: Opener) -> Opener:
+        for scheme in schemes:
+            if scheme in BACKENDS:
+                raise ConfigError(f"store scheme {scheme}", "already registered")
+            BACKENDS[scheme] = opener
+        return opener
+    return add
+
+
+@backend("", "sqlite")
+def _sqlite(url: str, create: bool) -> Store:
     from .sqlite import SqliteStore
 
     return SqliteStore(url.removeprefix("sqlite://"), create=create)
+
+
+@backend("postgresql", "postgres")
+def _postgres(url: str, create: bool) -> Store:
+    from .postgres import PostgresStore
+
+    return PostgresStore(url)
+
+
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open (and migrate) the store at `url`; the scheme chooses the backend."""
+    url = url or default_db()
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in BACKENDS:
+        from ..secrets import redact
+
+        known = ", ".join(f"{s}://" for s in BACKENDS if s)
+        raise ConfigError(f"--db {redact(url)}", f"unknown store scheme; use a file path or one of {known}")
+    return BACKENDS[scheme](url, create)

@@ -301,6 +301,10 @@ class SqlStore(QueryMixin):
         with self._reader() as conn:
             return self._query(conn, sql, params)
 
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of one read-only query (`?` parameters), inside this thread's snapshot if one is open."""
+        return self._rows(sql, params)
+
     def data_version(self) -> int:
         """How many write transactions the store has seen: any change to what it holds changes it."""
         if not self._counts_writes:  # a store kept at an older schema: a new value every time, never cached

