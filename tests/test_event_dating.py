@@ -57,3 +57,12 @@ def test_a_target_years_ahead_is_not_the_events_date() -> None:
 def test_a_fronted_date_before_the_trigger_is_the_clauses() -> None:
     assert _dated("On Thursday, June 19, Putin met Prabowo.", "en",
                   [("Thursday, June 19", "2025-06-19", "day")], "met") == ("2025-06-19", "clause")
+
+
+def test_a_decade_is_not_a_date() -> None:
+    assert _dated("Diplomat itu mendukung upaya kemerdekaan Indonesia pada tahun 1940-an.", "id",
+                  [("1940", "1940", "year")], "mendukung") == ("2025-06-20", "published")
+    assert _dated("Diplomats backed the independence struggle in the 1940s.", "en",
+                  [("1940", "1940", "year")], "backed") == ("2025-06-20", "published")
+    assert _dated("Indonesia and Russia signed the treaty in 1950.", "en",
+                  [("1950", "1950", "year")], "signed") == ("1950", "clause")

@@ -3,7 +3,7 @@
 GDELT dates an event by the article that reports it; warta does better when the sentence says
 when ("Kamis (19/6)", "on June 12"), and falls back to GDELT's rule otherwise. A date is the
 event's only if it lies in the trigger's clause: not after a background word ("since 1989",
-"sejak 1989", "born in 1889"), not in another clause opened between it and the trigger ("the
+"sejak 1989", "born in 1889"), not a decade ("1940-an", "1940s"), not in another clause opened between it and the trigger ("the
 house where Hitler was born in 1889", "..., yang dipimpinnya sejak 1989"), and not more than a
 month after publication (a target, "by 2040", is not when anything happened). The words are
 language data (`lang/<code>/event_date_cues.tsv`). The date keeps its granularity ("2025-06");
@@ -30,17 +30,20 @@ class DateCues:
 
     background: re.Pattern[str]
     opener: re.Pattern[str]
+    decade: re.Pattern[str]
 
 
 @cache
 def date_cues(code: str | None) -> DateCues:
     """The cues of the language that reads `code` (English's when warta does not read it)."""
     code = language_for(code).code
-    words: dict[str, list[str]] = {"background": [], "opener": []}
+    words: dict[str, list[str]] = {"background": [], "opener": [], "decade": []}
     for line in read_lines(code, "event_date_cues.tsv"):
         kind, _, phrases = line.partition("\t")
         words.setdefault(kind.strip(), []).extend(p.replace("~", " ") for p in phrases.strip().split("|") if p)
-    return DateCues(background=_words(words["background"], tail=True), opener=_words(words["opener"]))
+    decade = "|".join(re.escape(w) for w in sorted(words["decade"], key=len, reverse=True))
+    return DateCues(background=_words(words["background"], tail=True), opener=_words(words["opener"]),
+                    decade=re.compile(rf"(?:{decade})\b") if decade else re.compile(r"(?!)"))
 
 
 def _words(phrases: list[str], *, tail: bool = False) -> re.Pattern[str]:
@@ -97,6 +100,8 @@ def _clause_date(text: str, event: Event, dates: tuple[DateMention, ...], publis
             continue
         if not _in_clause(text, ev.start, trigger, mention, cues) or _too_late(mention.value, published):
             continue
+        if mention.granularity == "year" and cues.decade.match(text, mention.end):
+            continue  # "pada tahun 1940-an": a decade, not a date
         distance = abs(mention.start - trigger)
         if best is None or distance < best[0]:
             best = (distance, mention)
