@@ -132,6 +132,18 @@ def test_actor_network_map_search(site):
     assert page.locator("#actor-events li").count() == 7
     assert "Sergey Lavrov" in page.inner_text("#actor-quotes")
     page.screenshot(path=str(ARTIFACTS / "dashboard-actor-RUS.png"), full_page=True)
+    page.select_option("#filters select[name=quad_class]", "3")  # verbal conflict
+    page.click("#apply-filters")
+    page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg="quad_class=3")
+    assert page.locator("#actor-events li").count() == 3 and "of 3" in page.inner_text("#actor-events-title")
+    with page.expect_download() as info:
+        page.click("#download-csv")
+    assert len(open(info.value.path(), encoding="utf-8").read().splitlines()) == 1 + 3
+    open_page(page, base, "#/actor/IDN?per=2")
+    assert page.locator("#actor-events li").count() == 2
+    page.click("#actor-next")
+    page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg="offset=2")
+    assert page.locator("#actor-events li").count() == 2
     open_page(page, base, "#/network")
     assert page.locator("#network-chart canvas").count() == 1 and "AUS → IDN" in page.inner_text("main")
     page.screenshot(path=str(ARTIFACTS / "dashboard-network.png"), full_page=True)

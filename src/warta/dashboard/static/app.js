@@ -11,7 +11,7 @@ import { searchPage } from "./pages/search.js";
 const routes = [
   [/^#?\/?$/, () => overviewPage()],
   [/^#\/dyad\/([^/]+)\/([^/?]+)/, (m, query) => dyadPage(decodeURIComponent(m[1]), decodeURIComponent(m[2]), query)],
-  [/^#\/actor\/([^/?]+)/, (m) => actorPage(decodeURIComponent(m[1]))],
+  [/^#\/actor\/([^/?]+)/, (m, query) => actorPage(decodeURIComponent(m[1]), query)],
   [/^#\/article\/([^/?]+)/, (m, query) => articlePage(decodeURIComponent(m[1]), query.get("ev"))],
   [/^#\/network/, () => networkPage()],
   [/^#\/map/, (m, query) => mapPage(query.get("place"))],
