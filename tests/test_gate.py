@@ -32,6 +32,7 @@ BASELINE = Path(__file__).resolve().parent / "gate" / "baseline.json"
 EVAL = SHARED / "eval"
 CORPUS = SHARED / "corpus"
 NERP = CORPUS / "annotations" / "indonlu-nerp" / "test_preprocess.txt"
+PLOVER = CORPUS / "lexicons" / "plover" / "PLOVER_GSR_CAMEO.txt"
 COMMAND = f"{shlex.quote(sys.executable)} -m warta extract {{docs}} --format json"
 TIMEOUT = 900
 _FIGURE = re.compile(r"([a-z_0-9]+)=(-?[0-9.]+)")
@@ -83,6 +84,16 @@ def dev_set() -> dict[str, float]:
     return {k: round(float(v), 3) for k, v in evaluate.flat(evaluate.aggregate(per_doc)).items()}
 
 
+def plover_records() -> dict[str, float]:
+    """benchmarks/plover_gsr.py's figures on the PLOVER gold-standard records (each sentence a document)."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "plover_gsr.py"
+    proc = subprocess.run([sys.executable, str(script), "--data", str(PLOVER), "--cmd", COMMAND],
+                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    if proc.returncode not in (0, 1):
+        raise AssertionError(f"plover_gsr.py exited {proc.returncode}: {proc.stderr[-800:]}")
+    return last_figures(proc.stdout)
+
+
 # name -> (how to measure it, the files its figures depend on, relative to ../shared)
 BENCHES: dict[str, tuple[Callable[[], dict[str, float]], tuple[str, ...]]] = {
     "dev": (dev_set, ("eval/evaluate.py", "eval/dev")),
@@ -98,6 +109,7 @@ BENCHES: dict[str, tuple[Callable[[], dict[str, float]], tuple[str, ...]]] = {
                     ("eval/polnear_bench.py", "corpus/en/polnear/dev")),
     "polnear-test": (lambda: scorer("polnear_bench.py", "--split", "test"),
                      ("eval/polnear_bench.py", "corpus/en/polnear/test")),
+    "plover": (plover_records, ("corpus/lexicons/plover/PLOVER_GSR_CAMEO.txt",)),
     "cameo": (lambda: scorer("cameo_bench.py"),
               ("eval/cameo_bench.py", "corpus/annotations/petrarch-cameo/PETR2_GSR_validation.sentences.jsonl")),
 }
