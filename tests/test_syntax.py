@@ -2,20 +2,35 @@
 from __future__ import annotations
 
 import json
+import os
 
 import jsonschema
 import pytest
 
 from warta.errors import ConfigError
 from warta.model import Article, Parse, Word
-from warta.pipeline import Pipeline
+from warta.pipeline import Pipeline, registered_stages
 from warta.schema import article_schema
 from warta.settings import load_settings
 from warta.sources import text_document
 from warta.syntax import register_selector, tree, unregister_selector
+from warta.syntax.select import selectors
 from warta.syntax.parser import load_parser
 
 pytestmark = pytest.mark.skipif(load_parser("en") is None, reason="en_core_web_sm is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _no_consumer_selectors():
+    """These tests choose what is parsed themselves: the consumers' selectors (quotes, events)
+    are set aside while they run."""
+    registered_stages()  # the stage modules register their selectors when first imported
+    saved = selectors()
+    for name in saved:
+        unregister_selector(name)
+    yield
+    for name, selector in saved.items():
+        register_selector(name, selector)
 
 
 def _article(text: str, stages: str = "read,language,segment,syntax", **settings: object) -> Article:
@@ -141,7 +156,9 @@ def test_include_syntax_json_is_valid_against_the_schema(warta_cli, tmp_path) ->
     path.write_text("Deal signed\n\nThe deal was signed by Russia on Monday.\n", encoding="utf-8")
     plain = warta_cli("extract", str(path))
     assert plain.returncode == 0 and "syntax" not in json.loads(plain.stdout)
-    result = warta_cli("extract", str(path), "--include", "syntax", "--tokens")
+    # every sentence: no consumer asks for this one (it holds no quotation, no speech verb)
+    env = {**os.environ, "WARTA_SYNTAX_EVERY_SENTENCE": "1"}
+    result = warta_cli("extract", str(path), "--include", "syntax", "--tokens", env=env)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     jsonschema.Draft202012Validator(article_schema()).validate(data)

@@ -261,6 +261,9 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     if anaphor is not None:
         return Attribution(rest[0][0], rest[anaphor][1], toks[i][2], pronoun="PERSON", named=False)
     runs = _runs(rest)
+    described = _role_of(rest, runs, cues)
+    if described is not None:  # "ujar juru bicara Kremlin itu": the spokesman introduced before
+        return Attribution(rest[0][0], rest[described][1], toks[i][2], named=False)
     if runs and _role_words(rest[:runs[0][0]], cues):  # "kata ahli strategi mata uang Rodrigo Catril"
         run = runs[0]
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
@@ -276,6 +279,15 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
             run = runs[1]  # "said MSNBC host Chris Matthews": the organisation, a role, the name
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
     return _described_after(rest, toks[i], cues) if not runs else None
+
+
+def _role_of(rest: list[Token], runs: list[list[int]], cues: Cues) -> int | None:
+    """Index of the demonstrative closing "juru bicara Kremlin itu", "menteri Rusia tersebut": role
+    words, an organisation or country, a demonstrative: someone introduced before, not the body."""
+    if not runs or runs[0][0] == 0 or not _role_between(rest[:runs[0][0]], cues):
+        return None
+    k = runs[0][-1] + 1
+    return k if k < len(rest) and rest[k][2].lower() in cues.demonstratives else None
 
 
 def _role_between(words: list[Token], cues: Cues) -> bool:
@@ -348,6 +360,11 @@ def _runs(toks: list[Token]) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def runs_of(toks: list[Token]) -> list[list[int]]:
+    """Indexes of the runs of capitalised words (a name and its titles) in `toks`."""
+    return _runs(toks)
 
 
 def _last_run(toks: list[Token]) -> list[int] | None:

@@ -41,6 +41,7 @@ class Cues:
     connectives: frozenset[str] = frozenset()  # "Sementara", "Meanwhile": start a sentence, name no one
     demonstratives: frozenset[str] = frozenset()  # "ini", "tersebut": "kata menteri ini" points back
     honorifics: frozenset[str] = frozenset()  # "Mr", "Pak": the next word is a name ("Mr. King")
+    indefinites: frozenset[str] = frozenset()  # "a spokesman", "seorang pejabat": someone not named before
     affiliations: frozenset[str] = frozenset()  # "of", "for": "Morgan of the Sierra Club" is Morgan
 
     @cached_property
@@ -85,7 +86,8 @@ def load_cues(code: str | None) -> Cues:
                 frozenset(heads), frozenset(words.get("adverb", ())), frozenset(words.get("descriptor", ())),
                 frozenset(words.get("not-clause", ())), frozenset(words.get("naming", ())),
                 frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())),
-                frozenset(words.get("honorific", ())), frozenset(words.get("affiliation", ())))
+                frozenset(words.get("honorific", ())), frozenset(words.get("indefinite", ())),
+                frozenset(words.get("affiliation", ())))
 
 
 def tokens(text: str, start: int, end: int, *, limit: int | None = None) -> list[tuple[int, int, str]]:

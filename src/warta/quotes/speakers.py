@@ -14,6 +14,7 @@ from ..languages import available_languages, read_lines
 from ..model import Article, Entity
 from .attribution import CONNECTORS, Attribution, _drop_brackets, _runs
 from .cues import Cues, tokens
+from .described import described_entity, head_word
 
 SPEAKER_TYPES = ("PERSON", "ORG")
 # "Menteri Luar Negeri (Menlu) ", "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu "
@@ -71,6 +72,10 @@ class SpeakerResolver:
         """The speaker of an attribution, updating who was last speaking."""
         if attribution.pronoun:
             return self._referent(attribution.pronoun, attribution.start)
+        if not attribution.named:  # "the president", "juru bicara Kremlin itu": the one introduced so
+            known = self._described(self.text[attribution.start:attribution.end], attribution.start)
+            if known is not None:
+                return known
         entity = self._entity_in(attribution.start, attribution.end)
         if entity is not None and _coarse(entity) != "PERSON":
             # "Wakil Menteri ESDM Yuliot Tanjung", "Analis CGS Indonesia, Mino": the organisation
@@ -89,13 +94,23 @@ class SpeakerResolver:
             return {"name": phrase, "entity": None, "role": None, "country": None}
         speaker = self._from_text(attribution.start, attribution.end)
         if speaker is None and self._only_titles(attribution):  # "kata Menlu": the minister named before
-            return self._referent("PERSON", attribution.start)
+            phrase = self.text[attribution.start:attribution.end]
+            return self._described(phrase, attribution.start) or self._referent("PERSON", attribution.start)
         if speaker is None:
             return None
         # A name read from the text is a person's unless it names an organisation or a place.
         words = speaker["name"].lower().split()
         is_person = not any(w in self.cues.org_heads or w in _place_names() for w in words)
         return self.remember(speaker, "PERSON" if is_person else "ORG", attribution.start)
+
+    def _described(self, phrase: str, at: int) -> dict[str, Any] | None:
+        """The person or organisation the article introduced with the description's head word."""
+        head = head_word(phrase, self.cues)
+        if head is None:
+            return None
+        kinds = ("ORG",) if head in self.cues.org_heads else ("PERSON", "ORG")
+        entity = described_entity(self.text, self.mentions, head, at, kinds, self.cues)
+        return None if entity is None else self.remember(_from_entity(entity), _coarse(entity), at)
 
     def remember(self, speaker: dict[str, Any], kind: str, at: int) -> dict[str, Any]:
         """Make `speaker` the one a later pronoun of `kind` refers to."""
@@ -201,7 +216,7 @@ def _cut_or_padded(entity: Entity, written: str) -> bool:
     if not words or not own or own == words:
         return False
     if _coarse(entity) == "PERSON" and set(own) < set(words) and words[-1] not in own:
-        return True
+        return not set(words) & (CONNECTORS | AFFILIATED)  # "Budi di Kementerian …" is no longer name
     return set(words) < set(own) and bool(AFFILIATED & set(own[1:-1])) and not AFFILIATED & set(words)
 
 

@@ -1,7 +1,9 @@
 """The "quotes" stage: direct quotations and reported speech with their speakers.
 
-Speakers are the linked entities of the "entities" stage when it found them, else names read
-from the text. Attributions are resolved in text
+Attributions come from the dependency parse where the `syntax` stage parsed the sentence (the
+subject of the speech verb: `syntactic`), else from the words around the quote marks
+(`attribution`). Speakers are the linked entities of the "entities" stage when it found them,
+else names read from the text. Attributions are resolved in text
 order so that "katanya", "he said" or "it added" go to the most recent speaker.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .attribution import Attribution, after_quote, before_quote
 from .cues import load_cues
 from .marks import Quoted, find_quoted
 from .reported import reported_in, speaker_in_clause
+from .syntactic import parsed_attribution
 from .speakers import SpeakerResolver
 
 MIN_WORDS = 3  # "besar", "tidak netral": a word or two in quote marks is a term, not a quotation
@@ -46,7 +49,7 @@ class QuoteStage:
     def __call__(self, article: Article) -> Article:
         cues = load_cues(article.language)
         paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
-        found = _attributed(article.text, paragraphs, cues, article.sentences)
+        found = _attributed(article, paragraphs, cues)
         resolver = SpeakerResolver(article, cues)
         reported = _reported(article, cues, found)
         quotes = _resolve(article, found, reported, resolver)
@@ -66,9 +69,10 @@ def _unrepeated(quotes: list[Quote]) -> tuple[Quote, ...]:
     return tuple(out)
 
 
-def _attributed(text: str, paragraphs: list[tuple[int, int]], cues: Any,
-                sentences: tuple[Span, ...] = ()) -> list[_Found]:
-    """Every quotation with the attribution found around its marks."""
+def _attributed(article: Article, paragraphs: list[tuple[int, int]], cues: Any) -> list[_Found]:
+    """Every quotation with the attribution found around its marks: by the parse where the
+    sentence has one, else by the words around the marks."""
+    text, sentences = article.text, article.sentences
     quoted = find_quoted(text, paragraphs)
     found = [_Found(q, _paragraph_of(paragraphs, q.start)) for q in quoted]
     for i, item in enumerate(found):
@@ -79,11 +83,24 @@ def _attributed(text: str, paragraphs: list[tuple[int, int]], cues: Any,
         before = before_quote(text, prev or p_start, q.open_at, cues) if not q.continues else None
         if before is None and after is None and q.open_at == p_start and item.paragraph:
             before = _colon_paragraph(text, paragraphs[item.paragraph - 1], cues)
-        item.attribution = _near(after, q.close_at, before, q.open_at) or _in_sentence(text, item, sentences, cues)
+        words = _near(after, q.close_at, before, q.open_at) or _in_sentence(text, item, sentences, cues)
+        parsed = None if q.continues and q.close_at is None else \
+            parsed_attribution(article, q.open_at, q.close_at, (prev or p_start, nxt), cues)
+        item.attribution = _choose(parsed, words)
     _share_across_paragraphs(found)
     found = [f for f in found if not _named_thing(text, f.quoted, cues)]
     return [f for f in found if _words(text, f.quoted) >= MIN_WORDS
             and (f.attribution or f.quoted.continues or _words(text, f.quoted) >= MIN_UNATTRIBUTED_WORDS)]
+
+
+def _choose(parsed: Attribution | None, words: Attribution | None) -> Attribution | None:
+    """The parse's attribution, else the words' one; a name the words found beats a description
+    the parse found ("the ad uses footage of Hillary Clinton asking": a participle misattached)."""
+    if parsed is None:
+        return words
+    if words is not None and words.named and not parsed.named and parsed.pronoun is None:
+        return words
+    return parsed
 
 
 def _in_sentence(text: str, item: _Found, sentences: tuple[Span, ...], cues: Any) -> Attribution | None:
