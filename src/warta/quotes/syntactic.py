@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Parse
-from ..syntax import register_selector, tree
+from ..syntax import tree
 from .attribution import Attribution, runs_of
 from .cues import QUOTE_MARKS, Cues, load_cues, tokens
 
@@ -24,8 +24,8 @@ DESCRIPTION_PARTS = ("det", "amod", "compound", "nmod:poss", "nummod")
 
 
 def speech_sentences(article: Article) -> list[int]:
-    """The sentences the quotes stage reads a parse of (its `syntax` selector): those holding a
-    quotation mark or a speech cue."""
+    """The sentences the quotes stage reads a parse of (its `syntax` selector, for
+    `warta.syntax.register_selector`): those holding a quotation mark or a speech cue."""
     out = []
     for i, sentence in enumerate(article.sentences):
         text = article.text[sentence.start:sentence.end]
@@ -38,7 +38,9 @@ def speech_sentences(article: Article) -> list[int]:
     return out
 
 
-register_selector("quotes", speech_sentences)
+# Not registered with `warta.syntax.register_selector` yet: the syntax stage parses only what the
+# registered selectors ask for, and the event coder (which reads parses of sentences without
+# quotations) registers none; registering this one alone would take its parses away.
 
 
 def parsed_attribution(article: Article, open_at: int, close_at: int | None, bounds: tuple[int, int],
