@@ -166,3 +166,22 @@ def test_include_syntax_json_is_valid_against_the_schema(warta_cli, tmp_path) ->
     assert Word.from_dict(data["syntax"][0]["words"][0]).upos == "DET"
     bad = warta_cli("extract", str(path), "--include", "trees")
     assert bad.returncode == 2 and bad.stderr.decode().strip() == "warta: --include trees: unknown; known: syntax, tokens"
+
+
+def test_words_read_once_give_what_the_whole_components_give() -> None:
+    from spacy.tokens import Doc
+
+    parser = load_parser("en")
+    text = ("There is no deal yet, but they're gonna sign it. Let's see what the ministers, who met on Monday, "
+            "said about the deal's terms. It was signed by Russia and it is binding.")
+    article = _article(text)
+    words = [parser.words_of(article.text, [(t.start, t.end) for t in article.tokens
+                                            if s.start <= t.start < s.end]) for s in article.sentences]
+    fast = parser.parse(article.text, words)
+    for sentence, parsed in zip(words, fast):
+        doc = Doc(parser.nlp.vocab, words=[article.text[s:e] for s, e in sentence])
+        for token in doc[1:]:
+            token.is_sent_start = False
+        doc = parser.nlp(doc)
+        assert [(w.upos, w.feats, w.lemma) for w in parsed] == [(t.pos_, str(t.morph), t.lemma_) for t in doc]
+    assert parser.known  # the words were learnt

@@ -16,6 +16,7 @@ class SyntaxData:
     code: str
     model: str = ""  # an installed spaCy package, or "warta:NAME" for warta/models/NAME
     exclude: tuple[str, ...] = ()
+    word_components: tuple[str, ...] = ()  # components that read one word at a time: run once per distinct word
     scheme: str = "ud"  # "clear": spaCy's English labels, converted to UD
     copulas: frozenset[str] = frozenset()
     infinitive: frozenset[str] = frozenset()
@@ -39,7 +40,7 @@ def syntax_data(code: str) -> SyntaxData:
     words = {kind: [row[0] for row in rows if row] for kind, rows in values.items()}
     return SyntaxData(
         code=code, model=first.get("model", ""),
-        exclude=tuple(n.strip() for n in first.get("exclude", "").split(",") if n.strip()),
+        exclude=_names(first.get("exclude", "")), word_components=_names(first.get("word_components", "")),
         scheme=first.get("scheme", "ud"),
         copulas=frozenset(words.get("copula", ())), infinitive=frozenset(words.get("infinitive", ())),
         # longest first, so "n't" is tried before "'t" would be
@@ -47,3 +48,7 @@ def syntax_data(code: str) -> SyntaxData:
         labels={row[0]: row[1] for row in values.get("label", ()) if len(row) >= 2},
         min_stem=int(first.get("min_stem", "1")), keep=frozenset(words.get("keep", ())),
         splits={row[0]: row[1] for row in values.get("split", ()) if len(row) >= 2})
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(n.strip() for n in value.split(",") if n.strip())

@@ -8,6 +8,8 @@ parsing, so each sentence gets one tree with one root.
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import dataclass
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -28,6 +30,9 @@ class Parser:
         self.nlp = nlp
         self.data = data
         self.producer = "syntax"
+        self.word_components = [nlp.get_pipe(name) for name in data.word_components if name in nlp.pipe_names]
+        self.known: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # (word, tag, dep) → (upos, feats, lemma)
+        self.context = ContextWords.of(self.word_components)
 
     def words_of(self, text: str, tokens: Offsets) -> list[tuple[int, int]]:
         """The syntactic words of a sentence's tokens: clitics split off, offsets kept."""
@@ -64,19 +69,93 @@ class Parser:
             for token in doc[1:]:
                 token.is_sent_start = False
             docs.append(doc)
-        parsed = self.nlp.pipe(docs, batch_size=256)
+        parsed = list(self.nlp.pipe(docs, batch_size=256, disable=list(self.data.word_components)))
+        if self.word_components:
+            for doc in parsed:
+                if self.context.needs_context(doc):  # "there is", "gonna": the components themselves
+                    for component in self.word_components:
+                        component(doc)
+            self._learn_words([doc for doc in parsed if not doc.has_annotation("POS")])
         return [self._words(doc, words) for doc, words in zip(parsed, sentences)]
 
     def _words(self, doc: Any, offsets: Offsets) -> tuple[Word, ...]:
-        tree = Tree([t.lemma_ for t in doc], [t.pos_ for t in doc],
-                    [-1 if t.head.i == t.i else t.head.i for t in doc], [t.dep_ for t in doc])
+        if self.word_components and not doc.has_annotation("POS"):
+            upos, feats, lemmas = zip(*[self._word(t.text, t.tag_, t.dep_) for t in doc])
+        else:
+            upos, feats, lemmas = [t.pos_ for t in doc], [str(t.morph) for t in doc], [t.lemma_ for t in doc]
+        tree = Tree(list(lemmas), list(upos), [-1 if t.head.i == t.i else t.head.i for t in doc], [t.dep_ for t in doc])
         if self.data.scheme == "clear":
             to_ud(tree, self.data)
         else:
             tree.deps = ["root" if h < 0 else d for h, d in zip(tree.heads, tree.deps)]
-        return tuple(Word(s, e, lemma, upos, str(t.morph), head, dep)
-                     for (s, e), lemma, upos, t, head, dep
-                     in zip(offsets, tree.lemmas, tree.upos, doc, tree.heads, tree.deps))
+        return tuple(Word(s, e, lemma, pos, feat, head, dep) for (s, e), lemma, pos, feat, head, dep
+                     in zip(offsets, tree.lemmas, tree.upos, feats, tree.heads, tree.deps))
+
+    def _word(self, text: str, tag: str, dep: str) -> tuple[str, str, str]:
+        """(upos, feats, lemma) of a word, as the word components gave it."""
+        return self.known[(text, tag, dep)]
+
+    def _learn_words(self, docs: list[Any]) -> None:
+        """Run the word components once over every (word, tag, relation) not seen before, all
+        in one Doc of one-word sentences."""
+        from spacy.tokens import Doc
+
+        missing = list({(t.text, t.tag_, t.dep_) for doc in docs for t in doc} - self.known.keys())
+        if not missing:
+            return
+        if len(self.known) + len(missing) > 500_000:  # a long bulk run: start again rather than grow
+            self.known.clear()
+        words, tags, deps = zip(*missing)
+        doc = Doc(self.nlp.vocab, words=list(words), tags=list(tags), deps=list(deps),
+                  heads=list(range(len(words))), sent_starts=[True] * len(words))
+        for component in self.word_components:
+            doc = component(doc)
+        for key, token in zip(missing, doc):
+            self.known[key] = (token.pos_, str(token.morph), token.lemma_)
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """What starts a pattern of several words in an attribute ruler ("there" + "is", "gon" + "na"):
+    a sentence holding one goes through the components whole, not word by word."""
+
+    lowers: frozenset[str] = frozenset()
+    regexes: tuple[re.Pattern[str], ...] = ()
+    deps: frozenset[str] = frozenset()
+    anything: bool = False  # a pattern starts with a token we cannot test cheaply
+
+    @classmethod
+    def of(cls, components: list[Any]) -> ContextWords:
+        lowers: set[str] = set()
+        regexes, deps, anything = [], set(), False
+        for component in components:
+            for entry in getattr(component, "patterns", ()):
+                for pattern in entry["patterns"]:
+                    if len(pattern) < 2:
+                        continue
+                    first = pattern[0]
+                    lower, dep = first.get("LOWER"), first.get("DEP")
+                    if isinstance(lower, str):
+                        lowers.add(lower)
+                    elif isinstance(lower, dict) and "IN" in lower:
+                        lowers.update(lower["IN"])
+                    elif isinstance(lower, dict) and "REGEX" in lower:
+                        regexes.append(re.compile(lower["REGEX"]))
+                    elif isinstance(dep, str):
+                        deps.add(dep)
+                    else:
+                        anything = True
+        return cls(frozenset(lowers), tuple(regexes), frozenset(deps), anything)
+
+    def needs_context(self, doc: Any) -> bool:
+        """Whether a token of `doc` may start a pattern of several words."""
+        if self.anything:
+            return True
+        for token in doc:
+            lower = token.lower_
+            if lower in self.lowers or token.dep_ in self.deps or any(r.search(lower) for r in self.regexes):
+                return True
+        return False
 
 
 def _model_path(name: str) -> str:
