@@ -32,12 +32,13 @@ bench: $(BIN)/warta
 loadtest: $(BIN)/warta
 	$(BIN)/python benchmarks/loadtest.py
 
-## models: rebuild the knowledge base (kb/) and retrain the Indonesian and English entity taggers (needs ../shared/corpus)
+## models: rebuild the knowledge base (kb/), retrain the Indonesian and English entity taggers and the Indonesian parser (needs ../shared/corpus)
 models: $(BIN)/warta
 	$(BIN)/pip install -q -e '.[kb]' && $(BIN)/pip install -q --no-deps 'nlp-id==0.1.23.0'
 	$(BIN)/python -m warta.kb.build
 	$(BIN)/warta train entities
 	$(BIN)/warta train entities-en
+	$(BIN)/warta train parser-id
 
 ## serve-demo: store the sample news (samples/) and serve the dashboard on it
 DEMO_PORT ?= 8000

@@ -13,7 +13,7 @@ from warta.pipeline import Pipeline, registered_stages
 from warta.schema import article_schema
 from warta.settings import load_settings
 from warta.sources import text_document
-from warta.syntax import register_selector, tree, unregister_selector
+from warta.syntax import register_selector, tree, unregister_selector, word_selector
 from warta.syntax.select import selectors
 from warta.syntax.parser import load_parser
 
@@ -124,6 +124,12 @@ def test_selectors_choose_the_sentences_parsed() -> None:
     finally:
         unregister_selector("test")
     assert len(_article(text).syntax) == 3  # no selector: every sentence
+    register_selector("words", word_selector(lambda language: {"en": {"objected"}}.get(language, set())))
+    try:
+        article = _article(text)
+        assert [article.span_text(p)[:5] for p in article.syntax] == ["China"]
+    finally:
+        unregister_selector("words")
 
 
 def test_language_without_parser_gets_no_parse() -> None:

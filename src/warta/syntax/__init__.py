@@ -6,6 +6,6 @@
 from __future__ import annotations
 
 from . import stage as stage  # registers the stage
-from .select import register_selector, unregister_selector, wanted_sentences
+from .select import register_selector, unregister_selector, wanted_sentences, word_selector
 
-__all__ = ["register_selector", "unregister_selector", "wanted_sentences"]
+__all__ = ["register_selector", "unregister_selector", "wanted_sentences", "word_selector"]

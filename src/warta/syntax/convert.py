@@ -48,14 +48,12 @@ def to_ud(tree: Tree, data: SyntaxData) -> Tree:
 
 def _raise_objects(tree: Tree, data: SyntaxData) -> None:
     """"wants Russia to invest": Russia becomes the object of "wants", "to invest" its xcomp."""
-    for i, dep in enumerate(tree.deps):
-        marks = [j for j in tree.children(i, "aux") if tree.lemmas[j].lower() in data.infinitive]
-        if not marks:
-            continue
-        for j in marks:
-            tree.deps[j] = "mark"
+    marks = [j for j, dep in enumerate(tree.deps) if dep == "aux" and tree.lemmas[j].lower() in data.infinitive]
+    for j in marks:
+        tree.deps[j] = "mark"
+    for i in sorted({tree.heads[j] for j in marks if tree.heads[j] >= 0}):
         subjects = tree.children(i, "nsubj")
-        if dep == "ccomp" and subjects and tree.heads[i] >= 0:
+        if tree.deps[i] == "ccomp" and subjects and tree.heads[i] >= 0:
             tree.heads[subjects[0]], tree.deps[subjects[0]] = tree.heads[i], "dobj"
             tree.deps[i] = "xcomp"
 

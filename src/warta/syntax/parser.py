@@ -26,13 +26,17 @@ Offsets = Sequence[tuple[int, int]]
 class Parser:
     """Parse sentences of one language into UD words."""
 
+    ATTRS = ("ORTH", "LOWER", "TAG", "DEP", "HEAD")  # the columns `parse` reads
+
     def __init__(self, nlp: Any, data: SyntaxData) -> None:
         self.nlp = nlp
         self.data = data
         self.producer = "syntax"
         self.word_components = [nlp.get_pipe(name) for name in data.word_components if name in nlp.pipe_names]
-        self.known: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # (word, tag, dep) → (upos, feats, lemma)
+        self.known: dict[tuple[int, int, int], tuple[str, str, str]] = {}  # (word, tag, dep) ids → (upos, feats, lemma)
         self.context = ContextWords.of(self.word_components)
+        self.clitics = frozenset(data.clitics)
+        self.clitic_sizes = sorted({len(c) for c in data.clitics}, reverse=True)
 
     def words_of(self, text: str, tokens: Offsets) -> list[tuple[int, int]]:
         """The syntactic words of a sentence's tokens: clitics split off, offsets kept."""
@@ -52,9 +56,9 @@ class Parser:
             return len(data.splits[token])
         if token in data.keep:
             return 0
-        for clitic in data.clitics:
-            if token.endswith(clitic) and len(token) - len(clitic) >= data.min_stem:
-                return len(clitic)
+        for size in self.clitic_sizes:  # longest first
+            if len(token) - size >= data.min_stem and token[-size:] in self.clitics:
+                return size
         return 0
 
     def parse(self, text: str, sentences: Sequence[Offsets]) -> list[tuple[Word, ...]]:
@@ -65,49 +69,55 @@ class Parser:
         for words in sentences:
             forms = [text[s:e] for s, e in words]
             spaces = [e < len(text) and text[e].isspace() for _, e in words]
-            doc = Doc(self.nlp.vocab, words=forms, spaces=spaces)
-            for token in doc[1:]:
-                token.is_sent_start = False
-            docs.append(doc)
+            docs.append(Doc(self.nlp.vocab, words=forms, spaces=spaces, sent_starts=[True] + [False] * (len(forms) - 1)))
         parsed = list(self.nlp.pipe(docs, batch_size=256, disable=list(self.data.word_components)))
+        # Attributes read as arrays of ids: a Token object per word costs more than the parse's Python
+        columns = [doc.to_array(self.ATTRS) for doc in parsed]  # uint64: hashes, and HEAD as an offset
         if self.word_components:
-            for doc in parsed:
-                if self.context.needs_context(doc):  # "there is", "gonna": the components themselves
-                    for component in self.word_components:
-                        component(doc)
-            self._learn_words([doc for doc in parsed if not doc.has_annotation("POS")])
-        return [self._words(doc, words) for doc, words in zip(parsed, sentences)]
+            whole = [i for i, (doc, c) in enumerate(zip(parsed, columns)) if self.context.needs_context(c, self.nlp.vocab.strings)]
+            for i in whole:  # "there is", "gonna": the components themselves, on the sentence
+                for component in self.word_components:
+                    component(parsed[i])
+            self._learn_words([c for i, c in enumerate(columns) if i not in whole])
+            return [self._words(doc, c, words, i not in whole)
+                    for i, (doc, c, words) in enumerate(zip(parsed, columns, sentences))]
+        return [self._words(doc, c, words, False) for doc, c, words in zip(parsed, columns, sentences)]
 
-    def _words(self, doc: Any, offsets: Offsets) -> tuple[Word, ...]:
-        if self.word_components and not doc.has_annotation("POS"):
-            upos, feats, lemmas = zip(*[self._word(t.text, t.tag_, t.dep_) for t in doc])
+    def _words(self, doc: Any, columns: Any, offsets: Offsets, learnt: bool) -> tuple[Word, ...]:
+        strings = self.nlp.vocab.strings
+        orths, tags, deps = columns[:, 0].tolist(), columns[:, 2].tolist(), columns[:, 3].tolist()
+        heads = columns[:, 4].astype("int64").tolist()  # relative offsets, negative ones wrapped
+        if learnt:
+            upos, feats, lemmas = zip(*map(self.known.__getitem__, zip(orths, tags, deps)))
         else:
-            upos, feats, lemmas = [t.pos_ for t in doc], [str(t.morph) for t in doc], [t.lemma_ for t in doc]
-        tree = Tree(list(lemmas), list(upos), [-1 if t.head.i == t.i else t.head.i for t in doc], [t.dep_ for t in doc])
+            upos = [strings[p] for p in doc.to_array("POS").tolist()]
+            feats = [strings[m] if m else "" for m in doc.to_array("MORPH").tolist()]
+            feats = ["" if f == "_" else f for f in feats]  # "_" is CoNLL-U's empty FEATS
+            lemmas = [strings[lemma] for lemma in doc.to_array("LEMMA").tolist()]
+        tree = Tree(list(lemmas), list(upos), [i + h if h else -1 for i, h in enumerate(heads)],
+                    [strings[d] for d in deps])
         if self.data.scheme == "clear":
             to_ud(tree, self.data)
         else:
             tree.deps = ["root" if h < 0 else d for h, d in zip(tree.heads, tree.deps)]
-        return tuple(Word(s, e, lemma, pos, feat, head, dep) for (s, e), lemma, pos, feat, head, dep
-                     in zip(offsets, tree.lemmas, tree.upos, feats, tree.heads, tree.deps))
+        return tuple(map(Word, [s for s, _ in offsets], [e for _, e in offsets], tree.lemmas, tree.upos, feats,
+                         tree.heads, tree.deps))
 
-    def _word(self, text: str, tag: str, dep: str) -> tuple[str, str, str]:
-        """(upos, feats, lemma) of a word, as the word components gave it."""
-        return self.known[(text, tag, dep)]
-
-    def _learn_words(self, docs: list[Any]) -> None:
+    def _learn_words(self, columns: list[Any]) -> None:
         """Run the word components once over every (word, tag, relation) not seen before, all
         in one Doc of one-word sentences."""
         from spacy.tokens import Doc
 
-        missing = list({(t.text, t.tag_, t.dep_) for doc in docs for t in doc} - self.known.keys())
+        seen = {key for c in columns for key in zip(c[:, 0].tolist(), c[:, 2].tolist(), c[:, 3].tolist())}
+        missing = list(seen - self.known.keys())
         if not missing:
             return
         if len(self.known) + len(missing) > 500_000:  # a long bulk run: start again rather than grow
             self.known.clear()
-        words, tags, deps = zip(*missing)
-        doc = Doc(self.nlp.vocab, words=list(words), tags=list(tags), deps=list(deps),
-                  heads=list(range(len(words))), sent_starts=[True] * len(words))
+        strings = self.nlp.vocab.strings
+        doc = Doc(self.nlp.vocab, words=[strings[o] for o, _, _ in missing], tags=[strings[t] for _, t, _ in missing],
+                  deps=[strings[d] for _, _, d in missing], heads=list(range(len(missing))),
+                  sent_starts=[True] * len(missing))
         for component in self.word_components:
             doc = component(doc)
         for key, token in zip(missing, doc):
@@ -147,15 +157,18 @@ class ContextWords:
                         anything = True
         return cls(frozenset(lowers), tuple(regexes), frozenset(deps), anything)
 
-    def needs_context(self, doc: Any) -> bool:
-        """Whether a token of `doc` may start a pattern of several words."""
+    def needs_context(self, columns: Any, strings: Any) -> bool:
+        """Whether a word of a sentence (its `Parser.ATTRS` columns) may start a pattern of several words."""
         if self.anything:
             return True
-        for token in doc:
-            lower = token.lower_
-            if lower in self.lowers or token.dep_ in self.deps or any(r.search(lower) for r in self.regexes):
-                return True
-        return False
+        from spacy.strings import get_string_id
+
+        lowers = columns[:, 1].tolist()
+        if {get_string_id(w) for w in self.lowers}.intersection(lowers):
+            return True
+        if {get_string_id(d) for d in self.deps}.intersection(columns[:, 3].tolist()):
+            return True
+        return any(r.search(strings[w]) for r in self.regexes for w in lowers)
 
 
 def _model_path(name: str) -> str:

@@ -7,7 +7,8 @@ registered, every sentence is parsed (when in doubt, parse).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable
 
 from ..model import Article
 
@@ -38,3 +39,21 @@ def wanted_sentences(article: Article) -> list[int]:
     for selector in _SELECTORS.values():
         wanted.update(selector(article))
     return sorted(i for i in wanted if 0 <= i < len(article.sentences))
+
+
+def word_selector(words_for: Callable[[str], Collection[str]]) -> Selector:
+    """A selector of the sentences holding a token (lower-cased) among `words_for(language)`:
+    e.g. a consumer's trigger words or speech cues, read from the sentence's language folder."""
+    def select(article: Article) -> list[int]:
+        text, tokens = article.text, article.tokens
+        starts = [t.start for t in tokens]
+        chosen = []
+        for i, sentence in enumerate(article.sentences):
+            words = words_for(sentence.language or article.language or "")
+            if not words:
+                continue
+            first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+            if any(text[t.start:t.end].lower() in words for t in tokens[first:last]):
+                chosen.append(i)
+        return chosen
+    return select
