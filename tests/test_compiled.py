@@ -42,3 +42,11 @@ def test_the_event_lexicon_loads_the_same_from_the_cache(tmp_path, monkeypatch):
     tokens = "indonesia dan rusia menandatangani perjanjian kerja sama".split()
     assert [(m.start, m.end) for m in loaded.matches(tokens)] == [(m.start, m.end) for m in built.matches(tokens)]
     lexicon.load_lexicon.cache_clear()
+
+
+def test_a_rebuild_replaces_the_stale_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path))
+    compiled("table", ["v1"], lambda: 1)
+    compiled("table", ["v2"], lambda: 2)
+    compiled("other", ["v1"], lambda: 3)
+    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["other", "table"]

@@ -67,6 +67,9 @@ def _store(path: Path, value: object) -> None:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
+        for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
+            if stale != path:  # built from data that has changed since: never asked for again
+                stale.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         try:
             os.unlink(handle.name)
