@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice, pairwise
 
+from .lang import words_of_all
 from .languages import LanguageData
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _WHITESPACE = re.compile(r"\s")
 # Title-case run after "Baca Juga:" (a related headline): words until the first lowercase
-# word that is not a short connector, minus the capitalised word that starts the real sentence.
-_HEADLINE_CONNECTORS = frozenset([
-    "di", "ke", "dari", "dan", "yang", "untuk", "soal", "vs", "atau", "&", "-", "–", "—", "di-", "ke-",
-    "the", "of", "and", "for", "to", "in", "on", "a"])
+# word that is not a short connector (Language.headline_connectors), minus the capitalised word
+# that starts the real sentence.
 _TOKEN = re.compile(r"\S+")
 _HEADLINE_TOKENS = 80
 _ADDRESS_CHARS = 1000
@@ -141,7 +140,7 @@ def _related_headline_end(paragraph: str, cue_end: int) -> int:
     # many "Baca Juga:" cues quadratic, and no real headline gets there.
     for i, token in enumerate(islice(_TOKEN.finditer(paragraph, cue_end), _HEADLINE_TOKENS)):
         word = token.group().strip(_OPENERS + "”’),:]")
-        if word and word[0].islower() and word.lower() not in _HEADLINE_CONNECTORS:
+        if word and word[0].islower() and word.lower() not in words_of_all("headline_connectors"):
             # the capitalised word before it opens the real sentence, maybe behind a quote mark
             if i >= 2 and previous.group().lstrip(_OPENERS)[:1].isupper():
                 return previous.start()

@@ -12,10 +12,10 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 
 from ..entities.candidates import Occupancy
-from ..lang import language_for
+from ..lang import language_for, words_of_all
 from ..model import Actor, Article, Event, Evidence, Parse, Span
 from .actors import (
     ActorMention,
@@ -47,7 +47,6 @@ COMPLEMENT_REACH = 2  # tokens between a verb and its complement verb ("prepared
 OBJECT_REACH = 3  # tokens after a verb trigger in which a noun trigger is its object
 LOCATION_TYPES = frozenset({"CITY", "FAC", "REGION", "PLACE", "LOC", "GPE"})
 PRODUCER = "events"
-NOUN_ENDINGS = ("an", "si", "ade")  # -an nouns and loan nouns: invasi, agresi, blokade
 PASSIVE_REACH = 6  # tokens back from "and" to the auxiliary of a passive the trigger is joined to
 POSSESSOR_REACH = 2  # modifier words between an event noun and its doer ("serangan udara Israel")
 # sides named together meet, agree, sign, cooperate or cease fire with each other ...
@@ -436,7 +435,13 @@ def _noun_form(match: Match, tokens: list[Token]) -> bool:
     if match.pattern.kind == "noun":
         return True
     word = tokens[match.end - 1].text.lower() if match.end - match.start == 1 else ""
-    return word.endswith(NOUN_ENDINGS) and not word.startswith(("me", "di", "ber", "ter"))
+    return word.endswith(_endings("noun_endings")) and not word.startswith(_endings("verb_prefixes"))
+
+
+@cache
+def _endings(attribute: str) -> tuple[str, ...]:
+    """The languages' noun endings or verb prefixes (Indonesian's: "-an", "me-"), as str.endswith takes them."""
+    return tuple(sorted(words_of_all(attribute)))
 
 
 def _passive(cues: Cues, tokens: list[Token], match: Match) -> bool:

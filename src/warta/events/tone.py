@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..lang import language_for
+from ..lang import language_for, words_of_all
 from ..languages import read_lines
 from ..model import Article, Tone
 from .vader import load_vader, vader_shares
 
 WORD = re.compile(r"\w++(?:[-']\w++)*+")  # possessive: the same words, found faster
-NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa", "not", "never", "no"})
 PRODUCER = "tone"
 
 
@@ -48,7 +47,7 @@ def lexicon_shares(text: str, valences: dict[str, float]) -> Shares:
     positive = negative = 0
     for i, word in enumerate(words):
         value = valences.get(word, 0.0)
-        if value and i and words[i - 1] in NEGATORS:
+        if value and i and words[i - 1] in words_of_all("negators"):  # every language's: mixed text
             value = -value
         positive += value > 0
         negative += value < 0

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
 
 from ..languages import DEFAULT_LANGUAGE, available_languages, folder_of, load_language, read_lines
 
-# The files a language folder must hold, and those it may hold; nothing else (tests/test_languages.py).
+# The files a language folder must hold, and those it may hold (names or the README's families of
+# names, as fnmatch patterns); nothing else (tests/test_languages.py).
 REQUIRED_FILES = frozenset({
     "__init__.py", "README.md", "abbreviations.txt", "boilerplate.tsv", "camelcase.txt", "titles.tsv",
     "entities_honorifics.txt", "entities_stopwords.txt",
@@ -34,7 +36,15 @@ OPTIONAL_FILES = frozenset({
     "entities_common.txt", "entities_names.txt", "entities_case_common.txt", "entities_case_names.txt",
     "entities_name_joiners.txt", "entities_org_words.txt", "entities_patterns.tsv", "entities_prefixes.txt",
     "entities_ministries.tsv",  # features and rules of the entity taggers
+    # the README's families: a component may read a new file of its family
+    "entities_*.txt", "entities_*.tsv", "quote_*.tsv", "quote_*.txt", "amount_*.tsv", "date_*.tsv",
+    "event_*.tsv", "tone_*.tsv", "syntax_*.tsv",
 })
+
+
+def allowed_file(name: str) -> bool:
+    """Whether a language folder may hold a file of this name (REQUIRED_FILES or OPTIONAL_FILES)."""
+    return name in REQUIRED_FILES or any(fnmatch(name, pattern) for pattern in OPTIONAL_FILES)
 
 
 class Language:
@@ -55,6 +65,10 @@ class Language:
     tone: str = "lexicon"  # "vader", or "lexicon" (tone_words.tsv)
     stemmer: str | None = None  # "sastrawi": the full-text index also holds stems
     search_config: str = "english"  # PostgreSQL text search configuration
+    negators: tuple[str, ...] = ()  # words that turn the tone of the next word ("not", "tidak")
+    noun_endings: tuple[str, ...] = ()  # endings of derived event nouns ("serangan", "agresi")
+    verb_prefixes: tuple[str, ...] = ()  # beginnings of verb forms, which are no such nouns ("menyerang")
+    headline_connectors: tuple[str, ...] = ()  # lower-case words inside a title-case headline ("of", "dan")
 
     def __init__(self, code: str, folder: Path) -> None:
         self.code = code
@@ -137,4 +151,11 @@ def languages() -> tuple[Language, ...]:
     return tuple(get_language(code) for code in available_languages())
 
 
-__all__ = ["OPTIONAL_FILES", "REQUIRED_FILES", "Language", "get_language", "language_for", "languages", "reader_of"]
+@cache
+def words_of_all(attribute: str) -> frozenset[str]:
+    """One word-list attribute of every language read, together (for rules that read mixed text)."""
+    return frozenset(w for lang in languages() for w in getattr(lang, attribute))
+
+
+__all__ = ["OPTIONAL_FILES", "REQUIRED_FILES", "Language", "allowed_file", "get_language", "language_for", "languages", "reader_of",
+           "words_of_all"]

@@ -12,3 +12,5 @@ class English(Language):
     tone = "vader"
     stemmer = None  # the full-text index's porter stemmer knows English
     search_config = "english"
+    negators = ("not", "never", "no")
+    headline_connectors = ("the", "of", "and", "for", "to", "in", "on", "a")

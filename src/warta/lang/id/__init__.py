@@ -16,3 +16,8 @@ class Indonesian(Language):
     tone = "lexicon"  # tone_words.tsv
     stemmer = "sastrawi"
     search_config = "indonesian"
+    negators = ("tidak", "tak", "bukan", "belum", "tanpa")
+    noun_endings = ("an", "si", "ade")  # -an nouns and loan nouns: serangan, invasi, agresi, blokade
+    verb_prefixes = ("me", "di", "ber", "ter")  # meN-/di-/ber-/ter- words are verbs
+    headline_connectors = ("di", "ke", "dari", "dan", "yang", "untuk", "soal", "vs", "atau", "&", "-", "–", "—",
+                           "di-", "ke-")
