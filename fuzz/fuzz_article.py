@@ -5,7 +5,7 @@
 
 The first byte of an input picks the kind of file it is written as (.html, .txt, .jsonl, .html.gz,
 .warc.gz, …), the rest is the file. The readers must give a Document or a one-line WartaError;
-the stages (read, language, segment, dates, amounts, quotes by default) must give an article whose every
+the stages (read, language, segment, entities, dates, amounts, quotes by default) must give an article whose every
 offset points into its text, or a one-line error they meant to raise. Any other exception, a
 stage's unforeseen error (StageError), or an offset outside the text is a crash.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 SUFFIXES = (".html", ".txt", ".jsonl", ".html.gz", ".jsonl.gz", ".warc", ".warc.gz", ".odd")
 # WARTA_FUZZ_STAGES=read,language,segment,entities,dates,amounts,quotes,events,tone fuzzes them all (slower)
-STAGES = os.environ.get("WARTA_FUZZ_STAGES", "read,language,segment,dates,amounts,quotes")
+STAGES = os.environ.get("WARTA_FUZZ_STAGES", "read,language,segment,entities,dates,amounts,quotes")
 MAX_BYTES = 1_000_000
 _STATE: dict = {}
 

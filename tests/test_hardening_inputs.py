@@ -21,7 +21,7 @@ from warta.model import Article
 from warta.sources import iter_documents
 from warta.store import open_store
 from warta.store.base import RejectedArticle, StoreError
-from warta.store.rows import to_rows
+from warta.store.rows import EVENT_COLUMNS, to_rows
 
 BODY = ("Menteri Luar Negeri Indonesia bertemu Duta Besar Prancis di Jakarta pada Senin untuk membahas "
         "kerja sama energi, kata juru bicara kementerian kepada wartawan.")
@@ -134,7 +134,10 @@ def test_the_store_refuses_one_article_and_keeps_the_others(tmp_path: Path, back
     with open_store(_backends(tmp_path, backend)) as store:
         rows = [to_rows(good[0]), to_rows(bad), to_rows(good[1])]
         if backend == "sqlite":  # SQLite holds NUL; a number past 64 bits it does not
-            rows[1].events.append((rows[1].id, 0, "x", "x", "x", *([None] * 16), 2**70, None))
+            row = [None] * len(EVENT_COLUMNS)
+            row[:5] = rows[1].id, 0, "x", "x", "x"
+            row[EVENT_COLUMNS.index("confidence")] = 2**70
+            rows[1].events.append(tuple(row))
         outcome = store.ingest_each(rows)
         assert outcome[0] == outcome[2] == "added" and isinstance(outcome[1], RejectedArticle)
         assert str(outcome[1]).startswith("bad: the store refused it")

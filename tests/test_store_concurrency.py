@@ -113,13 +113,13 @@ def read_api(base: str) -> Callable[[], int]:
     def read() -> int:
         d = http.get("/api/dyads/IDN/RUS", params={"limit": 5}).raise_for_status().json()
         assert d["events_total"] == sum(t["n"] for t in d["by_type"]) == sum(m["n"] for m in d["by_direction"])
-        listed = http.get("/api/articles", params={"limit": 100}).raise_for_status().json()
+        listed = http.get("/api/articles", params={"limit": 100}).raise_for_status().json()["items"]
         for row in listed:
             i, version = version_of(row["title"])
             assert row["n_events"] == sized(i, version)
         for row in random.sample(listed, min(3, len(listed))):
             check_article(http.get(f"/api/articles/{row['id']}").raise_for_status().json())
-            events = http.get("/api/events", params={"article": row["id"], "limit": 1000}).raise_for_status().json()
+            events = http.get("/api/events", params={"article": row["id"], "limit": 1000}).raise_for_status().json()["items"]
             marks = {e["evidence"].rsplit(" ", 1)[-1] for e in events}
             assert len(marks) <= 1, "an article's events from two versions"
             if events:

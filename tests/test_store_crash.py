@@ -45,8 +45,11 @@ def make_article(i: int, version: int) -> Article:
         sentences.append((sentence, offset, offset + len(sentence)))
         offset += len(sentence) + 1
     text = " ".join(s for s, _, _ in sentences)
+    # each meeting dated by its own clause, so none is a restatement of another (rows.once)
     events = tuple(Event(type="CONSULT", cameo="040", actor1=IDN, actor2=RUS, goldstein=1.0,
-                         evidence=Evidence(s, start, end, "met"), context=("diplomatic",)) for s, start, end in sentences)
+                         evidence=Evidence(s, start, end, "met"), context=("diplomatic",),
+                         date=f"2025-06-{k + 1:02d}", date_source="clause")
+                   for k, (s, start, end) in enumerate(sentences))
     quotes = tuple(Quote(s, start, end, speaker={"name": "Sugiono", "country": "IDN"}, cue="said")
                    for s, start, end in sentences[::2])
     amounts = tuple(Amount("matter", start + 31, start + 37, 1.0 + version, "USD") for _, start, _ in sentences[::3])
