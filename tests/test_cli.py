@@ -170,3 +170,19 @@ def test_settings_stages_and_version_commands(run) -> None:
     assert code == 0 and "segment: requires paragraphs, text; produces sentences, tokens" in out
     code, out, _ = run("version")
     assert code == 0 and out.strip() == __version__
+
+
+def test_help_imports_no_pipeline_and_shows_extras() -> None:
+    """`warta --help` answers without the pipeline (its first result is quick); rich markup does not
+    eat "[embeddings]" from a command's help."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from warta.cli import main; sys.argv = ['warta', '--help']\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('PIPELINE' if 'warta.pipeline' in sys.modules else 'LEAN')")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120).stdout
+    assert out.strip().endswith("LEAN")
+    embed = subprocess.run([sys.executable, "-m", "warta", "embed", "--help"], capture_output=True, text=True,
+                           timeout=120).stdout
+    assert "warta[embeddings]" in " ".join(embed.split())

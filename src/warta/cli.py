@@ -10,9 +10,7 @@ import typer
 from . import __version__
 from .errors import DropCounter, WartaError
 from .model import Article
-from .pipeline import Pipeline, registered_stages
 from .settings import SETTINGS, load_settings
-from .sources import iter_documents
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="warta: cited, structured knowledge from Indonesian and English news.")
@@ -48,6 +46,9 @@ def extract(
         say(f"--include {', '.join(sorted(unknown))}: unknown; known: {', '.join(sorted(INCLUDABLE))}")
         raise typer.Exit(2)
     settings = load_settings({"stages": stages} if stages else None)
+    from .pipeline import Pipeline  # here, not at the top: `warta --help` needs no pipeline
+    from .sources import iter_documents
+
     pipeline = Pipeline.build(settings)
     dropped = DropCounter()
     documents = iter_documents(paths, max_bytes=settings["max_input_bytes"])
@@ -84,6 +85,8 @@ def show_settings() -> None:
 def show_stages() -> None:
     """List the stages a pipeline can be built from, with their contracts."""
     settings = load_settings()
+    from .pipeline import registered_stages
+
     for name, factory in registered_stages().items():
         stage = factory(settings)
         print(f"{name}: requires {', '.join(sorted(stage.requires))}; produces {', '.join(sorted(stage.produces))}")
