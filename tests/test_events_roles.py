@@ -83,3 +83,12 @@ def test_a_name_after_said_speaks_but_after_mengatakan_it_acts():
 def test_a_relative_clause_takes_its_subject_from_the_name_it_follows():
     events = events_of("Negara-negara yang berdagang dengan Iran dan Rusia dikenai tarif.", "id")
     assert not [e for e in events if e.type == "COOPERATE"]
+
+
+def test_a_refused_cooperative_act_is_a_rejection_in_both_languages():
+    for text, language in (("Iran would not provide support to Russia.", "en"),
+                           ("Iran tidak akan memberikan bantuan kepada Rusia.", "id")):
+        events = events_of(text, language)
+        assert events and all(e.type == "REJECT" and not e.negated for e in events), text
+    (withdrawal,) = events_of("Rusia belum menarik pasukannya dari Iran.", "id")  # not yet: did not happen
+    assert withdrawal.type == "RETREAT" and withdrawal.negated

@@ -65,3 +65,7 @@ def test_urge_is_a_demand_on_its_object():
 
 def test_a_verb_pattern_used_as_a_noun_needs_an_owner():
     assert not coded("The attack was discussed in Geneva.")
+
+
+def test_the_complement_of_a_verb_that_is_no_trigger_is_the_event():
+    assert any(t == "MOBILIZE" or t == "AID" for t, a, b in coded("The United States continued to send arms to Pakistan."))

@@ -34,11 +34,12 @@ from .cues import (
     is_topic,
     modality,
     negated,
+    refused,
     tokenize,
     topics,
 )
 from ..syntax.tree import parse_of
-from .grammar import gate, parsed_pairs
+from .grammar import gate, parsed_pairs, purpose
 from .lexicon import Lexicon, Match, load_lexicon
 from .roles import Pair, pairs_for, split_sides
 from .tables import lookup
@@ -60,6 +61,8 @@ MUTUAL_ROOTS = frozenset({"18", "19", "20"})
 PAIRED_ROOTS = frozenset({"04", "05", "06", "07"})
 # the intent (CAMEO 03x) to do a cooperative act of root 04-08: to meet, to cooperate
 # diplomatically or materially, to give aid, to yield
+# the rejection (CAMEO 12x) of a cooperative act of root 03-08 its doer refuses to do
+REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
@@ -266,8 +269,9 @@ def _demonym(word: str) -> bool:
     return word.endswith(("ian", "ese", "ish", "eli", "ani", "can", "ean"))
 
 
-def _complements(matches: list[Match], tokens: list[Token], cues: Cues) -> list[Match]:
-    """Resolve "V1 to V2". After an intent verb (CAMEO 03: agree, pledge, want, prepare) a
+def _complements(matches: list[Match], tokens: list[Token], cues: Cues, parse: Parse | None = None) -> list[Match]:
+    """Resolve "V1 to V2" (with a parse, an infinitive is dropped only as a purpose clause: the
+    complement of "continued to send" is the event). After an intent verb (CAMEO 03: agree, pledge, want, prepare) a
     cooperative complement is what was promised, and the promise is the event, coded as the intent
     to do it ("agreed to share information" 031, "offered to meet" 036); any other complement is
     the event itself ("pledged to expel" 174). After any other verb the complement is a purpose
@@ -287,7 +291,8 @@ def _complements(matches: list[Match], tokens: list[Token], cues: Cues) -> list[
             drop.add(id(first) if intent else id(second))
             kept.add(id(second) if intent else id(first))
     infinitives = {id(m) for m in matches if m.pattern.kind == "verb" and id(m) not in kept
-                   and m.start > 0 and cues.ends("infinitive", tokens, m.start)}
+                   and m.start > 0 and cues.ends("infinitive", tokens, m.start)
+                   and (parse is None or purpose(parse, tokens[m.start].start))}
     gone = drop | infinitives  # once: a union for each match was quadratic
     return [_recoded(m, refined[id(m)]) if id(m) in refined and m.pattern.cameo == "030" else m
             for m in matches if id(m) not in gone]
@@ -319,7 +324,7 @@ def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMentio
             taken.take(match.start, match.end)
     kept.sort(key=lambda m: m.start)
     result: list[Match] = []
-    for match in _complements(kept, tokens, cues):
+    for match in _complements(kept, tokens, cues, parse):
         if result and result[-1].pattern.kind == "verb" and match.start - result[-1].end < OBJECT_REACH:
             continue
         result.append(match)
@@ -339,6 +344,9 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     code = lookup(match.pattern.cameo)
     if code is None:  # CAMEO 01 statements are not PLOVER events
         return []
+    refusal = code.code[:2] in REFUSALS and refused(context.cues, tokens, match.start)
+    if refusal:  # "would not provide support", "menolak menandatangani": a rejection (CAMEO 12)
+        code = lookup(REFUSALS[code.code[:2]]) or code
     start, end = tokens[match.start].start, tokens[match.end - 1].end
     relative = match.start > 0 and bool(context.cues.ends("relative", tokens, match.start))
     # sides are looked for around the trigger word itself: a verb pattern's span holds its object
@@ -356,7 +364,7 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     shared = {
         "type": code.plover, "cameo": code.code, "evidence": evidence, "goldstein": code.goldstein, "quad_class": code.quad_class,
         "mode": code.mode, "context": tuple(dict.fromkeys(code.context + facts.topics)),
-        "negated": negated(context.cues, tokens, match.start),
+        "negated": negated(context.cues, tokens, match.start) and not refusal,
         "modality": modality(context.cues, tokens, match.start, conditionals=facts.conditionals),
         "source": _source(context, sides, start), "date": facts.date,
         "location": facts.location, "tone": facts.tone, "producer": PRODUCER}

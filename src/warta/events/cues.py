@@ -164,6 +164,20 @@ def negated(cues: Cues, tokens: list[Token], trigger: int) -> bool:
     return False
 
 
+def refused(cues: Cues, tokens: list[Token], trigger: int) -> bool:
+    """Whether a refusal stands right before the trigger ("would not provide", "refused to
+    allow", "tidak akan menandatangani"): a rejection, not an act that did not happen."""
+    i = trigger
+    while i > 0 and trigger - i < NEGATION_REACH:
+        if cues.ends("refusal", tokens, i):
+            return True
+        step = cues.ends("negation_filler", tokens, i) or cues.ends("negation", tokens, i)
+        if not step:
+            return False
+        i -= step
+    return False
+
+
 def _not_only(tokens: list[Token], after: int) -> bool:
     """"tidak hanya" / "not only" is emphasis, not negation."""
     return after < len(tokens) and tokens[after].text in {"hanya", "only", "saja"}

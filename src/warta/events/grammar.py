@@ -189,6 +189,13 @@ def noun_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
     return Roles(source, upon, True)
 
 
+def purpose(parse: Parse, offset: int) -> bool:
+    """Whether the infinitive at `offset` is a purpose clause or a noun's complement ("met to
+    discuss", "a plan to attack"), not the event a verb of its clause states ("continued to send")."""
+    i = word_of(parse, offset)
+    return i is None or parse.words[i].deprel.partition(":")[0] in {"advcl", "acl"}
+
+
 def gate(parse: Parse, offset: int, kind: str) -> str | None:
     """What a trigger pattern of `kind` is where the parse puts its first word at `offset`: a
     verb pattern on a verb stays a verb, on a noun becomes an event noun ("the release", "Iran's
