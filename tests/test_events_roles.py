@@ -92,3 +92,30 @@ def test_a_refused_cooperative_act_is_a_rejection_in_both_languages():
         assert events and all(e.type == "REJECT" and not e.negated for e in events), text
     (withdrawal,) = events_of("Rusia belum menarik pasukannya dari Iran.", "id")  # not yet: did not happen
     assert withdrawal.type == "RETREAT" and withdrawal.negated
+
+
+def test_a_registered_trigger_finder_replaces_the_lexicon():
+    """The seam for learned coding: a finder (here a toy one) finds and types the triggers."""
+    import pytest
+
+    from warta.errors import ConfigError
+    from warta.events.lexicon import Match, parse_lines
+    from warta.events.stage import events_stage
+    from warta.events.triggers import register_finder
+
+    zap = parse_lines(["zaps\t190\tverb"])[0]
+
+    class Toy:
+        def matches(self, words: list[str]) -> list[Match]:
+            return [Match(i, i + 1, zap) for i, w in enumerate(words) if w == "zaps"]
+
+    register_finder("toy", lambda language: Toy())
+    stage = events_stage({"event_triggers": "toy"})
+    text = "Iran zaps Israel."
+    article = Article(source="t", text=text, language="en", sentences=(Span(0, len(text)),),
+                      entities=linked_entities(text, KNOWN))
+    (event,) = stage(article).events
+    assert (event.type, event.actor1.country, event.actor2.country) == ("FIGHT", "IRN", "ISR")
+    assert not events_of(text, "en")  # the lexicon knows no "zaps"
+    with pytest.raises(ConfigError, match="event_triggers"):
+        events_stage({"event_triggers": "nope"})

@@ -41,6 +41,8 @@ SETTINGS: tuple[Setting, ...] = (
             "pathological text (no full stops, floods of marks) cannot make a stage's memory explode; 0 turns it off.", minimum=0),
     Setting("english_tagger", "crf", "Statistical name tagger for English: crf (the CRF this project distils from spaCy, "
             "about 8x faster) or spacy (en_core_web_sm itself).", choices=("crf", "spacy")),
+    Setting("event_triggers", "lexicon", "How the event coder finds and types triggers: `lexicon` (the language "
+            "folder's trigger files) or a finder registered with warta.events.triggers.register_finder."),
     Setting("syntax_every_sentence", False, "The syntax stage parses every sentence, not only those a consumer "
             "(events, quotes) asks for."),
     Setting("favor_precision", False, "Use only trafilatura's precision pass, without the recall fallback for pages where it keeps almost nothing."),

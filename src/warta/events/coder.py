@@ -40,7 +40,8 @@ from .cues import (
 )
 from ..syntax.tree import parse_of
 from .grammar import gate, parsed_pairs, purpose
-from .lexicon import Lexicon, Match, load_lexicon
+from .lexicon import Match
+from .triggers import TriggerFinder, trigger_finder
 from .roles import Pair, pairs_for, split_sides
 from .tables import lookup
 
@@ -86,7 +87,7 @@ class Context:
     """What the coder knows about the article while it reads sentences."""
 
     article: Article
-    lexicon: Lexicon
+    lexicon: TriggerFinder  # the lexicon unless another finder is configured (`triggers`)
     cues: Cues
     mentions: tuple[ActorMention, ...]
     mains: tuple[Actor, ...]
@@ -102,7 +103,7 @@ def lexicon_language(article: Article) -> str:
     return language_for((article.language or "").lower()).code
 
 
-def build_context(article: Article, *, tone: Callable[[str], float | None]) -> Context:
+def build_context(article: Article, *, tone: Callable[[str], float | None], finder: str = "lexicon") -> Context:
     """Gather the article-wide facts: lexicon, cues, actor mentions and main countries."""
     language = lexicon_language(article)
     cues = cues_for(language)
@@ -112,7 +113,7 @@ def build_context(article: Article, *, tone: Callable[[str], float | None]) -> C
     mentions = sorted(mentions, key=lambda m: m.start)
     dates = _FirstIn((d.start, n) for n, d in enumerate(article.dates) if d.value)
     places = _FirstIn((m.start, n) for n, e in enumerate(article.entities) if _is_place(e.type, e.iso3) for m in e.mentions)
-    return Context(article, load_lexicon(language), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
+    return Context(article, trigger_finder(language, finder), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
                    speakers, dates, places)
 
 

@@ -7,7 +7,9 @@ from typing import Any
 
 from ..model import Article
 from ..pipeline import register
+from ..errors import ConfigError
 from .coder import build_context, code_article, lexicon_language
+from .triggers import finder_names
 from .dating import date_events
 from .tone import article_tone, sentence_tone
 
@@ -16,13 +18,14 @@ from .tone import article_tone, sentence_tone
 class EventsStage:
     """Code the events of the article in PLOVER and CAMEO, with actors and evidence."""
 
+    finder: str = "lexicon"  # how triggers are found and typed (events.triggers; the event_triggers setting)
     name: str = "events"
     requires: frozenset[str] = frozenset({"text", "language", "published", "sentences", "syntax", "entities", "quotes", "dates"})
     produces: frozenset[str] = frozenset({"events"})
 
     def __call__(self, article: Article) -> Article:
         tone = partial(sentence_tone, language=lexicon_language(article))
-        events = code_article(build_context(article, tone=tone))
+        events = code_article(build_context(article, tone=tone, finder=self.finder))
         return article.replace(events=date_events(article, events))  # when each happened: dating.py
 
 
@@ -40,8 +43,11 @@ class ToneStage:
 
 @register("events")
 def events_stage(settings: dict[str, Any]) -> EventsStage:
-    """Factory for the events stage (no settings yet)."""
-    return EventsStage()
+    """Factory for the events stage: `event_triggers` names the trigger finder."""
+    name = str(settings.get("event_triggers") or "lexicon")
+    if name not in finder_names():
+        raise ConfigError("setting event_triggers", f"unknown trigger finder {name!r}; known: {', '.join(finder_names())}")
+    return EventsStage(finder=name)
 
 
 @register("tone")
