@@ -15,7 +15,6 @@ KNOWN_PRIVATE_IMPORTS = {
     ("quotes/speakers.py", "_drop_brackets"), ("quotes/speakers.py", "_runs"),
     ("quotes/reported.py", "_last_run"), ("quotes/reported.py", "_prep_at"),
     ("quotes/reported.py", "_speaker_after"), ("quotes/reported.py", "_speaker_before"),
-    ("kb/build.py", "_parse"), ("kb/build.py", "_rank"),
 }
 
 

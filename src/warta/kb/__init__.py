@@ -58,7 +58,8 @@ def _int(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _parse(line: str) -> tuple[KBEntry, list[str], list[str]]:
+def parse_row(line: str) -> tuple[KBEntry, list[str], list[str]]:
+    """One row of a KB table: the entry, its aliases and its demonyms."""
     cells = (line.rstrip("\n").split("\t") + [""] * 12)[:12]
     id_, type_, name, iso3, country, cameo, wikidata, geonames, population, role, aliases, demonyms = cells
     entry = KBEntry(id=id_, type=type_, name=name, iso3=iso3 or None, country=country or None, cameo=cameo or None,
@@ -67,7 +68,8 @@ def _parse(line: str) -> tuple[KBEntry, list[str], list[str]]:
     return entry, [a for a in aliases.split("|") if a], [d for d in demonyms.split("|") if d]
 
 
-def _rank(entry: KBEntry) -> tuple[int, int, int]:
+def entry_rank(entry: KBEntry) -> tuple[int, int, int]:
+    """Sort key among entries of one name: curated first, then by type, then the most populous."""
     return (not entry.curated, TYPE_RANK.get(entry.type, 5), -entry.population)
 
 
@@ -94,7 +96,7 @@ class KnowledgeBase:
             row = self._rows.get(id_)
             if row is None:
                 return None
-            self._entries[id_] = _parse(row)[0]
+            self._entries[id_] = parse_row(row)[0]
         return self._entries[id_]
 
     def lookup(self, text: str) -> tuple[tuple[KBEntry, bool], ...]:

@@ -120,13 +120,13 @@ def build_index(out: Path) -> None:
     An entry id ends in "!" when the name is an acronym written in capitals ("AS", "WHO"),
     which the text must then match exactly. Ranking once here keeps loading fast.
     """
-    from . import TABLES, _parse, _rank, name_key
+    from . import TABLES, entry_rank, name_key, parse_row
 
     found: dict[str, dict[str, tuple]] = {}
     for table in TABLES:
         for line in (KB_DIR / table).read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                entry, aliases, _ = _parse(line)
+                entry, aliases, _ = parse_row(line)
                 for alias in {entry.name, *aliases}:
                     strict = alias.isupper() and len(alias.replace(".", "")) <= 5
                     slot = found.setdefault(name_key(alias), {})
@@ -134,7 +134,7 @@ def build_index(out: Path) -> None:
                     slot[entry.id] = (entry, strict and (previous is None or previous[1]))
     lines = []
     for key in sorted(found):
-        ranked = sorted(found[key].values(), key=lambda item: _rank(item[0]))
+        ranked = sorted(found[key].values(), key=lambda item: entry_rank(item[0]))
         lines.append(key + "\t" + "|".join(e.id + ("!" if strict else "") for e, strict in ranked) + "\n")
     out.write_text("".join(lines), encoding="utf-8")
 
