@@ -147,3 +147,16 @@ def test_without_a_parse_the_word_reading_still_finds_the_speaker():
     text = ('Knut Dahl, the Norwegian envoy, said: "The talks will resume in the spring."\n\n'
             '"We will not sign this deal under any terms," said Maria Lopez.')
     assert speakers(text, "read,language,segment,entities,quotes") == ["Knut Dahl", "Maria Lopez"]
+
+
+def test_indonesian_place_workplace_or_event_after_the_name_is_not_the_speaker():
+    text = ('“Kalau kita bekerja sama, kita bisa dimusuhi,” kata Arifin di Kementerian ESDM Jakarta, Jumat.\n\n'
+            '“Kami ingin masuk ke pasar itu,” kata Luhut usai mengisi Seminar Nasional Energi 2023.\n\n'
+            '“Harga saham akan naik minggu depan,” kata Herditya saat dihubungi Liputan6.com.')
+    names = speakers(text, "read,language,segment,entities,quotes")
+    assert [n.split()[0] for n in names] == ["Arifin", "Luhut", "Herditya"]
+
+
+def test_indonesian_role_of_a_named_person_is_not_that_person():
+    text = '“Itu sangat, sangat penting,” lanjut mantan penasihat ekonomi Presiden AS Donald Trump itu.'
+    assert "Trump" not in speakers(text, "read,language,segment,entities,quotes")[0]

@@ -268,7 +268,7 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
         run = runs[0]
         return Attribution(rest[run[0]][0], rest[run[-1]][1], toks[i][2])
     if runs and runs[0][0] <= 3:
-        run = runs[0]
+        run = _before_affiliation(rest, runs[0], cues)
         # "ujar Jubir Kemlu RI, Rolliansyah Soemirat, kepada…": a role, then the name in apposition.
         if len(runs) > 1 and runs[1][0] == run[-1] + 2 and rest[run[-1] + 1][2] == "," \
                 and any(rest[k][2].lower().rstrip(".") in cues.titles for k in run):
@@ -281,21 +281,34 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     return _described_after(rest, toks[i], cues) if not runs else None
 
 
+def _before_affiliation(toks: list[Token], run: list[int], cues: Cues) -> list[int]:
+    """`kata Arifin di Kementerian ESDM Jakarta`: the name before "di"/"of" that joined the run,
+    when it is a name (not a title or an organisation's head: "Ministry of Energy", "Secretary
+    of State Hillary Clinton" stay whole)."""
+    for n, k in enumerate(run):
+        if n and toks[k][2].lower() in cues.affiliations:
+            head = [toks[j][2].lower().rstrip(".") for j in run[:n]]
+            if any(w not in cues.titles and w not in cues.org_heads for w in head):
+                return run[:n]
+            return run
+    return run
+
+
 def _role_of(rest: list[Token], runs: list[list[int]], cues: Cues) -> int | None:
-    """Index of the demonstrative closing "juru bicara Kremlin itu", "menteri Rusia tersebut": role
-    words, an organisation or country, a demonstrative: someone introduced before, not the body."""
-    if not runs or runs[0][0] == 0 or not _role_between(rest[:runs[0][0]], cues):
+    """Index of the demonstrative closing "juru bicara Kremlin itu", "mantan penasihat Presiden
+    Trump itu": lowercase role words, a name, a demonstrative: someone introduced before (the name
+    is whom the role belongs to, not the speaker)."""
+    lead = rest[:runs[0][0]] if runs else []
+    if not lead or len(lead) > MAX_ROLE_WORDS or not all(w[2].isalpha() and w[2].islower() for w in lead):
         return None
     k = runs[0][-1] + 1
     return k if k < len(rest) and rest[k][2].lower() in cues.demonstratives else None
 
 
 def _role_between(words: list[Token], cues: Cues) -> bool:
-    """One to three lowercase role words ("host", "police chief") between an organisation and a
-    name; a preposition among them makes the name someone else's ("Smith of the Sierra Club")."""
-    return 1 <= len(words) <= 3 and all(
-        w[2].isalpha() and w[2].islower() and w[2] not in cues.affiliations and w[2] not in cues.not_clause
-        and w[2] not in CONNECTORS and w[2] not in DETERMINERS for w in words)
+    """One to three lowercase titles ("host", "juru bicara") between an organisation and a name;
+    other words make the name something else ("kata Luhut usai mengisi Seminar Nasional")."""
+    return 1 <= len(words) <= 3 and all(w[2].islower() and w[2] in cues.titles for w in words)
 
 
 def _described_after(rest: list[Token], cue: Token, cues: Cues) -> Attribution | None:
