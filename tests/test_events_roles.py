@@ -17,7 +17,7 @@ KNOWN = {  # name -> (type, iso3, country, cameo)
     "Indonesia": ("PLACE", "IDN", "IDN", "IDN"), "Malaysia": ("PLACE", "MYS", "MYS", "MYS"),
     "African Union": ("ORG", None, None, "IGOAFRAFU"), "Uni Afrika": ("ORG", None, None, "IGOAFRAFU"),
     "ASEAN": ("ORG", None, None, "IGOSEAASN"), "Hezbollah": ("ORG", None, "LBN", "LBNREB"),
-    "Sudan": ("PLACE", "SDN", "SDN", "SDN"),
+    "Sudan": ("PLACE", "SDN", "SDN", "SDN"), "Ukraina": ("PLACE", "UKR", "UKR", "UKR"),
 }
 
 
@@ -119,3 +119,34 @@ def test_a_registered_trigger_finder_replaces_the_lexicon():
     assert not events_of(text, "en")  # the lexicon knows no "zaps"
     with pytest.raises(ConfigError, match="event_triggers"):
         events_stage({"event_triggers": "nope"})
+
+
+def test_a_bare_agent_after_a_di_verb_acts():
+    events = events_of("Israel dikecam Iran pada Senin.", "id")
+    assert [(e.type, sides(e)) for e in events] == [("DISAPPROVE", ("IRN", "ISR"))]
+
+
+def test_the_subject_of_a_patient_verb_suffers_the_event_noun():
+    events = [e for e in events_of("Iran menghadapi sanksi Rusia.", "id") if e.type == "SANCTION"]
+    assert [sides(e) for e in events] == [("RUS", "IRN")]
+
+
+def test_places_venues_and_documents_are_no_sides():
+    known = KNOWN | {"University of Tokyo": ("ORG", None, None, None), "Konvensi Jenewa": ("ORG", None, None, None)}
+    for text, language in (("Iran condemned Israel at the University of Tokyo.", "en"),
+                           ("Rusia menuduh Ukraina melanggar Konvensi Jenewa.", "id")):
+        article = Article(source="t", text=text, language=language, sentences=(Span(0, len(text)),),
+                          entities=linked_entities(text, known))
+        for event in EventsStage()(article).events:
+            names = {event.actor1.name, event.actor2 and event.actor2.name}
+            assert not names & {"University of Tokyo", "Konvensi Jenewa"}, text
+
+
+def test_options_under_consideration_are_hypothetical_not_asserted():
+    # English: Phoenix codes "considering sanctions" as a threat of sanctions (CAMEO 1312)
+    assert not [e for e in events_of("Iran is considering sanctions against Russia.", "en")
+                if e.type == "SANCTION" and e.modality == "asserted"]
+    events = events_of("Iran mempertimbangkan sanksi terhadap Rusia.", "id")
+    assert events and all(e.modality == "hypothetical" for e in events)
+    (planned,) = events_of("Iran berencana menandatangani perjanjian dengan Rusia.", "id")
+    assert planned.modality == "planned"

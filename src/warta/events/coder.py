@@ -42,13 +42,14 @@ from ..syntax.tree import parse_of
 from .grammar import gate, parsed_pairs, purpose
 from .lexicon import Match
 from .triggers import TriggerFinder, trigger_finder
-from .roles import Pair, pairs_for, split_sides
+from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .tables import lookup
 
 COMPLEMENT_REACH = 2  # tokens between a verb and its complement verb ("prepared to attend")
 OBJECT_REACH = 3  # tokens after a verb trigger in which a noun trigger is its object
 LOCATION_TYPES = frozenset({"CITY", "FAC", "REGION", "PLACE", "LOC", "GPE"})
 PRODUCER = "events"
+PATIENT_REACH = 2  # tokens between a patient verb and the event noun it suffers ("menghadapi embargo")
 PASSIVE_REACH = 6  # tokens back from "and" to the auxiliary of a passive the trigger is joined to
 POSSESSOR_REACH = 2  # modifier words between an event noun and its doer ("serangan udara Israel")
 # sides named together meet, agree, sign, cooperate or cease fire with each other ...
@@ -396,6 +397,9 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
 def _distance_pairs(context: Context, tokens: list[Token], match: Match, sides, options: dict, alone: bool,
                     start: int, head_end: int) -> list[Pair]:
     """The sides of a trigger by their places around it (the rules without a parse)."""
+    if _noun_form(match, tokens) and any(context.cues.has("patient", tokens, i)
+                                          for i in range(max(0, match.start - PATIENT_REACH), match.start)):
+        return patient_pairs(sides, start, tokens[match.end - 1].end)
     possessor = _possessor(context, tokens, match, sides)
     pairs = pairs_for(sides, start, head_end, possessor=possessor, **options) if possessor is not None else []
     if not pairs and (possessor is None or options["joint"] == "joint"):

@@ -232,7 +232,8 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
     # the groups after it in its clause (commas inside a group, "A, B dan C", come after its
     # start and so never stand between the trigger and it)
     after = [g for g in index.starting(end, end + REACH) if not index.boundary(end, g[0].start)]
-    agent = after[0] if passive and after and after[0][0].agent else None
+    # "dibebaskan oleh Putin", and the bare agent right after a di- verb: "ditangkap Iran"
+    agent = after[0] if passive and after and (after[0][0].agent or after[0][0].start - end <= 1) else None
     if agent is not None:  # passive: "was presented by the US", "dibebaskan oleh Putin"
         target = _sides(before) if before else [a for g in after if g is not agent for a in _sides(g)]
         source = _sides(agent)
@@ -352,3 +353,15 @@ def pairs_of(subject: list[list[ActorMention]], upon: list[list[ActorMention]], 
             and source[0].country in {m.country for m in mains}:
         return [Pair(source[0], next(m for m in mains if m.country != source[0].country), False)]
     return [Pair(source[0], None, False)] if alone else []
+
+
+def patient_pairs(actors: SentenceActors, start: int, end: int) -> list[Pair]:
+    """An event noun after a patient verb ("Venezuela menghadapi embargo AS", "Iran faces US
+    sanctions"): the subject suffers it, the side named with the noun imposes it."""
+    subject = _subject(actors, start)
+    index = actors.index
+    owner = next((g for g in index.starting(end, end + POSSESSED_REACH) if not g[0].locative), None)
+    if subject is None or owner is None:
+        return []
+    source, target = _sides(owner), _sides(subject)
+    return [Pair(source[0], target[0], True)] if source and target and distinct_sides(source[0], target[0]) else []
