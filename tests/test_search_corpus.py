@@ -84,3 +84,11 @@ def test_snippets_mark_the_matched_words(corpus_store):
         assert any(m.lower() in ("jet", "tempur") for m in marked), hit["snippet"]
     ranked = store.search("jet tempur", limit=3)
     assert "jet tempur" in ranked[0]["title"].lower() and ranked[0]["score"] >= ranked[-1]["score"]
+
+
+def test_words_in_a_row_rank_first(corpus_store):
+    store, texts = corpus_store
+    ranked = [h["url"] for h in store.search("perang dagang", limit=500)]
+    holding = [holds(texts[url], "perang dagang") for url in ranked]
+    assert any(holding) and not all(holding)
+    assert holding == sorted(holding, reverse=True)  # every article with the phrase before any without

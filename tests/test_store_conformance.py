@@ -248,3 +248,19 @@ def test_sqlite_migrates_an_older_store_forward(tmp_path, monkeypatch):
     assert new.schema_version() == migrations.LATEST
     assert new.stats()["articles"] == 1 and new._rows("SELECT count(*) AS n FROM embeddings")[0]["n"] == 0
     new.close()
+
+
+def test_search_ranks_words_in_a_row_first(store):
+    from warta.model import Article
+
+    apart = Article(source="t/apart", url="https://example.id/apart", title="Ekonomi",
+                    text="Perang di utara membuat dagang sepi. Perang lagi, dagang lagi, perang dan dagang.", language="id")
+    together = Article(source="t/together", url="https://example.id/together", title="Tarif",
+                       text="Perang dagang kedua negara berlanjut.", language="id")
+    store.ingest(apart)
+    store.ingest(together)
+    hits = store.search("perang dagang")
+    assert [h["url"] for h in hits] == ["https://example.id/together", "https://example.id/apart"]
+    assert [h["phrase"] for h in hits] == [True, False]
+    assert [h["url"] for h in store.search('"perang dagang"')] == ["https://example.id/together"]
+    assert store.search_total("perang dagang") == 2 and store.search_total("perang -dagang") == 0

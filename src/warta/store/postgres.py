@@ -14,7 +14,7 @@ from ..secrets import mask_secrets, redact
 from .base import SqlStore, StoreError
 from .migrations import POSTGRES
 from .rows import Rows
-from .search_query import Query, Term, parse
+from .search_query import Query, Term, as_phrase, parse
 
 _HEADLINE = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
 
@@ -114,11 +114,11 @@ class PostgresStore(SqlStore):
         where, params = self._search_where(parsed, language)
         sql = ("SELECT a.id, a.title, a.url, a.language, a.day, a.n_events,"
                " ts_headline(CASE WHEN a.language IN ('id', 'ms') THEN 'indonesian' ELSE 'english' END::regconfig,"
-               " a.text, q.q, ?) AS snippet, ts_rank(a.tsv, q.q) AS score" + where
-               + " ORDER BY score DESC, a.id LIMIT ? OFFSET ?")
+               " a.text, q.q, ?) AS snippet, ts_rank(a.tsv, q.q) AS score, a.tsv @@ q.p AS phrase" + where
+               + " ORDER BY phrase DESC, score DESC, a.id LIMIT ? OFFSET ?")
         hits = self._rows(sql, [_HEADLINE, *params, limit, offset])
         for hit in hits:
-            hit["score"] = round(float(hit["score"]), 4)
+            hit["score"], hit["phrase"] = round(float(hit["score"]), 4), bool(hit["phrase"])
         return hits
 
     def search_total(self, query: str, *, language: str | None = None) -> int:
@@ -132,7 +132,11 @@ class PostgresStore(SqlStore):
     @staticmethod
     def _search_where(parsed: Query, language: str | None) -> tuple[str, list[Any]]:
         expression, params = tsquery(parsed)
-        where = f" FROM articles a, (SELECT {expression} AS q) q WHERE a.tsv @@ q.q"
+        # Words asked for together rank first where they stand in a row (q.p; NULL: no such query).
+        phrase, extra = tsquery(as_phrase(parsed) or Query(()))
+        where = (f" FROM articles a, (SELECT {expression} AS q, {phrase or 'NULL::tsquery'} AS p) q"
+                 " WHERE a.tsv @@ q.q")
+        params += extra
         if language:
             where += " AND a.language = ?"
             params.append(language)

@@ -81,6 +81,15 @@ def _terms(text: str, *, quoted: bool) -> list[Term]:
     return [Term((w,)) for w in found]
 
 
+def as_phrase(query: Query) -> Query | None:
+    """Several plain words AND-ed (`kerja sama pertahanan`) as one phrase, to rank the articles
+    holding them in a row above those holding them apart; None for any other query."""
+    terms = [clause[0] for clause in query.clauses if len(clause) == 1]
+    if len(terms) != len(query.clauses) or len(terms) < 2 or any(t.prefix or len(t.words) > 1 for t in terms):
+        return None
+    return Query(((Term(tuple(t.words[0] for t in terms)),),), query.excluded)
+
+
 def fts5(query: Query) -> str:
     """The query as an FTS5 MATCH expression over `title`, `body` (porter stems) and `id_stem`
     (Sastrawi stems): each term matches as English or as Indonesian."""

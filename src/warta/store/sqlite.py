@@ -16,7 +16,7 @@ from typing import Any
 from .base import SqlStore, StoreError
 from .migrations import SQLITE
 from .rows import Rows
-from .search_query import fts5, mark_stems, parse
+from .search_query import as_phrase, fts5, mark_stems, parse
 from .stem import stem_text, stemmed
 
 
@@ -158,13 +158,19 @@ class SqliteStore(SqlStore):
         # bm25 is computed inside FTS5, which then emits rows best first: the join, the language
         # test and the snippets (which cost far more than bm25) run for the rows kept only. A word
         # in the title counts four times one in the body.
+        # Words asked for together rank first where they stand in a row ("kerja sama pertahanan").
+        phrase = as_phrase(parsed)
+        together = ("article_fts.article_id IN (SELECT p.article_id FROM article_fts AS p WHERE p.article_fts MATCH ?)"
+                    if phrase else "0")
         sql = ("SELECT a.id, a.title, a.url, a.language, a.day, a.n_events,"
                " snippet(article_fts, 1, char(2), char(3), '…', 24) AS snippet,"
-               f" -bm25(article_fts, 4.0, 1.0, 1.0) AS score FROM article_fts{self._search_where(language)}"
-               " ORDER BY bm25(article_fts, 4.0, 1.0, 1.0) LIMIT ? OFFSET ?")
-        hits = self._rows(sql, [fts5(parsed), *([language] if language else []), limit, offset])
+               f" -bm25(article_fts, 4.0, 1.0, 1.0) AS score, {together} AS phrase"
+               f" FROM article_fts{self._search_where(language)}"
+               " ORDER BY phrase DESC, bm25(article_fts, 4.0, 1.0, 1.0) LIMIT ? OFFSET ?")
+        params = [*([fts5(phrase)] if phrase else []), fts5(parsed), *([language] if language else []), limit, offset]
+        hits = self._rows(sql, params)
         for hit in hits:
-            hit["score"] = round(hit["score"], 4)
+            hit["score"], hit["phrase"] = round(hit["score"], 4), bool(hit["phrase"])
             if stemmed(hit["language"]):
                 hit["snippet"] = mark_stems(hit["snippet"] or "", parsed)
         return hits
