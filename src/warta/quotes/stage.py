@@ -43,7 +43,7 @@ class QuoteStage:
     """Find direct quotations and reported speech, and who said them."""
 
     name: str = "quotes"
-    requires: frozenset[str] = frozenset({"text", "paragraphs", "sentences", "language", "entities"})
+    requires: frozenset[str] = frozenset({"text", "paragraphs", "sentences", "language", "entities", "syntax"})
     produces: frozenset[str] = frozenset({"quotes"})
 
     def __call__(self, article: Article) -> Article:
