@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from warta.errors import ConfigError
 from warta.model import Article, Document
-from warta.pipeline import Pipeline, register, registered_stages
+from warta.pipeline import Pipeline, register, registered_stages, stage_reads
 from warta.settings import load_settings
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -70,7 +70,7 @@ def default_stages() -> list[str]:
 @pytest.mark.parametrize("name", default_stages())
 def test_a_stage_reads_only_what_it_requires(name: str) -> None:
     stage = registered_stages()[name](load_settings())
-    allowed = frozenset(stage.requires)
+    allowed = stage_reads(stage)
     for sample, article in inputs()[name].items():
         result = stage(Guarded(article, allowed, name))
         changed = {f for f in FIELDS - {"raw"} if getattr(result, f) != getattr(article, f)}

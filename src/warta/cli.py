@@ -89,7 +89,10 @@ def show_stages() -> None:
 
     for name, factory in registered_stages().items():
         stage = factory(settings)
-        print(f"{name}: requires {', '.join(sorted(stage.requires))}; produces {', '.join(sorted(stage.produces))}")
+        optional = sorted(getattr(stage, "reads", ()))
+        print(f"{name}: requires {', '.join(sorted(stage.requires))}"
+              + (f"; reads if present {', '.join(optional)}" if optional else "")
+              + f"; produces {', '.join(sorted(stage.produces))}")
 
 
 @app.command()

@@ -17,7 +17,8 @@ from .model import Article, Document
 
 
 class Stage(Protocol):
-    """What every stage offers."""
+    """What every stage offers. A stage may also declare `reads`: fields it reads when an earlier
+    stage produced them and does without otherwise (`stage_reads`); the build does not demand them."""
 
     name: str
     requires: frozenset[str]
@@ -54,6 +55,11 @@ def register(name: str) -> Callable[[StageFactory], StageFactory]:
 
 def _qualname(factory: StageFactory) -> str:
     return f"{getattr(factory, '__module__', '?')}.{getattr(factory, '__qualname__', repr(factory))}"
+
+
+def stage_reads(stage: Stage) -> frozenset[str]:
+    """Every field the stage may read: what it requires and what it reads when present."""
+    return frozenset(stage.requires) | frozenset(getattr(stage, "reads", ()))
 
 
 def run_stage(stage: Stage, article: Article) -> Article:

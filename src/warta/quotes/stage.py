@@ -43,7 +43,8 @@ class QuoteStage:
     """Find direct quotations and reported speech, and who said them."""
 
     name: str = "quotes"
-    requires: frozenset[str] = frozenset({"text", "paragraphs", "sentences", "language", "entities", "syntax"})
+    requires: frozenset[str] = frozenset({"text", "paragraphs", "sentences", "language", "entities"})
+    reads: frozenset[str] = frozenset({"syntax"})  # when a syntax stage ran: attribution from the parse
     produces: frozenset[str] = frozenset({"quotes"})
 
     def __call__(self, article: Article) -> Article:
