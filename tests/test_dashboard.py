@@ -114,7 +114,8 @@ def test_evidence_is_one_click_away(site):
     base, page = site
     open_page(page, base, "#/dyad/IDN/RUS")
     item = page.locator("#dyad-events li", has_text="AGREE")
-    evidence = item.locator(".evidence").inner_text().split("”")[0].lstrip("“")
+    evidence = item.locator(".evidence .ev-text").inner_text()
+    assert not evidence.startswith(("“", '"'))  # the sentence as written, no marks added
     item.get_by_text("evidence in article").click()
     page.wait_for_selector("#article-text[data-focused^='event-']")
     focused = "".join(page.locator("#article-text .seg.focus").all_inner_texts())

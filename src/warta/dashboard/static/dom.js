@@ -78,7 +78,9 @@ export function eventItem(e) {
     e.modality && e.modality !== "asserted" ? h("span", { class: "tag" }, e.modality) : null,
     actorLink(e.actor1_country), " → ", actorLink(e.actor2_country), " ",
     h("span", { class: "muted" }, `(${e.actor1_name || "?"} → ${e.actor2_name || "?"}) Goldstein ${fmt(e.goldstein)}`),
-    h("div", { class: "evidence" }, "“", e.evidence, "” ", articleLink(e.article_id, "evidence in article", e.idx)));
+    // The evidence as a quoted block (set off by style, not by quote marks: a sentence that is
+    // itself a quotation would show doubled marks).
+    h("div", { class: "evidence" }, h("q", { class: "ev-text" }, e.evidence), " ", articleLink(e.article_id, "evidence in article", e.idx)));
 }
 
 export function errorBox(error) {
