@@ -162,3 +162,30 @@ def test_info_on_a_store_it_cannot_open_exits_non_zero(tmp_path: Path) -> None:
     (tmp_path / "not-a-db").write_bytes(b"garbage" * 1000)
     done = run_warta("info", "--db", str(tmp_path / "not-a-db"))
     assert done.returncode == 1 and b"Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_an_export_taken_during_an_ingest_reads_one_snapshot(tmp_path: Path, backend: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from warta.store import export as export_module
+
+    monkeypatch.setattr(export_module, "PAGE", 5)
+    with open_store(_backends(tmp_path, backend)) as store:
+        for i in range(30):
+            store.ingest(Article(source=f"s/{i}", url=f"https://snap.example/{i}", text=BODY))
+
+        class Busy(io.StringIO):
+            """Output whose every write lets an ingest land between two pages of the export."""
+            written = 0
+
+            def write(self, text: str) -> int:
+                Busy.written += 1
+                store.ingest(Article(source=f"new/{Busy.written}", url=f"https://snap.example/new{Busy.written}", text=BODY))
+                return super().write(text)
+
+        out = Busy()
+        export_module.export(store, fmt="csv", out=out, table="articles")
+        ids = [line.split(",", 1)[0] for line in out.getvalue().splitlines()[1:]]
+        assert len(ids) == len(set(ids)) == 30

@@ -64,10 +64,15 @@ def export_format(name: str, help: str, **options: Any) -> Callable:
 
 
 def export(store: Any, *, fmt: str, out: IO[str] | None, path: str | None = None, table: str = "events") -> int:
-    """Write the export; returns how many records were written."""
+    """Write the export; returns how many records were written. Every page is read in one snapshot
+    of the store, so an export taken while an ingest writes neither repeats nor skips a row."""
     if fmt not in FORMATS:
         raise ConfigError(f"--format {fmt}", f"choose one of {', '.join(FORMATS)}")
-    return FORMATS[fmt].write(store, out, path, table)
+    snapshot = getattr(store, "snapshot", None)
+    if snapshot is None:
+        return FORMATS[fmt].write(store, out, path, table)
+    with snapshot():
+        return FORMATS[fmt].write(store, out, path, table)
 
 
 @export_format("jsonl", "whole articles, one JSON object a line", counts="articles")
