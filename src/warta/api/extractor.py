@@ -52,6 +52,11 @@ class Extractor:
             raise _error(*result)
         return Article.from_json(result)
 
+    def warm(self) -> None:
+        """Start the worker and load its pipeline now, in the background (the first document would
+        otherwise wait for both)."""
+        self._worker().submit(warm_up, self.settings)
+
     def _worker(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
@@ -82,6 +87,12 @@ def extract_here(settings: dict[str, Any], content: str, url: str | None, source
         return warta.extract(content, url=url, source=source, metadata=metadata, **_overrides(settings)).to_json()
     except WartaError as error:
         return type(error).__name__, error.source, error.detail
+
+
+def warm_up(settings: dict[str, Any]) -> None:
+    """In the worker: run one small text through the pipeline, so that its models are loaded."""
+    extract_here(settings, "Warm-up\n\nMinisters of Indonesia and Malaysia met in Jakarta on Tuesday, the ministry said.",
+                 None, "<warm-up>", {})
 
 
 def _error(name: str, source: str, detail: str) -> WartaError:

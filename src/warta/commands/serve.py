@@ -32,6 +32,8 @@ def serve(
     settings = load_settings()
     application = create_app(db=db, token=settings["api_token"], settings=settings,
                              hosts=trusted_hosts(host, settings["allowed_hosts"]))
+    if settings["api_token"]:  # writes are on: the extraction worker loads its models now, not at the first write
+        application.state.extractor.warm()
     print(f"warta: serving {application.state.store.url} at http://{host}:{port}/ (API docs at /docs)",
           file=sys.stderr, flush=True)
     if not is_loopback(host):

@@ -8,6 +8,7 @@ from typing import Any
 
 from .dyad import DyadMixin, directed
 from .filters import Filters
+from .totals import country_groups, event_types, is_country_code, network_edges, pair_totals
 from .where import (
     actor_clause,
     amounts_where,
@@ -80,11 +81,9 @@ class QueryMixin(DyadMixin):
         span = self._rows("SELECT min(day) AS since, max(day) AS until, sum(CASE WHEN day IS NULL THEN 1 ELSE 0 END)"
                           " AS undated FROM articles")[0]
         out["since"], out["until"], out["undated"] = span["since"], span["until"], int(span["undated"] or 0)
-        out["top_dyads"] = self._rows(
-            "SELECT actor1_country AS a, actor2_country AS b, count(*) AS n FROM events WHERE actor1_country IS NOT NULL"
-            " AND actor2_country IS NOT NULL AND actor1_country <> actor2_country GROUP BY actor1_country, actor2_country"
-            " ORDER BY n DESC, a, b LIMIT 10")
-        out["event_types"] = self._rows("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
+        totals = pair_totals(self)  # the dyads and types from the shared totals, not two more scans
+        out["top_dyads"] = [{"a": e["source"], "b": e["target"], "n": e["n"]} for e in network_edges(totals, 10)]
+        out["event_types"] = event_types(totals)
         return out
 
     def actor(self, actor: str, *, limit: int = 50) -> dict[str, Any]:
@@ -93,6 +92,16 @@ class QueryMixin(DyadMixin):
             return self._actor(actor, limit)
 
     def _actor(self, actor: str, limit: int) -> dict[str, Any]:
+        if is_country_code(actor):  # from the totals every country's summary shares (totals.py)
+            partners, by_type = country_groups(pair_totals(self), actor)
+        else:
+            partners, by_type = self._actor_groups(actor)
+        return {"actor": actor, "partners": partners, "by_type": by_type,
+                "events": self.events(Filters(actor=actor, limit=limit)),
+                "quotes": self.quotes(Filters(speaker=actor, limit=limit))}
+
+    def _actor_groups(self, actor: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Partners and event types of an actor given by CAMEO code or name."""
         sql, params = actor_clause(actor)
         # Partners and types from one pass (over the dyad index, which holds every column read).
         groups = self._rows(
@@ -110,11 +119,8 @@ class QueryMixin(DyadMixin):
             if g["goldstein"] is not None:  # SQL's sum: NULL when every score is NULL
                 p["goldstein"] = (p["goldstein"] or 0.0) + g["goldstein"]
             types[g["type"]] += g["n"]
-        return {"actor": actor,
-                "partners": sorted(partners.values(), key=lambda p: (-p["n"], p["partner"] or ""))[:30],
-                "by_type": [{"type": t, "n": n} for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0] or ""))],
-                "events": self.events(Filters(actor=actor, limit=limit)),
-                "quotes": self.quotes(Filters(speaker=actor, limit=limit))}
+        return (sorted(partners.values(), key=lambda p: (-p["n"], p["partner"] or ""))[:30],
+                [{"type": t, "n": n} for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0] or ""))])
 
     def network(self, *, limit: int = 200) -> dict[str, Any]:
         """Actors as nodes — countries by ISO3 code, international organisations and non-state

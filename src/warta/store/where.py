@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .filters import Filters
+from .totals import is_country_code
 
 Clauses = tuple[list[str], list[Any]]
 LIKE = "LIKE ? ESCAPE '\\'"
@@ -50,7 +51,10 @@ def dyad_clause(a: str, b: str, alias: str = "e") -> tuple[str, list[Any]]:
 
 
 def actor_clause(actor: str, alias: str = "e") -> tuple[str, list[Any]]:
-    """Either side is the actor: by ISO3 country, CAMEO code or part of the name."""
+    """Either side is the actor: by ISO3 country, CAMEO code or part of the name. A country's code
+    is its country only ("IND" is India, not every "Indonesia" in a name)."""
+    if is_country_code(actor):
+        return f"({alias}.actor1_country = ? OR {alias}.actor2_country = ?)", [actor.upper(), actor.upper()]
     pattern = like(actor.lower())
     sql = (f"({alias}.actor1_country = ? OR {alias}.actor2_country = ? OR {alias}.actor1_code = ? OR "
            f"{alias}.actor2_code = ? OR lower({alias}.actor1_name) {LIKE} OR lower({alias}.actor2_name) {LIKE})")
