@@ -160,3 +160,11 @@ def test_indonesian_place_workplace_or_event_after_the_name_is_not_the_speaker()
 def test_indonesian_role_of_a_named_person_is_not_that_person():
     text = '“Itu sangat, sangat penting,” lanjut mantan penasihat ekonomi Presiden AS Donald Trump itu.'
     assert speakers(text, "read,language,segment,entities,quotes")[0] != "Donald Trump"  # the description stays
+
+
+def test_round_up_name_and_outlet_gives_the_name():
+    text = ('Craig Holman, Public Citizen: “The rules have been broken for years and nobody cared.”\n\n'
+            'Jane Park, Reuters: “We have seen nothing like this in a decade of reporting.”')
+    assert speakers(text, "read,language,segment,entities,quotes") == ["Craig Holman", "Jane Park"]
+    role_first = 'Duta Besar Inggris, Jane Miller: “Kami mendukung penuh perundingan damai di kawasan.”'
+    assert speakers(role_first, "read,language,segment,entities,quotes") == ["Jane Miller"]

@@ -95,7 +95,7 @@ def before_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | N
         found = _cue_before(toks, i, cues)
         if found:
             return found
-    return _colon_speaker(text, toks, end)
+    return _colon_speaker(text, toks, end, cues)
 
 
 def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
@@ -117,13 +117,19 @@ def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     return None
 
 
-def _colon_speaker(text: str, toks: list[Token], end: int) -> Attribution | None:
-    """`Jalali: “…”` — a name and a colon right before the quote; `Mook agreed: “…”` — a short
-    clause that opens with a name."""
+def _colon_speaker(text: str, toks: list[Token], end: int, cues: Cues) -> Attribution | None:
+    """`Jalali: “…”` — a name and a colon right before the quote; `Jane Park, Reuters: “…”` — a
+    round-up's name and outlet (the name speaks); `Mook agreed: “…”` — a short clause that opens
+    with a name."""
     if ":" not in text[toks[-1][1]:end]:
         return None
     run = _last_run(toks)
     if run and run[-1] == len(toks) - 1:
+        runs = _runs(toks)
+        first = runs[-2] if len(runs) > 1 else None
+        if first and first[0] == 0 and first[-1] == run[0] - 2 and toks[run[0] - 1][2] == "," \
+                and toks[first[0]][2].lower().rstrip(".") not in cues.titles:
+            run = first  # "Name, Outlet:"; "Duta Besar Inggris, Jane Miller:" keeps the name after
         return Attribution(toks[run[0]][0], toks[run[-1]][1], ":")
     clause = _after_last_stop(toks)
     run = _first_run(clause)
