@@ -87,3 +87,12 @@ def test_dyad_totals_add_like_with_like_only() -> None:
         {"unit": "USD", "status": "realised", "value": 1e9},
         {"unit": "count", "status": "promised", "counted": "barrels", "value": 3_000_000},
         {"unit": "count", "status": "promised", "counted": "people", "value": 243_230_297}]
+
+
+def test_a_mutual_event_is_initiated_by_neither_side(tmp_path) -> None:
+    store = open_store(str(tmp_path / "s.db"))
+    store.ingest(_mirrored(indonesian_article()))
+    directions = {d["source"]: d["n"] for d in store.dyad("IDN", "RUS")["by_direction"]}
+    assert directions.get(None) == 1  # the agreement, a joint act
+    assert sum(directions.values()) == store.dyad("IDN", "RUS")["events_total"]
+    store.close()

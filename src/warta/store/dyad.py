@@ -80,8 +80,11 @@ class DyadMixin:
         month, day, type, source (direction) and context list: one read of the covering dyad index,
         grouped four ways in SQL, so only the groups travel to Python."""
         join = " JOIN articles a ON a.id = e.article_id" if f.language else ""
+        # a joint act (mutual) is initiated by neither side: its source is null ("both")
+        source_sql = "CASE WHEN e.mutual THEN NULL ELSE e.actor1_country END" if getattr(self, "_merges", True) \
+            else "e.actor1_country"
         sql, params = directed(f, "SELECT NULLIF(substr(e.day, 1, 7), '') AS month, e.day, e.type,"
-                                  f" e.actor1_country AS source, e.context, e.goldstein FROM events e{join}")
+                                  f" {source_sql} AS source, e.context, e.goldstein FROM events e{join}")
         kinds = ("month", "day", "type", "source", "context")
         rows = self._rows(f"WITH d AS MATERIALIZED ({sql}) " + " UNION ALL ".join(
             f"SELECT '{k}' AS k, {k} AS v, count(*) AS n, sum(goldstein) AS g FROM d GROUP BY {k}" for k in kinds),

@@ -67,6 +67,10 @@ _V4 = [*(f"ALTER TABLE events ADD COLUMN {c}" for c in _V4_EVENT_COLUMNS),
        "CREATE INDEX article_bands_band ON article_bands (band)",
        "CREATE INDEX article_bands_article ON article_bands (article_id)"]
 
+# 5: the dyad index also covers `mutual`, so the summary counts a joint act as initiated by
+# neither side without reading the table.
+_V5 = ["DROP INDEX events_dyad", "CREATE INDEX events_dyad ON events ({columns}, mutual)"]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -76,6 +80,7 @@ SQLITE: list[tuple[int, list[str]]] = [
     (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BLOB NOT NULL)"]),
     (3, [q.format(columns=_DYAD_COLUMNS.format(nulls="")) for q in _V3]),
     (4, [q.format(blob="BLOB") for q in _V4]),
+    (5, [q.format(columns=_DYAD_COLUMNS.format(nulls="")) for q in _V5]),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -85,6 +90,7 @@ POSTGRES: list[tuple[int, list[str]]] = [
     (2, ["CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, vector BYTEA NOT NULL)"]),
     (3, [q.format(columns=_DYAD_COLUMNS.format(nulls=" NULLS LAST")) for q in _V3]),
     (4, [q.format(blob="BYTEA") for q in _V4]),
+    (5, [q.format(columns=_DYAD_COLUMNS.format(nulls=" NULLS LAST")) for q in _V5]),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
