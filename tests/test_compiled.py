@@ -50,3 +50,25 @@ def test_a_rebuild_replaces_the_stale_file(tmp_path, monkeypatch):
     compiled("table", ["v2"], lambda: 2)
     compiled("other", ["v1"], lambda: 3)
     assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["other", "table"]
+
+
+def test_the_building_module_is_part_of_the_key(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path / "cache"))
+    module = types.ModuleType("warta_fake_builder")
+    module.__file__ = str(tmp_path / "builder.py")
+    (tmp_path / "builder.py").write_text("RULES = 1\n")
+    monkeypatch.setitem(sys.modules, "warta_fake_builder", module)
+
+    def build_with(value):
+        def build():
+            return value
+        build.__module__ = "warta_fake_builder"
+        return build
+
+    assert compiled("rules", ["data"], build_with(1)) == 1
+    assert compiled("rules", ["data"], build_with(2)) == 1  # same code, same data: the cached table
+    (tmp_path / "builder.py").write_text("RULES = 2\n")
+    assert compiled("rules", ["data"], build_with(2)) == 2  # the builder changed: built again

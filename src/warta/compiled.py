@@ -1,7 +1,8 @@
 """Tables compiled once: a structure built from data files (a trigger lexicon parsed from its TSV
 files: seconds) is kept as a pickle in the user's cache folder, keyed by a hash of its inputs and
-of warta's version, so later processes load it in a fraction of the time. Any change to the data
-or to warta gives a new key; a cache that cannot be read or written is simply not used.
+of warta's version and of the source of the module that builds it, so later processes load it in
+a fraction of the time. Any change to the data, to that module or to warta gives a new key; a
+cache that cannot be read or written is simply not used.
 
 The cache folder is the user's own (`WARTA_CACHE_DIR`, else the platform's user cache folder):
 a pickle is only ever read from where this user's warta wrote it.
@@ -12,6 +13,7 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,6 +36,9 @@ def cache_dir() -> Path:
 def compiled(name: str, inputs: Iterable[str], build: Callable[[], T]) -> T:
     """`build()`, or what it built before for the same `inputs` (the text it is built from)."""
     digest = hashlib.sha256(__version__.encode())
+    # The code that builds it is part of the key too: a table pickled by an older build of the
+    # module (other fields, other rules) must not come back under the same data.
+    digest.update(_source(getattr(build, "__module__", "")))
     for text in inputs:
         digest.update(text.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
@@ -45,6 +50,15 @@ def compiled(name: str, inputs: Iterable[str], build: Callable[[], T]) -> T:
     value = build()
     _store(path, value)
     return value
+
+
+def _source(module: str) -> bytes:
+    """The source file of `module` (b"" when it has none)."""
+    found = sys.modules.get(module)
+    try:
+        return Path(found.__file__).read_bytes() if found is not None and found.__file__ else b""
+    except OSError:
+        return b""
 
 
 def _load(path: Path) -> object:
