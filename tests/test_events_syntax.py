@@ -69,3 +69,8 @@ def test_a_verb_pattern_used_as_a_noun_needs_an_owner():
 
 def test_the_complement_of_a_verb_that_is_no_trigger_is_the_event():
     assert any(t == "MOBILIZE" or t == "AID" for t, a, b in coded("The United States continued to send arms to Pakistan."))
+
+
+def test_a_nationality_word_acts_for_its_country_with_its_agent():
+    events = events_of("Five hundred Ugandan rebels surrendered last week.")
+    assert [(e.type, e.actor1.code, e.actor2) for e in events] == [("RETREAT", "UGAREB", None)]

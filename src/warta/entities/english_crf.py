@@ -153,8 +153,8 @@ def _demonyms(text: str, tokens: list[Span], words: list[str], tags: list[str], 
 
 
 def _as_demonym(c: Candidate, kb: KnowledgeBase) -> Candidate:
-    """A place tagged on a people's adjective ("Russian") is a mention of its country, as the
-    teacher's NORP labels were read when the model was trained."""
-    if c.type == "PLACE" and (country := kb.demonym(c.text)) is not None:
+    """A name tagged on a people's adjective alone ("Russian", "Ugandan" read as a person) is a
+    mention of its country, as the teacher's NORP labels were read when the model was trained."""
+    if (country := kb.demonym(c.text)) is not None:
         return Candidate(c.start, c.end, c.text, "PLACE", "crf", country, options=(country,), tagged=True)
     return c
