@@ -42,6 +42,9 @@ def ingest_bulk(paths: list[str], *, db: str | None, stages: str | None = None, 
         report = run_bulk(paths, store=store, journal=journal, settings=settings, engine=engine or "processes",
                           workers=workers, scheduler=scheduler, quiet=quiet, retry_failed=retry_failed,
                           on_failure=_say)
+        from .embed import embed_if_available  # here: commands.embed imports the CLI app
+
+        embed_if_available(store, quiet=quiet)  # so a served store answers semantic queries at once
     _say(f"{store.url}: {report.summary()}")
     if not quiet and report.stage_seconds:
         for line in report.stage_lines():

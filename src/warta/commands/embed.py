@@ -35,11 +35,11 @@ def embed_with_progress(store: Any, *, quiet: bool = False) -> int:
         return embed_articles(store, progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
-def embed_if_available(store: Any) -> None:
+def embed_if_available(store: Any, *, quiet: bool = False) -> None:
     """After an ingest: embed the new articles when the embeddings extra is installed."""
     from ..store.embeddings import available
 
     if available():
-        n = embed_with_progress(store)
+        n = embed_with_progress(store, quiet=quiet)
         if n:
             print(f"warta: embedded {n} articles", file=sys.stderr)
