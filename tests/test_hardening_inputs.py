@@ -19,7 +19,7 @@ from test_store_conformance import _fresh_postgres, _postgres_url
 
 from warta.model import Article
 from warta.sources import iter_documents
-from warta.store import open_store
+from warta.store import Filters, open_store
 from warta.store.base import RejectedArticle, StoreError
 from warta.store.rows import EVENT_COLUMNS, to_rows
 
@@ -189,3 +189,18 @@ def test_an_export_taken_during_an_ingest_reads_one_snapshot(tmp_path: Path, bac
         export_module.export(store, fmt="csv", out=out, table="articles")
         ids = [line.split(",", 1)[0] for line in out.getvalue().splitlines()[1:]]
         assert len(ids) == len(set(ids)) == 30
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["plain", "bulk"])
+def test_inputs_sharing_a_url_are_stored_once_and_a_rerun_changes_nothing(tmp_path: Path, bulk: bool) -> None:
+    lines = [_line(1), _line(1, text=BODY + " Kalimat tambahan."), _line(2), _line(1)]
+    (tmp_path / "same.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    args = ["ingest", str(tmp_path / "same.jsonl"), "--db", db, "--stages", "read"] + (["--engine", "serial", "-q"] if bulk else [])
+    first, again = run_warta(*args), run_warta(*args)
+    assert first.returncode == again.returncode == 0, first.stderr
+    text = again.stderr.decode()
+    assert ("4 already done" if bulk else "added 0, updated 0, unchanged 2") in text, text
+    with open_store(db) as store:
+        assert store.stats()["articles"] == 2
+        assert store.article(store.articles(Filters(limit=5))[-1]["id"]) is not None

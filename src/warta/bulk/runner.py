@@ -88,12 +88,14 @@ class BulkRunner:
         self.retry_failed = retry_failed
         self.on_failure = on_failure  # told each dropped input's one line, as `warta extract` prints it
         self._loaded = False
+        self._run_ids: set[str] = set()  # articles stored by this run (see _first_of_their_url)
 
     def run(self, items: Iterable[Item]) -> RunReport:
         """Process every input not yet done; returns the report of this run."""
         report = RunReport()
         started = time.perf_counter()
         self._load_clusters()
+        self._run_ids.clear()  # per run: a watch's next poll may bring a page's update
         run = self.journal.start_run(self.command)
         seen: set[str] = set()
         try:
@@ -145,10 +147,11 @@ class BulkRunner:
     def _write(self, result: BatchResult, run: int, report: RunReport) -> None:
         """Store a batch's articles (one store transaction), then record all its outcomes (one
         journal transaction)."""
-        stored = iter(_ingest_each(self.store, [item.rows for item in result.items if item.rows is not None]))
+        fresh = self._first_of_their_url(result.items)
+        stored = iter(_ingest_each(self.store, [item.rows for item in result.items if id(item) in fresh]))
         finished: list[Finished] = []
         for item in result.items:
-            outcome = next(stored) if item.rows is not None else None
+            outcome = next(stored) if id(item) in fresh else "same URL" if item.rows is not None else None
             if isinstance(outcome, WartaError):  # the store refused this article: quarantined, the rest stored
                 item = ItemResult(item.key, reason=outcome.reason, detail=outcome.detail, stage="store")
             if item.rows is None or isinstance(outcome, WartaError):
@@ -162,6 +165,17 @@ class BulkRunner:
         report.stage_seconds.update(result.stage_seconds)
         report.stage_out.update(result.stage_out)
         report.peak_rss_kb[result.pid] = max(report.peak_rss_kb.get(result.pid, 0), result.peak_rss_kb)
+
+    def _first_of_their_url(self, items: list[ItemResult]) -> set[int]:
+        """The items (by id()) whose article no earlier input of this run gave: two inputs of one
+        run with one URL would replace each other on every run; the first is stored, the other
+        is done as "same URL" (and a rerun of an unchanged corpus changes nothing)."""
+        fresh: set[int] = set()
+        for item in items:
+            if item.rows is not None and item.rows.id not in self._run_ids:
+                self._run_ids.add(item.rows.id)
+                fresh.add(id(item))
+        return fresh
 
     def _done(self, item: ItemResult, report: RunReport) -> Finished:
         assert item.rows is not None

@@ -10,7 +10,7 @@ import typer
 
 from ..cli import app
 from ..cli import say as _fail
-from ..errors import DropCounter, InputError, WartaError
+from ..errors import DropCounter, InputError, WartaError, one_line
 from ..model import Article
 from ..store import Filters, default_db, open_store
 from ..store.filters import parse_dyad
@@ -59,7 +59,8 @@ def ingest(
         counts = _store_each(store, _articles(pipeline, paths, settings, dropped), dropped)
         embed_if_available(store)
     print(f"warta: {store.url}: added {counts['added']}, updated {counts['updated']}, "
-          f"unchanged {counts['unchanged']}", file=sys.stderr)
+          f"unchanged {counts['unchanged']}" + (f", same URL as an earlier input {counts['same URL']}"
+                                               if counts["same URL"] else ""), file=sys.stderr)
     if dropped:
         _fail(dropped.summary())
         raise typer.Exit(1)
@@ -70,8 +71,19 @@ def _store_each(store: Any, articles: Iterator[Article], dropped: DropCounter) -
     counted, and the others go on. A failure of the store itself (disk full, read-only) stops the run."""
     from ..store.base import RejectedArticle
 
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    from ..store.rows import article_id
+
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "same URL": 0}
+    first: dict[str, str] = {}  # article id -> the input of this run that gave it
     for article in articles:
+        # Two inputs of one run with one URL would replace each other on every run: the first
+        # is stored, the other is named and counted (a rerun of an unchanged corpus changes nothing).
+        key = article_id(article)
+        if key in first:
+            counts["same URL"] += 1
+            _fail(f"{one_line(article.source, 300)}: not stored: same URL as {one_line(first[key], 300)}")
+            continue
+        first[key] = article.source
         try:
             counts[store.ingest(article)] += 1
         except RejectedArticle as error:
