@@ -168,10 +168,3 @@ def test_round_up_name_and_outlet_gives_the_name():
     assert speakers(text, "read,language,segment,entities,quotes") == ["Craig Holman", "Jane Park"]
     role_first = 'Duta Besar Inggris, Jane Miller: “Kami mendukung penuh perundingan damai di kawasan.”'
     assert speakers(role_first, "read,language,segment,entities,quotes") == ["Jane Miller"]
-
-
-@needs_parser
-def test_pronoun_goes_to_the_person_in_subject_position_not_to_one_inside_quote_marks():
-    text = ('Ana Ruiz opened the meeting in Madrid. "Mark Rutte has failed the unions completely," she said.\n\n'
-            'On Monday, Prime Minister Mark Rutte met the unions. "We have agreed on the main points," he said.')
-    assert speakers(text) == ["Ana Ruiz", "Mark Rutte"]

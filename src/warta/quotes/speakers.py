@@ -186,8 +186,7 @@ def _name_words(mentions: list) -> dict[str, Entity]:
 
 def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
     """Persons who begin a sentence, titles aside ("Menlu Sugiono mengatakan…"): linked mentions,
-    lone first or last names of linked persons ("Rolliansyah belum bisa…"), and persons the
-    parse puts in subject position."""
+    and lone first or last names of linked persons ("Rolliansyah belum bisa…")."""
     by_word = _name_words(mentions)
     starts = sorted(s.start for s in article.sentences)
     out = []
@@ -199,7 +198,6 @@ def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
         if (_coarse(entity) == "PERSON" and start - lead_start <= LEAD_CHARS
                 and _TITLE_LEAD.fullmatch(article.text, lead_start, start)):
             out.append((start, entity))
-    out.extend(_parsed_subjects(article, mentions))
     for start in starts:
         lead = _TITLE_LEAD.match(article.text, start, start + 80)
         for word in re.finditer(r"[A-Z][\w-]+", lead.group() if lead else ""):
@@ -207,32 +205,6 @@ def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
                 out.append((start + word.start(), by_word[word.group().lower()]))
                 break
     return sorted(out, key=lambda x: x[0])
-
-
-def _parsed_subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
-    """Persons in subject position anywhere in a parsed sentence ("On Monday, Trump met Putin"):
-    a mention holding a word the parse calls the subject of an active verb."""
-    out = []
-    persons = [(s, t, e) for s, t, e in mentions if _coarse(e) == "PERSON"]
-    if not persons or not article.syntax:
-        return out
-    starts = [s for s, _, _ in persons]
-    for parse in article.syntax:
-        for word in parse.words:
-            if word.deprel != "nsubj":
-                continue
-            k = bisect.bisect_right(starts, word.start) - 1
-            if k >= 0 and persons[k][1] >= word.end and not _quoted(article.text, parse.start, word.start):
-                out.append((persons[k][0], persons[k][2]))
-    return out
-
-
-def _quoted(text: str, start: int, at: int) -> bool:
-    """Whether offset `at` lies inside quote marks opened since `start` ("“Trump lied,” she said":
-    Trump is the subject of quoted words, not of the sentence a pronoun could point back to)."""
-    before = text[start:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("''") % 2 == 1 \
-        or before.count("``") > before.count("''")
 
 
 def _cut_or_padded(entity: Entity, written: str) -> bool:
