@@ -142,7 +142,9 @@ def test_language_without_parser_gets_no_parse() -> None:
 def test_stage_contract_and_default_position() -> None:
     settings = load_settings()
     names = [s.name for s in Pipeline.build(settings).stages]
-    assert names.index("syntax") == names.index("segment") + 1
+    # after entities, so that a consumer's selector may ask for the sentences that name a side
+    assert names.index("segment") < names.index("entities") < names.index("syntax") < names.index("quotes")
+    assert names.index("syntax") < names.index("events")
     stage = Pipeline.build(load_settings({"stages": "read,language,segment,syntax"})).stages[-1]
     assert stage.requires == {"text", "sentences", "tokens", "language"} and stage.produces == {"syntax"}
     with pytest.raises(ConfigError, match="stage syntax: needs .*sentences"):

@@ -24,7 +24,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("stages", "read,language,segment,syntax,entities,dates,amounts,quotes,events,tone",
+    Setting("stages", "read,language,segment,entities,syntax,dates,amounts,quotes,events,tone",
             "Comma-separated pipeline stages, in order (see `warta stages`)."),
     Setting("languages", "id,en",
             "Languages warta reads: folders of src/warta/lang or of lang_path (see README, Adding a language); "

@@ -178,6 +178,25 @@ def _model_path(name: str) -> str:
     return name
 
 
+def set_float_width(nlp: Any, width: str) -> int:
+    """Cast every floating-point weight of `nlp`'s components to `width` ("float16" to store,
+    "float32" to run); returns how many arrays changed."""
+    import numpy
+
+    target = numpy.dtype(width)
+    changed = 0
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        for node in model.walk() if model is not None else ():
+            for name in node.param_names:
+                if node.has_param(name):
+                    value = node.get_param(name)
+                    if value.dtype.kind == "f" and value.dtype != target:
+                        node.set_param(name, value.astype(target))
+                        changed += 1
+    return changed
+
+
 @cache
 def load_parser(code: str) -> Parser | None:
     """The parser of language `code`, or None when it has none or its model cannot be loaded."""
@@ -188,6 +207,7 @@ def load_parser(code: str) -> Parser | None:
         import spacy
 
         nlp = spacy.load(_model_path(data.model), exclude=list(data.exclude))
+        set_float_width(nlp, "float32")  # warta's own models are stored in float16 (half the size)
     except (ImportError, OSError) as error:
         log.warning("warta syntax: no parser for %s (%s); its sentences get no parse", code, error)
         return None

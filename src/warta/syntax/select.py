@@ -1,8 +1,9 @@
 """Which sentences get parsed: the consumers of syntax say which ones they want.
 
 A consumer (the event coder, the speaker finder) registers a selector: a function that, given an
-article after segmentation, returns the indices of `article.sentences` it wants parsed — e.g. those
-holding a candidate trigger, speech cue or name. The syntax stage parses the union. With no selector
+article after segmentation and name finding (the stage runs after `entities` by default), returns
+the indices of `article.sentences` it wants parsed — e.g. those holding a candidate trigger, a
+speech cue or a named side. The syntax stage parses the union. With no selector
 registered, every sentence is parsed (when in doubt, parse).
 """
 from __future__ import annotations
