@@ -16,7 +16,8 @@ pytestmark = pytest.mark.skipif(load_parser("id") is None, reason="the Indonesia
 
 
 def _parse(text: str) -> tuple[Article, Parse]:
-    pipeline = Pipeline.build(load_settings({"stages": "read,language,segment,syntax", "syntax_every_sentence": True}))
+    pipeline = Pipeline.build(load_settings({"stages": "read,language,segment,syntax", "syntax_every_sentence": True,
+                                             "syntax_languages": "en,id"}))
     article = pipeline(Article.from_document(text_document("t.txt", text)))
     assert article.language == "id" and len(article.syntax) == 1, article
     return article, article.syntax[0]
@@ -89,3 +90,10 @@ def test_eval_parser_on_the_indonesian_test_file_meets_the_targets(warta_cli, co
     assert lines[0].startswith("language=id ")
     values = {k: float(v) for k, v in (part.split("=") for part in lines[-1].split())}
     assert values["sentences"] == 374 and values["las"] >= 0.72 and values["uas"] >= 0.78 and values["upos"] >= 0.92
+
+
+def test_indonesian_is_parsed_only_when_the_setting_names_it() -> None:
+    text = "Presiden pergi melihat lokasi bencana."
+    for languages, parsed in (("en", 0), ("en,id", 1)):
+        pipeline = Pipeline.build(load_settings({"stages": "read,language,segment,syntax", "syntax_languages": languages}))
+        assert len(pipeline(Article.from_document(text_document("t.txt", text))).syntax) == parsed

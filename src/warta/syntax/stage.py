@@ -19,6 +19,7 @@ class SyntaxStage:
     """
 
     every_sentence: bool = False
+    languages: frozenset[str] | None = None  # None: every language that has a parser
     name: str = "syntax"
     requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
     produces: frozenset[str] = frozenset({"syntax"})
@@ -28,7 +29,7 @@ class SyntaxStage:
         by_language: dict[str, list[int]] = {}
         for i in indices:
             language = article.sentences[i].language or article.language
-            if language:
+            if language and (self.languages is None or language in self.languages):
                 by_language.setdefault(language, []).append(i)
         parses: list[Parse] = []
         starts = [t.start for t in article.tokens]
@@ -54,4 +55,5 @@ class SyntaxStage:
 
 @register("syntax")
 def _syntax(settings: dict[str, Any]) -> SyntaxStage:
-    return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)))
+    languages = frozenset(c.strip() for c in str(settings.get("syntax_languages", "")).split(",") if c.strip())
+    return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)), languages=languages)
