@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..lang import language_for
+from ..lang import language_for, languages
 from ..secrets import mask_secrets, redact
 from .base import SqlStore, StoreError
 from .migrations import POSTGRES
@@ -112,11 +112,11 @@ class PostgresStore(SqlStore):
         if not parsed:
             return []
         where, params = self._search_where(parsed, language)
+        config, config_params = _config_of_article()
         sql = ("SELECT a.id, a.title, a.url, a.language, a.day, a.n_events,"
-               " ts_headline(CASE WHEN a.language IN ('id', 'ms') THEN 'indonesian' ELSE 'english' END::regconfig,"
-               " a.text, q.q, ?) AS snippet, ts_rank(a.tsv, q.q) AS score, a.tsv @@ q.p AS phrase" + where
-               + " ORDER BY phrase DESC, score DESC, a.id LIMIT ? OFFSET ?")
-        hits = self._rows(sql, [_HEADLINE, *params, limit, offset])
+               f" ts_headline({config}, a.text, q.q, ?) AS snippet, ts_rank(a.tsv, q.q) AS score,"
+               " a.tsv @@ q.p AS phrase" + where + " ORDER BY phrase DESC, score DESC, a.id LIMIT ? OFFSET ?")
+        hits = self._rows(sql, [*config_params, _HEADLINE, *params, limit, offset])
         for hit in hits:
             hit["score"], hit["phrase"] = round(float(hit["score"]), 4), bool(hit["phrase"])
         return hits
@@ -154,13 +154,29 @@ def tsquery(query: Query) -> tuple[str, list[Any]]:
             fn, value = "to_tsquery", t.words[0].replace("-", " ").split()[0] + ":*"
         else:
             fn, value = ("phraseto_tsquery" if len(t.words) > 1 else "plainto_tsquery"), " ".join(t.words)
-        params.extend([value, value])
-        return f"({fn}('english', ?) || {fn}('indonesian', ?))"
+        configs = _search_configs()
+        params.extend(p for config in configs for p in (config, value))
+        return "(" + " || ".join(f"{fn}(?::regconfig, ?)" for _ in configs) + ")"
 
     sql = " && ".join("(" + " || ".join(term(t) for t in clause) + ")" for clause in query.clauses)
     for t in query.excluded:
         sql = f"({sql}) && !!{term(t)}"
     return sql, params
+
+
+def _search_configs() -> list[str]:
+    """The text search configurations of the languages read (a query matches in any of them)."""
+    return sorted({lang.search_config for lang in languages()})
+
+
+def _config_of_article() -> tuple[str, list[Any]]:
+    """SQL choosing an article's text search configuration by its language, from the language
+    folders (as `_index_text` chose it), with its parameters."""
+    pairs = [(code, lang.search_config) for lang in languages() for code in dict.fromkeys(lang.codes)]
+    cases = " ".join("WHEN ? THEN ?" for _ in pairs)
+    default = language_for(None).search_config
+    return (f"(CASE a.language {cases} ELSE ? END)::regconfig",
+            [*(v for pair in pairs for v in pair), default])
 
 
 def _message(error: BaseException) -> str:
