@@ -74,3 +74,8 @@ def test_the_complement_of_a_verb_that_is_no_trigger_is_the_event():
 def test_a_nationality_word_acts_for_its_country_with_its_agent():
     events = events_of("Five hundred Ugandan rebels surrendered last week.")
     assert [(e.type, e.actor1.code, e.actor2) for e in events] == [("RETREAT", "UGAREB", None)]
+
+
+def test_an_offer_to_meet_is_the_intent_to_meet():
+    events = events_of("Russia offered to negotiate with Ukraine.")
+    assert [(e.type, e.cameo[:2], e.actor1.country, e.actor2.country) for e in events] == [("AGREE", "03", "RUS", "UKR")]

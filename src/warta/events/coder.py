@@ -280,8 +280,8 @@ def _complements(matches: list[Match], tokens: list[Token], cues: Cues, parse: P
     clause of V1 ("met ... to discuss"), not an event of its own."""
     drop, kept, refined = set(), set(), {}
     for first, second in itertools.pairwise(matches):
-        joined = second.start - first.end <= COMPLEMENT_REACH and any(
-            cues.has("complement", tokens, i) for i in range(first.end, second.start))
+        joined = second.start - first.end <= COMPLEMENT_REACH and any(  # "to" between, or ending V1 ("offered to")
+            cues.has("complement", tokens, i) for i in range(first.end - 1, second.start))
         if first.pattern.kind == "verb" and second.pattern.kind == "verb" and joined:
             intent = first.pattern.cameo.startswith("03")
             promised = INTENT_CODES.get(second.pattern.cameo[:2]) if intent else None
