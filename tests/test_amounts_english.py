@@ -49,7 +49,9 @@ def test_elided_nouns_take_the_last_counted_noun():
 def test_ranges_keep_both_ends():
     assert found("Between 200 and 300 soldiers and 2 to 3 million people were moved.") == [
         (200, 300, "count", "soldiers"), (2e6, 3e6, "count", "people")]
-    assert found("Prices rose from 10 to 15 percent.") == [(15, None, "percent", None)]
+    # "from … to …" is a change: two figures, the first taking the unit written after the second
+    assert found("Prices rose from 10 to 15 percent, sales from $10 to $12 billion.") == [
+        (10, None, "percent", None), (15, None, "percent", None), (10e9, None, "USD", None), (12e9, None, "USD", None)]
 
 
 def test_measures_carry_their_unit():

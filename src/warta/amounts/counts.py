@@ -97,15 +97,34 @@ def join_ranges(text: str, figures: list[Figure], lex: Lexicon) -> list[Figure]:
         a = figures[i]
         if i + 1 < len(figures) and _joined(text, a, figures[i + 1], lex):
             b = figures[i + 1]
-            value = a.value * b.scale if a.scale == 1 and not a.words else a.value
-            out.append(replace(a, end=b.end, value=float(f"{value:.15g}"), value_max=b.value,
-                               currency=a.currency or b.currency, percent=a.percent or b.percent,
-                               approximate=a.approximate or b.approximate, scale=b.scale))
+            out.append(replace(_unit_of(a, b), end=b.end, value_max=b.value,
+                               approximate=a.approximate or b.approximate))
             i += 2
+        elif i + 1 < len(figures) and _change(text, a, figures[i + 1], lex):
+            out.append(_unit_of(a, figures[i + 1]))  # "from 10 to 15 percent": 10 percent, then 15
+            i += 1
         else:
             out.append(a)
             i += 1
     return out
+
+
+def _unit_of(a: Figure, b: Figure) -> Figure:
+    """Figure `a` with the scale, currency and percent sign written only after `b` ("2 to 3
+    million", "from 10 to 15 percent")."""
+    if a.currency and b.currency and a.currency != b.currency or a.scale != 1:
+        return a
+    value = a.value if a.words else float(f"{a.value * b.scale:.15g}")
+    return replace(a, value=value, currency=a.currency or b.currency, percent=a.percent or b.percent,
+                   scale=b.scale)
+
+
+def _change(text: str, a: Figure, b: Figure, lex: Lexicon) -> bool:
+    """"from 10 to 15 percent": a change between two figures sharing the unit written after the second."""
+    if a.value_max is not None or text[a.end:b.start].strip().lower() not in lex.range_to:
+        return False
+    before = re.findall(r"[^\W\d_]+", text[max(0, a.start - 20):a.start].lower())
+    return bool(before) and before[-1] in lex.range_breakers
 
 
 def _joined(text: str, a: Figure, b: Figure, lex: Lexicon) -> bool:
