@@ -79,3 +79,9 @@ def test_a_nationality_word_acts_for_its_country_with_its_agent():
 def test_an_offer_to_meet_is_the_intent_to_meet():
     events = events_of("Russia offered to negotiate with Ukraine.")
     assert [(e.type, e.cameo[:2], e.actor1.country, e.actor2.country) for e in events] == [("AGREE", "03", "RUS", "UKR")]
+
+
+def test_the_main_clause_event_is_more_confident_than_a_subordinate_one():
+    events = events_of("France condemned Iran after Iran attacked Israel.")
+    main = next(e for e in events if e.type == "DISAPPROVE")
+    assert all(main.confidence > e.confidence for e in events if e.type == "FIGHT")

@@ -39,7 +39,7 @@ from .cues import (
     topics,
 )
 from ..syntax.tree import parse_of
-from .grammar import gate, parsed_pairs, purpose
+from .grammar import gate, parsed_pairs, prominence, purpose
 from .lexicon import Match
 from .triggers import TriggerFinder, trigger_finder
 from .roles import Pair, pairs_for, patient_pairs, split_sides
@@ -49,6 +49,7 @@ COMPLEMENT_REACH = 2  # tokens between a verb and its complement verb ("prepared
 OBJECT_REACH = 3  # tokens after a verb trigger in which a noun trigger is its object
 LOCATION_TYPES = frozenset({"CITY", "FAC", "REGION", "PLACE", "LOC", "GPE"})
 PRODUCER = "events"
+PROMINENCE = 0.05  # confidence a main clause's event gains and a subordinate clause's loses
 PATIENT_REACH = 2  # tokens between a patient verb and the event noun it suffers ("menghadapi embargo")
 PASSIVE_REACH = 6  # tokens back from "and" to the auxiliary of a passive the trigger is joined to
 POSSESSOR_REACH = 2  # modifier words between an event noun and its doer ("serangan udara Israel")
@@ -349,6 +350,7 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     refusal = code.code[:2] in REFUSALS and refused(context.cues, tokens, match.start)
     if refusal:  # "would not provide support", "menolak menandatangani": a rejection (CAMEO 12)
         code = lookup(REFUSALS[code.code[:2]]) or code
+    mode = modality(context.cues, tokens, match.start, conditionals=facts.conditionals)
     start, end = tokens[match.start].start, tokens[match.end - 1].end
     relative = match.start > 0 and bool(context.cues.ends("relative", tokens, match.start))
     # sides are looked for around the trigger word itself: a verb pattern's span holds its object
@@ -367,11 +369,13 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
         "type": code.plover, "cameo": code.code, "evidence": evidence, "goldstein": code.goldstein, "quad_class": code.quad_class,
         "mode": code.mode, "context": tuple(dict.fromkeys(code.context + facts.topics)),
         "negated": negated(context.cues, tokens, match.start) and not refusal,
-        "modality": modality(context.cues, tokens, match.start, conditionals=facts.conditionals),
+        "modality": mode,
         "source": _source(context, sides, start), "date": facts.date,
         "location": facts.location, "tone": facts.tone, "producer": PRODUCER}
+    # the main predicate's event is the one the sentence asserts, a subordinate clause's less so
+    lift = PROMINENCE * prominence(facts.parse, start) if facts.parse is not None else 0.0
     return [Event(actor1=pair.source, actor2=pair.target, mutual=pair.mutual,
-                  confidence=_confidence(match, pair.explicit, shared["modality"]), **shared)
+                  confidence=round(_confidence(match, pair.explicit, shared["modality"]) + lift, 2), **shared)
             for pair in pairs if _codable(pair)]
 
 

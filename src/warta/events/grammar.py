@@ -225,3 +225,21 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
     # a parse that names nobody for the trigger leaves it to the distance rules: parses of news
     # sentences miss attachments often enough that "nobody" is more often a parse error
     return pairs_of(roles.subject, roles.targets, joint=joint, alone=alone, mains=mains) or None
+
+
+def prominence(parse: Parse, offset: int) -> float:
+    """How much the clause of the trigger at `offset` is what the sentence asserts: +1 for the
+    main predicate or what it reports ("said it would sanction"), -1 inside a subordinate clause
+    or a noun's modifier ("after the attack", "a member jailed last year"), 0 otherwise."""
+    i = word_of(parse, offset)
+    steps = 0
+    while i is not None and steps < 8:
+        base = parse.words[i].deprel.partition(":")[0]
+        if base in {"advcl", "acl"}:
+            return -1.0
+        if base == "root":
+            return 1.0
+        if base not in {"ccomp", "xcomp", "conj", "parataxis", "obj", "nmod", "obl", "compound", "amod"}:
+            return 0.0
+        i, steps = tree.head(parse, i), steps + 1
+    return 0.0
