@@ -14,8 +14,11 @@ decompressed gzip and WARC records), so this limit is the second line, for what 
 makes large.
 
 Both need POSIX and the main thread (signals are delivered there, and an rlimit holds for the whole
-process): elsewhere (the API server's threads, Dask's threaded workers) only the size limits hold.
-The process pool's workers and the command line run documents on their main thread.
+process): elsewhere (Dask's threaded workers) only the size limits hold. The process pool's
+workers, the command line and the API's extraction worker (api/extractor.py, which the server also
+ends from outside past the limit) run documents on their main thread. Sentences are capped in
+length (`max_sentence_tokens`) so that no stage makes one long call into C that the timer cannot
+interrupt.
 """
 from __future__ import annotations
 
