@@ -150,3 +150,8 @@ def test_options_under_consideration_are_hypothetical_not_asserted():
     assert events and all(e.modality == "hypothetical" for e in events)
     (planned,) = events_of("Iran berencana menandatangani perjanjian dengan Rusia.", "id")
     assert planned.modality == "planned"
+
+
+def test_a_relative_clause_after_an_event_nouns_owner_holds_no_target():
+    text = "Serangan udara Israel yang dikecam Iran menewaskan sepuluh orang."
+    assert not [e for e in events_of(text, "id") if e.type == "FIGHT" and e.actor2 is not None]

@@ -81,6 +81,7 @@ class SentenceActors:
     reporters: list[ActorMention] = field(default_factory=list)
     start: int = 0  # offset of the sentence
     boundaries: list[int] = field(default_factory=list)  # offsets where another clause begins
+    relatives: list[int] = field(default_factory=list)  # offsets of relative pronouns ("yang", "which")
     _index: _Sides | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -157,6 +158,7 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
     result.groups = [part for group in result.groups for part in _split_lists(group, text, base, cues)]
     clauses = set(cues.starts("clause", tokens))
     result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "—", "–"} or i in clauses]
+    result.relatives = [tokens[i].start for i in cues.starts("relative", tokens)]
     return result
 
 
@@ -312,7 +314,10 @@ def _possessed(actors: SentenceActors, possessor: int, end: int, joint: str) -> 
     if not groups or groups[0][0].start != possessor:
         return []
     source = _sides(groups[0])
-    after = [g for g in groups[1:] if not index.boundary(groups[0][-1].end, g[0].start)]
+    owner_end = groups[0][-1].end
+    if any(owner_end <= r <= owner_end + 1 for r in actors.relatives):
+        return []  # "serangan Israel yang dikecam Mesir": who follows is in the relative clause
+    after = [g for g in groups[1:] if not index.boundary(owner_end, g[0].start)]
     # the target follows the owner closely after a preposition ("serangan Israel ke Iran"),
     # else it is the next side of the clause ("tarif AS terhadap negara yang berdagang dengan Iran")
     close = [g for g in after if g[0].oblique and g[0].start - groups[0][-1].end <= POSSESSED_REACH]
