@@ -204,3 +204,14 @@ def test_inputs_sharing_a_url_are_stored_once_and_a_rerun_changes_nothing(tmp_pa
     with open_store(db) as store:
         assert store.stats()["articles"] == 2
         assert store.article(store.articles(Filters(limit=5))[-1]["id"]) is not None
+
+
+def test_an_unforeseen_failure_is_one_line_without_traceback() -> None:
+    import subprocess
+
+    code = ("import warta.cli as cli; cli._load_command_modules = lambda: "
+            "(_ for _ in ()).throw(OSError(28, 'No space left on device')); cli.main()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
+                          env={k: v for k, v in os.environ.items() if k != "WARTA_DEBUG"})
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == "warta: failed: OSError: [Errno 28] No space left on device (WARTA_DEBUG=1 shows where)"

@@ -126,3 +126,21 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)
+    except Exception as error:  # a failure nobody foresaw (a full disk under the journal): one line
+        _unexpected(error)
+
+
+def _unexpected(error: Exception) -> None:
+    """One line for an error no handler knew, exit 2; the `debug` setting shows the traceback."""
+    from .errors import one_line
+    from .secrets import mask_secrets
+
+    try:
+        debug = load_settings()["debug"]
+    except WartaError:
+        debug = False
+    if debug:
+        raise error
+    say(f"failed: {error.__class__.__name__}: {one_line(mask_secrets(str(error)), 300)} "
+        "(WARTA_DEBUG=1 shows where)")
+    sys.exit(2)

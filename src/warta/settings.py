@@ -66,6 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api_max_url_bytes", 8192, "`warta serve` refuses (414) a URL (path and query) longer than this.", minimum=64),
     Setting("allowed_hosts", "", "Comma-separated Host names `warta serve` answers to besides the address it listens on "
             "(and localhost when that is loopback); other Hosts get 400 (DNS rebinding). * answers to any."),
+    Setting("debug", False, "Show the traceback of an unexpected error instead of its one line."),
     Setting("api_token", "", "Token that `warta serve` requires for writes (POST /api/articles); empty disables writes."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
