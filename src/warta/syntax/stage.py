@@ -56,4 +56,6 @@ class SyntaxStage:
 @register("syntax")
 def _syntax(settings: dict[str, Any]) -> SyntaxStage:
     languages = frozenset(c.strip() for c in str(settings.get("syntax_languages", "")).split(",") if c.strip())
+    for code in sorted(languages):
+        load_parser(code)  # loaded with the pipeline (a bulk worker's warm-up), not by its first article
     return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)), languages=languages)
