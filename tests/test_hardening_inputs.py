@@ -215,3 +215,15 @@ def test_an_unforeseen_failure_is_one_line_without_traceback() -> None:
                           env={k: v for k, v in os.environ.items() if k != "WARTA_DEBUG"})
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip() == "warta: failed: OSError: [Errno 28] No space left on device (WARTA_DEBUG=1 shows where)"
+
+
+def test_a_bulk_run_does_not_count_lines_of_special_files(tmp_path: Path) -> None:
+    """The progress bar counts JSON lines first: a FIFO or a link to /dev/zero named .jsonl must not hang it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.jsonl")
+    os.symlink("/dev/zero", folder / "zero.jsonl")
+    (folder / "good.jsonl").write_text(_line(1) + "\n", encoding="utf-8")
+    done = run_warta("ingest", str(folder), "--db", str(tmp_path / "w.db"), "--stages", "read", "--engine", "serial")
+    assert done.returncode == 1 and b"1 done (added 1" in done.stderr, done.stderr
+    assert done.stderr.count(b"not a regular file") == 2

@@ -13,6 +13,8 @@ from typing import Any
 
 from ..crawl import Crawler, Fetcher, FetchPolicy, is_url, policy_from
 from ..dedup import Deduplicator
+from ..errors import InputError
+from ..files import open_regular
 from ..settings import load_settings
 from ..sources import KNOWN_SUFFIXES, iter_documents
 from .engines import ENGINES, default_workers, make_engine
@@ -81,11 +83,11 @@ def estimate_total(inputs: list[str]) -> int | None:
 def _count_lines(path: str) -> int:
     count, last = 0, b"\n"
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path, path, max_bytes=None) as handle:  # a FIFO or /dev/zero is not counted
             while block := handle.read(1 << 20):
                 count += block.count(b"\n")
                 last = block[-1:]
-    except OSError:
+    except (OSError, InputError):
         return 1
     return count + (last != b"\n")
 
