@@ -65,3 +65,16 @@ def test_eval_parser_bad_inputs_give_one_line(warta_cli, tmp_path: Path) -> None
     path.write_text(MWT, encoding="utf-8")
     none = warta_cli("eval", "parser", "--conllu", str(path), "--language", "xx")
     assert none.returncode == 1 and none.stderr.decode().strip() == f"warta: {path}: no parser for language xx"
+
+
+def test_clitic_table_learns_from_the_multiword_tokens(tmp_path: Path) -> None:
+    from warta.syntax import training
+
+    rows = [MWT.replace("Ia menyetujuinya", f"Ia {w}nya").replace("menyetujuinya\t", f"{w}nya\t").replace(
+        "menyetujui\tsetuju", f"{w}\t{w}") for w in ("rumah", "mobil", "kantor")]
+    rows.append("1\thanya\thanya\tADV\t_\t_\t0\troot\t_\t_\n\n")
+    for name in training.TRAIN_FILES:
+        (tmp_path / name).write_text("".join(rows), encoding="utf-8")
+    lines = training.clitic_table(tmp_path, min_split=10)
+    assert "clitic\tnya" in lines and "keep\thanya" in lines and "split\trumahnya\tnya" not in lines
+    assert training.clitic_table(tmp_path, min_split=100)[:1] == ["split\tkantornya\tnya"]
