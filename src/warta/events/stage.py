@@ -12,6 +12,9 @@ from .coder import build_context, code_article, lexicon_language
 from .triggers import finder_names
 from .dating import date_events
 from .tone import article_tone, sentence_tone
+from .wanted import follow_finder, register as register_selector
+
+register_selector()  # the syntax stage parses the sentences the coder reads (wanted.py)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ def events_stage(settings: dict[str, Any]) -> EventsStage:
     name = str(settings.get("event_triggers") or "lexicon")
     if name not in finder_names():
         raise ConfigError("setting event_triggers", f"unknown trigger finder {name!r}; known: {', '.join(finder_names())}")
+    follow_finder(name)  # the configured finder says which sentences hold a trigger
     return EventsStage(finder=name)
 
 

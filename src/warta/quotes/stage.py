@@ -15,12 +15,15 @@ from typing import Any
 
 from ..model import Article, Quote, Span
 from ..pipeline import register
+from ..syntax import register_selector
 from .attribution import Attribution, after_quote, before_quote
 from .cues import load_cues
 from .marks import Quoted, find_quoted
 from .reported import reported_in, speaker_in_clause
-from .syntactic import parsed_attribution
+from .syntactic import parsed_attribution, speech_sentences
 from .speakers import SpeakerResolver
+
+register_selector("quotes", speech_sentences)  # the syntax stage parses the sentences read here
 
 MIN_WORDS = 3  # "besar", "tidak netral": a word or two in quote marks is a term, not a quotation
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words without a cue are titles or scare quotes

@@ -38,10 +38,6 @@ def speech_sentences(article: Article) -> list[int]:
     return out
 
 
-# Not registered with `warta.syntax.register_selector` yet: the syntax stage parses only what the
-# registered selectors ask for, and the event coder (which reads parses of sentences without
-# quotations) registers none; registering this one alone would take its parses away.
-
 
 def parsed_attribution(article: Article, open_at: int, close_at: int | None, bounds: tuple[int, int],
                        cues: Cues) -> Attribution | None:

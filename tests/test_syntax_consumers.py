@@ -1,0 +1,38 @@
+"""The consumers of syntax (the event coder, the quotes stage) ask for the sentences they read."""
+from __future__ import annotations
+
+import pytest
+
+from warta.model import Article
+from warta.pipeline import Pipeline, registered_stages
+from warta.settings import load_settings
+from warta.sources import text_document
+from warta.syntax.parser import load_parser
+from warta.syntax.select import selectors
+
+pytestmark = pytest.mark.skipif(load_parser("en") is None, reason="en_core_web_sm is not installed")
+
+STAGES = "read,language,segment,entities,syntax"
+
+
+def _parsed(text: str) -> list[str]:
+    pipeline = Pipeline.build(load_settings({"stages": STAGES}))
+    article = pipeline(Article.from_document(text_document("t.txt", text)))
+    return [article.text[p.start:p.end] for p in article.syntax]
+
+
+def test_events_and_quotes_register_their_selectors() -> None:
+    registered_stages()  # importing the stage modules registers their selectors
+    assert {"events", "quotes"} <= set(selectors())
+
+
+def test_only_sentences_with_a_trigger_and_a_side_or_a_speech_cue_are_parsed() -> None:
+    text = ("The weather was mild and the market was busy. "
+            "Russia attacked Ukraine on Monday. "
+            "The talks will resume later. "
+            '"We are ready for it," Ana Ruiz said.')
+    parsed = _parsed(text)
+    assert "Russia attacked Ukraine on Monday." in parsed  # a trigger and a side
+    assert '"We are ready for it," Ana Ruiz said.' in parsed  # a quotation and a speech verb
+    assert "The weather was mild and the market was busy." not in parsed  # neither
+    assert "The talks will resume later." not in parsed  # a trigger word ("talks") naming no side
