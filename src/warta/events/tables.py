@@ -1,6 +1,6 @@
 """The published CAMEO tables: CAMEO code -> PLOVER type, mode, context, QuadClass, Goldstein.
 
-Read from `events/data/` (built by `data/build_tables.py` from the official CAMEO->PLOVER table
+Read from `events/data/` (built by `tools/events/build_tables.py` from the official CAMEO->PLOVER table
 and GDELT's Goldstein lookup; see data/README.md for sources and licences).
 """
 from __future__ import annotations

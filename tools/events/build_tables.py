@@ -1,8 +1,9 @@
 """Rebuild the event tables from the published lexicons in ../shared/corpus/lexicons.
 
-    python src/warta/events/data/build_tables.py [LEXICONS_DIR]
+    python tools/events/build_tables.py [LEXICONS_DIR]
 
-Writes, next to this script, `cameo_plover.tsv` (from the official CAMEO->PLOVER table,
+A build tool, kept out of the installed package: it writes into the source tree. Writes
+`src/warta/events/data/cameo_plover.tsv` (from the official CAMEO->PLOVER table,
 CC BY-SA 4.0) and `goldstein.tsv` (GDELT's Goldstein lookup), and writes
 `warta/lang/en/event_triggers.tsv` from the Phoenix CAMEO verb dictionary and
 `warta/lang/en/event_agents.tsv` from the Phoenix agents dictionary (both MIT).
@@ -15,8 +16,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_LEXICONS = HERE.parents[3].parent / "shared" / "corpus" / "lexicons"
-EN_TRIGGERS = HERE.parents[1] / "lang" / "en" / "event_triggers.tsv"
+PACKAGE = HERE.parents[1] / "src" / "warta"  # the source tree's package: tables are written there
+DATA = PACKAGE / "events" / "data"
+DEFAULT_LEXICONS = HERE.parents[2].parent / "shared" / "corpus" / "lexicons"
+EN_TRIGGERS = PACKAGE / "lang" / "en" / "event_triggers.tsv"
 
 # PLOVER renamed two CAMEO-era categories after the 2021 table; the scorer and the manual's
 # 19 types use the new names. ACCUSE splits on its mode, REQUEST became DEMAND.
@@ -69,10 +72,10 @@ def write_tables(lexicons: Path) -> None:
     for code in sorted(plover):
         kind, mode, context, desc = plover[code]
         lines.append(f"{code}\t{kind}\t{mode}\t{context}\t{QUAD.get(code[:2], '')}\t{desc}")
-    (HERE / "cameo_plover.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (DATA / "cameo_plover.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     glines = ["# CAMEO code -> Goldstein score, from GDELT's CAMEO.goldsteinscale.txt; see README.md.",
               "# cameo\tgoldstein"] + [f"{c}\t{s}" for c, s in sorted(goldstein.items())]
-    (HERE / "goldstein.tsv").write_text("\n".join(glines) + "\n", encoding="utf-8")
+    (DATA / "goldstein.tsv").write_text("\n".join(glines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
