@@ -22,6 +22,7 @@ class SyntaxStage:
     languages: frozenset[str] | None = None  # None: every language that has a parser
     name: str = "syntax"
     requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
+    reads: frozenset[str] = frozenset({"entities"})  # the consumers' sentence selectors look at them when present
     produces: frozenset[str] = frozenset({"syntax"})
 
     def __call__(self, article: Article) -> Article:
