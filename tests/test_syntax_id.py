@@ -95,5 +95,6 @@ def test_eval_parser_on_the_indonesian_test_file_meets_the_targets(warta_cli, co
 def test_indonesian_is_parsed_only_when_the_setting_names_it() -> None:
     text = "Presiden pergi melihat lokasi bencana."
     for languages, parsed in (("en", 0), ("en,id", 1)):
-        pipeline = Pipeline.build(load_settings({"stages": "read,language,segment,syntax", "syntax_languages": languages}))
+        pipeline = Pipeline.build(load_settings({"stages": "read,language,segment,syntax", "syntax_languages": languages,
+                                                 "syntax_every_sentence": True}))  # no consumer would ask for it
         assert len(pipeline(Article.from_document(text_document("t.txt", text))).syntax) == parsed
