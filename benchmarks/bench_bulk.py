@@ -149,6 +149,9 @@ def bench_dask(settings: dict) -> None:
         print("dask: skipped (pip install 'warta[dask]')")
         return
     count = _env_int("WARTA_BENCH_DASK_PAGES", max(64, _env_int("WARTA_BENCH_PAGES", 2000) // 4))
+    if count <= 0:
+        print("dask: skipped (WARTA_BENCH_DASK_PAGES=0)")
+        return
     docs = _pages(count)
     single = _pipeline(docs, "dask", 1, settings)
     double = _pipeline(docs, "dask", 2, settings)
