@@ -56,7 +56,7 @@ class SyntaxStage:
 
 @register("syntax")
 def _syntax(settings: dict[str, Any]) -> SyntaxStage:
+    # Parsers load on the first sentence of their language (load_parser is cached): a text in another
+    # language never pays for spaCy, and a bulk worker's warm-up articles load them before timing.
     languages = frozenset(c.strip() for c in str(settings.get("syntax_languages", "")).split(",") if c.strip())
-    for code in sorted(languages):
-        load_parser(code)  # loaded with the pipeline (a bulk worker's warm-up), not by its first article
     return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)), languages=languages)
