@@ -25,6 +25,7 @@ PASSING = frozenset({"ccomp", "xcomp", "conj", "parataxis"})  # a clause that in
 ARGUMENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
 VERB_WORDS = frozenset({"VERB", "AUX"})
 CLOSE = frozenset({"compound", "amod", "flat", "appos", "conj", "det", "nmod:poss", "nummod", "name"})
+BARE_AGENT = frozenset({"obj", "iobj", "obl", "nmod", "nsubj", "compound", "flat"})  # labels a bare agent gets
 CLIMB = 3  # clauses a pronoun subject is followed up through ("said he would not ...")
 
 
@@ -120,21 +121,35 @@ def _subject_word(parse: Parse, i: int) -> int | None:
     return found
 
 
-def _targets(parse: Parse, i: int, marks: frozenset[str], passive: bool) -> tuple[list[int], int | None]:
-    """(words acted upon, the agent word) of verb `i`: objects and obliques marked as targets."""
+def bare_agents(parse: Parse, i: int) -> list[int]:
+    """The bare agent of passive verb `i` ("ditangkap Iran", "diserang militer China"): the
+    unmarked nouns right after it. Parsers label it obj, obl, nmod or worse, and may hang the
+    name of "militer China" from the verb too, so its place tells, not its label."""
+    found, after = [], i + 1
+    for j in tree.children(parse, i):
+        deprel = parse.words[j].deprel
+        if j < after or deprel.partition(":")[0] not in BARE_AGENT or deprel.endswith("tmod"):
+            continue
+        if tree.case_word(parse, j) is not None or min(phrase(parse, j)) != after:
+            break
+        found.append(j)
+        after = max(phrase(parse, j)) + 1
+    return found
+
+
+def _targets(parse: Parse, i: int, marks: frozenset[str], passive: bool) -> tuple[list[int], list[int]]:
+    """(words acted upon, the agent words) of verb `i`: objects and obliques marked as targets."""
     agent = tree.agent(parse, i) if passive else None
+    agents = [agent] if agent is not None else bare_agents(parse, i) if passive else []
     targets = []
     for j in tree.children(parse, i):
         deprel = parse.words[j].deprel
         base = deprel.partition(":")[0]
-        if deprel == "obl:agent":
+        if deprel == "obl:agent" or j in agents:
             continue
-        if base in {"obj", "iobj"}:
-            if passive and agent is None:  # "ditangkap Iran": the bare agent of a di- verb
-                agent = j
-            else:  # "lifted the sanctions on Iran": whom the object is aimed at comes first
-                targets += [k for k in tree.children(parse, j, ("nmod",)) if _marked(parse, k, marks)]
-                targets.append(j)
+        if base in {"obj", "iobj"}:  # "lifted the sanctions on Iran": whom the object is aimed at comes first
+            targets += [k for k in tree.children(parse, j, ("nmod",)) if _marked(parse, k, marks)]
+            targets.append(j)
         elif base in {"obl", "nmod"} and _marked(parse, j, marks):
             targets.append(j)
     for j in tree.clausal_complements(parse, i):
@@ -143,7 +158,7 @@ def _targets(parse: Parse, i: int, marks: frozenset[str], passive: bool) -> tupl
             targets.append(found)
         elif parse.words[j].deprel == "xcomp":  # "wants to attack Switzerland", "agreed to lift sanctions on Iran"
             targets += _targets(parse, j, marks, False)[0]
-    return targets, agent
+    return targets, agents
 
 
 def _marked(parse: Parse, i: int, marks: frozenset[str]) -> bool:
@@ -161,11 +176,12 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
     passive = _passive(parse, i)
     subject = _subject_word(parse, i) if not (passive and parse.words[i].deprel.startswith("acl")) \
         else parse.words[i].head
-    targets, agent = _targets(parse, i, marks, passive)
+    targets, agents = _targets(parse, i, marks, passive)
     if passive:
         acted = ([subject] if subject is not None else []) + targets
         upon = [g for w in acted for g in sides_of(parse, w, groups)]
-        return Roles(sides_of(parse, agent, groups), upon, agent is not None)
+        doers = next((found for found in (sides_of(parse, w, groups) for w in agents) if found), [])
+        return Roles(doers, upon, bool(agents))
     upon = [g for w in targets for g in sides_of(parse, w, groups, places=True)]
     return Roles(sides_of(parse, subject, groups), upon, subject is not None)
 

@@ -268,6 +268,8 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
     if not source and later:
         if verb:  # a verb's subject stands before it (or is what "yang"/"which" refers to); a
             return []  # side after it is its object ("negara yang berdagang dengan Iran dan Rusia")
+        if after[0][0].oblique:  # "serangan ke Gaza": whom it is aimed at; the doer is unnamed
+            return []
         first_group = _sides(after[0])
         if len(first_group) >= 2:  # "perang antara Iran dan Israel"; but one does not aid the other
             return _joint(first_group) if joint != "apart" else []
