@@ -25,7 +25,8 @@ from typing import Any, Self
 from ..errors import WartaError
 from ..model import Article
 from . import merge
-from .migrations import MERGE_VERSION, OLD_EVENT_COLUMNS, WRITES_VERSION
+from .dyad_counts import Tally
+from .migrations import COUNTS_VERSION, MERGE_VERSION, OLD_EVENT_COLUMNS, WRITES_VERSION
 from .queries import QueryMixin
 from .rows import (
     AMOUNT_COLUMNS,
@@ -81,6 +82,8 @@ class SqlStore(QueryMixin):
         self._readers: list[Any] = []  # every read connection opened, closed with the store
         self._counts_writes = False  # set by the migrations: does this store have warta_writes?
         self._merges = False  # ... and does it count one event once (merge.py)?
+        self._counts_dyads = False  # ... and does it keep dyad counts (dyad_counts.py)?
+        self._tally = Tally()  # the dyad counts' changes of the write transaction under way
         self._uncounted = itertools.count(-1, -1)
 
     # -- backend hooks -------------------------------------------------------------------
@@ -134,10 +137,12 @@ class SqlStore(QueryMixin):
         current: Rows | None = None
         try:
             with self._lock, self._transaction() as cur:
+                self._tally = Tally()  # nothing left over from a transaction that failed
                 outcomes = []
                 for current in batch:
                     outcomes.append(self._put(cur, current))
                 if any(outcome != "unchanged" for outcome in outcomes):
+                    self._tally.flush(self, cur)
                     self.bump(cur)
             return outcomes
         except self.data_errors as error:  # rolled back: nothing of the batch was stored
@@ -212,6 +217,13 @@ class SqlStore(QueryMixin):
         """Note the schema version the store is at once migrated."""
         self._counts_writes = version >= WRITES_VERSION
         self._merges = version >= MERGE_VERSION
+        self._counts_dyads = version >= COUNTS_VERSION
+
+    def tally_event(self, row: tuple[Any, ...]) -> None:
+        """Count an event row just inserted into `events` in the dyad counts (written with the
+        transaction: see dyad_counts.py)."""
+        if self._counts_dyads:
+            self._tally.add_row(row)
 
     def ingest_many(self, articles: Iterable[Article]) -> dict[str, int]:
         """Store many articles; returns how many were added, updated and unchanged."""
@@ -222,6 +234,8 @@ class SqlStore(QueryMixin):
 
     def _delete(self, cur: Any, aid: str) -> None:
         held = merge.remove(self, cur, aid) if self._merges else []
+        if self._counts_dyads:
+            self._tally.remove_article(self, cur, aid)
         for table in (*CHILD_TABLES, "embeddings"):  # an updated text needs a new embedding too
             cur.execute(self.sql(f"DELETE FROM {table} WHERE article_id = ?"), (aid,))
         self._unindex_text(cur, aid)

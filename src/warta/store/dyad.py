@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
 
+from . import dyad_counts
 from .filters import Filters
 from .where import events_where, render
 
@@ -78,7 +79,10 @@ class DyadMixin:
     def _dyad_groups(self, f: Filters) -> dict[str, list[dict[str, Any]]]:
         """The dyad's events counted (n) and their Goldstein scores summed (g) per value (v) of
         month, day, type, source (direction) and context list: one read of the covering dyad index,
-        grouped four ways in SQL, so only the groups travel to Python."""
+        grouped four ways in SQL, so only the groups travel to Python. Without other filters, the
+        counts kept at ingest (dyad_counts.py) give them in a few hundred rows."""
+        if getattr(self, "_counts_dyads", False) and dyad_counts.plain(replace(f, limit=0)):
+            return dyad_counts.dyad_groups(self, *f.dyad)  # type: ignore[misc]
         join = " JOIN articles a ON a.id = e.article_id" if f.language else ""
         # a joint act (mutual) is initiated by neither side: its source is null ("both")
         source_sql = "CASE WHEN e.mutual THEN NULL ELSE e.actor1_country END" if getattr(self, "_merges", True) \

@@ -7,6 +7,8 @@ and the full-text index differ.
 """
 from __future__ import annotations
 
+from .dyad_counts import FILL, TABLE
+
 _RECORD_TABLES = [
     """CREATE TABLE events (article_id TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT, cameo TEXT, root TEXT,
        actor1_name TEXT, actor1_country TEXT, actor1_code TEXT, actor2_name TEXT, actor2_country TEXT,
@@ -71,6 +73,9 @@ _V4 = [*(f"ALTER TABLE events ADD COLUMN {c}" for c in _V4_EVENT_COLUMNS),
 # neither side without reading the table.
 _V5 = ["DROP INDEX events_dyad", "CREATE INDEX events_dyad ON events ({columns}, mutual)"]
 
+# 6: dyad counts kept at ingest (store/dyad_counts.py), filled from the events already stored.
+_V6 = [TABLE, FILL]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -81,6 +86,7 @@ SQLITE: list[tuple[int, list[str]]] = [
     (3, [q.format(columns=_DYAD_COLUMNS.format(nulls="")) for q in _V3]),
     (4, [q.format(blob="BLOB") for q in _V4]),
     (5, [q.format(columns=_DYAD_COLUMNS.format(nulls="")) for q in _V5]),
+    (6, _V6),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -91,9 +97,11 @@ POSTGRES: list[tuple[int, list[str]]] = [
     (3, [q.format(columns=_DYAD_COLUMNS.format(nulls=" NULLS LAST")) for q in _V3]),
     (4, [q.format(blob="BYTEA") for q in _V4]),
     (5, [q.format(columns=_DYAD_COLUMNS.format(nulls=" NULLS LAST")) for q in _V5]),
+    (6, _V6),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
 WRITES_VERSION = 3  # the first version with warta_writes
 MERGE_VERSION = 4  # the first version counting one event once (clusters, event_copies)
+COUNTS_VERSION = 6  # the first version keeping dyad counts
 OLD_EVENT_COLUMNS = 23  # the events columns before version 4

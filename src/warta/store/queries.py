@@ -6,6 +6,7 @@ from collections import Counter
 from contextlib import AbstractContextManager
 from typing import Any
 
+from . import dyad_counts
 from .dyad import DyadMixin, directed
 from .filters import Filters
 from .totals import country_groups, event_types, is_country_code, network_edges, pair_totals
@@ -44,6 +45,8 @@ class QueryMixin(DyadMixin):
     def count(self, kind: str, filters: Filters) -> int:
         """How many rows `kind` ("events", "quotes", "amounts", "entities", "articles") has for the
         filters, over all pages (limit and offset ignored)."""
+        if kind == "events" and getattr(self, "_counts_dyads", False) and dyad_counts.plain(filters):
+            return dyad_counts.dyad_total(self, *filters.dyad)  # type: ignore[misc]
         sql, params, _ = _LISTINGS[kind](filters)
         return int(self._rows(f"SELECT count(*) AS n FROM ({sql}) t", params)[0]["n"])
 

@@ -23,9 +23,14 @@ def pair_totals(store: Any) -> list[dict[str, Any]]:
         kept = store.__dict__.get("_pair_totals")
     if kept is not None and version is not None and kept[0] == version:
         return kept[1]
-    rows = store._rows(  # noqa: SLF001
-        "SELECT actor1_country AS a, actor2_country AS b, type, count(*) AS n, sum(goldstein) AS g,"
-        " count(goldstein) AS gn FROM events GROUP BY actor1_country, actor2_country, type")
+    if getattr(store, "_counts_dyads", False):  # kept at ingest: a few hundred rows to read
+        from .dyad_counts import pair_totals as counted
+
+        rows = counted(store)
+    else:
+        rows = store._rows(  # noqa: SLF001
+            "SELECT actor1_country AS a, actor2_country AS b, type, count(*) AS n, sum(goldstein) AS g,"
+            " count(goldstein) AS gn FROM events GROUP BY actor1_country, actor2_country, type")
     if version is not None:
         with _LOCK:
             store.__dict__["_pair_totals"] = (version, rows)

@@ -1,0 +1,119 @@
+"""The dyad counts kept at ingest (store/dyad_counts.py), on every backend: after every kind of
+write they equal the counts of the events stored, and the summaries read from them equal those
+computed from the events."""
+from __future__ import annotations
+
+import pytest
+from test_store_conformance import store as backend  # noqa: F401  (the fixture: each backend)
+from test_store_data import english_article, indonesian_article
+from test_store_once import _mirrored
+
+from warta.store import Filters, open_store
+from warta.store.base import RejectedArticle
+from warta.store.dyad_counts import RECOUNT
+from warta.store.rows import to_rows
+
+
+def _kept(store) -> dict:
+    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], pytest.approx(r["g"]), r["gn"])
+            for r in store.query("SELECT kind, a, b, v, n, g, gn FROM dyad_counts")}
+
+
+def _recounted(store) -> dict:
+    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(RECOUNT)}
+
+
+def _rounded(value):
+    """The value with every float rounded (sums kept at ingest add in another order)."""
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def _scanned(store, call):
+    """What `call` answers when the store reads the events themselves, not the counts."""
+    store._counts_dyads = False
+    store.__dict__.pop("_pair_totals", None)
+    try:
+        return call()
+    finally:
+        store._counts_dyads = True
+        store.__dict__.pop("_pair_totals", None)
+
+
+def _check(store) -> None:
+    assert _kept(store) == _recounted(store)
+    for a, b in (("IDN", "RUS"), ("RUS", "IDN"), ("AUS", "IDN"), ("IDN", "IDN")):
+        store.__dict__.pop("_dyad_memo", None)
+        counted = store.dyad(a, b)
+        store.__dict__.pop("_dyad_memo", None)
+        assert _rounded(counted) == _rounded(_scanned(store, lambda: store.dyad(a, b)))
+        f = Filters(dyad=(a, b), limit=5)
+        assert store.count("events", f) == _scanned(store, lambda: store.count("events", f))
+    for actor in ("IDN", "RUS", "AUS"):
+        assert _rounded(store.actor(actor)) == _rounded(_scanned(store, lambda: store.actor(actor)))
+    assert _rounded(store.stats()) == _rounded(_scanned(store, store.stats))
+
+
+def test_the_counts_follow_every_write(backend) -> None:
+    store = backend
+    assert store.query("SELECT count(*) AS n FROM dyad_counts")[0]["n"] == 0
+    original = _mirrored(indonesian_article())  # a joint act: initiated by neither side
+    assert store.ingest(original) == "added"
+    _check(store)
+    assert store.ingest(english_article()) == "added"
+    copy = original.replace(url="https://mirror.example/copy", source="copy.txt", sitename="Mirror")
+    assert store.ingest(copy) == "added"  # a syndicated copy: its events are the original's, counted once
+    _check(store)
+    before = _kept(store)
+    assert store.ingest(original) == "unchanged"  # a rerun counts nothing twice
+    assert store.ingest_rows([to_rows(english_article()), to_rows(english_article())]) == ["unchanged"] * 2
+    assert _kept(store) == before
+    # the original updated with fewer events: its events pass to the copy, none is lost or doubled
+    assert store.ingest(original.replace(text=original.text + " Tambahan.", events=original.events[:1])) == "updated"
+    _check(store)
+    assert store.ingest(english_article(events=english_article().events[1:])) == "updated"
+    _check(store)
+    assert store.dyad("IDN", "RUS")["events_total"] == len(store.events(Filters(dyad=("IDN", "RUS"))))
+
+
+def test_a_failed_write_leaves_the_counts_as_they_were(backend, monkeypatch) -> None:
+    store = backend
+    store.ingest(indonesian_article())
+    before = _kept(store)
+    real = type(store)._insert
+    calls = []
+
+    def failing(self, cur, rows):
+        calls.append(rows.id)
+        real(self, cur, rows)  # the events are inserted and tallied, then the store refuses the article
+        raise ValueError("refused")
+
+    monkeypatch.setattr(type(store), "_insert", failing)
+    with pytest.raises(RejectedArticle):
+        store.ingest(english_article())
+    monkeypatch.setattr(type(store), "_insert", real)
+    assert calls and _kept(store) == before
+    store.ingest(english_article())
+    _check(store)
+
+
+def test_a_store_migrated_to_the_counts_is_counted_from_its_events(tmp_path, monkeypatch) -> None:
+    from warta.store import migrations, sqlite
+
+    path = str(tmp_path / "old.db")
+    monkeypatch.setattr(sqlite, "SQLITE", [m for m in migrations.SQLITE if m[0] < migrations.COUNTS_VERSION])
+    old = open_store(path)
+    old.ingest(_mirrored(indonesian_article()))
+    old.ingest(english_article())
+    old.close()
+    monkeypatch.setattr(sqlite, "SQLITE", migrations.SQLITE)
+    store = open_store(path)
+    assert store.schema_version() == migrations.LATEST
+    assert _kept(store) and _kept(store) == _recounted(store)
+    _check(store)
+    store.close()
