@@ -10,7 +10,7 @@ from test_store_once import _mirrored
 
 from warta.store import Filters, open_store
 from warta.store.base import RejectedArticle
-from warta.store.dyad_counts import RECOUNT
+from warta.store.dyad_counts import recount
 from warta.store.rows import to_rows
 
 
@@ -20,7 +20,7 @@ def _kept(store) -> dict:
 
 
 def _recounted(store) -> dict:
-    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(RECOUNT)}
+    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(recount())}
 
 
 def _rounded(value):

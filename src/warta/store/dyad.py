@@ -111,9 +111,9 @@ class DyadMixin:
         for r in self._rows(names, params * 2):
             if r["country"] in sides and r["name"]:
                 sides[r["country"]].add(r["name"].lower())
+        articles, ids = dyad_counts.articles_sql(*f.dyad)  # type: ignore[misc]
         people = self._rows("SELECT DISTINCT n.name, n.iso3 FROM entities n WHERE n.type = 'PERSON' AND n.iso3 IN (?, ?)"
-                            f" AND n.article_id IN (SELECT e.article_id FROM events e{render(clauses)})",
-                            [*f.dyad, *params])  # type: ignore[misc]
+                            f" AND n.article_id IN ({articles})", [*f.dyad, *ids])  # type: ignore[misc]
         for r in people:
             sides[r["iso3"]].add(r["name"].lower())
         return sides
@@ -170,6 +170,17 @@ def directed(f: Filters, select: str) -> tuple[str, list[Any]]:
         parts.append(select + render([*clauses, "e.actor1_country = ? AND e.actor2_country = ?"]))
         out += [*params, x, y]
     return " UNION ALL ".join(parts), out
+
+
+def either_side(f: Filters, select: str) -> tuple[str, list[Any]]:
+    """`select` (over events `e`) for the events of the country `f.actor` on either side, as a
+    UNION ALL of each side's index range (an event with the country on both sides once)."""
+    assert f.actor is not None
+    clauses, params = events_where(replace(f, actor=None))
+    code = f.actor.upper()
+    first = select + render([*clauses, "e.actor1_country = ?"])
+    second = select + render([*clauses, "e.actor2_country = ? AND (e.actor1_country IS NULL OR e.actor1_country <> ?)"])
+    return f"{first} UNION ALL {second}", [*params, code, *params, code, code]
 
 
 def _group(groups: list[dict[str, Any]], name: str, *, by_key: bool = False) -> list[dict[str, Any]]:

@@ -1,9 +1,9 @@
 """Dyad counts: the events of each ordered pair of countries, counted when they are stored.
 
 `dyad_counts` holds, per (actor1 country, actor2 country), the events counted (n), their
-Goldstein scores summed (g) and the scored ones counted (gn) per value (v) of four kinds: the
-day, the type, the direction (`source`: the initiating country, '' for a joint act) and the
-context list. A missing value (no country, no day) is ''. The writer keeps it exact: every event
+Goldstein scores summed (g) and the scored ones counted (gn) per value (v) of five kinds: the
+day, the type, the direction (`source`: the initiating country, '' for a joint act), the
+context list and the article. A missing value (no country, no day) is ''. The writer keeps it exact: every event
 row it inserts or deletes (merge.py files them, `SqlStore._delete` removes them) is tallied
 while the transaction runs, and the tally is written in the same transaction, in key order (two
 PostgreSQL writers then take the rows' locks in one order and never deadlock), so a reader sees
@@ -11,7 +11,8 @@ the counts of exactly the events it sees. A re-stored article is deleted and ins
 events leave the counts and come back, never counted twice. A row whose count falls to 0 goes.
 
 An unfiltered dyad summary, a dyad's event count and the per-pair totals behind the actor
-pages, the overview and the network then read a few hundred rows instead of every event.
+pages, the overview and the network then read a few hundred rows instead of every event, and
+a dyad's quotes, amounts and people are looked up from its articles' ids (`articles_sql`).
 """
 from __future__ import annotations
 
@@ -20,22 +21,32 @@ from typing import Any
 from .filters import Filters
 from .rows import EVENT_COLUMNS
 
-KINDS = ("day", "type", "source", "context")
+KINDS = ("day", "type", "source", "context")  # what a dyad summary groups by
+# ... and "article": each article with events of the pair (v its id), whose quotes, amounts and
+# people a dyad summary shows.
 TABLE = """CREATE TABLE dyad_counts (kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, v TEXT NOT NULL,
     n BIGINT NOT NULL, g DOUBLE PRECISION NOT NULL, gn BIGINT NOT NULL, PRIMARY KEY (kind, a, b, v))"""
 # The columns tallied, as `SELECT`ed from events and as placed in an event row (rows.EVENT_COLUMNS).
-_COLUMNS = ("actor1_country", "actor2_country", "day", "type", "mutual", "context", "goldstein")
+_COLUMNS = ("article_id", "actor1_country", "actor2_country", "day", "type", "mutual", "context", "goldstein")
 _AT = tuple(EVENT_COLUMNS.index(c) for c in _COLUMNS)
 _VALUES = {"day": "COALESCE(day, '')", "type": "COALESCE(type, '')",
            "source": "CASE WHEN mutual THEN '' ELSE COALESCE(actor1_country, '') END",
-           "context": "COALESCE(context, '')"}
-# The counts of the events stored, from the events themselves (the migration that creates the
-# table fills it with them; the tests compare what the writer kept with them).
-RECOUNT = " UNION ALL ".join(
-    f"SELECT '{kind}' AS kind, COALESCE(actor1_country, '') AS a, COALESCE(actor2_country, '') AS b,"
-    f" {value} AS v, count(*) AS n, COALESCE(sum(goldstein), 0) AS g, count(goldstein) AS gn"
-    " FROM events GROUP BY 2, 3, 4" for kind, value in _VALUES.items())
-FILL = "INSERT INTO dyad_counts (kind, a, b, v, n, g, gn) " + RECOUNT
+           "context": "COALESCE(context, '')", "article": "article_id"}
+
+def recount(kinds: tuple[str, ...] = (*KINDS, "article")) -> str:
+    """SQL counting the stored events of each kind as `dyad_counts` holds them: the migrations
+    fill the table with it, the tests compare what the writer kept with it."""
+    return " UNION ALL ".join(
+        f"SELECT '{kind}' AS kind, COALESCE(actor1_country, '') AS a, COALESCE(actor2_country, '') AS b,"
+        f" {_VALUES[kind]} AS v, count(*) AS n, COALESCE(sum(goldstein), 0) AS g, count(goldstein) AS gn"
+        " FROM events GROUP BY 2, 3, 4" for kind in kinds)
+
+
+def fill(kinds: tuple[str, ...]) -> str:
+    """SQL adding the counts of the stored events of `kinds` to the table."""
+    return "INSERT INTO dyad_counts (kind, a, b, v, n, g, gn) " + recount(kinds)
+
+
 _UPSERT = ("INSERT INTO dyad_counts (kind, a, b, v, n, g, gn) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, a, b, v)"
            " DO UPDATE SET n = dyad_counts.n + excluded.n, g = dyad_counts.g + excluded.g,"
            " gn = dyad_counts.gn + excluded.gn")
@@ -55,9 +66,10 @@ class Tally:
 
     def add(self, values: tuple[Any, ...], sign: int) -> None:
         """Count or uncount an event given as the values of _COLUMNS."""
-        a1, a2, day, type_, mutual, context, goldstein = values
+        article, a1, a2, day, type_, mutual, context, goldstein = values
         a, b = a1 or "", a2 or ""
-        for kind, v in (("day", day), ("type", type_), ("source", "" if mutual else a), ("context", context)):
+        for kind, v in (("day", day), ("type", type_), ("source", "" if mutual else a), ("context", context),
+                        ("article", article)):
             delta = self.deltas.setdefault((kind, a, b, v or ""), [0, 0.0, 0])
             delta[0] += sign
             if goldstein is not None:
@@ -119,3 +131,11 @@ def pair_totals(store: Any) -> list[dict[str, Any]]:
     return store.query(
         "SELECT NULLIF(a, '') AS a, NULLIF(b, '') AS b, NULLIF(v, '') AS type, n, g, gn FROM dyad_counts"
         " WHERE kind = 'type'")
+
+
+def articles_sql(a: str, b: str) -> tuple[str, list[str]]:
+    """SQL selecting the ids of the articles with events between the two countries (either
+    direction), with its parameters: one range of the counts per direction."""
+    a, b = a.upper(), b.upper()
+    one = "SELECT v FROM dyad_counts WHERE kind = 'article' AND a = ? AND b = ?"
+    return (one, [a, b]) if a == b else (f"{one} UNION ALL {one}", [a, b, b, a])

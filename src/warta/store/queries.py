@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from . import dyad_counts
-from .dyad import DyadMixin, directed
+from .dyad import DyadMixin, directed, either_side
 from .filters import Filters
 from .totals import country_groups, event_types, is_country_code, network_edges, pair_totals
 from .where import (
@@ -180,6 +180,9 @@ def _events_sql(f: Filters) -> Listing:
         # Each direction is one range of the dyad index, already newest first: merged, they
         # give the first page without reading (or sorting) the dyad's other events.
         sql, params = directed(f, _EVENT_SELECT)
+        return sql, params, "day DESC NULLS LAST, article_id, idx"
+    if f.actor and is_country_code(f.actor):  # the same for each side's range of the actor indexes
+        sql, params = either_side(f, _EVENT_SELECT)
         return sql, params, "day DESC NULLS LAST, article_id, idx"
     clauses, params = events_where(f)
     return _EVENT_SELECT + render(clauses), params, "e.day DESC NULLS LAST, e.article_id, e.idx"

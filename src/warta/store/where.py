@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .dyad_counts import articles_sql
 from .filters import Filters
 from .totals import is_country_code
 
@@ -108,8 +109,8 @@ def quotes_where(f: Filters) -> Clauses:
         clauses.append(f"lower(q.text) {LIKE}")
         params.append(like(f.text.lower()))
     if f.dyad:
-        sql, extra = dyad_clause(*f.dyad)
-        clauses.append(f"q.article_id IN (SELECT e.article_id FROM events e WHERE {sql})")
+        sql, extra = articles_sql(*f.dyad)
+        clauses.append(f"q.article_id IN ({sql})")
         params += extra
     return clauses, params
 
@@ -123,8 +124,8 @@ def amounts_where(f: Filters) -> Clauses:
         clauses.append(f"(lower(m.text) {LIKE} OR lower(m.refers_to) {LIKE})")
         params += [like(f.text.lower())] * 2
     if f.dyad or f.actor:
-        sql, extra = dyad_clause(*f.dyad) if f.dyad else actor_clause(f.actor or "")
-        clauses.append(f"m.article_id IN (SELECT e.article_id FROM events e WHERE {sql})")
+        sql, extra = articles_sql(*f.dyad) if f.dyad else _with_events(actor_clause(f.actor or ""))
+        clauses.append(f"m.article_id IN ({sql})")
         params += extra
     return clauses, params
 
@@ -149,10 +150,15 @@ def articles_where(f: Filters) -> Clauses:
         clauses.append(f"lower(a.title) {LIKE}")
         params.append(like(f.text.lower()))
     if f.dyad or f.actor:
-        sql, extra = dyad_clause(*f.dyad) if f.dyad else actor_clause(f.actor or "")
-        clauses.append(f"a.id IN (SELECT e.article_id FROM events e WHERE {sql})")
+        sql, extra = articles_sql(*f.dyad) if f.dyad else _with_events(actor_clause(f.actor or ""))
+        clauses.append(f"a.id IN ({sql})")
         params += extra
     return clauses, params
+
+
+def _with_events(clause: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
+    """SQL selecting the ids of the articles with an event meeting `clause`."""
+    return f"SELECT e.article_id FROM events e WHERE {clause[0]}", clause[1]
 
 
 def render(clauses: list[str]) -> str:
