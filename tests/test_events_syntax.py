@@ -38,7 +38,8 @@ def test_a_passive_agent_acts_on_the_passive_subject():
 
 
 def test_a_pronoun_subject_is_the_speaker_of_the_reporting_clause():
-    assert ("SANCTION", "FRA", "IRN") in coded("France said it would impose sanctions on Iran.")
+    # a reported "would" states a future: the threat to sanction (CAMEO 1312), by France
+    assert ("THREATEN", "FRA", "IRN") in coded("France said it would impose sanctions on Iran.")
 
 
 def test_a_pattern_on_a_verb_of_saying_codes_what_was_said():
@@ -85,3 +86,24 @@ def test_the_main_clause_event_is_more_confident_than_a_subordinate_one():
     events = events_of("France condemned Iran after Iran attacked Israel.")
     main = next(e for e in events if e.type == "DISAPPROVE")
     assert all(main.confidence > e.confidence for e in events if e.type == "FIGHT")
+
+
+def test_wanting_another_to_attack_is_an_appeal_to_that_other():
+    assert ("DEMAND", "USA", "RUS") in coded("Obama wants Putin to attack Switzerland.")
+
+
+def test_wanting_to_help_is_the_intent_to_help():
+    assert ("AGREE", "USA", "ISR") in coded("The US Secretary of State wants to help Israel.")
+
+
+def test_wanting_to_attack_is_a_threat():
+    assert ("THREATEN", "RUS", "UKR") in coded("Russia wants to attack Ukraine.")
+
+
+def test_a_stated_future_aid_is_the_intent_to_give_it():
+    assert ("AGREE", "FIN", "TZA") in coded("Finland will give Tanzania a grant of 580 million shillings.")
+
+
+def test_a_reported_future_boycott_is_a_threat_and_a_bare_would_is_not_a_statement_of_intent():
+    assert ("THREATEN", "PSE", "USA") in coded("Palestinian leaders said they would boycott all contact with the United States.")
+    assert not [e for e in events_of("Russia would attack Ukraine.") if e.type == "THREATEN"]

@@ -36,6 +36,7 @@ from .cues import (
     tokenize,
     topics,
 )
+from .framing import reframed
 from .grammar import parsed_pairs, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
@@ -215,9 +216,14 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     if code is None:  # CAMEO 01 statements are not PLOVER events
         return []
     refusal = code.code[:2] in REFUSALS and refused(context.cues, tokens, match.start)
+    mode = modality(context.cues, tokens, match.start, conditionals=facts.conditionals)
+    asserted = False  # a stated wish or intent is asserted, though the act it names is planned
     if refusal:  # "would not provide support", "menolak menandatangani": a rejection (CAMEO 12)
         code = lookup(REFUSALS[code.code[:2]]) or code
-    mode = modality(context.cues, tokens, match.start, conditionals=facts.conditionals)
+    else:  # a wish, an appeal or a stated future: what is asserted is the wish or the intent
+        framed = reframed(code.code, context.cues, tokens, match.start, facts.parse)
+        if framed != code.code:
+            code, asserted = lookup(framed) or code, True
     start, end = tokens[match.start].start, tokens[match.end - 1].end
     relative = match.start > 0 and bool(context.cues.ends("relative", tokens, match.start))
     # sides are looked for around the trigger word itself: a verb pattern's span holds its object
@@ -242,7 +248,7 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     # the main predicate's event is the one the sentence asserts, a subordinate clause's less so
     lift = PROMINENCE * prominence(facts.parse, start) if facts.parse is not None else 0.0
     return [Event(actor1=pair.source, actor2=pair.target, mutual=pair.mutual,
-                  confidence=round(_confidence(match, pair.explicit, shared["modality"]) + lift, 2), **shared)
+                  confidence=round(_confidence(match, pair.explicit, "asserted" if asserted else mode) + lift, 2), **shared)
             for pair in pairs if _codable(pair)]
 
 

@@ -1,0 +1,102 @@
+"""What the frame around a trigger makes of its CAMEO code: a wish, an appeal or a stated future.
+
+CAMEO codes the act someone asks another to do as an appeal (02x: "Obama wants Putin to attack
+Switzerland" is an appeal to Russia, not a threat), the act one says one will do as an intent
+(03x: "Finland will give Tanzania a grant", "wants to help Israel") when it is cooperative and as
+a threat (13x: "said they would boycott ...") when it is hostile. The cue words are language
+data (`event_cues.tsv`: `wish`, `intent`, `reported_intent`); who the wish is aimed at is read
+from the parse (an object before the verb's infinitive complement), or, without a parse, from
+the word after the wish verb.
+"""
+from __future__ import annotations
+
+from ..model import Parse
+from ..syntax import tree
+from .cues import Cues, Token
+from .grammar import word_of
+
+STEP_REACH = 4  # words (adverbs, "not") between an intent cue and its trigger: "will also soon give"
+# the appeal (02x) for another to do an act of each root; any other act asked for is a plain appeal
+APPEALS = {"03": "020", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+# the intent (03x) to do a cooperative act of each root
+INTENTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030"}
+# the threat (13x) of a hostile act of each root; sanctions, embargoes and boycotts have their own
+THREATS = {"12": "130", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+SANCTION_THREAT = "1312"
+SIGNING = "057"
+# an appeal (02x) that is one's own wish is the intent to do it: "wants to help" 023 -> 033; and
+# the other way round, the intent a wish verb's pattern promised is asked of another
+OWN_WISH = {"027": "039", "028": "037"}
+ASKED = {intent: asked for asked, intent in OWN_WISH.items()}
+
+
+def controller(parse: Parse | None, tokens: list[Token], offset: int, index: int) -> str | None:
+    """Whose act a wish verb at `offset` (token `index`) is about: "other" when an object stands
+    before its infinitive ("wants Putin to attack"), "self" when it has the infinitive alone
+    ("wants to help"), None when it has no infinitive complement."""
+    if parse is None:
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        return "self" if following == "to" else None
+    i = word_of(parse, offset)
+    if i is None:
+        return None
+    complements = tree.children(parse, i, ("xcomp",))
+    if not complements:
+        return None
+    objects = [j for j in tree.children(parse, i, ("obj", "iobj")) if j < complements[0]]
+    return "other" if objects else "self"
+
+
+def appeal(code: str) -> str:
+    """The appeal for another to do the act of `code` (an appeal stays itself)."""
+    if code.startswith("02"):
+        return code
+    if code.startswith("03") and len(code) >= 3:
+        return ASKED.get(code[:3], "02" + code[2])
+    return APPEALS.get(code[:2], "020")
+
+
+def own_wish(code: str) -> str:
+    """The intent to do what an appeal code asks (a wish for oneself: "wants to help")."""
+    if not code.startswith("02"):
+        return code
+    return OWN_WISH.get(code[:3], "03" + code[2:3])
+
+
+def stated_future(code: str) -> str:
+    """The intent (cooperative acts) or threat (hostile ones) that a stated future act is."""
+    if code.startswith("163"):
+        return SANCTION_THREAT
+    if code.startswith(SIGNING):  # signing is an agreement already, planned or not
+        return code
+    return INTENTS.get(code[:2]) or THREATS.get(code[:2]) or code
+
+
+def future(cues: Cues, tokens: list[Token], trigger: int) -> bool:
+    """Whether an intent cue ("will", "shall") stands before the trigger, only fillers between,
+    or a reported one ("said it would allow"): a reporting word earlier in the sentence."""
+    i = trigger
+    while i > 0 and trigger - i < STEP_REACH:
+        if cues.ends("intent", tokens, i):
+            return True
+        if cues.ends("reported_intent", tokens, i):
+            return any(cues.has("report", tokens, k) for k in range(0, i - 1))
+        step = cues.ends("intent_filler", tokens, i)
+        if not step:
+            return False
+        i -= step
+    return False
+
+
+def reframed(code: str, cues: Cues, tokens: list[Token], index: int, parse: Parse | None) -> str:
+    """The code of the trigger at token `index` once its frame is read: a wish verb's appeal or
+    intent, a stated future's intent or threat; else `code` itself."""
+    if cues.has("wish", tokens, index):
+        control = controller(parse, tokens, tokens[index].start, index)
+        if control == "other":
+            return appeal(code)
+        if control == "self":
+            return own_wish(code)
+    if future(cues, tokens, index):
+        return stated_future(code)
+    return code
