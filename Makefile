@@ -28,7 +28,7 @@ bench: $(BIN)/warta
 	$(BIN)/python benchmarks/run.py
 
 ## loadtest: 100 concurrent clients for 30 s against `warta serve` on a store of 10,000 synthetic articles;
-## throughput, p50/p99 latency and errors per endpoint (fails on any error or a dyad/search p99 over 300 ms)
+## throughput, p50/p99 latency and errors per endpoint (fails on any error or a p99 over 300 ms on any endpoint)
 loadtest: $(BIN)/warta
 	$(BIN)/python benchmarks/loadtest.py
 

@@ -10,7 +10,7 @@ from test_store_once import _mirrored
 
 from warta.store import Filters, open_store
 from warta.store.base import RejectedArticle
-from warta.store.dyad_counts import recount
+from warta.store.dyad_counts import recount, recount_names
 from warta.store.rows import to_rows
 
 
@@ -20,7 +20,7 @@ def _kept(store) -> dict:
 
 
 def _recounted(store) -> dict:
-    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(recount())}
+    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(f"{recount()} UNION ALL {recount_names()}")}
 
 
 def _rounded(value):
@@ -53,6 +53,9 @@ def _check(store) -> None:
         store.__dict__.pop("_dyad_memo", None)
         assert _rounded(counted) == _rounded(_scanned(store, lambda: store.dyad(a, b)))
         f = Filters(dyad=(a, b), limit=5)
+        sides = store._actor_sides(f)  # the names that place a speaker on a side
+        assert sides == _scanned(store, lambda: store._actor_sides(f))
+        assert all(sides.values()) or (a, b) not in {("IDN", "RUS"), ("RUS", "IDN")}  # names on both sides
         assert store.count("events", f) == _scanned(store, lambda: store.count("events", f))
     for actor in ("IDN", "RUS", "AUS"):
         assert _rounded(store.actor(actor)) == _rounded(_scanned(store, lambda: store.actor(actor)))

@@ -219,11 +219,11 @@ class SqlStore(QueryMixin):
         self._merges = version >= MERGE_VERSION
         self._counts_dyads = version >= COUNTS_VERSION
 
-    def tally_event(self, row: tuple[Any, ...]) -> None:
-        """Count an event row just inserted into `events` in the dyad counts (written with the
-        transaction: see dyad_counts.py)."""
+    def tally_event(self, cur: Any, row: tuple[Any, ...]) -> None:
+        """Count an event row `cur` just inserted into `events` in the dyad counts (written with
+        the transaction: see dyad_counts.py)."""
         if self._counts_dyads:
-            self._tally.add_row(row)
+            self._tally.add_row(self, cur, row)
 
     def ingest_many(self, articles: Iterable[Article]) -> dict[str, int]:
         """Store many articles; returns how many were added, updated and unchanged."""

@@ -104,6 +104,8 @@ class DyadMixin:
 
     def _actor_sides(self, f: Filters) -> dict[str, set[str]]:
         """Lower-cased names on each side: event actors, and people the entity stage gave a country."""
+        if getattr(self, "_counts_dyads", False):  # kept at ingest
+            return dyad_counts.sides(self, *f.dyad)  # type: ignore[misc]
         clauses, params = events_where(Filters(dyad=f.dyad, limit=0))
         sides: dict[str, set[str]] = {code: set() for code in f.dyad}  # type: ignore[union-attr]
         names = " UNION ".join(f"SELECT e.actor{n}_name AS name, e.actor{n}_country AS country FROM events e"

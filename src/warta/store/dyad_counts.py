@@ -23,11 +23,15 @@ from .rows import EVENT_COLUMNS
 
 KINDS = ("day", "type", "source", "context")  # what a dyad summary groups by
 # ... and "article": each article with events of the pair (v its id), whose quotes, amounts and
-# people a dyad summary shows.
+# people a dyad summary shows; "actor": the actors' names ("country<TAB>name" of each side, for
+# a dyad summary's sides); "person": the people of those articles from either country
+# ("iso3<TAB>name" of each PERSON entity, counted once per event of the pair in its article).
+# The last two count events only (g and gn stay 0).
 TABLE = """CREATE TABLE dyad_counts (kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, v TEXT NOT NULL,
     n BIGINT NOT NULL, g DOUBLE PRECISION NOT NULL, gn BIGINT NOT NULL, PRIMARY KEY (kind, a, b, v))"""
 # The columns tallied, as `SELECT`ed from events and as placed in an event row (rows.EVENT_COLUMNS).
-_COLUMNS = ("article_id", "actor1_country", "actor2_country", "day", "type", "mutual", "context", "goldstein")
+_COLUMNS = ("article_id", "actor1_country", "actor2_country", "day", "type", "mutual", "context", "goldstein",
+            "actor1_name", "actor2_name")
 _AT = tuple(EVENT_COLUMNS.index(c) for c in _COLUMNS)
 _VALUES = {"day": "COALESCE(day, '')", "type": "COALESCE(type, '')",
            "source": "CASE WHEN mutual THEN '' ELSE COALESCE(actor1_country, '') END",
@@ -42,9 +46,21 @@ def recount(kinds: tuple[str, ...] = (*KINDS, "article")) -> str:
         " FROM events GROUP BY 2, 3, 4" for kind in kinds)
 
 
+def recount_names() -> str:
+    """SQL counting the stored events' "actor" and "person" rows as `dyad_counts` holds them."""
+    pair = "COALESCE(e.actor1_country, '') AS a, COALESCE(e.actor2_country, '') AS b"
+    sides = " UNION ALL ".join(f"SELECT {pair}, COALESCE(e.actor{n}_country, '') || '\t' || COALESCE(e.actor{n}_name, '')"
+                               " AS v FROM events e" for n in (1, 2))
+    return (f"SELECT 'actor' AS kind, a, b, v, count(*) AS n, 0 AS g, 0 AS gn FROM ({sides}) t GROUP BY a, b, v"
+            f" UNION ALL SELECT 'person', {pair}, p.iso3 || '\t' || p.name AS v, count(*), 0, 0 FROM events e"
+            " JOIN entities p ON p.article_id = e.article_id AND p.type = 'PERSON'"
+            " AND p.iso3 IN (e.actor1_country, e.actor2_country) AND p.name IS NOT NULL GROUP BY 2, 3, 4")
+
+
 def fill(kinds: tuple[str, ...]) -> str:
-    """SQL adding the counts of the stored events of `kinds` to the table."""
-    return "INSERT INTO dyad_counts (kind, a, b, v, n, g, gn) " + recount(kinds)
+    """SQL adding the counts of the stored events of `kinds` to the table (the names for "names")."""
+    return "INSERT INTO dyad_counts (kind, a, b, v, n, g, gn) " + (recount_names() if kinds == ("names",)
+                                                                  else recount(kinds))
 
 
 _UPSERT = ("INSERT INTO dyad_counts (kind, a, b, v, n, g, gn) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, a, b, v)"
@@ -60,27 +76,40 @@ class Tally:
     def __init__(self) -> None:
         self.deltas: dict[Key, list[Any]] = {}
 
-    def add_row(self, row: tuple[Any, ...], sign: int = 1) -> None:
-        """Count (sign 1) or uncount (-1) an event given as its row (rows.EVENT_COLUMNS)."""
-        self.add(tuple(row[i] for i in _AT), sign)
+    def add_row(self, store: Any, cur: Any, row: tuple[Any, ...]) -> None:
+        """Count an event given as its row (rows.EVENT_COLUMNS), just inserted by `cur`."""
+        values = tuple(row[i] for i in _AT)
+        self.add(values, 1, _people(store, cur, values[0]))
 
-    def add(self, values: tuple[Any, ...], sign: int) -> None:
-        """Count or uncount an event given as the values of _COLUMNS."""
-        article, a1, a2, day, type_, mutual, context, goldstein = values
+    def remove_article(self, store: Any, cur: Any, article_id: str) -> None:
+        """Uncount the events of an article about to be deleted (its entities still stored)."""
+        cur.execute(store.sql(f"SELECT {', '.join(_COLUMNS)} FROM events WHERE article_id = ?"), (article_id,))
+        events = cur.fetchall()
+        people = _people(store, cur, article_id) if events else []
+        for values in events:
+            self.add(tuple(values), -1, people)
+
+    def add(self, values: tuple[Any, ...], sign: int, people: list[tuple[str, str]]) -> None:
+        """Count (sign 1) or uncount (-1) an event given as the values of _COLUMNS; `people`:
+        the (iso3, name) of its article's PERSON entities."""
+        article, a1, a2, day, type_, mutual, context, goldstein, name1, name2 = values
         a, b = a1 or "", a2 or ""
         for kind, v in (("day", day), ("type", type_), ("source", "" if mutual else a), ("context", context),
                         ("article", article)):
-            delta = self.deltas.setdefault((kind, a, b, v or ""), [0, 0.0, 0])
-            delta[0] += sign
+            delta = self._delta(kind, a, b, v or "", sign)
             if goldstein is not None:
                 delta[1] += sign * goldstein
                 delta[2] += sign
+        self._delta("actor", a, b, f"{a}\t{name1 or ''}", sign)
+        self._delta("actor", a, b, f"{b}\t{name2 or ''}", sign)
+        for iso3, name in people:
+            if iso3 in (a1, a2):
+                self._delta("person", a, b, f"{iso3}\t{name}", sign)
 
-    def remove_article(self, store: Any, cur: Any, article_id: str) -> None:
-        """Uncount the events of an article about to be deleted."""
-        cur.execute(store.sql(f"SELECT {', '.join(_COLUMNS)} FROM events WHERE article_id = ?"), (article_id,))
-        for values in cur.fetchall():
-            self.add(tuple(values), -1)
+    def _delta(self, kind: str, a: str, b: str, v: str, sign: int) -> list[Any]:
+        delta = self.deltas.setdefault((kind, a, b, v), [0, 0.0, 0])
+        delta[0] += sign
+        return delta
 
     def flush(self, store: Any, cur: Any) -> None:
         """Write the changes (in key order), drop the rows counting nothing, and start afresh."""
@@ -92,6 +121,28 @@ class Tally:
         emptied = [k for k, d in changed if d[0] < 0]
         if emptied:
             cur.executemany(store.sql(_EMPTIED), emptied)
+
+
+def _people(store: Any, cur: Any, article_id: str) -> list[tuple[str, str]]:
+    """(iso3, name) of the article's PERSON entities that have both."""
+    cur.execute(store.sql("SELECT iso3, name FROM entities WHERE article_id = ? AND type = 'PERSON'"
+                          " AND iso3 IS NOT NULL AND name IS NOT NULL"), (article_id,))
+    return [(iso3, name) for iso3, name in cur.fetchall()]
+
+
+def sides(store: Any, a: str, b: str) -> dict[str, set[str]]:
+    """Lower-cased names on each side of the pair: its events' actors, and the people of its
+    articles the entity stage gave one of the two countries."""
+    pairs = [(a, b)] if a == b else [(a, b), (b, a)]
+    sql = " UNION ALL ".join("SELECT v FROM dyad_counts WHERE kind = ? AND a = ? AND b = ?"
+                             for _ in ("actor", "person") for _ in pairs)
+    rows = store.query(sql, [p for kind in ("actor", "person") for x, y in pairs for p in (kind, x, y)])
+    out: dict[str, set[str]] = {a: set(), b: set()}
+    for r in rows:
+        country, _, name = r["v"].partition("\t")
+        if country in out and name:
+            out[country].add(name.lower())
+    return out
 
 
 def plain(f: Filters) -> bool:

@@ -49,7 +49,7 @@ def place(store: Any, cur: Any, rows: Rows) -> None:
             row = (*row[:_CLUSTER], cluster, *row[_CLUSTER + 1:])
             cur.execute(store.sql(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
                                   f"({', '.join('?' for _ in EVENT_COLUMNS)})"), row)
-            store.tally_event(row)
+            store.tally_event(cur, row)
         else:
             cur.execute(store.sql("INSERT INTO event_copies (article_id, idx, cluster, ekey, mentions) VALUES (?, ?, ?, ?, ?)"),
                         (aid, row[1], cluster, ekey, row[_MENTIONS]))
@@ -102,7 +102,7 @@ def pass_on(store: Any, cur: Any, held: list[tuple[str, str]]) -> None:
         row = (*row[:_CLUSTER], cluster, *row[_CLUSTER + 1:])
         cur.execute(store.sql(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
                               f"({', '.join('?' for _ in EVENT_COLUMNS)})"), row)
-        store.tally_event(row)
+        store.tally_event(cur, row)
         recount(store, cur, cluster, ekey)
 
 

@@ -78,9 +78,10 @@ _V6 = [TABLE, fill(KINDS)]
 
 # 7: an actor's latest events: each side's range of events newest first, so "the 50 latest
 # events of IDN" merges two index ranges and stops (it used to collect and sort 40,000 events);
-# the dyad counts also count each pair's events per article (their quotes, amounts and people).
+# the dyad counts also count each pair's events per article (their quotes, amounts and people),
+# and its actors' and people's names (a dyad summary's sides).
 _V7 = [*(f"CREATE INDEX events_actor{n} ON events (actor{n}_country, day DESC{{nulls}}, article_id, idx)"
-         for n in (1, 2)), fill(("article",))]
+         for n in (1, 2)), fill(("article",)), fill(("names",))]
 
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
