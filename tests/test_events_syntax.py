@@ -107,3 +107,13 @@ def test_a_stated_future_aid_is_the_intent_to_give_it():
 def test_a_reported_future_boycott_is_a_threat_and_a_bare_would_is_not_a_statement_of_intent():
     assert ("THREATEN", "PSE", "USA") in coded("Palestinian leaders said they would boycott all contact with the United States.")
     assert not [e for e in events_of("Russia would attack Ukraine.") if e.type == "THREATEN"]
+
+
+def test_an_obligation_reported_is_a_demand_on_its_subject_and_not_the_act():
+    found = coded("Russia said on Tuesday that Sudan must return the helicopter it seized.")
+    assert ("DEMAND", "RUS", "SDN") in found
+    assert not [f for f in found if f[0] == "RETREAT"]
+
+
+def test_a_statement_verb_reporting_an_obligation_is_the_demand():
+    assert ("DEMAND", "GBR", "LBY") in coded("A senior British minister reiterated that Libya must hand over the suspects.")

@@ -36,7 +36,7 @@ from .cues import (
     tokenize,
     topics,
 )
-from .framing import reframed
+from .framing import obligations, reframed
 from .grammar import parsed_pairs, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
@@ -193,6 +193,7 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
                      context.cues, parse=parse)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
                and not anaphoric(context.cues, tokens, m)]
+    matches = _with_obligations(matches, obligations(context.cues, tokens, parse))
     if not matches:
         return []
     sides = split_sides(inside, tokens, context.cues, text, sentence.start)
@@ -208,6 +209,20 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
             if claimed.setdefault(key, number) == number:
                 events.append(event)
     return events
+
+
+def _with_obligations(matches: list[Match], found: list[tuple[Match, set[int]]]) -> list[Match]:
+    """The sentence's triggers with the demands its obligation clauses state, and without the
+    demanded acts, which did not happen (`framing.obligations`)."""
+    if not found:
+        return matches
+    demanded = set().union(*(acts for _, acts in found))
+    reporters = {demand.start for demand, _ in found}
+    # a statement verb ("reiterated", CAMEO 01) that reports the obligation is the demand
+    kept = [m for m in matches if m.start not in demanded and not (m.start in reporters and m.pattern.cameo.startswith("01"))]
+    starts = {m.start for m in kept}
+    kept += [demand for demand, _ in found if demand.start not in starts]
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:

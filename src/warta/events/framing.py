@@ -14,6 +14,7 @@ from ..model import Parse
 from ..syntax import tree
 from .cues import Cues, Token
 from .grammar import word_of
+from .lexicon import Choice, Match, TriggerPattern
 
 STEP_REACH = 4  # words (adverbs, "not") between an intent cue and its trigger: "will also soon give"
 # the appeal (02x) for another to do an act of each root; any other act asked for is a plain appeal
@@ -24,6 +25,10 @@ INTENTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09"
 THREATS = {"12": "130", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 SANCTION_THREAT = "1312"
 SIGNING = "057"
+DEMAND = "100"
+# what an obligation clause makes of the verb that reports it ("said that Sudan must return ..."):
+# a demand on the clause's subject, as specific as a two-word pattern
+OBLIGATION = TriggerPattern((Choice((("that",),)), Choice((("must",),))), DEMAND, "verb", "that _ must", -1)
 # an appeal (02x) that is one's own wish is the intent to do it: "wants to help" 023 -> 033; and
 # the other way round, the intent a wish verb's pattern promised is asked of another
 OWN_WISH = {"027": "039", "028": "037"}
@@ -100,3 +105,26 @@ def reframed(code: str, cues: Cues, tokens: list[Token], index: int, parse: Pars
     if future(cues, tokens, index):
         return stated_future(code)
     return code
+
+
+def obligations(cues: Cues, tokens: list[Token], parse: Parse | None) -> list[tuple[Match, set[int]]]:
+    """Demands stated as obligations: "Russia said that Sudan must return the helicopter" is a
+    demand by Russia on Sudan, not Sudan's return. For each obligation cue ("must", "harus") on a
+    verb that is another verb's complement clause: a demand match on that other verb, and the
+    tokens of the demanded act and its coordinated verbs, whose own triggers are no events."""
+    if parse is None:
+        return []
+    found = []
+    index = {t.start: n for n, t in enumerate(tokens)}
+    for k in cues.starts("obligation", tokens):
+        i = word_of(parse, tokens[k].start)
+        verb = tree.head(parse, i) if i is not None and parse.words[i].deprel.startswith("aux") else None
+        if verb is None or parse.words[verb].deprel.partition(":")[0] != "ccomp":
+            continue
+        reporter = index.get(parse.words[tree.head(parse, verb)].start)
+        if reporter is None:
+            continue
+        acts = [verb] + tree.children(parse, verb, ("conj",)) + tree.children(parse, verb, ("xcomp",))
+        demanded = {index[parse.words[j].start] for j in acts if parse.words[j].start in index}
+        found.append((Match(reporter, reporter + 1, OBLIGATION), demanded))
+    return found
