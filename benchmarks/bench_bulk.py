@@ -84,7 +84,7 @@ def _pipeline(items: list, engine_name: str, workers: int, settings: dict):
     """The full pipeline through an engine into a fresh SQLite store; returns the run report."""
     from warta.bulk import BulkRunner, Journal
     from warta.bulk.engines import make_engine
-    from warta.dedup import Deduplicator
+    from warta.bulk.dedup import Deduplicator
     from warta.store import open_store
 
     engine = make_engine(engine_name, settings, workers=workers)
@@ -130,7 +130,7 @@ def bench_html(settings: dict, workers: int) -> None:
 
 
 def bench_indonesian(settings: dict, workers: int) -> None:
-    from warta.sources import iter_documents
+    from warta.read.sources import iter_documents
 
     if not DETIK.exists():
         print("indonesian: skipped (detik-2025 corpus absent)")

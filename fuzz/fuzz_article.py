@@ -42,7 +42,7 @@ def check(data: bytes) -> None:
     """Read `data` as the kind its first byte picks and run the pipeline on what comes out."""
     from warta.errors import StageError, WartaError
     from warta.model import Document
-    from warta.sources import iter_documents
+    from warta.read.sources import iter_documents
 
     if not data:
         return
@@ -110,7 +110,7 @@ def main() -> None:
 
     with atheris.instrument_imports(include=["warta"]):
         import warta.pipeline
-        import warta.sources  # noqa: F401 - imported under instrumentation, before _setup uses it
+        import warta.read.sources  # noqa: F401 - imported under instrumentation, before _setup uses it
         _setup()
     atheris.Setup(sys.argv, check)
     atheris.Fuzz()

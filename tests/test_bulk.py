@@ -253,7 +253,7 @@ def test_common_crawl_news_warc_is_ingested_once_per_record(tmp_path: Path) -> N
 def test_a_worker_that_dies_ends_the_run_with_one_line_and_the_rerun_resumes(tmp_path: Path) -> None:
     from warta.bulk import BulkRunner, Journal
     from warta.bulk.engines import EngineError, SerialEngine
-    from warta.sources import iter_documents
+    from warta.read.sources import iter_documents
 
     class Dying(SerialEngine):
         def map(self, settings: dict, batches: Any) -> Any:

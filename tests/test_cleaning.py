@@ -10,22 +10,22 @@ import pytest
 from conftest import SHARED
 from lxml import html
 
-from warta.cleaning import (
+from warta.read.cleaning import (
     PARAGRAPH_SEPARATOR,
     clean,
     glue_points,
     raw_offset,
     vocabulary,
 )
-from warta.extraction import (
+from warta.read.extraction import (
     _lines,
     continue_split_body,
     headline,
     split_paragraphs,
     wrap_loose_text,
 )
-from warta.language import identify
-from warta.languages import available_languages, load_language
+from warta.lang.identify import identify
+from warta.lang.folders import available_languages, load_language
 from warta.stages import _known_names
 
 CORPUS = SHARED / "corpus"
@@ -199,7 +199,7 @@ def test_glue_repair_on_scraped_articles() -> None:
 
 
 def test_related_headline_cut_keeps_a_quotation_that_opens_the_real_sentence() -> None:
-    from warta.cleaning import _related_headline_end
+    from warta.read.cleaning import _related_headline_end
 
     paragraph = 'Baca Juga: Menteri Tinjau Pelabuhan Baru "[Laporan resmi] ini sudah lengkap," katanya.'
     cue_end = paragraph.index("Menteri")

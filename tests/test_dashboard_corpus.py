@@ -27,7 +27,7 @@ def corpus_store(tmp_path_factory):
         pytest.skip("../shared/corpus is absent")
     from warta.pipeline import Pipeline
     from warta.settings import load_settings
-    from warta.sources import iter_documents
+    from warta.read.sources import iter_documents
     from warta.store import open_store
 
     folder = CORPUS / "id" / "articles"

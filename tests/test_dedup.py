@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from warta.dedup import Deduplicator, count_events, signature, similarity, source_of
+from warta.bulk.dedup import Deduplicator, count_events, signature, similarity, source_of
 
 WIRE = ("Presiden Prabowo Subianto menegaskan pentingnya pengendalian inflasi dalam menjaga stabilitas ekonomi "
         "nasional. Dalam sidang kabinet di Jakarta pada Senin, ia mengapresiasi kinerja Kabinet Merah Putih dalam "

@@ -16,7 +16,7 @@ from conftest import SHARED
 from warta.model import Article, Entity
 from warta.pipeline import Pipeline
 from warta.settings import load_settings
-from warta.sources import text_document
+from warta.read.sources import text_document
 
 EVAL = SHARED / "eval"
 

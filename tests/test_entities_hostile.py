@@ -26,7 +26,7 @@ from warta.events.roles import _outermost
 from warta.model import Article
 from warta.pipeline import Pipeline
 from warta.settings import load_settings
-from warta.sources import text_document
+from warta.read.sources import text_document
 
 LEAD = ("Menteri Luar Negeri Indonesia bertemu Duta Besar Prancis di Jakarta pada Senin untuk membahas "
         "kerja sama energi senilai €5 juta, kata juru bicara kementerian.")

@@ -12,7 +12,7 @@ from warta.events.cues import tokenize
 from warta.events.lexicon import load_lexicon, parse_lines
 from warta.events.stage import EventsStage
 from warta.events.tables import cameo_table, lookup
-from warta.languages import read_lines
+from warta.lang.folders import read_lines
 from warta.model import Article, Entity, Mention, Span
 from warta.pipeline import registered_stages
 

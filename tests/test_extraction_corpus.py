@@ -141,7 +141,7 @@ def _trafilatura_tree(html_text: str):
 def test_author_rule_gives_trafilaturas_answer(body: str) -> None:
     from trafilatura.metadata import extract_author
 
-    from warta.pagemeta import page_author
+    from warta.read.pagemeta import page_author
 
     page = f"<html><head><title>T</title></head><body><article>{body}<p>{'Teks berita. ' * 10}</p></article></body></html>"
     assert page_author(_trafilatura_tree(page)) == extract_author(_trafilatura_tree(page))
@@ -151,7 +151,7 @@ def test_author_rule_gives_trafilaturas_answer(body: str) -> None:
 def test_metadata_is_trafilaturas_on_real_pages() -> None:
     from trafilatura.metadata import extract_author, extract_metadata
 
-    from warta.pagemeta import page_author, page_metadata
+    from warta.read.pagemeta import page_author, page_metadata
 
     for path in _pages("id") + _pages("en"):
         html_text = path.read_text(encoding="utf-8", errors="replace")

@@ -16,7 +16,7 @@ import pytest
 
 from warta.crawl import Fetcher, FetchError, FetchPolicy
 from warta.crawl.sitemaps import parse_sitemap
-from warta.inflate import InflateError, inflate
+from warta.read.inflate import InflateError, inflate
 
 LIMIT = 1_000_000
 BOMB = gzip.compress(b" " * 50_000_000, compresslevel=9)  # 50 MB from about 50 KB

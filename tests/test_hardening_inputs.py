@@ -18,7 +18,7 @@ from conftest import run_warta
 from test_store_conformance import _fresh_postgres, _postgres_url
 
 from warta.model import Article
-from warta.sources import iter_documents
+from warta.read.sources import iter_documents
 from warta.store import Filters, open_store
 from warta.store.base import RejectedArticle, StoreError
 from warta.store.rows import EVENT_COLUMNS, to_rows

@@ -22,7 +22,7 @@ from warta.errors import DocumentMemoryError, DocumentTimeoutError, StageError
 from warta.limits import DocumentLimits
 from warta.model import Article, Document
 from warta.pipeline import Pipeline
-from warta.sources import display_name
+from warta.read.sources import display_name
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 20  # seconds per document for this run (the default is 60)
@@ -254,7 +254,7 @@ def test_settings_give_the_limits() -> None:
 
 
 def _read(*paths: Path, max_bytes: int = 20_000_000) -> list:
-    from warta.sources import iter_documents
+    from warta.read.sources import iter_documents
 
     return list(iter_documents([str(p) for p in paths], max_bytes=max_bytes))
 
@@ -304,7 +304,7 @@ def test_legacy_and_wide_encodings_are_decoded(tmp_path: Path) -> None:
 
 def test_control_characters_are_dropped_from_texts_and_messages_stay_on_one_line() -> None:
     from warta.errors import InputError
-    from warta.sources import text_document
+    from warta.read.sources import text_document
 
     doc = text_document("s", "Judul\n\nIsi\x00 ber\x07ita\x0cbaru\x85lagi\x0bakhir.")
     # a lone \x85 is windows-1252's ellipsis read as latin-1 far more often than a NEL: ftfy

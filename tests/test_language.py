@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from warta import language
-from warta.language import SharedWalk, identify, identify_article
+from warta.lang import identify as language
+from warta.lang.identify import SharedWalk, identify, identify_article
 
 ENGLISH = ("Indonesia and Russia agreed on Tuesday to expand their cooperation in energy and defence, "
            "the two foreign ministers said after talks in Moscow that lasted most of the day.")

@@ -16,7 +16,7 @@ import pytest
 from conftest import run_warta
 
 from warta.lang import REQUIRED_FILES, Language, allowed_file, get_language, language_for
-from warta.languages import available_languages
+from warta.lang.folders import available_languages
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "warta"
 LANG = SRC / "lang"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from warta.model import Document
-from warta.published import normalize_published
-from warta.sources import iter_documents
+from warta.read.published import normalize_published
+from warta.read.sources import iter_documents
 
 TEXT = "Menteri bertemu di Jakarta\n\nMenteri Luar Negeri Indonesia bertemu mitranya dari Rusia di Jakarta pada Kamis.\n"
 
@@ -63,7 +63,7 @@ def test_folder_index_by_file_name_is_metadata_not_input(tmp_path: Path) -> None
 
 
 def test_index_matches_a_page_by_its_url_or_its_file_name(tmp_path: Path) -> None:
-    import warta.sources
+    import warta.read.sources
     from warta.pipeline import Pipeline
     from warta.settings import load_settings
 
@@ -74,7 +74,7 @@ def test_index_matches_a_page_by_its_url_or_its_file_name(tmp_path: Path) -> Non
     (tmp_path / "index.jsonl").write_text(json.dumps({"url": "https://example.org/x", "date": "2019-11-19",
                                                       "outlet": "Example"}), encoding="utf-8")
     pipeline = Pipeline.build(load_settings({"stages": "read,language"}))
-    [outcome] = list(pipeline.run_batches(warta.sources.iter_documents([str(tmp_path)]), batch_size=2))
+    [outcome] = list(pipeline.run_batches(warta.read.sources.iter_documents([str(tmp_path)]), batch_size=2))
     assert (outcome.article.published, outcome.article.sitename) == ("2019-11-19", "Example")
     (tmp_path / "index.jsonl").write_text(json.dumps({"html_file": "x.html", "date": "2019-11-18"}), encoding="utf-8")
     [doc] = _docs(tmp_path / "x.html")

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from warta import pipeline as pipeline_module
-from warta.cleaning import PARAGRAPH_SEPARATOR, raw_offset
+from warta.read.cleaning import PARAGRAPH_SEPARATOR, raw_offset
 from warta.errors import ConfigError, InputError, NotArticleError, StageError
-from warta.extraction import extract
-from warta.language import identify
+from warta.read.extraction import extract
+from warta.lang.identify import identify
 from warta.model import Article, Document
 from warta.pipeline import Pipeline
 from warta.settings import load_settings
-from warta.sources import text_document
+from warta.read.sources import text_document
 
 NOISY = (
     "Menlu Bertolak keJakarta Usai Kunjungan\n\n"

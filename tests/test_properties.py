@@ -19,18 +19,18 @@ from hypothesis import strategies as st
 from warta.amounts import AmountStage
 from warta.amounts.figures import find_figures
 from warta.amounts.lexicon import load_lexicon
-from warta.cleaning import PARAGRAPH_SEPARATOR, clean, raw_offset
+from warta.read.cleaning import PARAGRAPH_SEPARATOR, clean, raw_offset
 from warta.dates import find_dates, load_calendar
-from warta.encoding import decode_html, decode_text
+from warta.read.encoding import decode_html, decode_text
 from warta.errors import WartaError
-from warta.extraction import split_paragraphs
-from warta.languages import available_languages, load_language
+from warta.read.extraction import split_paragraphs
+from warta.lang.folders import available_languages, load_language
 from warta.model import Article, Document, Span
 from warta.pipeline import Pipeline
 from warta.quotes import QuoteStage
 from warta.quotes.marks import find_quoted
 from warta.settings import load_settings
-from warta.sources import KNOWN_SUFFIXES, iter_documents, text_document
+from warta.read.sources import KNOWN_SUFFIXES, iter_documents, text_document
 from warta.stages import SegmentStage
 
 # Words that make the parsers work: names, titles, cue verbs, currencies, scales, months, quote

@@ -11,7 +11,7 @@ from warta.model import Article
 from warta.pipeline import Pipeline
 from warta.quotes.syntactic import speech_sentences
 from warta.settings import load_settings
-from warta.sources import text_document
+from warta.read.sources import text_document
 from warta.syntax.parser import load_parser
 
 STAGES = "read,language,segment,syntax,entities,quotes"

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from warta.languages import load_language
+from warta.lang.folders import load_language
 from warta.segment import sentence_spans, token_spans
 
 ID = load_language("id").abbreviations

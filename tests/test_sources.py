@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from warta.errors import BinaryInputError, EmptyInputError, InputError, WartaError
 from warta.model import Document
-from warta.sources import decode_text, iter_documents, text_document
+from warta.read.sources import decode_text, iter_documents, text_document
 
 
 def _read(*paths: Path | str) -> list[Document | WartaError]:
@@ -187,7 +187,7 @@ def test_permission_error_is_an_input_error(tmp_path: Path, monkeypatch: pytest.
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("warta.sources.os.open", refuse)  # files are opened with os.open (see open_regular)
+    monkeypatch.setattr("warta.read.sources.os.open", refuse)  # files are opened with os.open (see open_regular)
     [item] = _read(path)
     assert isinstance(item, InputError) and "Permission denied" in item.detail
 
@@ -214,13 +214,13 @@ def test_mojibake_repair_is_ftfys_fix_encoding(text: str) -> None:
     """The cheap character test in front of ftfy never skips a text ftfy would change."""
     import ftfy
 
-    from warta.encoding import repair_mojibake
+    from warta.read.encoding import repair_mojibake
 
     assert repair_mojibake(text) == ftfy.fix_encoding(text)
 
 
 def test_mojibake_in_a_page_body_is_repaired() -> None:
-    from warta.extraction import extract
+    from warta.read.extraction import extract
 
     body = "<p>" + "Harga minyak naik 30\u00e2\u20ac\u201c50 persen menurut para analis di Jakarta. " * 4 + "</p>"
     page = f"<html><head><title>Minyak</title></head><body><article><h1>Minyak</h1>{body}</article></body></html>"

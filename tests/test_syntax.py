@@ -12,7 +12,7 @@ from warta.model import Article, Parse, Word
 from warta.pipeline import Pipeline, registered_stages
 from warta.schema import article_schema
 from warta.settings import load_settings
-from warta.sources import text_document
+from warta.read.sources import text_document
 from warta.syntax import register_selector, tree, unregister_selector, word_selector
 from warta.syntax.select import selectors
 from warta.syntax.parser import load_parser

@@ -6,7 +6,7 @@ import pytest
 from warta.model import Article
 from warta.pipeline import Pipeline, registered_stages
 from warta.settings import load_settings
-from warta.sources import text_document
+from warta.read.sources import text_document
 from warta.syntax.parser import load_parser
 from warta.syntax.select import selectors
 

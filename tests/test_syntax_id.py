@@ -8,7 +8,7 @@ import pytest
 from warta.model import Article, Parse
 from warta.pipeline import Pipeline
 from warta.settings import load_settings
-from warta.sources import text_document
+from warta.read.sources import text_document
 from warta.syntax import tree
 from warta.syntax.parser import load_parser
 

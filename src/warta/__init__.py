@@ -16,7 +16,7 @@ def extract(html_or_text: str | bytes, *, url: str | None = None, source: str = 
     from .model import Document
     from .pipeline import Pipeline
     from .settings import load_settings
-    from .sources import text_document
+    from .read.sources import text_document
 
     data = html_or_text.encode("utf-8") if isinstance(html_or_text, str) else html_or_text
     head = data.lstrip()[:1000].lower()

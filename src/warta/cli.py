@@ -47,7 +47,7 @@ def extract(
         raise typer.Exit(2)
     settings = load_settings({"stages": stages} if stages else None)
     from .pipeline import Pipeline  # here, not at the top: `warta --help` needs no pipeline
-    from .sources import iter_documents
+    from .read.sources import iter_documents
 
     pipeline = Pipeline.build(settings)
     dropped = DropCounter()

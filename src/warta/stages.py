@@ -10,16 +10,16 @@ from functools import cache
 from itertools import starmap
 from typing import Any
 
-from .cleaning import clean
+from .read.cleaning import clean
 from .errors import NotArticleError
-from .extraction import extract
+from .read.extraction import extract
 from .lang import language_for
-from .language import identify_article
-from .languages import available_languages, load_language
-from .metadata import metadata_for_url
+from .lang.identify import identify_article
+from .lang.folders import available_languages, load_language
+from .read.metadata import metadata_for_url
 from .model import Article, Span
 from .pipeline import register
-from .published import normalize_published
+from .read.published import normalize_published
 from .segment import capped, sentence_spans, token_spans
 
 

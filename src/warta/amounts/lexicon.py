@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from ..lang import language_for
-from ..languages import read_lines
+from ..lang.folders import read_lines
 
 # Currency names are taken from CLDR for these codes only: rarer codes' names ("real", "rand",
 # "won") are ordinary words too often.

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from ..model import Article
-from ..published import normalize_published
+from ..read.published import normalize_published
 from .problems import WRITE_RESPONSES
 from .schemas import Created
 from ..store.rows import article_id

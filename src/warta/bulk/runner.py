@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from ..dedup import Deduplicator
+from .dedup import Deduplicator
 from ..errors import DropCounter, WartaError, message
 from ..model import Document
 from .engines import Engine, EngineError

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..crawl import Crawler, Fetcher, FetchPolicy, policy_from
-from ..dedup import Deduplicator
+from .dedup import Deduplicator
 from .engines import make_engine
 from .journal import Journal
 from .runner import BulkRunner, RunReport

@@ -84,7 +84,7 @@ class WorkerPipeline:
 
 
 def _signature(article: Article) -> np.ndarray | None:
-    from ..dedup import signature
+    from .dedup import signature
 
     return signature(f"{article.title or ''}\n{article.text}") if article.text else None
 

@@ -122,7 +122,7 @@ def _stored_sources(store: Any, keys: list[str]) -> set[str]:
 
 
 def _print_status(book: Any, *, examples: int, events: int, store: Any = None) -> None:
-    from ..dedup import count_events
+    from ..bulk.dedup import count_events
 
     print(f"journal: {book.path}")
     for run in book.runs():

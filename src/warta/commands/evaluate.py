@@ -41,7 +41,7 @@ def eval_parser(
 
 
 def _identify(texts: list[str]) -> str | None:
-    from ..language import identify_article
+    from ..lang.identify import identify_article
 
     text = "\n\n".join(texts)
     return identify_article(None, text, [(0, len(text))])[0]

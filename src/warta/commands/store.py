@@ -93,7 +93,7 @@ def _store_each(store: Any, articles: Iterator[Article], dropped: DropCounter) -
 
 
 def _articles(pipeline: Any, paths: list[str], settings: dict[str, Any], dropped: DropCounter) -> Iterator[Article]:
-    from ..sources import iter_documents
+    from ..read.sources import iter_documents
 
     urls = [p for p in paths if p.startswith(("http://", "https://"))]
     for url in urls:  # fetching is bulk mode's job (robots.txt, rate limits, journal); say so per input

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import WartaError
 from ..model import Document
-from ..sources import text_document
+from ..read.sources import text_document
 from .feeds import Link, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError, Response
 from .sitemaps import looks_like_sitemap, parse_sitemap

@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
 from ..errors import InputError
-from ..inflate import InflateError, inflate
+from ..read.inflate import InflateError, inflate
 from .budget import Budget
 from .guard import (
     BlockedAddress,
@@ -364,7 +364,7 @@ def _raise_network(url: str, error: BaseException) -> Response:
 
 
 def _decode_body(url: str, body: bytes, encoding: str, limit: int) -> bytes:
-    """Undo gzip/deflate content encoding through the one bounded path (`warta.inflate`): a bomb
+    """Undo gzip/deflate content encoding through the one bounded path (`warta.read.inflate`): a bomb
     stops at `limit`, and a gzip body is read as gzip whatever the header claims."""
     encoding = encoding.strip().lower()
     if encoding not in ("gzip", "x-gzip", "deflate"):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..inflate import GZIP_MAGIC, InflateError, inflate, inflate_head
+from ..read.inflate import GZIP_MAGIC, InflateError, inflate, inflate_head
 from .feeds import Link
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from ..kb import KnowledgeBase, load_kb
-from ..languages import read_lines
+from ..lang.folders import read_lines
 from ..model import Article, Span
 from .candidates import Candidate
 from .features import Lexicon, sentence_features

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from ..kb import KnowledgeBase, load_kb
-from ..languages import read_lines
+from ..lang.folders import read_lines
 from ..model import Article, Span
 from .candidates import Candidate
 from .crf import open_model, tagged_candidates

@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from ..kb import KBEntry, KnowledgeBase, load_kb
-from ..languages import available_languages, read_lines
+from ..lang.folders import available_languages, read_lines
 from ..model import Article, Span
 from .candidates import Candidate
 from .lexicon import common_words, word_list

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..languages import read_lines
+from ..lang.folders import read_lines
 
 
 @cache

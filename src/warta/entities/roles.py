@@ -14,7 +14,7 @@ from functools import cache
 from itertools import accumulate
 
 from ..kb import KnowledgeBase, load_kb
-from ..languages import read_lines
+from ..lang.folders import read_lines
 from .candidates import Candidate
 from .lexicon import word_list
 

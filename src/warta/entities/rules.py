@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..kb import KnowledgeBase
-from ..languages import read_lines
+from ..lang.folders import read_lines
 from ..model import Article
 from .candidates import Candidate
 

@@ -17,7 +17,7 @@ from functools import cache
 from itertools import accumulate
 
 from ..lang import language_for
-from ..languages import read_lines
+from ..lang.folders import read_lines
 from ..model import Actor, Article, Entity, Quote
 
 PLACE_TYPES = frozenset({"PLACE", "GPE", "LOC", "FAC", "COUNTRY", "CITY", "REGION"})

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lang import language_for
-from ..languages import read_lines
+from ..lang.folders import read_lines
 from ..model import Article, DateMention, Event
 
 FUTURE_SLACK = dt.timedelta(days=31)  # a plan a month ahead is still dated; a target years ahead is not

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..compiled import compiled
-from ..languages import read_lines
+from ..lang.folders import read_lines
 
 NOT_A_TRIGGER = "---"  # code of hand-written entries that stop a generated pattern from firing
 GAP = 3  # words a `_` may skip: a verb's object phrase ("signed a new trade agreement")

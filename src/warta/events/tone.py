@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lang import language_for, words_of_all
-from ..languages import read_lines
+from ..lang.folders import read_lines
 from ..model import Article, Tone
 from .vader import load_vader, vader_shares
 

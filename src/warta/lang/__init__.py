@@ -15,7 +15,7 @@ from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
 
-from ..languages import DEFAULT_LANGUAGE, available_languages, folder_of, load_language, read_lines
+from .folders import DEFAULT_LANGUAGE, available_languages, folder_of, load_language, read_lines
 
 # The files a language folder must hold, and those it may hold (names or the README's families of
 # names, as fnmatch patterns); nothing else (tests/test_languages.py).

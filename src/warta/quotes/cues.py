@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import islice
 
-from ..languages import available_languages, read_lines
+from ..lang.folders import available_languages, read_lines
 
 # A word (letters, inner apostrophes and hyphens, a final dot for "Mr."), a number, or one mark.
 TOKEN = re.compile(r"(?:Mrs?|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Capt|Sgt|Del|Adm|Maj|Amb|Supt|Cmdr)\.(?=\s)"

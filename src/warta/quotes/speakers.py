@@ -10,7 +10,7 @@ from collections import Counter
 from functools import cache, cached_property
 from typing import Any
 
-from ..languages import available_languages, read_lines
+from ..lang.folders import available_languages, read_lines
 from ..model import Article, Entity
 from .attribution import CONNECTORS, Attribution, _drop_brackets, _runs
 from .cues import Cues, tokens

@@ -1,6 +1,6 @@
 """One event once in the store: syndicated copies clustered, their events merged.
 
-Each article's MinHash signature (`rows.Rows.signature`, see warta.dedup) is banded for LSH in
+Each article's MinHash signature (`rows.Rows.signature`, see warta.bulk.dedup) is banded for LSH in
 `article_bands`; an article joins the cluster of the earliest stored article whose estimated
 similarity reaches `THRESHOLD`, else starts its own (named by its id). An event whose cluster
 already holds an event of the same key (`rows.event_key`) is a copy: it goes to `event_copies`,
@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ..dedup import similarity, source_of
+from ..bulk.dedup import similarity, source_of
 from .rows import EVENT_COLUMNS, Rows
 
 THRESHOLD = 0.8  # estimated Jaccard similarity of word 5-shingles that makes two articles copies

@@ -92,7 +92,7 @@ def iso_day(value: str | None) -> str | None:
 
 def to_rows(article: Article) -> Rows:
     """Build the rows for `article`."""
-    from ..dedup import signature
+    from ..bulk.dedup import signature
 
     data = article.to_json()
     aid, day = article_id(article), iso_day(article.published)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..languages import available_languages, read_lines
+from ..lang.folders import available_languages, read_lines
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from .languages import available_languages, read_lines
+from ..lang.folders import available_languages, read_lines
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _DOT_TIME = re.compile(r"(?<=\s)([01]?\d|2[0-3])\.([0-5]\d)\b")

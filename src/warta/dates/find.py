@@ -1,4 +1,4 @@
-"""The "dates" stage: date expressions resolved against the publication date.
+"""Date expressions resolved against the publication date.
 
 Absolute dates ("19 Juni 2025", "June 12, 2025", "Selasa (17/6/2025)", "2025-06-12"), partial
 ones ("Jumat (13/6)", "19 Juni": the year comes from the publication date), months ("Juni 2025"),
@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from .amounts.alternation import caseless_words, lowers_like_re, trie_alternation
-from .amounts.lexicon import load_lexicon
-from .lang import language_for
-from .languages import read_lines
-from .model import Article, DateMention, Span
-from .pipeline import register
+from ..amounts.alternation import caseless_words, lowers_like_re, trie_alternation
+from ..amounts.lexicon import load_lexicon
+from ..lang import language_for
+from ..lang.folders import read_lines
+from ..model import DateMention
 
 PRODUCER = "dates"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -239,9 +238,9 @@ def _day(year: int | None, month: int, day: int, pub: dt.date | None) -> tuple[A
         if pub is None:
             return None, "day", True
         year = pub.year
-        if _safe_date(year, month, day) and _safe_date(year, month, day) > pub + FUTURE_SLACK:
+        if safe_date(year, month, day) and safe_date(year, month, day) > pub + FUTURE_SLACK:
             year -= 1
-    date = _safe_date(year, month, day)
+    date = safe_date(year, month, day)
     if date is None:
         return False, "day", False
     return date.isoformat(), "day", inferred
@@ -263,7 +262,7 @@ def _month(month: int, cue: str, pub: dt.date | None) -> str | None:
     return f"{best // 12:04d}-{best % 12 + 1:02d}"
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -301,34 +300,3 @@ def _shift(pub: dt.date | None, unit: str, offset: int) -> str | None:
         months = pub.year * 12 + pub.month - 1 + offset
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     return f"{pub.year + offset:04d}"
-
-
-def parse_published(value: str | None) -> dt.date | None:
-    """The date part of an ISO publication timestamp, or None."""
-    if not value:
-        return None
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    return _safe_date(*map(int, match.groups())) if match else None
-
-
-@dataclass(frozen=True)
-class DateStage:
-    """Find and resolve date expressions."""
-
-    name: str = "dates"
-    requires: frozenset[str] = frozenset({"text", "paragraphs", "published"})
-    produces: frozenset[str] = frozenset({"dates"})
-
-    def __call__(self, article: Article) -> Article:
-        published = parse_published(article.published)
-        found: list[DateMention] = []
-        for paragraph in article.paragraphs or (Span(0, len(article.text)),):
-            calendar = load_calendar(paragraph.language or article.language)
-            found.extend(find_dates(article.text, paragraph.start, paragraph.end,
-                                    calendar=calendar, published=published))
-        return article.replace(dates=tuple(found))
-
-
-@register("dates")
-def _dates(settings: dict[str, Any]) -> DateStage:
-    return DateStage()

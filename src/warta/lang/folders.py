@@ -34,7 +34,7 @@ DEFAULT_LANGUAGE = "en"  # the language of texts in a language warta does not re
 
 def search_path() -> tuple[Path, ...]:
     """Folders holding language folders: the `lang_path` setting's, then the built-in one."""
-    from .settings import load_settings
+    from ..settings import load_settings
 
     extra = [Path(p).expanduser() for p in str(load_settings()["lang_path"]).split(":") if p.strip()]
     return (*extra, Path(str(resources.files(LANG_PACKAGE))))
@@ -61,7 +61,7 @@ def folder_of(code: str) -> Path | None:
 def available_languages() -> tuple[str, ...]:
     """Codes of the languages warta reads: the folders found that the `languages` setting names
     (all of them when it is empty), sorted. Read once: stages ask per paragraph."""
-    from .settings import load_settings
+    from ..settings import load_settings
 
     wanted = {c.strip() for c in str(load_settings()["languages"]).split(",") if c.strip()}
     return tuple(sorted(code for code in _folders() if not wanted or code in wanted))

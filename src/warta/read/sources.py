@@ -6,7 +6,7 @@ three gzipped (.html.gz, .jsonl.gz, ...), folders, stdin.
 
 Hostile input is refused early and cheaply: no input, decompressed gzip or WARC record larger than
 `max_bytes` is read into memory (a gzip bomb stops at `max_bytes`), truncated archives and JSON
-nested too deep give one error each, and texts are decoded by `warta.encoding` (byte-order marks,
+nested too deep give one error each, and texts are decoded by `warta.read.encoding` (byte-order marks,
 UTF-8, declared charsets, windows-1252) rather than refused or mangled.
 """
 from __future__ import annotations
@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import encoding
-from .errors import BinaryInputError, EmptyInputError, InputError, WartaError
+from ..errors import BinaryInputError, EmptyInputError, InputError, WartaError
 from .files import open_regular
 from .inflate import inflate
 from .metadata import INDEX_NAME, fields_of, is_metadata_index, metadata_for, metadata_for_url
-from .model import Document
+from ..model import Document
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
@@ -88,7 +88,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         for name in sorted(files):
             if name.lower().endswith(KNOWN_SUFFIXES) and not name.startswith("."):
                 if name == INDEX_NAME and is_metadata_index(Path(root) / name):
-                    continue  # the folder's metadata (see warta.metadata), not articles
+                    continue  # the folder's metadata (see warta.read.metadata), not articles
                 yield Path(root) / name
 
 
@@ -186,13 +186,13 @@ def _check_text(source: str, text: str) -> None:
 
 
 def decode_text(source: str, data: bytes) -> str:
-    """Decode a text (BOM, UTF-8, mostly UTF-8, windows-1252: see `warta.encoding`); `source` names it."""
+    """Decode a text (BOM, UTF-8, mostly UTF-8, windows-1252: see `warta.read.encoding`); `source` names it."""
     return encoding.decode_text(data)
 
 
 def gunzip(source: str, handle: BinaryIO, max_bytes: int) -> bytes:
     """Decompress the gzip data of `handle` (one or more members), never into more than `max_bytes`
-    (a gzip bomb stops there), through the one bounded path every source uses (`warta.inflate`)."""
+    (a gzip bomb stops there), through the one bounded path every source uses (`warta.read.inflate`)."""
     return inflate(handle.read(max_bytes + 1), max_bytes, source=source)
 
 

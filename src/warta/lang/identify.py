@@ -19,8 +19,8 @@ from collections import Counter
 from functools import cache, lru_cache
 from itertools import islice
 
-from .compiled import compiled
-from .lang import languages
+from ..compiled import compiled
+from . import languages
 
 CANDIDATES = ("id", "ms", "en", "de", "fr", "es", "nl", "pt", "it", "ru", "ar", "zh", "ja", "tl", "jv", "tr", "fa")
 SHORT_TEXT = 200

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from ..errors import InputError
 from .files import open_regular, read_regular
 
 INDEX_NAME = "index.jsonl"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice, pairwise
 
-from .lang import words_of_all
-from .languages import LanguageData
+from ..lang import words_of_all
+from ..lang.folders import LanguageData
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _WHITESPACE = re.compile(r"\s")

@@ -15,7 +15,7 @@ left out), with two repairs measured on real pages:
 
 The headline is the page's <h1> when the <title> confirms it (the visible headline), else
 trafilatura's title (often og:title, which outlets rewrite for social media). The metadata comes
-from trafilatura's own metadata functions (`warta.pagemeta`), read once a body has been found.
+from trafilatura's own metadata functions (`warta.read.pagemeta`), read once a body has been found.
 """
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ from typing import Any
 from lxml.etree import XPath
 
 from .encoding import decode_html, repair_mojibake
-from .errors import NotArticleError
-from .model import Document
+from ..errors import NotArticleError
+from ..model import Document
 from .pagemeta import page_metadata
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -120,7 +120,7 @@ def _load_tree(document: Document) -> Any:
     """Parse the page once (every pass reuses the tree) and wrap loose text into paragraphs."""
     import trafilatura
 
-    try:  # decoded here, not by trafilatura's detector: see warta.encoding
+    try:  # decoded here, not by trafilatura's detector: see warta.read.encoding
         tree = trafilatura.load_html(decode_html(document.content))
     except Exception as error:  # noqa: BLE001 - lxml raises many types on malformed markup
         raise NotArticleError(document.source, f"cannot parse HTML ({error.__class__.__name__})") from None
@@ -143,7 +143,7 @@ def _trafilatura(document: Document, tree: Any, *, precision: bool) -> Any:
 
 
 def _metadata(document: Document, tree: Any) -> Any:
-    """trafilatura's metadata for the page (see warta.pagemeta)."""
+    """trafilatura's metadata for the page (see warta.read.pagemeta)."""
     try:
         return page_metadata(tree, document.url)
     except Exception as error:  # noqa: BLE001 - trafilatura raises many types on odd markup

@@ -9,7 +9,7 @@ import os
 import stat
 from typing import BinaryIO
 
-from .errors import InputError
+from ..errors import InputError
 
 
 def open_regular(path: str, name: str, *, max_bytes: int | None) -> BinaryIO:

@@ -1,0 +1,1 @@
+"""Reading inputs: sources, encodings, page extraction, metadata and cleaning."""
