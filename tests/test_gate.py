@@ -84,14 +84,24 @@ def dev_set() -> dict[str, float]:
     return {k: round(float(v), 3) for k, v in evaluate.flat(evaluate.aggregate(per_doc)).items()}
 
 
-def plover_records() -> dict[str, float]:
-    """benchmarks/plover_gsr.py's figures on the PLOVER gold-standard records (each sentence a document)."""
-    script = Path(__file__).resolve().parents[1] / "benchmarks" / "plover_gsr.py"
-    proc = subprocess.run([sys.executable, str(script), "--data", str(PLOVER), "--cmd", COMMAND],
+def project_bench(script: str, *args: str) -> dict[str, float]:
+    """One of this project's benchmarks/ scorers run on warta's command line: its last line's figures."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / script
+    proc = subprocess.run([sys.executable, str(path), *args, "--cmd", COMMAND],
                           capture_output=True, text=True, timeout=TIMEOUT, check=False)
     if proc.returncode not in (0, 1):
-        raise AssertionError(f"plover_gsr.py exited {proc.returncode}: {proc.stderr[-800:]}")
+        raise AssertionError(f"{script} exited {proc.returncode}: {proc.stderr[-800:]}")
     return last_figures(proc.stdout)
+
+
+def plover_records() -> dict[str, float]:
+    """benchmarks/plover_gsr.py's figures on the PLOVER gold-standard records (each sentence a document)."""
+    return project_bench("plover_gsr.py", "--data", str(PLOVER))
+
+
+def publication_dates() -> dict[str, float]:
+    """benchmarks/dates_bench.py's figures: the publication day of real Indonesian pages."""
+    return project_bench("dates_bench.py", "--pages", str(CORPUS / "id" / "pages"))
 
 
 # name -> (how to measure it, the files its figures depend on, relative to ../shared)
@@ -109,6 +119,7 @@ BENCHES: dict[str, tuple[Callable[[], dict[str, float]], tuple[str, ...]]] = {
                     ("eval/polnear_bench.py", "corpus/en/polnear/dev")),
     "polnear-test": (lambda: scorer("polnear_bench.py", "--split", "test"),
                      ("eval/polnear_bench.py", "corpus/en/polnear/test")),
+    "dates-pages": (publication_dates, ("corpus/id/pages",)),
     "plover": (plover_records, ("corpus/lexicons/plover/PLOVER_GSR_CAMEO.txt",)),
     "cameo": (lambda: scorer("cameo_bench.py"),
               ("eval/cameo_bench.py", "corpus/annotations/petrarch-cameo/PETR2_GSR_validation.sentences.jsonl")),
