@@ -227,3 +227,43 @@ def test_a_bulk_run_does_not_count_lines_of_special_files(tmp_path: Path) -> Non
     done = run_warta("ingest", str(folder), "--db", str(tmp_path / "w.db"), "--stages", "read", "--engine", "serial")
     assert done.returncode == 1 and b"1 done (added 1" in done.stderr, done.stderr
     assert done.stderr.count(b"not a regular file") == 2
+
+
+def test_a_gzip_bomb_in_a_warc_stops_at_the_limit_and_the_next_record_is_read(tmp_path: Path, monkeypatch) -> None:
+    """A gzipped WARC file is decompressed member by member through the one bounded inflate path
+    (warta.inflate), not by the WARC library: a member holding 40 MB of zeros stops at the limit
+    with one error naming its offset, and the record after it is read."""
+    import gzip
+    import zlib
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from hostile_corpus import page, warc_record
+
+    import warta.sources
+
+    inflated: list[int] = []
+    real = warta.sources.inflate_member
+
+    def counted(handle, offset, limit, *, source):
+        try:
+            data, following = real(handle, offset, limit, source=source)
+        except Exception:
+            inflated.append(-1)
+            raise
+        inflated.append(len(data))
+        return data, following
+
+    monkeypatch.setattr(warta.sources, "inflate_member", counted)
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    zeros = b"\0" * 40_000_000
+    head = warc_record(b"", uri="https://bomb.example/2", number=2, length=len(http) + len(zeros))
+    bomb = zlib.compressobj(9, zlib.DEFLATED, 31)
+    member = bomb.compress(head[: head.index(b"HTTP/1.1")] + http) + bomb.compress(zeros) + bomb.flush()
+    good = [gzip.compress(warc_record(page().encode(), uri=f"https://bomb.example/{n}", number=n)) for n in (1, 3)]
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(good[0] + member + good[1])
+    items = list(iter_documents([str(path)], max_bytes=1_000_000))
+    assert [type(item).__name__ for item in items] == ["Document", "InflateError", "Document"]
+    assert str(items[1]).startswith(f"{path}#offset-{len(good[0])}: larger than ") and "decompressed" in str(items[1])
+    assert [item.url for item in (items[0], items[2])] == ["https://bomb.example/1", "https://bomb.example/3"]
+    assert inflated[1] == -1 and max(inflated) < 2_100_000  # no member went past the limit

@@ -9,6 +9,7 @@ a header zlib does not accept (reserved flags) is refused as corrupt, not inflat
 from __future__ import annotations
 
 import zlib
+from typing import BinaryIO
 
 from ..errors import InputError
 
@@ -57,6 +58,38 @@ def _stream(data: bytes, wbits: int, limit: int, source: str, out: bytearray, *,
     if not inflater.eof:
         raise InflateError(source, f"truncated {kind} data")
     return inflater.unused_data
+
+
+def inflate_member(handle: BinaryIO, offset: int, limit: int, *, source: str) -> tuple[bytes, int | None]:
+    """Decompress the one gzip member at byte `offset` of `handle` into at most `limit` bytes,
+    reading the handle a block at a time (a WARC file is read member by member, never whole);
+    returns it and the offset of the next member (None at the end, zero padding included)."""
+    handle.seek(offset)
+    inflater = zlib.decompressobj(_GZIP)
+    out = bytearray()
+    read = 0
+    try:
+        while not inflater.eof:
+            pending = handle.read(_BLOCK)
+            if not pending:
+                raise InflateError(source, "truncated gzip data")
+            read += len(pending)
+            while pending and not inflater.eof:
+                out += inflater.decompress(pending, limit + 1 - len(out))  # never 0: we stop past `limit`
+                if len(out) > limit:
+                    raise InflateError(source, f"larger than {limit} bytes when decompressed")
+                pending = inflater.unconsumed_tail
+    except zlib.error as error:
+        raise InflateError(source, f"corrupt gzip data ({' '.join(str(error).split())[:80]})") from None
+    following = offset + read - len(inflater.unused_data)
+    handle.seek(following)
+    rest = handle.read(_BLOCK)
+    while rest and not rest.strip(b"\0"):  # zero padding: the end, if nothing else follows
+        rest = handle.read(_BLOCK)
+    return bytes(out), following if rest else None
+
+
+_BLOCK = 1 << 20
 
 
 def _is_zlib(data: bytes) -> bool:

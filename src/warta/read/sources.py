@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 from . import encoding
 from ..errors import BinaryInputError, EmptyInputError, InputError, WartaError
 from .files import open_regular
-from .inflate import inflate
+from .inflate import GZIP_MAGIC, InflateError, inflate, inflate_member
 from .metadata import INDEX_NAME, fields_of, is_metadata_index, metadata_for, metadata_for_url
 from ..model import Document
 
@@ -271,6 +271,9 @@ def _read_warc(path: str, name: str, *, max_bytes: int) -> Iterator[Item]:
     A record that breaks the reading (a negative or wrong Content-Length, garbage between records)
     gives one error, and reading resumes at the next record header (or gzip member) after it."""
     with open_regular(path, name, max_bytes=None) as handle:
+        if handle.read(len(GZIP_MAGIC)) == GZIP_MAGIC:
+            yield from _read_warc_members(handle, name, max_bytes=max_bytes)
+            return
         found, start, resyncs = False, 0, 0
         while start is not None and resyncs <= _MAX_RESYNCS:
             last = start
@@ -288,6 +291,38 @@ def _read_warc(path: str, name: str, *, max_bytes: int) -> Iterator[Item]:
             start, resyncs = _next_record_start(handle, last + 1), resyncs + 1
     if not found:
         yield InputError(name, "no HTML responses in WARC")
+
+
+def _read_warc_members(handle: BinaryIO, name: str, *, max_bytes: int) -> Iterator[Item]:
+    """The HTML responses of a gzipped WARC file, one gzip member (a record, as crawlers write
+    them) at a time through the one bounded inflate path: a member that decompresses past
+    `max_bytes` and a record's headers (a bomb) stops there with one error, and reading goes on
+    at the next member."""
+    found, offset, resyncs = False, 0, 0
+    while offset is not None and resyncs <= _MAX_RESYNCS:
+        where = f"{name}#offset-{offset}"
+        try:
+            data, following = inflate_member(handle, offset, max_bytes + _WARC_HEADERS, source=where)
+        except InflateError as error:
+            found = True
+            yield error
+            offset, resyncs = _next_record_start(handle, offset + 1), resyncs + 1
+            continue
+        try:
+            for _, item in _warc_records(io.BytesIO(data), name, 0, max_bytes):
+                found = True
+                yield item
+        except _Resync:
+            pass
+        except Exception as error:  # noqa: BLE001 (FastWARC raises OSError and its own types on corrupt records)
+            found = True
+            yield InputError(where, f"corrupt WARC ({error.__class__.__name__}: {' '.join(str(error).split())[:80]})")
+        offset = following
+    if not found:
+        yield InputError(name, "no HTML responses in WARC")
+
+
+_WARC_HEADERS = 1 << 20  # room for a record's WARC and HTTP headers besides its body
 
 
 class _Resync(Exception):
