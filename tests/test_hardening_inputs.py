@@ -239,10 +239,9 @@ def test_a_gzip_bomb_in_a_warc_stops_at_the_limit_and_the_next_record_is_read(tm
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     from hostile_corpus import page, warc_record
 
-    import warta.sources
-
+    sources = sys.modules[iter_documents.__module__]  # the module this file imported (warta.sources)
     inflated: list[int] = []
-    real = warta.sources.inflate_member
+    real = sources.inflate_member
 
     def counted(handle, offset, limit, *, source):
         try:
@@ -253,7 +252,7 @@ def test_a_gzip_bomb_in_a_warc_stops_at_the_limit_and_the_next_record_is_read(tm
         inflated.append(len(data))
         return data, following
 
-    monkeypatch.setattr(warta.sources, "inflate_member", counted)
+    monkeypatch.setattr(sources, "inflate_member", counted)
     http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
     zeros = b"\0" * 40_000_000
     head = warc_record(b"", uri="https://bomb.example/2", number=2, length=len(http) + len(zeros))
