@@ -1,4 +1,4 @@
-"""The English CRF tagger distilled from spaCy (entities/english_crf.py, entities/distill.py)."""
+"""The English CRF tagger distilled from spaCy (entities/english_crf.py, tools/warta_build/entities_en.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -86,7 +86,10 @@ def test_model_ships_small_with_its_card_and_word_lists() -> None:
 def test_agreement_with_spacy_on_held_out_news(corpus: Path) -> None:
     """The shipped model against its teacher on PolNeAR articles it never saw (floor may only rise)."""
     pytest.importorskip("spacy")
-    from warta.entities.distill import agreement, scoring_documents, teacher_sentences
+    from warta.commands.train import build_module
+
+    tool = build_module("entities_en")
+    agreement, scoring_documents, teacher_sentences = tool.agreement, tool.scoring_documents, tool.teacher_sentences
 
     documents = [d for _, d in zip(range(40), scoring_documents(corpus))]
     scores = agreement(MODELS / MODEL_FILE, teacher_sentences(documents))

@@ -7,7 +7,10 @@ import pytest
 
 from warta.entities.crf import load_lexicon, load_tagger
 from warta.entities.features import sentence_features, shape
-from warta.entities.training import read_conll, score, spans
+from warta.commands.train import build_module
+from warta.entities.crf import spans
+
+read_conll, score = build_module("entities_id").read_conll, build_module("entities_id").score
 from warta.kb import load_kb
 
 

@@ -56,3 +56,14 @@ def test_training_refuses_to_write_into_an_installed_copy(tmp_path: Path, monkey
     monkeypatch.setattr(train, "PACKAGE", tmp_path / "site-packages" / "warta")
     result = CliRunner().invoke(cli.app, ["train", "entities", "--data", str(tmp_path)])
     assert result.exit_code != 0 and "not a source checkout" in str(result.exception)
+
+
+def test_training_code_lives_outside_the_installed_package() -> None:
+    """Trainers (spaCy's train, CRFsuite's Trainer) are called only from tools/warta_build, which
+    `warta train` loads from a checkout; the wheel ships models, not the code that makes them."""
+    trainers = ("spacy.cli.train", "pycrfsuite.Trainer", "crfsuite.Trainer")
+    inside = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
+              if any(t in p.read_text(encoding="utf-8") for t in trainers)]
+    assert inside == []
+    tools = SRC.parents[1] / "tools" / "warta_build"
+    assert {"entities_id.py", "entities_en.py", "parser_id.py", "parser-id.cfg"} <= {p.name for p in tools.iterdir()}

@@ -68,7 +68,9 @@ def test_eval_parser_bad_inputs_give_one_line(warta_cli, tmp_path: Path) -> None
 
 
 def test_clitic_table_learns_from_the_multiword_tokens(tmp_path: Path) -> None:
-    from warta.syntax import training
+    from warta.commands.train import build_module
+
+    training = build_module("parser_id")
 
     rows = [MWT.replace("Ia menyetujuinya", f"Ia {w}nya").replace("menyetujuinya\t", f"{w}nya\t").replace(
         "menyetujui\tsetuju", f"{w}\t{w}") for w in ("rumah", "mobil", "kantor")]

@@ -1,4 +1,5 @@
-"""`warta train entities` / `entities-en`: rebuild the Indonesian and English entity taggers.
+"""`warta train entities` / `entities-en` / `parser-id`: rebuild the entity taggers and the
+Indonesian parser with the training code of the checkout's `tools/warta_build` (not installed).
 
 Reproducible from the data in ../shared/corpus (IndoNLU NERGrit train split) and the nlp-id
 wheel; writes src/warta/models/ner-id.crfsuite, lang/id/entities_{common,names}.txt and the
@@ -7,7 +8,10 @@ scores in models/MODEL_CARD.md. The test split is never read.
 from __future__ import annotations
 
 import datetime
+import importlib
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated
 
 import typer
@@ -15,6 +19,7 @@ import typer
 from ..cli import app
 
 PACKAGE = Path(__file__).resolve().parents[1]
+BUILD_TOOLS = "warta_build"  # the checkout's tools/warta_build: training code is not installed
 DEFAULT_DATA = PACKAGE.parents[2] / "shared" / "corpus" / "annotations" / "indonlu-nergrit"
 train_app = typer.Typer(help="Train warta's statistical models from public annotated data.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
@@ -29,6 +34,19 @@ def _source_tree_only() -> None:
 
         raise ConfigError("warta train", f"{PACKAGE} is an installed copy, not a source checkout: "
                           "run it from a checkout of warta (pip install -e .)")
+
+
+def build_module(name: str) -> ModuleType:
+    """Module `name` of the source checkout's `tools/warta_build` (the training code, which the
+    installed package does not ship); a ConfigError outside a checkout."""
+    tools = PACKAGE.parents[1] / "tools"
+    if not (tools / BUILD_TOOLS / f"{name}.py").is_file():
+        from ..errors import ConfigError
+
+        raise ConfigError("warta train", f"{tools / BUILD_TOOLS} not found: run it from a checkout of warta")
+    if str(tools) not in sys.path:
+        sys.path.insert(0, str(tools))
+    return importlib.import_module(f"{BUILD_TOOLS}.{name}")
 
 
 def _write_list(path: Path, words: list[str], source: str, *, command: str = "warta train entities") -> None:
@@ -47,13 +65,9 @@ def train_entities(
     retrain it on train + valid for the shipped model. The test split is never read."""
     from ..entities.crf import MODEL_FILE
     from ..entities.features import Lexicon
-    from ..entities.training import (
-        postag_corpus,
-        read_conll,
-        score,
-        train_crf,
-        word_classes,
-    )
+    tool = build_module("entities_id")
+    postag_corpus, read_conll, score = tool.postag_corpus, tool.read_conll, tool.score
+    train_crf, word_classes = tool.train_crf, tool.word_classes
     from ..kb import load_kb
 
     common, names = word_classes(postag_corpus())
@@ -106,14 +120,10 @@ def train_entities_en(
 ) -> None:
     """Distil spaCy's English NER into the English CRF: label openly licensed English news with
     en_core_web_sm, train on it, and score agreement with spaCy on held-out PolNeAR articles."""
-    from ..entities.distill import (
-        agreement,
-        case_classes,
-        scoring_documents,
-        teacher_sentences,
-        train_english,
-        training_documents,
-    )
+    tool = build_module("entities_en")
+    agreement, case_classes, train_english = tool.agreement, tool.case_classes, tool.train_english
+    scoring_documents, teacher_sentences, training_documents = (
+        tool.scoring_documents, tool.teacher_sentences, tool.training_documents)
     from ..entities.english_crf import MODEL_FILE, load_english_lexicon
 
     train = teacher_sentences(training_documents(corpus))
@@ -155,7 +165,9 @@ def train_parser_id(
     files, write the clitic table lang/id/syntax_clitics.tsv, then score the model on the held-out
     news test file (id_csui-ud-test) and record the figures in the model card."""
     from ..syntax.parser import load_parser
-    from ..syntax.training import TEST_FILE, clitic_table, train_pipeline, write_card
+    tool = build_module("parser_id")
+    TEST_FILE, clitic_table, train_pipeline, write_card = (  # noqa: N806 - the tool's constant
+        tool.TEST_FILE, tool.clitic_table, tool.train_pipeline, tool.write_card)
 
     lines = clitic_table(data)
     header = ("# Clitics of Indonesian tokens, from the multiword tokens of the UD training files (CC BY-SA).\n"

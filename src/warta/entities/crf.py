@@ -16,10 +16,22 @@ from ..model import Article, Span
 from .candidates import Candidate
 from .features import Lexicon, sentence_features
 from .gazetteer import sentence_tokens
-from .training import spans
 
 MODEL_FILE = "ner-id.crfsuite"
 log = logging.getLogger(__name__)
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """(start, end, type) chunks of a BIO sequence; a stray I- opens a chunk, as in conlleval."""
+    found, start, kind = set(), None, None
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, _, label = tag.partition("-")
+        if start is not None and (prefix != "I" or label != kind):
+            found.add((start, i, kind))
+            start, kind = None, None
+        if prefix in "BI" and tag != "O" and start is None:
+            start, kind = i, label
+    return found
 
 
 @cache

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .conllu import read_conllu
+from warta.syntax.conllu import read_conllu
 
 TRAIN_FILES = ("id_csui-ud-train.conllu", "id_gsd-ud-dev.conllu", "id_gsd-ud-test.conllu", "id_pud-ud-test.conllu")
 TEST_FILE = "id_csui-ud-test.conllu"
@@ -54,7 +54,7 @@ def train_pipeline(data: Path, out: Path, work: Path) -> float:
                                              "paths.dev": str(work / "dev.spacy")})
     if out.exists():
         shutil.rmtree(out)
-    from .parser import set_float_width
+    from warta.syntax.parser import set_float_width
 
     nlp = spacy.load(work / "output" / "model-best")
     set_float_width(nlp, "float16")  # half the size on disk; widened again when loaded
@@ -95,7 +95,7 @@ embeddings of the normalised word, its first letter, last three letters and shap
 convolutional encoder, width 128), a morphologizer (universal POS and UD features; the treebanks'
 XPOS tag sets differ, so no XPOS tagger), a trainable lemmatizer and a transition-based dependency
 parser with Universal Dependencies v2 relations. The configuration is
-`warta/syntax/parser-id.cfg`; `warta train parser-id` rebuilds it (fixed seed).
+`tools/warta_build/parser-id.cfg`; `warta train parser-id` rebuilds it (fixed seed).
 
 ## Data
 
@@ -130,8 +130,8 @@ def write_card(out: Path, test: Path, seconds: float) -> str:
     """Score the model in `out` on `test`, copy the licence notices and write MODEL_CARD.md."""
     import datetime
 
-    from .conllu import score_parser
-    from .parser import load_parser
+    from warta.syntax.conllu import score_parser
+    from warta.syntax.parser import load_parser
 
     for notice in test.parent.glob("LICENSE-*.txt"):
         shutil.copy(notice, out / notice.name)

@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..model import Article, Document
-from .training import spans
+from warta.entities.crf import spans
+from warta.model import Article, Document
 
 Sentence = tuple[list[str], list[str]]  # words, BIO tags
 # c1 (L1) keeps the model small; it was chosen on held-out PolNeAR agreement (0.02-0.1 differ by < 0.01).
@@ -51,10 +51,10 @@ def _jsonl_texts(path: Path, name: str) -> Iterator[Document]:
 
 def teacher_sentences(documents: Iterable[Document]) -> list[Sentence]:
     """spaCy's names on warta's tokens, sentence by sentence, for the English documents."""
-    from ..pipeline import Pipeline
-    from ..settings import load_settings
-    from .english import spacy_candidates
-    from .gazetteer import sentence_tokens
+    from warta.pipeline import Pipeline
+    from warta.settings import load_settings
+    from warta.entities.english import spacy_candidates
+    from warta.entities.gazetteer import sentence_tokens
 
     reader = Pipeline.build(load_settings({"stages": "read,language,segment"}))
     out: list[Sentence] = []
@@ -99,8 +99,8 @@ def train_english(sentences: list[Sentence], model_path: Path) -> float:
     """Train the student on the capitalised runs of `sentences`; returns the seconds it took."""
     import pycrfsuite
 
-    from ..kb import load_kb
-    from .english_crf import load_english_lexicon, name_runs, run_features
+    from warta.kb import load_kb
+    from warta.entities.english_crf import load_english_lexicon, name_runs, run_features
 
     began = time.perf_counter()
     lex, kb = load_english_lexicon(), load_kb()
@@ -119,8 +119,8 @@ def agreement(model_path: Path, sentences: list[Sentence]) -> dict[str, float]:
     """Mention-level precision, recall and F1 of the student against the teacher's labels."""
     import pycrfsuite
 
-    from ..kb import load_kb
-    from .english_crf import load_english_lexicon, tag_words
+    from warta.kb import load_kb
+    from warta.entities.english_crf import load_english_lexicon, tag_words
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
