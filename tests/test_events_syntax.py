@@ -117,3 +117,18 @@ def test_an_obligation_reported_is_a_demand_on_its_subject_and_not_the_act():
 
 def test_a_statement_verb_reporting_an_obligation_is_the_demand():
     assert ("DEMAND", "GBR", "LBY") in coded("A senior British minister reiterated that Libya must hand over the suspects.")
+
+
+def test_a_verb_pattern_on_a_noun_without_an_owner_is_no_event():
+    found = coded("Ukrainian lawmakers endorsed the plan, making a turn in favor of closer relations with Russia.")
+    assert not [f for f in found if "RUS" in f]
+
+
+def test_a_verb_pattern_on_a_proper_noun_is_a_name():
+    found = coded("American and British activists unfurled giant Free Tibet banners in Beijing.")
+    assert not [f for f in found if f[0] == "CONCEDE"]
+
+
+def test_a_participle_adjunct_shares_the_subject_of_its_clause():
+    found = coded("Russia sent troops to Syria on Monday, threatening Turkey.")
+    assert ("THREATEN", "RUS", "TUR") in found

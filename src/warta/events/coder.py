@@ -37,7 +37,7 @@ from .cues import (
     topics,
 )
 from .framing import obligations, reframed
-from .grammar import parsed_pairs, prominence
+from .grammar import DEVERBAL, parsed_pairs, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
@@ -275,6 +275,8 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
                              joint=options["joint"], alone=alone, mains=context.mains)
         if pairs is not None and any(p.target is not None for p in pairs):
             return pairs
+        if pairs is None and match.pattern.kind == DEVERBAL:
+            return []  # a verb's pattern on a noun without an owner: "in favor of", "a target"
         alone_pairs = pairs  # the parse found the source alone: a target by distance is preferred
     else:
         alone_pairs = None

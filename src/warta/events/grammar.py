@@ -26,6 +26,7 @@ ARGUMENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
 VERB_WORDS = frozenset({"VERB", "AUX"})
 CLOSE = frozenset({"compound", "amod", "flat", "appos", "conj", "det", "nmod:poss", "nummod", "name"})
 BARE_AGENT = frozenset({"obj", "iobj", "obl", "nmod", "nsubj", "compound", "flat"})  # labels a bare agent gets
+DEVERBAL = "deverbal"  # the kind of a verb pattern the parse finds on a noun: an event noun that needs its owner
 CLIMB = 3  # clauses a pronoun subject is followed up through ("said he would not ...")
 
 
@@ -106,8 +107,11 @@ def _passive(parse: Parse, i: int) -> bool:
 
 
 def _subject_word(parse: Parse, i: int) -> int | None:
-    """The subject of predicate `i`, a pronoun followed up to the clause that reports it."""
+    """The subject of predicate `i`, a pronoun followed up to the clause that reports it; a
+    participle adjunct without one of its own shares its clause's ("X launched ..., expanding")."""
     found = tree.subject(parse, i)
+    if found is None and _adjunct_participle(parse.words[i]) and not tree.children(parse, i, ("mark",)):
+        return _subject_word(parse, parse.words[i].head)  # not "for breaching ...": a reason, not an act
     if parse.words[i].deprel.startswith("acl") and (found is None or parse.words[found].upos == "PRON"):
         return parse.words[i].head  # "Rusia, yang menyerang ...", "Iran, which attacked ...": the name
     at, steps = i, 0
@@ -135,6 +139,12 @@ def bare_agents(parse: Parse, i: int) -> list[int]:
         found.append(j)
         after = max(phrase(parse, j)) + 1
     return found
+
+
+def _adjunct_participle(word) -> bool:
+    """An -ing adjunct of a clause ("..., expanding its campaign"), not a past participle (passive)."""
+    return word.deprel == "advcl" and word.head >= 0 and "VerbForm=" in word.feats \
+        and "Tense=Past" not in word.feats and "VerbForm=Fin" not in word.feats and "VerbForm=Inf" not in word.feats
 
 
 def _targets(parse: Parse, i: int, marks: frozenset[str], passive: bool) -> tuple[list[int], list[int]]:
@@ -214,12 +224,14 @@ def purpose(parse: Parse, offset: int) -> bool:
 
 def gate(parse: Parse, offset: int, kind: str) -> str | None:
     """What a trigger pattern of `kind` is where the parse puts its first word at `offset`: a
-    verb pattern on a verb stays a verb, on a noun becomes an event noun ("the release", "Iran's
-    attack"), on anything else is no trigger ("according to", "overwhelming", "rebel-controlled")."""
+    verb pattern on a verb stays a verb, on a common noun becomes an event noun (DEVERBAL: "the
+    release", "Iran's attack"), on anything else is no trigger ("according to", "overwhelming",
+    "rebel-controlled", "Free Tibet")."""
     i = word_of(parse, offset)
     if kind != "verb" or i is None or is_verb(parse, i):
         return kind
-    return "noun" if is_noun(parse, i) else None
+    # a proper noun is a name ("Free Tibet" banners), not an event
+    return DEVERBAL if parse.words[i].upos == "NOUN" else None
 
 
 def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, marks: frozenset[str], *,

@@ -17,7 +17,7 @@ from ..lang import words_of_all
 from ..model import Parse
 from .actors import ActorMention
 from .cues import Cues, Token
-from .grammar import gate, purpose
+from .grammar import DEVERBAL, gate, purpose
 from .lexicon import Match
 
 COMPLEMENT_REACH = 2  # tokens between a verb and its complement verb ("prepared to attend")
@@ -156,7 +156,7 @@ def _gated(parse: Parse, tokens: list[Token], match: Match) -> Match | None:
 def noun_form(match: Match, tokens: list[Token]) -> bool:
     """An event noun: a noun pattern, or a derived noun in a verb set ("serangan", "pembajakan",
     "kecaman", "agresi", "blokade"); meN-/di-/ber- words are verbs."""
-    if match.pattern.kind == "noun":
+    if match.pattern.kind in {"noun", DEVERBAL}:
         return True
     word = tokens[match.end - 1].text.lower() if match.end - match.start == 1 else ""
     return word.endswith(_endings("noun_endings")) and not word.startswith(_endings("verb_prefixes"))
