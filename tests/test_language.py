@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from warta.lang import identify as language
+from warta.lang.function_words import shown_language
 from warta.lang.identify import SharedWalk, identify, identify_article
 
 ENGLISH = ("Indonesia and Russia agreed on Tuesday to expand their cooperation in energy and defence, "
@@ -28,7 +29,33 @@ def test_article_and_paragraphs_as_if_identified_one_by_one(title: str | None, l
     title, text, spans = _article(title, PARAGRAPHS, lead)
     whole, found = identify_article(title, text, spans)
     assert whole == identify(((title or "") + "\n" + text).strip())
-    assert found == [identify(text[s:e]) for s, e in spans]
+    # a short paragraph that does not show its language by its function words is the article's
+    assert found == [identify(text[s:e]) if e - s >= language.SHORT_TEXT or shown_language(text[s:e]) else None
+                     for s, e in spans]
+    assert found[1] is None  # "Photo: Reuters"
+
+
+def test_texts_that_show_their_language_load_no_model(monkeypatch) -> None:
+    """English and Indonesian paragraphs full of their function words, short or long, and a caption:
+    no statistical identifier is asked (both fail here)."""
+    def no_model():
+        raise AssertionError("a model was loaded")
+    monkeypatch.setattr(language, "_lingua", no_model)
+    monkeypatch.setattr(language, "_langid", no_model)
+    short_english = "“Ready,” he said to them."
+    paragraphs = [INDONESIAN, short_english, "Foto: Reuters", INDONESIAN, INDONESIAN]
+    whole, found = identify_article("Kerja sama energi", *_article(None, paragraphs)[1:])
+    assert (whole, found) == ("id", ["id", "en", None, "id", "id"])
+
+
+@pytest.mark.parametrize("text", [
+    "Kindle for PCをCtrl＋Alt＋Kのショートカットキーで立ち上がらなくする方法 and the rest of it",  # few spaces
+    "Indonesia and Russia di Jakarta dan Moskow",  # both languages' words
+    "Ein kurzer Satz auf Deutsch über Politik und Wirtschaft.",  # none
+    "the Fed",  # one word
+])
+def test_texts_that_do_not_show_their_language(text: str) -> None:
+    assert shown_language(text) is None
 
 
 @pytest.mark.parametrize("decomposed", [False, True])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,20 @@ TEXT = "Menteri bertemu di Jakarta\n\nMenteri Luar Negeri Indonesia bertemu mitr
     ("", "id", None),
 ])
 def test_published_dates_in_news_formats(raw, language, expected) -> None:
+    assert normalize_published(raw, [language]) == expected
+
+
+@pytest.mark.parametrize("raw, language, expected", [
+    ("Kamis, 12 Jun 2025 13:07 WIB", "id", "2025-06-12T13:07:00+07:00"),
+    ("Diperbarui 22 Apr 2025, 16:00 WIB", "id", "2025-04-22T16:00:00+07:00"),
+    ("June 12, 2025", "en", "2025-06-12"),
+    ("12 Mei 2025 08:05:09", "id", "2025-05-12T08:05:09"),
+    ("31 Juni 2025", "id", None),  # no such day
+])
+def test_plain_dates_are_read_without_dateparser(raw, language, expected, monkeypatch) -> None:
+    """A day, a month name and a year (and a time): the language's month names read them; dateparser,
+    slow to load, is not needed (an import of it fails here)."""
+    monkeypatch.setitem(sys.modules, "dateparser", None)
     assert normalize_published(raw, [language]) == expected
 
 

@@ -31,6 +31,7 @@ REQUIRED_FILES = frozenset({
 OPTIONAL_FILES = frozenset({
     "glue_words.txt",  # function words scrapers glue to names (glue repair)
     "language_markers.tsv",  # words telling this language from the ones it is confused with
+    "language_words.txt",  # function words that show a text is in this language (no identifier needed)
     "tone_words.tsv",  # the tone lexicon (when tone is not VADER's)
     "event_extra.tsv", "event_agents.tsv",  # hand-written triggers read first; generated agent words
     "entities_common.txt", "entities_names.txt", "entities_case_common.txt", "entities_case_names.txt",

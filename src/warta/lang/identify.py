@@ -1,10 +1,15 @@
 """Language identification per article and per paragraph.
 
-Whole articles: py3langid over a restricted set of languages, then a lexical tie-break between
+A text that shows its language by its function words (`language_words.txt` of each language
+folder: a clear share of its words from one language, hardly any from the others) is in that
+language without a statistical identifier, and no model is loaded for it (the first result of a
+process: see benchmarks/bench_first_result.py). A short paragraph that does not show its language
+is too little to tell: it is read in the article's language. The others: whole articles and long
+paragraphs: py3langid over a restricted set of languages, then a lexical tie-break between
 a language and those it is confused with (Indonesian and Malay share most words; langid alone
-confuses them: `Language.confused_with`, `language_markers.tsv`). Short paragraphs: lingua
-restricted to the languages warta reads (Indonesian, Malay and English), which is more reliable
-on a few words. A language known to the identifiers by another code (`Language.identified_as`)
+confuses them: `Language.confused_with`, `language_markers.tsv`). A short text on its own (an
+article of a sentence): lingua restricted to the languages warta reads (Indonesian, Malay and
+English), which is more reliable on a few words. A language known to the identifiers by another code (`Language.identified_as`)
 is reported by its folder's code.
 
 py3langid reads a text by walking a byte automaton, in pure Python. An article's paragraphs are
@@ -21,6 +26,7 @@ from itertools import islice
 
 from ..compiled import compiled
 from . import languages
+from .function_words import shown_language
 
 CANDIDATES = ("id", "ms", "en", "de", "fr", "es", "nl", "pt", "it", "ru", "ar", "zh", "ja", "tl", "jv", "tr", "fa")
 SHORT_TEXT = 200
@@ -319,16 +325,25 @@ def _visits(features) -> Counter | None:
 
 
 def identify_article(title: str | None, text: str, paragraphs: list[tuple[int, int]]) -> tuple[str | None, list[str | None]]:
-    """The language of the article (headline and text) and of each paragraph `text[start:end]`."""
+    """The language of the article (headline and text) and of each paragraph `text[start:end]`;
+    None for a short paragraph that does not show its language (it is in the article's)."""
     joined = (title or "") + "\n" + text
     whole = joined.strip()
     offset = len(title or "") + 1 - (len(joined) - len(joined.lstrip()))  # where `text` starts in `whole`
     walk = SharedWalk(whole)
     parts = [(0, whole)] + [(offset + s, text[s:e]) for s, e in paragraphs]
-    # py3langid's part, for all long parts at once: one count and sum instead of one per part
-    long = [k for k, (_, part) in enumerate(parts) if len(part) >= SHORT_TEXT and _two_words(part)]
-    known = dict(zip(long, walk.labels([parts[k] for k in long])))
-    codes = [identify(part, within=walk, at=at, known=known.get(k)) for k, (at, part) in enumerate(parts)]
+    shown = [shown_language(part) for _, part in parts]
+    # py3langid's part, for the long parts left at once: one count and sum instead of one per part
+    long = [k for k, (_, part) in enumerate(parts) if shown[k] is None and len(part) >= SHORT_TEXT and _two_words(part)]
+    known = dict(zip(long, walk.labels([parts[k] for k in long]))) if long else {}
+    codes = []
+    for k, (at, part) in enumerate(parts):
+        if shown[k] is not None:
+            codes.append(_reading(part, shown[k]))
+        elif k and len(part) < SHORT_TEXT:
+            codes.append(None)  # a caption, a dateline, a name: the identifiers would only guess
+        else:
+            codes.append(identify(part, within=walk, at=at, known=known.get(k)))
     return codes[0], codes[1:]
 
 
@@ -343,13 +358,23 @@ def identify(text: str, *, within: SharedWalk | None = None, at: int = 0, known:
     `known`: py3langid's label of `text` when already found (`SharedWalk.labels`)."""
     if not _two_words(text):
         return None
+    return _reading(text, shown_language(text) or _identified_by_model(text, within, at, known))
+
+
+def _identified_by_model(text: str, within: SharedWalk | None, at: int, known: str | None) -> str | None:
+    """The code lingua (a short text) or py3langid (a long one) gives `text`."""
     if len(text) < SHORT_TEXT:
-        code = _short_text_language(text)
-    elif known is not None:
-        code = known
-    else:
-        counted = within.counted(at, text) if within is not None else None
-        code, _ = _langid().classify(counted if counted is not None else text)
+        return _short_text_language(text)
+    if known is not None:
+        return known
+    counted = within.counted(at, text) if within is not None else None
+    code, _ = _langid().classify(counted if counted is not None else text)
+    return code
+
+
+def _reading(text: str, code: str | None) -> str | None:
+    """The code of the folder that reads `text`, identified as `code`: a language confused with
+    others told apart by its marker words, one known by another code reported by its own."""
     if code in _marker_groups():
         code = _told_apart(text, *_marker_groups()[code])
     return _reported().get(code, code) if code else code
