@@ -52,6 +52,22 @@ def compiled(name: str, inputs: Iterable[str], build: Callable[[], T]) -> T:
     return value
 
 
+def file_key(path: str | Path) -> str:
+    """A file's path, size and modification time: an input of `compiled` that changes with the
+    file without reading it (for large files, and for a dependency's data)."""
+    stat = os.stat(path)
+    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def package_key(name: str) -> str:
+    """`file_key` of an installed package's `__init__.py` (a new version changes it), found
+    without importing the package; "absent" when it is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    return file_key(spec.origin) if spec is not None and spec.origin else "absent"
+
+
 def _source(module: str) -> bytes:
     """The source file of `module` (b"" when it has none)."""
     found = sys.modules.get(module)

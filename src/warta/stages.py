@@ -10,6 +10,7 @@ from functools import cache
 from itertools import starmap
 from typing import Any
 
+from .cldr import territory_names
 from .read.cleaning import clean
 from .errors import NotArticleError
 from .read.extraction import extract
@@ -26,17 +27,7 @@ from .segment import capped, sentence_spans, token_spans
 @cache
 def _known_names() -> frozenset[str]:
     """Country names in the languages warta reads (CLDR via Babel) so glue repair knows 'Iran', 'Rusia'."""
-    try:
-        from babel import Locale, UnknownLocaleError
-    except ImportError:
-        return frozenset()
-    names: set[str] = set()
-    for code in available_languages():
-        try:
-            names.update(n for n in Locale.parse(code).territories.values() if n.isalpha())
-        except (UnknownLocaleError, ValueError):  # a language CLDR does not know
-            continue
-    return frozenset(names)
+    return frozenset(name for name in territory_names() if name.isalpha())
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,17 @@ class KnowledgeBase:
 
 @cache
 def load_kb() -> KnowledgeBase:
-    """Read the tables and the name index (once per process)."""
+    """Read the tables and the name index (once per process; once per change of the tables, as
+    warta's compiled tables, and unpickled by later processes in half the time)."""
+    from ..compiled import compiled, file_key
+
+    root = resources.files(__name__)
+    inputs = [file_key(str(root / table)) for table in (*TABLES, "index.tsv")]
+    return KnowledgeBase(*compiled("kb", inputs, _read_tables))
+
+
+def _read_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Rows by id, the name index and demonyms, from the TSV tables."""
     root = resources.files(__name__)
     rows: dict[str, str] = {}
     demonyms: dict[str, str] = {}
@@ -169,4 +179,4 @@ def load_kb() -> KnowledgeBase:
                         if adjective:
                             demonyms[name_key(adjective)] = id_[len("country:"):]
     index = dict(line.split("\t", 1) for line in (root / "index.tsv").read_text(encoding="utf-8").splitlines())
-    return KnowledgeBase(rows, index, demonyms)
+    return rows, index, demonyms

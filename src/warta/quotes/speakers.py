@@ -10,6 +10,7 @@ from collections import Counter
 from functools import cache, cached_property
 from typing import Any
 
+from ..cldr import territory_names
 from ..lang.folders import available_languages, read_lines
 from ..model import Article, Entity
 from .attribution import CONNECTORS, Attribution, _drop_brackets, _runs
@@ -28,20 +29,11 @@ AFFILIATED = frozenset({"for", "at", "of"})  # "Easley for Morning Consult": a n
 @cache
 def _place_names() -> frozenset[str]:
     """Country names in the languages warta reads (CLDR via Babel): not part of a person's name."""
-    try:
-        from babel import Locale, UnknownLocaleError
-    except ImportError:  # Babel is a dependency; this keeps the stage alive without it
-        return frozenset()
     names: set[str] = set()
-    for code in available_languages():
-        try:
-            territories = Locale.parse(code).territories
-        except (UnknownLocaleError, ValueError):  # a language CLDR does not know
-            continue
-        for name in territories.values():
-            # Every word of "Amerika Serikat", "Korea Utara": none of them is a person's name.
-            # Lowercase words ("dan" of "Trinidad dan Tobago", "and") are no place names.
-            names.update(w.lower() for w in name.split() if w.isalpha() and len(w) > 2 and w[:1].isupper())
+    for name in territory_names():
+        # Every word of "Amerika Serikat", "Korea Utara": none of them is a person's name.
+        # Lowercase words ("dan" of "Trinidad dan Tobago", "and") are no place names.
+        names.update(w.lower() for w in name.split() if w.isalpha() and len(w) > 2 and w[:1].isupper())
     return frozenset(names)
 
 

@@ -139,7 +139,15 @@ def _mojibake_characters() -> re.Pattern[str]:
     the everyday ones (dashes, ellipsis, no-break space; opening and closing quotes and marks),
     so a text without any is one `fix_encoding` returns unchanged.
     """
+    from .compiled import compiled, package_key
+
+    # The class is kept with warta's compiled tables: importing ftfy to build it costs a tenth of
+    # a second, and most texts need no ftfy at all.
+    return re.compile(compiled("mojibake-characters", [package_key("ftfy")], _mojibake_class))
+
+
+def _mojibake_class() -> str:
     from ftfy.badness import MOJIBAKE_CATEGORIES
 
     everyday = {"common", "start_punctuation", "end_punctuation"}
-    return re.compile("[" + "".join(v for k, v in MOJIBAKE_CATEGORIES.items() if k not in everyday) + "]")
+    return "[" + "".join(v for k, v in MOJIBAKE_CATEGORIES.items() if k not in everyday) + "]"
