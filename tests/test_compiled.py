@@ -72,3 +72,26 @@ def test_the_building_module_is_part_of_the_key(tmp_path, monkeypatch):
     assert compiled("rules", ["data"], build_with(2)) == 1  # same code, same data: the cached table
     (tmp_path / "builder.py").write_text("RULES = 2\n")
     assert compiled("rules", ["data"], build_with(2)) == 2  # the builder changed: built again
+
+
+def test_the_knowledge_base_and_cldr_names_load_the_same_from_the_cache(tmp_path, monkeypatch):
+    """Built from the tables once, then unpickled: the same entries and lookups; a file's content,
+    not its path, is the key (two checkouts share one cache)."""
+    from warta import cldr, kb
+    from warta.compiled import content_key
+
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path))
+    kb.load_kb.cache_clear()
+    built = kb.load_kb()
+    kb.load_kb.cache_clear()
+    loaded = kb.load_kb()
+    assert loaded is not built and len(loaded) == len(built) > 1000
+    assert [e.id for e, _ in loaded.lookup("Jakarta")] == [e.id for e, _ in built.lookup("Jakarta")]
+    kb.load_kb.cache_clear()
+    cldr.territory_names.cache_clear()
+    assert "Rusia" in cldr.territory_names() and "Russia" in cldr.territory_names()
+    cldr.territory_names.cache_clear()
+    table = tmp_path / "table.tsv"
+    table.write_bytes(b"a\tb\n")
+    key = content_key(table)
+    assert content_key(table.rename(tmp_path / "moved.tsv")) == key

@@ -54,9 +54,15 @@ def compiled(name: str, inputs: Iterable[str], build: Callable[[], T]) -> T:
 
 def file_key(path: str | Path) -> str:
     """A file's path, size and modification time: an input of `compiled` that changes with the
-    file without reading it (for large files, and for a dependency's data)."""
+    file without reading it (a dependency's files)."""
     stat = os.stat(path)
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def content_key(path: str | Path) -> str:
+    """The sha256 of a file's bytes: an input of `compiled` that is the same for the same data in
+    any checkout (hashing megabytes takes milliseconds; decoding them as text would take more)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def package_key(name: str) -> str:

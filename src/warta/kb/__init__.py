@@ -157,10 +157,10 @@ class KnowledgeBase:
 def load_kb() -> KnowledgeBase:
     """Read the tables and the name index (once per process; once per change of the tables, as
     warta's compiled tables, and unpickled by later processes in half the time)."""
-    from ..compiled import compiled, file_key
+    from ..compiled import compiled, content_key
 
     root = resources.files(__name__)
-    inputs = [file_key(str(root / table)) for table in (*TABLES, "index.tsv")]
+    inputs = [content_key(str(root / table)) for table in (*TABLES, "index.tsv")]
     return KnowledgeBase(*compiled("kb", inputs, _read_tables))
 
 
