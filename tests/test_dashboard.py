@@ -7,6 +7,8 @@ import pytest
 from test_dashboard_support import (
     ARTIFACTS,
     browser_page,
+    click_marker,
+    map_markers,
     need_chromium,
     open_page,
     serving,
@@ -151,6 +153,19 @@ def test_actor_network_map_search(site):
     open_page(page, base, "#/map")
     assert page.locator("#map-chart canvas").count() == 1 and "Jakarta" in page.inner_text("main")
     page.screenshot(path=str(ARTIFACTS / "dashboard-map.png"), full_page=True)
+    markers = map_markers(page)
+    placed = sum(m["places"] for m in markers)  # every place in one marker (Jakarta inside Indonesia's)
+    assert len(markers) >= 3 and {"Russia", "Japan"} <= {m["label"] for m in markers}
+    box = page.locator("#map-chart").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(40):  # zoom far out (a fiftieth): the places now lie within a few pixels of each other
+        page.mouse.wheel(0, 400)
+    page.wait_for_function("() => JSON.parse(document.querySelector('#map-chart').dataset.markers).length === 1")
+    (cluster,) = map_markers(page)
+    assert cluster["places"] == placed and cluster["label"].endswith(f" +{placed - 1}")
+    click_marker(page, cluster)  # a cluster: zoomed in on, until it splits
+    page.wait_for_function("() => JSON.parse(document.querySelector('#map-chart').dataset.markers).length > 1")
+    page.screenshot(path=str(ARTIFACTS / "dashboard-map-clusters.png"), full_page=True)
     page.click("text=Jakarta")  # the places table: the place's events below the map
     page.wait_for_selector("#place-event-list li")
     assert "Jakarta" in page.inner_text("#place-events h2") and page.locator("#place-event-list li").count() >= 1
@@ -163,6 +178,19 @@ def test_actor_network_map_search(site):
     assert page.inner_text("#search-total").startswith("1 article")
     open_page(page, base, "#/search?q=railway%20Russia%20Jakarta")  # every word: only the English article
     assert page.inner_text("#search-total").startswith("1 article")
+
+
+def test_nearby_places_cluster_into_one_marker(site):
+    """The clustering itself, on places placed by hand: heaviest first, within the radius."""
+    base, page = site
+    open_page(page, base, "#/")
+    clusters = page.evaluate("""async () => {
+        const { clusterPlaces, clusterLabel } = await import("/static/cluster.js");
+        const places = [{ name: "Bogor", x: 12, y: 0, weight: 1 }, { name: "Jakarta", x: 0, y: 0, weight: 5 },
+                        { name: "Depok", x: 0, y: 30, weight: 2 }, { name: "Tokyo", x: 400, y: 0, weight: 3 }];
+        return clusterPlaces(places, (p) => [p.x, p.y], 36).map((c) => [clusterLabel(c), c.weight]);
+    }""")
+    assert clusters == [["Jakarta +2", 8], ["Tokyo", 3]]
 
 
 def test_the_trigger_and_sides_are_marked_inside_the_evidence(site):

@@ -9,6 +9,8 @@ from conftest import SHARED
 from test_dashboard_support import (
     ARTIFACTS,
     browser_page,
+    click_marker,
+    map_markers,
     need_chromium,
     open_page,
     serving,
@@ -84,6 +86,18 @@ def test_real_articles_render_in_chromium(corpus_store):
         page.screenshot(path=str(ARTIFACTS / "corpus-network.png"), full_page=True)
         open_page(page, base, "#/map")
         assert page.locator("#map-chart canvas").count() == 1
+        places = page.request.get(f"{base}/api/places").json()
+        located = [p for p in places if p["lat"] is not None and p["lon"] is not None]
+        markers = map_markers(page)  # every located place in exactly one marker, nearby ones together
+        assert sum(m["places"] for m in markers) == len(located) and len(markers) <= len(located)
+        clustered = [m for m in markers if m["places"] > 1]
+        if clustered:  # a cluster clicked: zoomed in on until it splits
+            click_marker(page, clustered[0])
+            page.wait_for_function("n => JSON.parse(document.querySelector('#map-chart').dataset.markers).length > n",
+                                   arg=len(markers))
+            page.screenshot(path=str(ARTIFACTS / "corpus-map-zoomed.png"), full_page=True)
+            open_page(page, base, "#/")  # and back to the whole world
+            open_page(page, base, "#/map")
         page.screenshot(path=str(ARTIFACTS / "corpus-map.png"), full_page=True)
         page.screenshot(path=str(ARTIFACTS / "readme-map.png"))
         assert page.outside == [] and page.errors == []

@@ -2,6 +2,7 @@
 (no test functions here). Chromium tests skip when it is absent, unless WARTA_REQUIRE_CHROMIUM=1."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -80,3 +81,18 @@ def open_page(page, base: str, hash_: str) -> None:
     """Go to a dashboard route and wait until the router says it has rendered it."""
     page.goto(f"{base}/{hash_}")
     page.wait_for_function("h => document.body.dataset.ready === h", arg=hash_, timeout=20_000)
+
+
+def map_markers(page) -> list[dict]:
+    """The map's markers as drawn: label, how many places, where (lon, lat)."""
+    return json.loads(page.get_attribute("#map-chart", "data-markers"))
+
+
+def click_marker(page, marker: dict) -> None:
+    """Click a map marker where ECharts draws it."""
+    x, y = page.evaluate("""async ([lon, lat]) => {
+        const echarts = await import("/static/vendor/echarts/echarts.esm.min.js");
+        return echarts.getInstanceByDom(document.querySelector("#map-chart")).convertToPixel({ geoIndex: 0 }, [lon, lat]);
+    }""", [marker["lon"], marker["lat"]])
+    box = page.locator("#map-chart").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)

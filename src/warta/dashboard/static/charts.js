@@ -1,5 +1,6 @@
 // ECharts wrappers (vendored ES module). Tooltips use richText mode: drawn on the canvas, so
 // names from articles never become HTML.
+import { clusterLabel, clusterPlaces } from "./cluster.js";
 import * as echarts from "./vendor/echarts/echarts.esm.min.js";
 
 const charts = new Set();
@@ -100,15 +101,20 @@ async function worldMap() {
   return world;
 }
 
-/** Countries shaded by events (click: the country) and places as dots sized by events or articles
- * (click: the place's events); labels that would overlap are hidden. */
+const CLUSTER_RADIUS = 36;  // pixels: places closer than this on the screen share one marker
+
+/** Countries shaded by events (click: the country) and places as dots sized by events or articles,
+ * nearby places clustered into one labelled marker with a count (click: zoom in on it; a single
+ * place: its events). Clusters are formed again at every zoom; `el.dataset.markers` lists them. */
 export async function worldChoropleth(el, countries, places, { onCountry, onPlace }) {
   await worldMap();
   const max = Math.max(1, ...countries.map((c) => c.n));
-  const maxPlace = Math.max(1, ...places.map((p) => p.events ?? p.articles));
+  const points = places.map((p) => ({ name: p.name, lon: p.lon, lat: p.lat, weight: p.events ?? p.articles,
+    unit: p.events !== undefined ? "events" : "articles" }));
+  const maxPlace = Math.max(1, ...points.map((p) => p.weight));
   const chart = make(el, {
-    tooltip: { renderMode: "richText", formatter: (p) => (p.seriesType === "scatter"
-      ? `${p.data.name}: ${p.data.value[2]} ${p.data.unit}` : `${p.name}: ${p.value || 0} events`) },
+    tooltip: { renderMode: "richText", formatter: (p) => (p.seriesType === "scatter" ? markerTip(p.data)
+      : `${p.name}: ${p.value || 0} events`) },
     visualMap: { min: 0, max, left: 10, bottom: 10, text: [`${max} events`, "0"], calculable: true, seriesIndex: 0,
       inRange: { color: ["#e0ecf8", "#1d4ed8"] } },
     geo: { map: "world", nameProperty: "iso3", roam: true, itemStyle: { areaColor: "#f1f5f9", borderColor: "#94a3b8" },
@@ -116,12 +122,46 @@ export async function worldChoropleth(el, countries, places, { onCountry, onPlac
     series: [
       { type: "map", geoIndex: 0, nameProperty: "iso3", data: countries.map((c) => ({ name: c.iso3, value: c.n, label: c.name })) },
       { type: "scatter", coordinateSystem: "geo", labelLayout: { hideOverlap: true },
-        symbolSize: (v) => 5 + 22 * Math.sqrt(v[2] / maxPlace), itemStyle: { color: "#ea580c", opacity: 0.8 },
-        label: { show: true, position: "right", formatter: (p) => p.data.name, fontSize: 11 },
-        data: places.map((p) => ({ name: p.name, unit: p.events !== undefined ? "events" : "articles",
-          value: [p.lon, p.lat, p.events ?? p.articles] })) },
+        symbolSize: (v) => 5 + 22 * Math.sqrt(Math.min(1, v[2] / maxPlace)),
+        itemStyle: { color: "#ea580c", opacity: 0.8 },
+        label: { show: true, position: "right", formatter: (p) => p.data.name, fontSize: 11 }, data: [] },
     ],
   });
-  chart.on("click", (p) => (p.seriesType === "scatter" ? onPlace(p.data.name) : p.name && onCountry(p.name)));
+  const draw = () => {
+    const toPixel = (p) => chart.convertToPixel({ geoIndex: 0 }, [p.lon, p.lat]);
+    const clusters = clusterPlaces(points, toPixel, CLUSTER_RADIUS);
+    chart.setOption({ series: [{}, { data: clusters.map(markerOf) }] });
+    el.dataset.markers = JSON.stringify(clusters.map((c) => ({ label: clusterLabel(c), places: c.members.length,
+      lon: c.top.lon, lat: c.top.lat })));
+  };
+  let pending = false;
+  chart.on("georoam", () => {
+    if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; draw(); }); }
+  });
+  chart.on("click", (p) => {
+    if (p.seriesType !== "scatter") return p.name && onCountry(p.name);
+    if (p.data.places.length === 1) return onPlace(p.data.places[0]);
+    // A cluster: zoomed in on, far enough for its farthest place to leave it (distances on the
+    // screen grow with the zoom), at least twice, at most 64 times.
+    const toPixel = (q) => chart.convertToPixel({ geoIndex: 0 }, [q.lon, q.lat]);
+    const [x, y] = toPixel(p.data.top);
+    const farthest = Math.max(...p.data.members.map((m) => { const [mx, my] = toPixel(m); return Math.hypot(mx - x, my - y); }));
+    const factor = Math.min(64, Math.max(2, (1.5 * CLUSTER_RADIUS) / Math.max(farthest, 1e-9)));
+    const zoom = chart.getOption().geo[0].zoom || 1;
+    chart.setOption({ geo: { center: [p.data.top.lon, p.data.top.lat], zoom: zoom * factor } });
+    draw();
+  });
+  draw();
   return chart;
+}
+
+/** A cluster as a scatter point, at its heaviest place, sized by the events of all its places. */
+function markerOf(cluster) {
+  return { name: clusterLabel(cluster), places: cluster.members.map((m) => m.name), unit: cluster.top.unit,
+    top: cluster.top, members: cluster.members, value: [cluster.top.lon, cluster.top.lat, cluster.weight] };
+}
+
+function markerTip(data) {
+  const names = data.places.length > 1 ? ` (${data.places.slice(0, 8).join(", ")}${data.places.length > 8 ? ", …" : ""})` : "";
+  return `${data.name}: ${data.value[2]} ${data.unit}${names}`;
 }

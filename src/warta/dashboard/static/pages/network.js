@@ -23,6 +23,7 @@ export async function mapPage(place) {
   const events = h("section", { class: "panel", id: "place-events" }, h("p", { class: "muted" }, "Click a place on the map or in the table for its events."));
   show(h("h1", {}, "Map"),
     h("p", { class: "muted" }, `Countries shaded by their events; ${located.length} of ${places.length} places as dots. `,
+      "Nearby places share one marker, named after the largest, with the count of the others (+3): click it to zoom in until they part. ",
       "Click a country for its page, a place for its events. Drag and scroll to move and zoom."),
     h("section", { class: "panel" }, el), events,
     h("section", { class: "panel" }, h("h2", {}, "Places"), table(places.slice(0, 100), [
