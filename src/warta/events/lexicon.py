@@ -156,23 +156,36 @@ class Candidates:
 
 
 class Lexicon:
-    """Trigger patterns of one language, indexed by their first word."""
+    """Trigger patterns of one language, indexed by their first word.
+
+    The index holds pattern numbers; a word's ranked `Candidates` are built the first time a text
+    holds the word: a process reads a few hundred of the thousands of words that start a pattern,
+    and the compiled lexicon stays small enough to load in a fraction of the time."""
 
     def __init__(self, patterns: list[TriggerPattern]) -> None:
         self.patterns = patterns
-        by_word: dict[str, list[Candidate]] = defaultdict(list)
+        by_word: dict[str, list[int]] = defaultdict(list)
         self._by_prefix: list[Candidate] = []
-        for pattern in patterns:
-            first, candidate = pattern.elements[0], (pattern, _needs(pattern))
+        for number, pattern in enumerate(patterns):
+            first = pattern.elements[0]
             if first.prefixed:
-                self._by_prefix.append(candidate)
+                self._by_prefix.append((pattern, _needs(pattern)))
             for word in first.by_first:
-                by_word[word].append(candidate)
-        self._by_word = {word: Candidates.of(found) for word, found in by_word.items()}
-        self._firsts = frozenset(self._by_word)
+                by_word[word].append(number)
+        self._numbers = {word: tuple(numbers) for word, numbers in by_word.items()}
+        self._by_word: dict[str, Candidates] = {}
+        self._firsts = frozenset(self._numbers)
+
+    def _starting(self, word: str) -> Candidates | None:
+        """The ranked patterns whose first element holds `word` (built once per word)."""
+        found = self._by_word.get(word)
+        if found is None and word in self._numbers:
+            found = Candidates.of([(self.patterns[n], _needs(self.patterns[n])) for n in self._numbers[word]])
+            self._by_word[word] = found
+        return found
 
     def _candidates(self, token: str) -> Candidates | None:
-        found = self._by_word.get(token)
+        found = self._starting(token)
         prefixed = [c for c in self._by_prefix if c[0].elements[0].starting(token)] if self._by_prefix else []
         if not prefixed:
             return found
@@ -218,9 +231,15 @@ def _match_from(elements: tuple[Element, ...], tokens: list[str], i: int) -> int
     return None
 
 
-def _element(token: str, sets: dict[str, list[Alternative]]) -> Element:
+def _element(token: str, sets: dict[str, list[Alternative]], made: dict[str, Choice] | None = None) -> Element:
+    """The element a pattern token stands for; `made` shares one Choice among the patterns that
+    write the same token (a set such as `@country` is thousands of alternatives)."""
     if token == "_":
         return None
+    if made is not None:
+        if token not in made:
+            made[token] = _element(token, sets)
+        return made[token]
     alternatives: list[Alternative] = []
     for alt in token.split("|"):
         if alt.startswith("@"):
@@ -242,6 +261,7 @@ def parse_lines(lines: list[str]) -> list[TriggerPattern]:
         if _is_set_line(head, rest):
             sets[head[1:].rstrip("+")].extend(tuple(a.split("~")) for a in rest.strip().lower().split("|") if a)
     patterns = []
+    made: dict[str, Choice] = {}
     for number, line in enumerate(lines):
         head, _, rest = line.partition("\t")
         if _is_set_line(head, rest):
@@ -249,7 +269,7 @@ def parse_lines(lines: list[str]) -> list[TriggerPattern]:
         fields = rest.split("\t")
         if len(fields) < 2 or not (fields[0].strip().isdigit() or fields[0].strip() == NOT_A_TRIGGER):
             continue
-        elements = tuple(_element(t, sets) for t in head.strip().lower().split())
+        elements = tuple(_element(t, sets, made) for t in head.strip().lower().split())
         if elements and elements[0] is not None and all(e is None or e for e in elements):
             patterns.append(TriggerPattern(elements, fields[0].strip(), fields[1].strip() or "noun",
                                            head.strip(), number))
