@@ -139,7 +139,7 @@ def _mojibake_characters() -> re.Pattern[str]:
     the everyday ones (dashes, ellipsis, no-break space; opening and closing quotes and marks),
     so a text without any is one `fix_encoding` returns unchanged.
     """
-    from .compiled import compiled, package_key
+    from ..compiled import compiled, package_key
 
     # The class is kept with warta's compiled tables: importing ftfy to build it costs a tenth of
     # a second, and most texts need no ftfy at all.
