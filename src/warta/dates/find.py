@@ -24,9 +24,6 @@ from ..model import DateMention
 PRODUCER = "dates"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-# Words before a bare month name that make it a date ("in April", "pada Juni", "last March").
-MONTH_CUES = ("in", "on", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
-              "pada", "bulan", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan")
 FUTURE_SLACK = dt.timedelta(days=31)  # a day-month without year lies at most this far after publication
 # What every match of a kind holds (see `_cues`): a paragraph without it is not searched for that
 # kind. A cheap test first: most paragraphs hold no digit, no month and no weekday name.
@@ -55,6 +52,9 @@ class Calendar:
     units: dict[str, str]
     directions: dict[str, int]
     numbers: dict[str, float]
+    month_cues: dict[str, int]  # word before a bare month name -> -1 before publication, 0 nearest, 1 after
+    weekday_before: dict[str, int]  # "last"/"next" before a weekday name -> -1 / 1
+    weekday_after: dict[str, int]  # "lalu"/"depan" after a weekday name -> -1 / 1
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     cues: dict[str, _Cue]
 
@@ -66,6 +66,11 @@ def _alt(words: Any) -> str:
 def _alt_i(words: Any) -> str:
     """An alternation in a part matched in any case."""
     return trie_alternation(words, ignore_case=True)
+
+
+def _alt_or_none(words: Any) -> str:
+    """An alternation of `words`, or a pattern that never matches when a language has none."""
+    return _alt(words) if words else "(?!)"
 
 
 @cache
@@ -80,9 +85,12 @@ def load_calendar(code: str | None) -> Calendar:
     units = {r[0].lower(): r[2] for r in unit_rows if r[1] == "unit"}
     directions = {r[0].lower(): int(r[2]) for r in unit_rows if r[1] == "direction"}
     year_cues = [r[0] for r in unit_rows if r[1] == "year-cue"]
+    signed = {kind: {r[0]: int(r[2]) for r in unit_rows if r[1] == kind}
+              for kind in ("month-cue", "weekday-before", "weekday-after")}
     numbers = load_lexicon(code).numbers
-    return Calendar(code, months, weekdays, relative, units, directions, numbers,
-                    _patterns(months, weekdays, relative, units, directions, year_cues, numbers),
+    return Calendar(code, months, weekdays, relative, units, directions, numbers, signed["month-cue"],
+                    signed["weekday-before"], signed["weekday-after"],
+                    _patterns(months, weekdays, relative, units, directions, year_cues, numbers, signed),
                     _cues(months, weekdays, relative, directions))
 
 
@@ -98,8 +106,9 @@ def _cues(months: dict, weekdays: dict, relative: dict, directions: dict) -> dic
 
 
 def _patterns(months: dict, weekdays: dict, relative: dict, units: dict, directions: dict,
-              year_cues: list, numbers: dict) -> tuple[tuple[str, re.Pattern[str]], ...]:
+              year_cues: list, numbers: dict, signed: dict[str, dict[str, int]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, pattern) pairs, most specific first."""
+    month_cues = rf"(?i:{_alt_i(signed['month-cue'])})" if signed["month-cue"] else "(?!)"
     mon, wd = rf"(?P<mon>{_alt(months)})\.?", rf"(?:(?P<wd>{_alt(weekdays)}),?\s+)?"
     count = rf"(?P<n>\d{{1,3}}|{_alt_i(numbers)})" if numbers else r"(?P<n>\d{1,3})"
     patterns = [
@@ -110,10 +119,11 @@ def _patterns(months: dict, weekdays: dict, relative: dict, units: dict, directi
         ("ordinal", rf"{wd}\b(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)\s+(?:of\s+)?{mon}(?:,?\s+(?P<y>{YEAR}))?\b"),
         ("mdy", rf"{wd}\b{mon}\s+(?P<d>{DAY})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?"),
         ("my", rf"\b{mon}\s+(?P<y>{YEAR})\b"),
-        ("month", rf"\b(?P<cue>(?i:{_alt_i(MONTH_CUES)}))(?:\s+|-)(?P<mon>{_alt(months)})\b(?!\s+\d)"),  # "mid-June"
+        ("month", rf"\b(?P<cue>{month_cues})(?:\s+|-)(?P<mon>{_alt(months)})\b(?!\s+\d)"),  # "mid-June"
         ("ago", rf"\b{count}\s+(?P<unit>{_alt_i(units)})\s+(?P<dir>{_alt_i(directions)})\b"),
         ("relative", rf"(?<![\w-])(?P<rel>{_alt_i(relative)})\b"),
-        ("weekday", rf"\b(?:(?P<which>last|next)\s+)?(?P<wd>{_alt(weekdays)})\b(?:\s+(?P<after>lalu|depan))?"),
+        ("weekday", rf"\b(?:(?P<which>{_alt_or_none(signed['weekday-before'])})\s+)?(?P<wd>{_alt(weekdays)})\b"
+                    rf"(?:\s+(?P<after>{_alt_or_none(signed['weekday-after'])}))?"),
         ("year", rf"\b(?:{_alt_i(year_cues)})\s+(?P<y>{YEAR})\b"),
     ]
     # Relative phrases and units are matched in any case; month and weekday names as written.
@@ -193,7 +203,8 @@ def _resolve(kind: str, m: re.Match[str], cal: Calendar, pub: dt.date | None) ->
     if kind == "year":
         return m.group("y"), "year", False
     if kind == "month":
-        return _month(cal.months[m.group("mon")], m.group("cue").lower(), pub), "month", True
+        direction = cal.month_cues.get(m.group("cue").lower(), 0)
+        return _month(cal.months[m.group("mon")], direction, pub), "month", True
     if kind == "relative":
         unit, offset = cal.relative[m.group("rel").lower()]
         return _shift(pub, unit, offset), unit, True
@@ -246,16 +257,16 @@ def _day(year: int | None, month: int, day: int, pub: dt.date | None) -> tuple[A
     return date.isoformat(), "day", inferred
 
 
-def _month(month: int, cue: str, pub: dt.date | None) -> str | None:
+def _month(month: int, direction: int, pub: dt.date | None) -> str | None:
     """A month named without its year: the nearest such month to publication ("in April"), or
     the one before / after it ("last March", "next May")."""
     if pub is None:
         return None
     here = pub.year * 12 + pub.month - 1
     candidates = [(year * 12 + month - 1) for year in (pub.year - 1, pub.year, pub.year + 1)]
-    if cue == "last":
+    if direction < 0:
         candidates = [c for c in candidates if c < here]
-    elif cue == "next":
+    elif direction > 0:
         candidates = [c for c in candidates if c > here]
     # News tells of the past more than of plans: a month ahead counts as twice as far.
     best = min(candidates, key=lambda c: (c - here) * 2 if c > here else here - c)
@@ -271,18 +282,19 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _weekday(m: re.Match[str], cal: Calendar, pub: dt.date | None) -> tuple[Any, str, bool]:
     """The named weekday nearest before publication ("Kamis", "last Tuesday"), or after ("next")."""
-    name = m.group("wd")
-    if name == "Minggu" and m.group("after"):  # "minggu lalu" is last week, not Sunday
+    name, which, after = m.group("wd"), m.group("which"), m.group("after")
+    if after and name.lower() in cal.units:  # "minggu lalu" is last week, not Sunday (Minggu)
         return False, "day", True
     if pub is None:
         return None, "day", True
     target = cal.weekdays[name]
-    ahead = m.group("which") == "next" or m.group("after") == "depan"
+    sign = cal.weekday_before.get(which, 0) if which else cal.weekday_after.get(after, 0) if after else 0
+    ahead = sign > 0
     if ahead:
         delta = (target - pub.isoweekday()) % 7 or 7
     else:
         delta = -((pub.isoweekday() - target) % 7)
-        if m.group("which") == "last" or m.group("after") == "lalu":
+        if sign < 0:
             delta = delta or -7
     return (pub + dt.timedelta(days=delta)).isoformat(), "day", True
 
