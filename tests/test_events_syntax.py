@@ -132,3 +132,13 @@ def test_a_verb_pattern_on_a_proper_noun_is_a_name():
 def test_a_participle_adjunct_shares_the_subject_of_its_clause():
     found = coded("Russia sent troops to Syria on Monday, threatening Turkey.")
     assert ("THREATEN", "RUS", "TUR") in found
+
+
+def test_a_common_noun_subject_naming_nobody_is_not_replaced_by_the_reporter():
+    found = coded("Washington said such a step enjoyed support from Moscow and Beijing.")
+    assert not [f for f in found if f[0] == "SUPPORT" and f[1] == "USA"]
+
+
+def test_a_passive_intent_verb_holds_no_intent():
+    found = coded("A court in Guyana issued warrants for two Brazilian men sought in the slaying of American missionaries.")
+    assert not [f for f in found if f[0] == "AGREE"]

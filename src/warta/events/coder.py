@@ -37,7 +37,7 @@ from .cues import (
     topics,
 )
 from .framing import obligations, reframed
-from .grammar import DEVERBAL, parsed_pairs, prominence
+from .grammar import DEVERBAL, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
@@ -59,6 +59,7 @@ MUTUAL_ROOTS = frozenset({"18", "19", "20"})
 # opened an investigation") except in acts that need a named counterpart: consulting, diplomatic
 # and material cooperation, aid (04-07)
 PAIRED_ROOTS = frozenset({"04", "05", "06", "07"})
+INTENT_ROOT = "03"
 # the rejection (CAMEO 12x) of a cooperative act of root 03-08 its doer refuses to do
 REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
@@ -230,6 +231,10 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     code = lookup(match.pattern.cameo)
     if code is None:  # CAMEO 01 statements are not PLOVER events
         return []
+    start = tokens[match.start].start
+    if code.code.startswith(INTENT_ROOT) and facts.parse is not None and match.pattern.kind == "verb" \
+            and passive_at(facts.parse, start):
+        return []  # an intent is its holder's: "a trip aimed at", "men sought in" hold none
     refusal = code.code[:2] in REFUSALS and refused(context.cues, tokens, match.start)
     mode = modality(context.cues, tokens, match.start, conditionals=facts.conditionals)
     asserted = False  # a stated wish or intent is asserted, though the act it names is planned
@@ -270,6 +275,8 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
 def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, start: int, head_end: int) -> list[Pair]:
     """The sides of a trigger: from the parse when the sentence has one, else by distance."""
     context, tokens = facts.context, facts.tokens
+    if facts.parse is not None and match.pattern.kind == "verb" and nameless_subject(facts.parse, start, sides):
+        return []
     if facts.parse is not None:
         pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
                              joint=options["joint"], alone=alone, mains=context.mains)

@@ -255,6 +255,27 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
     return pairs_of(roles.subject, roles.targets, joint=joint, alone=alone, mains=mains) or None
 
 
+def passive_at(parse: Parse, offset: int) -> bool:
+    """Whether the verb at `offset` is passive in the parse ("a trip aimed at", "men sought in")."""
+    i = word_of(parse, offset)
+    return i is not None and is_verb(parse, i) and _passive(parse, i)
+
+
+def nameless_subject(parse: Parse, offset: int, sides: SentenceActors) -> bool:
+    """Whether the active verb at `offset` has a common noun for subject that names no side
+    ("such a step enjoyed support from Moscow"): its doer is then known to be nobody named, and
+    no side elsewhere in the sentence (a reporter, the name before it) is to be taken for it."""
+    i = word_of(parse, offset)
+    if i is None or not is_verb(parse, i) or _passive(parse, i):
+        return False
+    subject = _subject_word(parse, i)
+    if subject is None or parse.words[subject].upos != "NOUN":
+        return False
+    groups = sides.groups + [[m] for m in sides.reporters]
+    # the whole subtree: "a report released in the Rwandan capital" is Rwanda's
+    return not groups_in(parse, set(tree.subtree(parse, subject)), groups)
+
+
 def prominence(parse: Parse, offset: int) -> float:
     """How much the clause of the trigger at `offset` is what the sentence asserts: +1 for the
     main predicate or what it reports ("said it would sanction"), -1 inside a subordinate clause
