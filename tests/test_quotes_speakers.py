@@ -109,10 +109,15 @@ def test_speech_verbs_of_the_issue_are_cues():
 
 
 @needs_parser
-def test_the_quotes_stage_asks_for_the_sentences_with_a_quotation_or_a_speech_verb():
-    article = run('The weather was fine. "We are ready for it," Ana Ruiz said. She had warned the board.')
+def test_the_quotes_stage_asks_for_the_sentences_with_a_quotation_and_a_speech_verb():
+    article = run('The weather was fine. "We are ready for it," Ana Ruiz said. She had warned the board. '
+                  'The banner read "ready for it all".')
     chosen = [article.span_text(article.sentences[i]) for i in speech_sentences(article)]
-    assert chosen == ['"We are ready for it," Ana Ruiz said.', "She had warned the board."]
+    # no quotation ("warned"), no speech cue ("read"): the parse would name no speaker
+    assert chosen == ['"We are ready for it," Ana Ruiz said.']
+    article = run('Harga beras naik lagi pekan ini di banyak pasar. "Nyaris bisa dipastikan naik," bilangnya.')
+    chosen = [article.span_text(article.sentences[i]) for i in speech_sentences(article)]
+    assert chosen == ['"Nyaris bisa dipastikan naik," bilangnya.']  # "bilang" + "nya", as the parser splits it
 
 
 # --- Indonesian: the word-pattern reading -----------------------------------------------------

@@ -12,11 +12,11 @@ from warta.syntax.select import selectors
 
 pytestmark = pytest.mark.skipif(load_parser("en") is None, reason="en_core_web_sm is not installed")
 
-STAGES = "read,language,segment,entities,syntax"
+STAGES = "read,language,segment,entities,syntax,dates,quotes,events"
 
 
-def _parsed(text: str) -> list[str]:
-    pipeline = Pipeline.build(load_settings({"stages": STAGES}))
+def _parsed(text: str, stages: str = STAGES) -> list[str]:
+    pipeline = Pipeline.build(load_settings({"stages": stages}))
     article = pipeline(Article.from_document(text_document("t.txt", text)))
     return [article.text[p.start:p.end] for p in article.syntax]
 
@@ -36,3 +36,19 @@ def test_only_sentences_with_a_trigger_and_a_side_or_a_speech_cue_are_parsed() -
     assert '"We are ready for it," Ana Ruiz said.' in parsed  # a quotation and a speech verb
     assert "The weather was mild and the market was busy." not in parsed  # neither
     assert "The talks will resume later." not in parsed  # a trigger word ("talks") naming no side
+
+
+def test_a_quotation_is_parsed_only_with_a_speech_cue_in_its_sentence() -> None:
+    text = ('The banner read "a fine result for everyone here". '
+            '"We are ready for it," Ana Ruiz told reporters.')
+    parsed = _parsed(text)
+    assert 'The banner read "a fine result for everyone here".' not in parsed  # no speech cue
+    assert '"We are ready for it," Ana Ruiz told reporters.' in parsed
+
+
+def test_only_the_selectors_of_stages_in_the_pipeline_are_asked() -> None:
+    text = "The weather was mild. Russia attacked Ukraine on Monday. \"We are ready,\" Ana Ruiz said."
+    quotes_only = _parsed(text, "read,language,segment,entities,syntax,quotes")
+    assert quotes_only == ['"We are ready," Ana Ruiz said.']  # the event coder is not in this pipeline
+    no_consumer = _parsed(text, "read,language,segment,entities,syntax")
+    assert len(no_consumer) == 3  # no consumer in the pipeline: every sentence, as asked

@@ -10,14 +10,17 @@ parse get None, and the quotes stage keeps its word-pattern reading for them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache
 
-from ..model import Article, Parse
+from ..model import Article, Parse, Span
 from ..syntax import tree
+from ..syntax.data import clitic_endings
 from .attribution import Attribution, runs_of
-from .cues import QUOTE_MARKS, Cues, load_cues, tokens
+from .cues import Cues, load_cues, tokens
+from .marks import find_quoted
 
 SHARED_SUBJECT = ("advcl", "acl", "xcomp", "conj", "parataxis")  # "…, saying", "and added"
-_MARKS = QUOTE_MARKS - {"'", "’"}  # an apostrophe is no quotation mark ("Trump's")
 _LETTERS = re.compile(r"[^\W\d_]+")
 NAME_OVERRUN = 60  # characters a name may run on past its sentence's end
 DESCRIPTION_PARTS = ("det", "amod", "compound", "nmod:poss", "nummod")
@@ -25,18 +28,36 @@ DESCRIPTION_PARTS = ("det", "amod", "compound", "nmod:poss", "nummod")
 
 def speech_sentences(article: Article) -> list[int]:
     """The sentences the quotes stage reads a parse of (its `syntax` selector, for
-    `warta.syntax.register_selector`): those holding a quotation mark or a speech cue."""
-    out = []
-    for i, sentence in enumerate(article.sentences):
-        text = article.text[sentence.start:sentence.end]
-        if not _MARKS.isdisjoint(text):
-            out.append(i)
-            continue
-        cues = load_cues(sentence.language or article.language)
-        if any(_is_cue(w, cues) for w in _LETTERS.findall(text)):
-            out.append(i)
-    return out
+    `warta.syntax.register_selector`): the sentence holding a quotation's opening mark and the one
+    covering the offset past its closing mark (`parsed_attribution` looks at no other), when it
+    holds a speech cue (the parse's speaker is the subject of one)."""
+    text, sentences = article.text, article.sentences
+    paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(text))]
+    starts = [s.start for s in sentences]
+    cues = _cue_words(article.language)
+    out: set[int] = set()
+    for q in find_quoted(text, paragraphs):
+        if q.continues and q.close_at is None:
+            continue  # parsed_attribution is not asked for these
+        for offset in (q.open_at, q.close_at):
+            k = bisect_right(starts, offset) - 1 if offset is not None else -1
+            if k >= 0 and offset < sentences[k].end and k not in out and _holds(text, sentences[k], cues):
+                out.add(k)
+    return sorted(out)
 
+
+def _holds(text: str, sentence: Span, words: frozenset[str]) -> bool:
+    """Whether a word of the sentence, lower-cased, is one of `words`."""
+    return any(w.lower() in words for w in _LETTERS.findall(text, sentence.start, sentence.end))
+
+
+@cache
+def _cue_words(language: str | None) -> frozenset[str]:
+    """The language's single-word speech cues (as `load_cues` reads them), alone and with each
+    clitic a parser splits off after them ("katanya" is "kata" + "nya" to the parser)."""
+    cues = load_cues(language)
+    single = cues.verbs | cues.pronoun_verbs | cues.sources
+    return single | {word + clitic for word in single for clitic in clitic_endings()}
 
 
 def parsed_attribution(article: Article, open_at: int, close_at: int | None, bounds: tuple[int, int],

@@ -50,5 +50,16 @@ def syntax_data(code: str) -> SyntaxData:
         splits={row[0]: row[1] for row in values.get("split", ()) if len(row) >= 2})
 
 
+@cache
+def clitic_endings() -> tuple[str, ...]:
+    """Every ending any language's parser splits off a token as a word of its own ("'s", "nya",
+    "lah"): a consumer finding a word the parse will hold looks past them."""
+    endings = set()
+    for code in available_languages():
+        data = syntax_data(code)
+        endings.update(data.clitics, data.splits.values())
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
 def _names(value: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in value.split(",") if n.strip())

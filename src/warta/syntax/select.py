@@ -3,8 +3,9 @@
 A consumer (the event coder, the speaker finder) registers a selector: a function that, given an
 article after segmentation and name finding (the stage runs after `entities` by default), returns
 the indices of `article.sentences` it wants parsed — e.g. those holding a candidate trigger, a
-speech cue or a named side. The syntax stage parses the union. With no selector
-registered, every sentence is parsed (when in doubt, parse).
+speech cue or a named side. The syntax stage parses the union. A selector registered under a
+stage's name ("events", "quotes") serves that stage: the syntax stage asks it only when that stage
+is in its pipeline. With no selector to ask, every sentence is parsed (when in doubt, parse).
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ _SELECTORS: dict[str, Selector] = {}
 
 
 def register_selector(name: str, selector: Selector) -> None:
-    """Register (or replace) the sentence selector of consumer `name`."""
+    """Register (or replace) the sentence selector of consumer `name` (the name of the stage that
+    reads the parses, when the consumer is a stage)."""
     _SELECTORS[name] = selector
 
 
@@ -32,12 +34,14 @@ def selectors() -> dict[str, Selector]:
     return dict(_SELECTORS)
 
 
-def wanted_sentences(article: Article) -> list[int]:
-    """Indices of the sentences to parse, in order: what any selector wants, or all of them."""
-    if not _SELECTORS:
+def wanted_sentences(article: Article, skip: Collection[str] = ()) -> list[int]:
+    """Indices of the sentences to parse, in order: what any selector but those named in `skip`
+    (consumers absent from the pipeline) wants, or all of them when no selector is left."""
+    asked = [selector for name, selector in _SELECTORS.items() if name not in skip]
+    if not asked:
         return list(range(len(article.sentences)))
     wanted: set[int] = set()
-    for selector in _SELECTORS.values():
+    for selector in asked:
         wanted.update(selector(article))
     return sorted(i for i in wanted if 0 <= i < len(article.sentences))
 

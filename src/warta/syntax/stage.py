@@ -20,13 +20,14 @@ class SyntaxStage:
 
     every_sentence: bool = False
     languages: frozenset[str] | None = None  # None: every language that has a parser
+    absent: frozenset[str] = frozenset()  # stages not in the pipeline: their selectors are not asked
     name: str = "syntax"
     requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
     reads: frozenset[str] = frozenset({"entities"})  # the consumers' sentence selectors look at them when present
     produces: frozenset[str] = frozenset({"syntax"})
 
     def __call__(self, article: Article) -> Article:
-        indices = range(len(article.sentences)) if self.every_sentence else wanted_sentences(article)
+        indices = range(len(article.sentences)) if self.every_sentence else wanted_sentences(article, self.absent)
         by_language: dict[str, list[int]] = {}
         for i in indices:
             language = article.sentences[i].language or article.language
@@ -59,4 +60,13 @@ def _syntax(settings: dict[str, Any]) -> SyntaxStage:
     # Parsers load on the first sentence of their language (load_parser is cached): a text in another
     # language never pays for spaCy, and a bulk worker's warm-up articles load them before timing.
     languages = frozenset(c.strip() for c in str(settings.get("syntax_languages", "")).split(",") if c.strip())
-    return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)), languages=languages)
+    return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)), languages=languages,
+                       absent=_absent_stages(settings))
+
+
+def _absent_stages(settings: dict[str, Any]) -> frozenset[str]:
+    """The known stages the pipeline leaves out: a consumer that does not run wants no parse."""
+    from ..pipeline import registered_stages
+
+    present = {n.strip() for n in str(settings.get("stages", "")).split(",")}
+    return frozenset(registered_stages()) - present
