@@ -109,7 +109,7 @@ class Parser:
         from spacy.tokens import Doc
 
         seen = {key for c in columns for key in zip(c[:, 0].tolist(), c[:, 2].tolist(), c[:, 3].tolist())}
-        missing = list(seen - self.known.keys())
+        missing = [key for key in seen if key not in self.known]  # not `seen - keys()`: that walks the whole cache
         if not missing:
             return
         if len(self.known) + len(missing) > 500_000:  # a long bulk run: start again rather than grow
