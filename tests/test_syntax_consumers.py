@@ -52,3 +52,10 @@ def test_only_the_selectors_of_stages_in_the_pipeline_are_asked() -> None:
     assert quotes_only == ['"We are ready," Ana Ruiz said.']  # the event coder is not in this pipeline
     no_consumer = _parsed(text, "read,language,segment,entities,syntax")
     assert len(no_consumer) == 3  # no consumer in the pipeline: every sentence, as asked
+
+
+def test_a_sentence_with_an_obligation_is_parsed_for_the_demand_it_may_state() -> None:
+    sentence = "Russia said on Monday that Sudan must change course."
+    assert sentence in _parsed(sentence)  # no quotation, no trigger but the statement verb
+    article = Pipeline.build(load_settings({}))(Article.from_document(text_document("t.txt", sentence)))
+    assert [e.cameo[:3] for e in article.events] == ["100"]  # the demand the parse reads

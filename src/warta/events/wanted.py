@@ -4,7 +4,8 @@ The coder reads the parse of the sentence it codes and of no other (`coder.code_
 codes only a sentence that names a side and holds a trigger its finder finds. So the selector
 asks for those sentences alone, found by the coder's own means: the trigger finder's matches on
 the sentence's words (only those that may make an event: not a statement, CAMEO 01, nor a
-verb of saying), the actor mentions of the article's entities, and the "both countries" and "we"
+verb of saying) or an obligation cue ("must": the verb reporting it may be a demand,
+`framing.obligations`), the actor mentions of the article's entities, and the "both countries" and "we"
 words the coder turns into sides (a "we" needs a quotation's speaker, known only after the quotes
 stage: any sentence with such a word is asked for).
 """
@@ -39,7 +40,8 @@ def trigger_selector(finder: str = "lexicon") -> Selector:
             if not (named or _resolvable(cues, text, both)):
                 continue
             tokens = tokenize(text, sentence.start)
-            if any(_codable(m, tokens, cues) for m in lexicon.matches([t.text for t in tokens])):
+            if cues.starts("obligation", tokens) or \
+                    any(_codable(m, tokens, cues) for m in lexicon.matches([t.text for t in tokens])):
                 chosen.append(i)
         return chosen
     return select
