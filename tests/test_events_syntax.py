@@ -142,3 +142,9 @@ def test_a_common_noun_subject_naming_nobody_is_not_replaced_by_the_reporter():
 def test_a_passive_intent_verb_holds_no_intent():
     found = coded("A court in Guyana issued warrants for two Brazilian men sought in the slaying of American missionaries.")
     assert not [f for f in found if f[0] == "AGREE"]
+
+
+def test_heading_to_a_capital_is_travel_and_taking_part_codes_what_was_taken_part_in():
+    assert not [f for f in coded("Sarkozy heads to Beijing for the opening of the Games.") if f[0] == "AGREE"]
+    assert not [f for f in coded("The report alleged that the French military took part in the killing.")
+                if f[0] == "AGREE"]
