@@ -260,10 +260,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(db: Path, port: int) -> Iterator[subprocess.Popen]:
-    """`warta serve` on the store, in its own process; stopped (and waited for) on exit."""
+def served(db: Path, port: int, workers: int = 1) -> Iterator[subprocess.Popen]:
+    """`warta serve` on the store (with `workers` server processes), in its own process; stopped
+    (and waited for) on exit."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port),
+                               "--workers", str(workers)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         _wait_ready(server, port)
@@ -282,11 +284,15 @@ def _wait_ready(server: subprocess.Popen, port: int, timeout: float = 60) -> Non
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"loadtest: the server exited: {server.stderr.read() if server.stderr else ''}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
+        try:  # answering, not only listening: worker processes accept once their app is built
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as probe:
+                probe.sendall(f"GET /static/favicon.svg HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                              "Connection: close\r\n\r\n".encode())
+                if probe.recv(12).startswith(b"HTTP/1.1 200"):
+                    return
         except OSError:
-            time.sleep(0.1)
+            pass
+        time.sleep(0.1)
     raise SystemExit("loadtest: the server did not start listening")
 
 
@@ -417,12 +423,15 @@ async def drive(port: int, workload: Workload, clients: int, seconds: float) -> 
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """CPU time (user + system) a process has used so far; None where /proc is not there."""
+    """CPU time (user + system) a process and its children (the server's workers) have used so
+    far; None where /proc is not there."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) or 0.0 for child in children)
 
 
 # -- the report ------------------------------------------------------------------------------
@@ -473,12 +482,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--store-dir", type=Path, default=ROOT / "out" / "loadtest")
     parser.add_argument("--p99-ms", type=float, default=300.0, help="limit for the p99 of every endpoint group")
+    parser.add_argument("--server-workers", type=int, default=1, help="`warta serve --workers`: server processes")
     args = parser.parse_args(argv)
     corpus = Corpus.load()
     db, ids = ensure_store(args.store_dir, args.articles, corpus)
     port = free_port()
-    with served(db, port) as server:
-        print(f"loadtest: {args.clients} clients for {args.seconds:.0f} s against `warta serve` (pid {server.pid}) "
+    with served(db, port, args.server_workers) as server:
+        print(f"loadtest: {args.clients} clients for {args.seconds:.0f} s against `warta serve --workers "
+              f"{args.server_workers}` (pid {server.pid}) "
               f"on 127.0.0.1:{port}, store {db.name} ({len(ids)} articles)", flush=True)
         workload = Workload(random.Random(11), ids, corpus)
         server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()

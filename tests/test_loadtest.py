@@ -19,5 +19,8 @@ def test_loadtest_reports_every_endpoint_without_errors(tmp_path: Path) -> None:
         assert int(rows[group][0]) > 0, f"no {group} requests: {run.stdout}"
     assert rows["total"][5] == "0", run.stdout  # the errors column
     assert "loadtest: OK" in run.stdout
-    again = subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300, check=False)
-    assert again.returncode == 0 and "building" not in again.stderr  # the store is reused
+    # again, against two server processes (`warta serve --workers 2`)
+    again = subprocess.run([sys.executable, str(SCRIPT), *args, "--server-workers", "2"], capture_output=True, text=True,
+                           timeout=300, check=False)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "building" not in again.stderr and "--workers 2" in again.stdout  # the store is reused

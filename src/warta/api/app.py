@@ -56,6 +56,20 @@ def create_app(*, db: str | None = None, token: str | None = None, store: Any = 
     return app
 
 
+def served() -> FastAPI:
+    """The app of one worker process of `warta serve --workers N`, built from what the command
+    was given (WARTA_SERVE_DB, WARTA_SERVE_HOST) and the settings, warmed as the command warms its own."""
+    import os
+
+    from .guards import trusted_hosts
+
+    settings = load_settings()
+    app = create_app(db=os.environ.get("WARTA_SERVE_DB") or None, token=settings["api_token"], settings=settings,
+                     hosts=trusted_hosts(os.environ.get("WARTA_SERVE_HOST", "127.0.0.1"), settings["allowed_hosts"]))
+    warm(app)
+    return app
+
+
 def warm(app: FastAPI) -> None:
     """Load what the read endpoints read besides the store — the knowledge base (country codes,
     places and their coordinates), the Indonesian stemmer, the type lists — and open a read

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import sys
 from typing import Annotated
 
@@ -17,6 +18,8 @@ def serve(
     db: DbOption = None,
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     host: Annotated[str, typer.Option(help="Address to listen on (loopback by default: the API has no users).")] = "127.0.0.1",
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes answering on the port (each "
+                                                       "with its own cache): more use more cores.")] = 1,
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard (/) for a store."""
     try:
@@ -41,7 +44,13 @@ def serve(
     if not is_loopback(host):
         print(f"warta: warning: {host} is reachable from other machines, and reading needs no token",
               file=sys.stderr, flush=True)
-    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+        return
+    # Each worker process builds its own app (api.app.served) from what this one was given.
+    os.environ.update({"WARTA_SERVE_DB": db or "", "WARTA_SERVE_HOST": host})
+    uvicorn.run("warta.api.app:served", factory=True, workers=workers, host=host, port=port, log_level="warning",
+                access_log=False)
 
 
 def is_loopback(host: str) -> bool:
