@@ -1,0 +1,43 @@
+"""spaCy imported without its command line.
+
+`spacy/__init__.py` imports `spacy.cli` only to offer `spacy.info`, and with it typer, weasel,
+httpx, rich, pygments and jinja2: a third of spaCy's import time, paid by every process that
+parses a sentence (the first result of `warta extract` on an English page). While spaCy is
+imported, a stand-in takes the command line's place; it is removed right after, so that
+`import spacy.cli` (`warta train`) loads the real one, and `spacy.info` still calls the real one.
+"""
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+
+def import_spacy() -> Any:
+    """The `spacy` module, imported (once) without importing `spacy.cli`."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that `spacy.cli.info` is looked up in sys.modules
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy
+    finally:
+        for name, stand_in in (("spacy.cli.info", info), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+        package = sys.modules.get("spacy")
+        if package is not None and getattr(package, "cli", None) is cli:
+            delattr(package, "cli")
+    return spacy
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`: the real one, imported when called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
