@@ -186,3 +186,17 @@ def test_help_imports_no_pipeline_and_shows_extras() -> None:
     embed = subprocess.run([sys.executable, "-m", "warta", "embed", "--help"], capture_output=True, text=True,
                            timeout=120).stdout
     assert "warta[embeddings]" in " ".join(embed.split())
+
+
+def test_extract_imports_no_other_command_and_help_lists_them_all() -> None:
+    """`warta extract` does not import the store, server or bulk commands; `warta --help` lists them."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom warta.cli import main\n"
+              "try:\n    main(['extract', '--help'])\nexcept SystemExit:\n    pass\n"
+              "print(sorted(m for m in sys.modules if m.startswith(('warta.commands.', 'warta.store'))))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().endswith("[]"), done.stdout[-500:] + done.stderr[-500:]
+    listed = subprocess.run([sys.executable, "-m", "warta", "--help"], capture_output=True, text=True, timeout=120)
+    assert all(name in listed.stdout for name in ("extract", "ingest", "serve", "export"))

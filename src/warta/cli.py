@@ -112,11 +112,21 @@ def _load_command_modules() -> None:
         importlib.import_module(f"{commands.__name__}.{module.name}")
 
 
-def main() -> None:
-    """Entry point: run the CLI; a WartaError becomes one line on stderr and exit 1, never a traceback."""
+def _core_commands() -> frozenset[str]:
+    """The names of the commands defined here (extract, settings, stages, version)."""
+    return frozenset(c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands if c.callback)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI; a WartaError becomes one line on stderr and exit 1, never a traceback.
+
+    The other commands' modules (store, serve, bulk...) are imported unless the command line names
+    one of the commands defined here: `warta extract` does not pay for the store's imports."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        _load_command_modules()
-        app()
+        if not args or args[0] not in _core_commands():
+            _load_command_modules()
+        app(args=args)
     except WartaError as error:
         say(str(error))
         sys.exit(1)
