@@ -26,3 +26,22 @@ print("ok")
 def test_spacy_without_its_command_line_and_the_command_line_after() -> None:
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_a_parser_loaded_without_its_tokenizer_parses_words_as_before() -> None:
+    """The parser takes Docs of warta's words: an empty tokenizer in place of the language's gives
+    the same tags, heads and relations."""
+    from warta.syntax.parser import load_parser
+    from warta.syntax.runtime import import_spacy
+
+    parser = load_parser("en")
+    if parser is None:
+        pytest.skip("no English parser installed")
+    assert not parser.nlp.tokenizer.rules  # the language's special cases were never built
+    spacy = import_spacy()
+    full = spacy.load(parser.data.model, exclude=list(parser.data.exclude))
+    from spacy.tokens import Doc
+
+    words = "Indonesia and Russia didn't sign the deal , officials said on Tuesday .".split()
+    ours, theirs = parser.nlp(Doc(parser.nlp.vocab, words=words)), full(Doc(full.vocab, words=words))
+    assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in ours] == [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in theirs]

@@ -18,7 +18,7 @@ from typing import Any
 from ..model import Word
 from .convert import Tree, to_ud
 from .data import SyntaxData, syntax_data
-from .runtime import import_spacy
+from .runtime import load_pipeline
 
 log = logging.getLogger(__name__)
 Offsets = Sequence[tuple[int, int]]
@@ -205,7 +205,7 @@ def load_parser(code: str) -> Parser | None:
     if not data.model:
         return None
     try:
-        nlp = import_spacy().load(_model_path(data.model), exclude=list(data.exclude))
+        nlp = load_pipeline(_model_path(data.model), list(data.exclude))  # never asked to tokenise
         set_float_width(nlp, "float32")  # warta's own models are stored in float16 (half the size)
     except (ImportError, OSError) as error:
         log.warning("warta syntax: no parser for %s (%s); its sentences get no parse", code, error)
