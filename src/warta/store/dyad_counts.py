@@ -75,14 +75,19 @@ class Tally:
 
     def __init__(self) -> None:
         self.deltas: dict[Key, list[Any]] = {}
+        self.people: dict[str, list[tuple[str, str]]] = {}  # per article, as stored now
 
     def add_row(self, store: Any, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event given as its row (rows.EVENT_COLUMNS), just inserted by `cur`."""
         values = tuple(row[i] for i in _AT)
-        self.add(values, 1, _people(store, cur, values[0]))
+        people = self.people.get(values[0])
+        if people is None:
+            people = self.people[values[0]] = _people(store, cur, values[0])
+        self.add(values, 1, people)
 
     def remove_article(self, store: Any, cur: Any, article_id: str) -> None:
         """Uncount the events of an article about to be deleted (its entities still stored)."""
+        self.people.pop(article_id, None)  # its entities go with it; a new version brings its own
         cur.execute(store.sql(f"SELECT {', '.join(_COLUMNS)} FROM events WHERE article_id = ?"), (article_id,))
         events = cur.fetchall()
         people = _people(store, cur, article_id) if events else []
@@ -114,7 +119,7 @@ class Tally:
     def flush(self, store: Any, cur: Any) -> None:
         """Write the changes (in key order), drop the rows counting nothing, and start afresh."""
         changed = sorted((k, d) for k, d in self.deltas.items() if d[0] or d[2])
-        self.deltas = {}
+        self.deltas, self.people = {}, {}
         if not changed:
             return
         cur.executemany(store.sql(_UPSERT), [(*k, *d) for k, d in changed])
