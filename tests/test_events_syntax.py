@@ -148,3 +148,9 @@ def test_heading_to_a_capital_is_travel_and_taking_part_codes_what_was_taken_par
     assert not [f for f in coded("Sarkozy heads to Beijing for the opening of the Games.") if f[0] == "AGREE"]
     assert not [f for f in coded("The report alleged that the French military took part in the killing.")
                 if f[0] == "AGREE"]
+
+
+def test_the_means_of_violence_tell_assault_from_fight():
+    assert any(t == "ASSAULT" for t, _, _ in coded("Two Palestinian suicide bombers killed 23 people in Tel Aviv."))
+    assert any(t == "FIGHT" for t, a, _ in coded("Russian aircraft killed 46 Afghan civilians in an attack on a village."))
+    assert any(t == "FIGHT" for t, a, _ in coded("Israeli tanks fired shell bombs at targets in Jericho, killing Palestinians."))

@@ -36,7 +36,7 @@ from .cues import (
     tokenize,
     topics,
 )
-from .framing import obligations, reframed
+from .framing import by_means, obligations, reframed
 from .grammar import DEVERBAL, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
@@ -241,7 +241,7 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     if refusal:  # "would not provide support", "menolak menandatangani": a rejection (CAMEO 12)
         code = lookup(REFUSALS[code.code[:2]]) or code
     else:  # a wish, an appeal or a stated future: what is asserted is the wish or the intent
-        framed = reframed(code.code, context.cues, tokens, match.start, facts.parse)
+        framed = by_means(reframed(code.code, context.cues, tokens, match.start, facts.parse), context.cues, tokens)
         if framed != code.code:
             code, asserted = lookup(framed) or code, True
     start, end = tokens[match.start].start, tokens[match.end - 1].end

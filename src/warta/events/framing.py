@@ -26,6 +26,9 @@ THREATS = {"12": "130", "14": "133", "15": "138", "16": "131", "17": "137", "18"
 SANCTION_THREAT = "1312"
 SIGNING = "057"
 DEMAND = "100"
+# generic violent acts the means named in their sentence refine, and the cue kind of each means
+MEANS_REFINED = frozenset({"190", "180", "200", "202"})
+MEANS = (("means_aerial", "195"), ("means_heavy", "194"), ("means_bombing", "183"), ("means_assault", "182"))
 # what an obligation clause makes of the verb that reports it ("said that Sudan must return ..."):
 # a demand on the clause's subject, as specific as a two-word pattern
 OBLIGATION = TriggerPattern((Choice((("that",),)), Choice((("must",),))), DEMAND, "verb", "that _ must", -1)
@@ -128,3 +131,16 @@ def obligations(cues: Cues, tokens: list[Token], parse: Parse | None) -> list[tu
         demanded = {index[parse.words[j].start] for j in acts if parse.words[j].start in index}
         found.append((Match(reporter, reporter + 1, OBLIGATION), demanded))
     return found
+
+
+def by_means(code: str, cues: Cues, tokens: list[Token]) -> str:
+    """The violent act as its means tell it (PLOVER's line between ASSAULT and FIGHT): a generic
+    act of violence (190, 180, 200, 202) with aircraft or artillery is the use of military force (195,
+    194), else with bombs or explosives non-military bombing (183), with machetes or blows a
+    physical assault (182)."""
+    if code not in MEANS_REFINED:
+        return code
+    for kind, refined in MEANS:  # military means first: "tanks fired shell bombs" is fighting
+        if cues.starts(kind, tokens):
+            return refined
+    return code
