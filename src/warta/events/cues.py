@@ -74,13 +74,16 @@ class Cues:
         # cues are looked up for nearly every token: index them once by their first and last word
         object.__setattr__(self, "_by_first", _index(self.phrases, 0))
         object.__setattr__(self, "_by_last", _index(self.phrases, -1))
-        object.__setattr__(self, "_in_text", {kind: _loose(found) for kind, found in self.phrases.items()})
+        # the text patterns of `may_start` are built for the kinds it is asked about (two of forty)
+        object.__setattr__(self, "_in_text", {})
 
     def may_start(self, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
         """False only when no `kind` phrase can start in text[start:end], were the text tokenized:
         a quick test of the text before tokenizing it (True means "perhaps")."""
         if kind not in self.phrases:
             return False
+        if kind not in self._in_text:
+            self._in_text[kind] = _loose(self.phrases[kind])
         patterns = self._in_text[kind]
         if patterns is None:
             return True
