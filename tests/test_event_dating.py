@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from warta.events.dating import date_events
-from warta.model import Article, DateMention, Event, Evidence
+from warta.model import Article, DateMention, Event, Evidence, Parse, Word
 
 
 def _article(text: str, language: str, dates: list[tuple[str, str, str]], published: str | None = "2025-06-20T10:00:00+07:00"):
@@ -66,3 +66,52 @@ def test_a_decade_is_not_a_date() -> None:
                   [("1940", "1940", "year")], "backed") == ("2025-06-20", "published")
     assert _dated("Indonesia and Russia signed the treaty in 1950.", "en",
                   [("1950", "1950", "year")], "signed") == ("1950", "clause")
+
+
+def _parsed(text: str, words: list[tuple[str, str, int, str]]) -> Parse:
+    """A hand-written parse of `text`: (word, upos, head index, relation) in order."""
+    out, at = [], 0
+    for word, upos, head, deprel in words:
+        start = text.index(word, at)
+        at = start + len(word)
+        out.append(Word(start, at, word.lower(), upos, "", head, deprel))
+    return Parse(0, len(text), tuple(out), "test")
+
+
+def _dated_parsed(text, words, phrase, value, trigger):
+    article, event = _article(text, "en", [(phrase, value, "year" if len(value) == 4 else "day")])
+    article = article.replace(syntax=(_parsed(text, words),))
+    [out] = date_events(article, (event.replace(evidence=event.evidence.replace(trigger=trigger)),))
+    return out.date, out.date_source
+
+
+_ATTACKS = "Washington invaded Afghanistan after the 2001 attacks."
+_ATTACKS_PARSE = [("Washington", "PROPN", 1, "nsubj"), ("invaded", "VERB", -1, "root"), ("Afghanistan", "PROPN", 1, "obj"),
+                  ("after", "ADP", 5, "case"), ("2001", "NUM", 5, "nummod"), ("attacks", "NOUN", 1, "obl"),
+                  (".", "PUNCT", 1, "punct")]
+_RELEASE = "The US is seeking his extradition over the release of files in 2010."
+_RELEASE_PARSE = [("The", "DET", 1, "det"), ("US", "PROPN", 3, "nsubj"), ("is", "AUX", 3, "aux"),
+                  ("seeking", "VERB", -1, "root"), ("his", "PRON", 5, "nmod:poss"), ("extradition", "NOUN", 3, "obj"),
+                  ("over", "ADP", 8, "case"), ("the", "DET", 8, "det"), ("release", "NOUN", 3, "obl"),
+                  ("of", "ADP", 10, "case"), ("files", "NOUN", 8, "nmod"), ("in", "ADP", 12, "case"),
+                  ("2010", "NUM", 8, "nmod"), (".", "PUNCT", 3, "punct")]
+
+
+def test_with_a_parse_a_date_of_another_noun_is_not_the_events() -> None:
+    assert _dated_parsed(_ATTACKS, _ATTACKS_PARSE, "2001", "2001", "invaded") == ("2025-06-20", "published")
+    assert _dated_parsed(_RELEASE, _RELEASE_PARSE, "2010", "2010", "seeking") == ("2025-06-20", "published")
+    # without a parse the clause rule alone reads them as the events' dates
+    assert _dated(_RELEASE, "en", [("2010", "2010", "year")], "seeking") == ("2010", "clause")
+
+
+def test_with_a_parse_the_predicates_own_date_and_its_settings_participle() -> None:
+    text = "Germany annexed Austria in 1938."
+    words = [("Germany", "PROPN", 1, "nsubj"), ("annexed", "VERB", -1, "root"), ("Austria", "PROPN", 1, "obj"),
+             ("in", "ADP", 4, "case"), ("1938", "NUM", 1, "obl"), (".", "PUNCT", 1, "punct")]
+    assert _dated_parsed(text, words, "1938", "1938", "annexed") == ("1938", "clause")
+    text = "In a statement published Oct. 25, Russia accused the US."
+    words = [("In", "ADP", 2, "case"), ("a", "DET", 2, "det"), ("statement", "NOUN", 8, "obl"),
+             ("published", "VERB", 2, "acl"), ("Oct.", "PROPN", 3, "obl:tmod"), ("25", "NUM", 4, "nummod"),
+             (",", "PUNCT", 8, "punct"), ("Russia", "PROPN", 8, "nsubj"), ("accused", "VERB", -1, "root"),
+             ("the", "DET", 10, "det"), ("US", "PROPN", 8, "obj"), (".", "PUNCT", 8, "punct")]
+    assert _dated_parsed(text, words, "Oct. 25", "2025-06-15", "accused") == ("2025-06-15", "clause")

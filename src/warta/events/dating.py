@@ -6,7 +6,10 @@ event's only if it lies in the trigger's clause: not after a background word ("s
 "sejak 1989", "born in 1889"), not a decade ("1940-an", "1940s"), not in another clause opened between it and the trigger ("the
 house where Hitler was born in 1889", "..., yang dipimpinnya sejak 1989"), and not more than a
 month after publication (a target, "by 2040", is not when anything happened). The words are
-language data (`lang/<code>/event_date_cues.tsv`). The date keeps its granularity ("2025-06");
+language data (`lang/<code>/event_date_cues.tsv`). Where the sentence has a dependency parse, the
+date must also hang from the trigger's own predicate: a date that modifies another noun ("in the
+wake of the September 11, 2001 attacks", "the release of the files in 2010") or another verb is not
+the event's. The date keeps its granularity ("2025-06");
 `date_source` says "clause" or "published".
 """
 from __future__ import annotations
@@ -18,7 +21,9 @@ from functools import cache
 
 from ..lang import language_for
 from ..lang.folders import read_lines
-from ..model import Article, DateMention, Event
+from ..model import Article, DateMention, Event, Parse
+from ..syntax.tree import parse_at
+from .date_parse import governs
 
 FUTURE_SLACK = dt.timedelta(days=31)  # a plan a month ahead is still dated; a target years ahead is not
 _PUNCT_SEGMENT = re.compile(r"[,;:]")
@@ -62,7 +67,8 @@ def date_events(article: Article, events: tuple[Event, ...]) -> tuple[Event, ...
     text = article.text
     out = []
     for event in events:
-        mention = _clause_date(text, event, article.dates, published, cues)
+        parse = parse_at(article, event.evidence.start) if article.syntax else None
+        mention = _clause_date(text, event, article.dates, published, cues, parse)
         if mention is not None:
             out.append(event.replace(date=mention.value, date_source="clause"))
         elif published is not None:
@@ -90,8 +96,9 @@ def _trigger_at(text: str, event: Event) -> int:
 
 
 def _clause_date(text: str, event: Event, dates: tuple[DateMention, ...], published: dt.date | None,
-                 cues: DateCues) -> DateMention | None:
-    """The date mention of the event's own clause nearest its trigger, if any."""
+                 cues: DateCues, parse: Parse | None = None) -> DateMention | None:
+    """The date mention of the event's own clause nearest its trigger, if any (with a parse, one
+    the trigger's predicate governs)."""
     ev = event.evidence
     trigger = _trigger_at(text, event)
     best: tuple[int, DateMention] | None = None
@@ -102,10 +109,20 @@ def _clause_date(text: str, event: Event, dates: tuple[DateMention, ...], publis
             continue
         if mention.granularity == "year" and cues.decade.match(text, mention.end):
             continue  # "pada tahun 1940-an": a decade, not a date
+        if parse is not None and not _parse_allows(parse, text, event, trigger, mention):
+            continue
         distance = abs(mention.start - trigger)
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+def _parse_allows(parse: Parse, text: str, event: Event, trigger: int, mention: DateMention) -> bool:
+    """The parse lets the date be the event's (see date_parse; a trigger not found cannot say no)."""
+    words = event.evidence.trigger or ""
+    if not words or text[trigger:trigger + len(words)].lower() != words.lower():
+        return True
+    return governs(parse, (trigger, trigger + len(words)), mention.start, mention.end)
 
 
 def _in_clause(text: str, sentence_start: int, trigger: int, mention: DateMention, cues: DateCues) -> bool:
