@@ -164,9 +164,28 @@ def test_status_shows_the_current_state_a_fixed_failure_leaves_the_list(cli_run,
     empty.write_text("Judul\n\nPresiden Indonesia bertemu Presiden Rusia di Moskow pada Jumat.\n", encoding="utf-8")
     assert cli_run("ingest", str(empty)).exit_code == 0  # fixed, and stored by a plain ingest
     status = cli_run("status").output
-    assert "inputs: done 3 (1 stored since they failed)" in status and "quarantined" not in status
+    assert "inputs: done 3\n" in status and "quarantined" not in status
     info = cli_run("info").output
     assert "published:" in info and "articles without a publication date" in info
+
+
+def test_a_fixed_failure_leaves_the_list_when_its_retry_succeeds_wherever_it_ran(
+        cli_run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The retry, a plain ingest of the fixed file by a relative name, settles the journal's entry
+    (an absolute path) itself: `status` run from another folder no longer lists it."""
+    news = tmp_path / "news"
+    write_news(news, 1)
+    broken = news / "rusak.txt"
+    broken.write_text("", encoding="utf-8")
+    assert cli_run("ingest", str(news), "--engine", "serial", "--quiet").exit_code == 1
+    broken.write_text("Judul\n\nMenteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Rusia pada Kamis.\n",
+                      encoding="utf-8")
+    monkeypatch.chdir(news)
+    assert cli_run("ingest", "rusak.txt").exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    status = cli_run("status").output
+    assert "inputs: done 2\n" in status and "quarantined" not in status and "rusak.txt" not in status
+    assert "articles: 2 in 2 near-duplicate clusters" in status
 
 
 def test_watch_polls_a_feed_and_ingests_only_what_is_new(cli_run, site: LocalSite) -> None:  # noqa: F811

@@ -10,7 +10,8 @@ from importlib import import_module
 from typing import Any
 
 _HOMES = {"ENGINES": "engines", "default_workers": "engines", "Journal": "journal",
-          "BulkRunner": "runner", "RunReport": "runner", "journal_for": "run", "run_bulk": "run"}
+          "BulkRunner": "runner", "RunReport": "runner", "journal_for": "run", "run_bulk": "run",
+          "settle_failures": "settle"}
 
 __all__ = sorted(_HOMES)
 

@@ -133,6 +133,16 @@ class Journal:
             cur.executemany("INSERT OR REPLACE INTO bulk_inputs (key, state, run, reason, detail, article_id, cluster,"
                             " signature, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
+    def settle(self, stored: dict[str, tuple[str, str | None]]) -> int:
+        """Mark failed inputs that have since been stored (input key -> article id and cluster)
+        done: a failure fixed and ingested again leaves the quarantine. Returns how many settled."""
+        rows = [(aid, cluster or aid, time.time(), _text(key)) for key, (aid, cluster) in stored.items()]
+        with self._transaction() as cur:
+            before = self._conn.total_changes
+            cur.executemany("UPDATE bulk_inputs SET state = 'done', reason = NULL, detail = NULL, article_id = ?,"
+                            " cluster = ?, updated = ? WHERE key = ? AND state = 'failed'", rows)
+            return self._conn.total_changes - before
+
     def signatures(self) -> Iterator[tuple[str, str, np.ndarray]]:
         """(article id, cluster, signature) of every done input, in the order they were recorded."""
         rows = self._conn.execute("SELECT article_id, cluster, signature FROM bulk_inputs WHERE state = 'done'"

@@ -49,15 +49,18 @@ def ingest(
     if engine or workers or scheduler or retry_failed:  # bulk mode: journalled, resumable, parallel, fetches URLs (commands/bulk.py)
         return ingest_bulk(paths, db=db, stages=stages, engine=engine, workers=workers, scheduler=scheduler, quiet=quiet,
                            retry_failed=retry_failed)
+    from ..bulk import settle_failures
     from ..pipeline import Pipeline
     from ..settings import load_settings
 
     settings = load_settings({"stages": stages} if stages else None)
     pipeline = Pipeline.build(settings)
     dropped = DropCounter()
+    stored: dict[str, str] = {}
     with open_store(db) as store:
-        counts = _store_each(store, _articles(pipeline, paths, settings, dropped), dropped)
+        counts = _store_each(store, _articles(pipeline, paths, settings, dropped), dropped, stored)
         embed_if_available(store)
+        settle_failures(store, stored)  # a bulk run's failure fixed and ingested now leaves `warta status`
     print(f"warta: {store.url}: added {counts['added']}, updated {counts['updated']}, "
           f"unchanged {counts['unchanged']}" + (f", same URL as an earlier input {counts['same URL']}"
                                                if counts["same URL"] else ""), file=sys.stderr)
@@ -66,9 +69,11 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _store_each(store: Any, articles: Iterator[Article], dropped: DropCounter) -> dict[str, int]:
+def _store_each(store: Any, articles: Iterator[Article], dropped: DropCounter,
+                stored: dict[str, str] | None = None) -> dict[str, int]:
     """Store every article; one the store refuses (a value it cannot hold) is named in one line and
-    counted, and the others go on. A failure of the store itself (disk full, read-only) stops the run."""
+    counted, and the others go on. A failure of the store itself (disk full, read-only) stops the run.
+    `stored` gets the source and article id of each article the store now holds."""
     from ..store.base import RejectedArticle
 
     from ..store.rows import article_id
@@ -86,6 +91,8 @@ def _store_each(store: Any, articles: Iterator[Article], dropped: DropCounter) -
         first[key] = article.source
         try:
             counts[store.ingest(article)] += 1
+            if stored is not None:
+                stored[article.source] = key
         except RejectedArticle as error:
             _fail(str(error))
             dropped.drop(error)
