@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..amounts.status import amount_status
 from ..model import Amount, Article, Event, Quote
 
 _ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
@@ -103,7 +104,7 @@ def to_rows(article: Article) -> Rows:
            article.tone.score if article.tone else None, data)
     rows = Rows(article=row, events=events, signature=signature(article.text).astype("<u4").tobytes())
     rows.quotes = [_quote_row(aid, i, q, day, article.language) for i, q in enumerate(article.quotes)]
-    rows.amounts = [_amount_row(aid, i, a, day, article.events) for i, a in enumerate(article.amounts)]
+    rows.amounts = [_amount_row(aid, i, a, day, article) for i, a in enumerate(article.amounts)]
     rows.entities = [(aid, i, e.id, e.name, e.type, e.iso3, e.country, e.wikidata, e.geonames, e.cameo,
                       len(e.mentions), day) for i, e in enumerate(article.entities)]
     return rows
@@ -201,19 +202,6 @@ def _quote_row(aid: str, idx: int, quote: Quote, day: str | None, language: str 
     return (aid, idx, quote.text, quote.start, quote.end, name, _upper(country), quote.direct, quote.cue, day, language)
 
 
-def _amount_row(aid: str, idx: int, amount: Amount, day: str | None, events: tuple[Event, ...]) -> tuple[Any, ...]:
+def _amount_row(aid: str, idx: int, amount: Amount, day: str | None, article: Article) -> tuple[Any, ...]:
     return (aid, idx, amount.text, amount.start, amount.end, amount.value, amount.unit, amount.approximate,
-            amount.value_max, amount.refers_to, amount.counted, amount_status(amount, events), day)
-
-
-def amount_status(amount: Amount, events: tuple[Event, ...]) -> str | None:
-    """"promised" when the amount sits in the evidence of an event not yet carried out (a pledge,
-    an agreement, a future or hedged statement), "realised" when in an asserted, done event."""
-    for event in events:
-        ev = event.evidence
-        if ev.start <= amount.start and amount.end <= ev.end:
-            if event.negated:
-                continue
-            pledged = event.modality != "asserted" or event.type in {"AGREE", "CONSULT"} or event.cameo[:2] == "05"
-            return "promised" if pledged else "realised"
-    return None
+            amount.value_max, amount.refers_to, amount.counted, amount_status(article, amount), day)
