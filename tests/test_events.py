@@ -175,6 +175,17 @@ def test_joint_subjects_make_one_mutual_event_with_evidence():
     assert event.location == "Teheran" and event.producer == "events"
 
 
+def test_a_place_within_one_country_is_the_location_before_a_region_of_several():
+    known = {"Timur Tengah": ("REGION", None, None, None), **KNOWN}  # the region the article's first entity
+
+    def located(text: str) -> set:
+        article = make_article(text).replace(entities=linked_entities(text, known))
+        return {e.location for e in EventsStage()(article).events}
+
+    assert located("Di kawasan Timur Tengah, Iran dan Rusia menandatangani perjanjian militer di Teheran.") == {"Teheran"}
+    assert located("Iran dan Rusia menandatangani perjanjian militer di kawasan Timur Tengah.") == {"Timur Tengah"}
+
+
 def test_source_before_and_target_after_a_preposition():
     events = events_of("Amerika Serikat mengecam serangan terhadap Suriah.")
     assert len(events) == 1  # the attack is the object of the condemnation, not a second event

@@ -91,3 +91,14 @@ def test_places_inside_names_regions_and_continents_are_placed() -> None:
     middle_east = locate("Middle East")
     assert middle_east.lat is not None and middle_east.iso3 is None  # several countries: none named
     assert locate("Hotel Borobudur") is None
+
+
+def test_us_states_are_adm1_regions_and_a_states_name_shared_with_a_city_stays_the_city() -> None:
+    texas = locate("Texas")
+    assert (texas.type, texas.iso3, texas.fips, texas.adm1) == (2, "USA", "US", "USTX")
+    assert 25 < texas.lat < 37 and -107 < texas.lon < -93
+    assert locate("Florida").adm1 == "USFL"  # the state, not Florida in Cuba
+    assert locate("New York").type == 3 and locate("Washington").adm1 == "USDC"  # the cities
+    assert locate("Georgia").iso3 == "GEO"  # the country
+    scotland = locate("Skotlandia")
+    assert (scotland.iso3, scotland.fips) == ("GBR", "UK")

@@ -92,7 +92,8 @@ class Context:
     mention_starts: list[int]  # where each of `mentions` starts
     speakers: Speakers
     dates: _FirstIn  # the article's dates with a value, by where they start
-    places: _FirstIn  # its places below country level, by where their mentions start
+    places: _FirstIn  # its places below country level within one country, by where their mentions start
+    wide_places: _FirstIn | None = None  # the others: regions of several countries, places the KB cannot put in one
 
 
 def lexicon_language(article: Article) -> str:
@@ -109,9 +110,11 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
     mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(article.text, cues, mains, speakers)
     mentions = sorted(mentions, key=lambda m: m.start)
     dates = _FirstIn((d.start, n) for n, d in enumerate(article.dates) if d.value)
-    places = _FirstIn((m.start, n) for n, e in enumerate(article.entities) if _is_place(e.type, e.iso3) for m in e.mentions)
+    places = [(e.country is not None, m.start, n) for n, e in enumerate(article.entities)
+              if _is_place(e.type, e.iso3) for m in e.mentions]
     return Context(article, trigger_finder(language, finder), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
-                   speakers, dates, places)
+                   speakers, dates, _FirstIn((at, n) for known, at, n in places if known),
+                   _FirstIn((at, n) for known, at, n in places if not known))
 
 
 def _is_place(kind: str, iso3: str | None) -> bool:
@@ -176,8 +179,11 @@ class _Sentence:
 
     @cached_property
     def location(self) -> str | None:
-        """The first place below country level named in the sentence (a city, a site)."""
+        """The first place below country level named in the sentence (a city, a site), one within a
+        country before a region of several ("Rusia di kawasan Asia Tenggara ... di Moskow")."""
         n = self.context.places.first(self.span.start, self.span.end)
+        if n is None and self.context.wide_places is not None:
+            n = self.context.wide_places.first(self.span.start, self.span.end)
         return self.context.article.entities[n].name if n is not None else None
 
 

@@ -100,12 +100,34 @@ def build_places(out: Path, iso2to3: dict[str, str]) -> None:
                           city["geonameid"], city["population"], "", "|".join(sorted(aliases))))
     if extra:
         print(f"warta kb: curated city aliases matched no GeoNames city: {sorted(extra)}")
+    for state in us_states(gc):
+        lines.append(_row(f"geonames:{state['geonameid']}", "REGION", state["name"], "", "USA", "", "",
+                          state["geonameid"], "", "", ""))
     for cont in gc.get_continents().values():
         lines.append(_row(f"geonames:{cont['geonameId']}", "REGION", cont["name"], "", "", "", "",
                           cont["geonameId"], "", "", ""))
     for name, kind, country, aliases in ((r + [""] * 4)[:4] for r in _curated("regions.tsv")):
         lines.append(_row(f"region:{_slug(name)}", kind or "REGION", name, "", country, "", "", "", "", "", aliases))
     out.write_text("".join(lines), encoding="utf-8")
+
+
+def us_states(gc: object) -> list[dict]:
+    """The US states of GeoNames, each with a centre (the mean of its cities' coordinates) and ADM1
+    code; a state named like a US city, a big city elsewhere or a country (New York, Washington,
+    Georgia) is left out, so the name keeps meaning the city or country."""
+    cities = [c for c in gc.get_cities().values() if c["population"] >= MIN_CITY_POPULATION]
+    taken = {n.casefold() for c in cities if c["countrycode"] == "US" for n in (c["name"], *_city_aliases(c))}
+    taken |= {c["name"].casefold() for c in cities if c["population"] >= ALTERNATE_MIN_POPULATION}
+    taken |= {c["name"].casefold() for c in gc.get_countries().values()}
+    states = []
+    for state in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
+        cities = [c for c in gc.get_cities().values() if c["countrycode"] == "US" and c["admin1code"] == state["code"]]
+        if state["name"].casefold() in taken or not cities:
+            continue
+        lat = sum(c["latitude"] for c in cities) / len(cities)
+        lon = sum(c["longitude"] for c in cities) / len(cities)
+        states.append({**state, "lat": lat, "lon": lon, "adm1": f"US{state['code']}"})
+    return states
 
 
 def _strip_marks(name: str) -> str:
@@ -202,6 +224,8 @@ def build_geo(out: Path) -> None:
                           f"{fips}{city['admin1code']}" if fips and city.get("admin1code") else ""))
     for cont in sorted(gc.get_continents().values(), key=lambda c: c["geonameId"]):
         lines.append(_row(cont["geonameId"], f"{float(cont['lat']):.4f}", f"{float(cont['lng']):.4f}", "", ""))
+    for state in us_states(gc):
+        lines.append(_row(state["geonameid"], f"{state['lat']:.4f}", f"{state['lon']:.4f}", "US", state["adm1"]))
     for code, country in sorted(countries.items()):
         capital = capitals.get((code, country.get("capital") or ""))
         lat, lon = (f"{capital['latitude']:.4f}", f"{capital['longitude']:.4f}") if capital else ("", "")

@@ -115,8 +115,9 @@ def _by_id(name: str | None, geonames: int, iso3: str | None) -> Place | None:
     if lat is None or (entry is not None and entry.type == "COUNTRY"):
         return None
     country = entry.country if entry else iso3
-    if entry is not None and entry.type == "REGION":  # a continent
-        return Place(5, entry.name, None, "", "", lat, lon, geonames)
+    if entry is not None and entry.type == "REGION":  # a continent, or a state of its country
+        kind = 2 if country == "USA" else 5
+        return Place(kind, entry.name, country or None, fips if country else "", adm1, lat, lon, geonames)
     return Place(3 if country == "USA" else 4, name or (entry.name if entry else ""), country, fips, adm1, lat, lon,
                  geonames)
 
