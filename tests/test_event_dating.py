@@ -115,3 +115,12 @@ def test_with_a_parse_the_predicates_own_date_and_its_settings_participle() -> N
              (",", "PUNCT", 8, "punct"), ("Russia", "PROPN", 8, "nsubj"), ("accused", "VERB", -1, "root"),
              ("the", "DET", 10, "det"), ("US", "PROPN", 8, "obj"), (".", "PUNCT", 8, "punct")]
     assert _dated_parsed(text, words, "Oct. 25", "2025-06-15", "accused") == ("2025-06-15", "clause")
+
+
+def test_with_a_parse_a_relative_clause_of_an_oblique_keeps_its_own_date() -> None:
+    text = "Democrats beat Bevin in a state Trump won in 2016."
+    words = [("Democrats", "PROPN", 1, "nsubj"), ("beat", "VERB", -1, "root"), ("Bevin", "PROPN", 1, "obj"),
+             ("in", "ADP", 5, "case"), ("a", "DET", 5, "det"), ("state", "NOUN", 1, "obl"),
+             ("Trump", "PROPN", 7, "nsubj"), ("won", "VERB", 5, "acl:relcl"), ("in", "ADP", 9, "case"),
+             ("2016", "NUM", 7, "obl"), (".", "PUNCT", 1, "punct")]
+    assert _dated_parsed(text, words, "2016", "2016", "beat") == ("2025-06-20", "published")

@@ -35,9 +35,10 @@ def governs(parse: Parse, trigger: tuple[int, int], start: int, end: int) -> boo
 
 
 def _settings(parse: Parse, group: set[int]) -> set[int]:
-    """The participles or relative clauses describing the nouns of the predicate's obliques."""
+    """The participles describing the nouns of the predicate's obliques."""
     nouns = {j for i in group for j in children(parse, i, ("obl",)) if parse.words[j].upos in ("NOUN", "PROPN")}
-    return {j for n in nouns for j in children(parse, n, ("acl",))}
+    # a participle ("a statement published Oct. 25"), not a relative clause ("a state Trump won in 2016")
+    return {j for n in nouns for j in children(parse, n) if parse.words[j].deprel == "acl"}
 
 
 def _span_head(parse: Parse, start: int, end: int) -> int | None:
