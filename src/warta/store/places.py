@@ -92,6 +92,10 @@ def locate(name: str | None, *, iso3: str | None = None, geonames: int | None = 
         found = _by_id(name, geonames, iso3)
         if found is not None:
             return found
+    state = _us_states().get(name or "")
+    if state is not None and state in _geo():  # GeoNames' US states, read by geocoding only
+        lat, lon, fips, adm1 = _geo()[state]
+        return Place(2, name or "", "USA", fips, adm1, lat, lon, state)
     entry = _reading(name, countries) if name else None
     if entry is not None:
         if entry.type == "COUNTRY":
@@ -115,9 +119,8 @@ def _by_id(name: str | None, geonames: int, iso3: str | None) -> Place | None:
     if lat is None or (entry is not None and entry.type == "COUNTRY"):
         return None
     country = entry.country if entry else iso3
-    if entry is not None and entry.type == "REGION":  # a continent, or a state of its country
-        kind = 2 if country == "USA" else 5
-        return Place(kind, entry.name, country or None, fips if country else "", adm1, lat, lon, geonames)
+    if entry is not None and entry.type == "REGION":  # a continent
+        return Place(5, entry.name, None, "", "", lat, lon, geonames)
     return Place(3 if country == "USA" else 4, name or (entry.name if entry else ""), country, fips, adm1, lat, lon,
                  geonames)
 
@@ -142,6 +145,14 @@ def _reading(name: str, countries: Iterable[str]) -> Any:
 
 
 _PLACE_KINDS = ("CITY", "REGION", "FAC", "COUNTRY")
+
+
+@cache
+def _us_states() -> dict[str, int]:
+    """US state name -> GeoNames id, from kb/us_states.tsv (kb.build)."""
+    text = (resources.files("warta.kb") / "us_states.tsv").read_text(encoding="utf-8")
+    return {line.split("\t")[0]: int(line.split("\t")[1]) for line in text.splitlines()
+            if line and not line.startswith("#")}
 
 
 @cache
