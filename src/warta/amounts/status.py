@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lang import language_for
-from ..languages import read_lines
+from ..lang.folders import read_lines
 from ..model import Amount, Article, Parse
 from ..syntax.tree import children, head, parse_at
 

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..amounts.status import amount_status
 from ..model import Amount, Article, Event, Quote
 
 _ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
@@ -203,5 +202,7 @@ def _quote_row(aid: str, idx: int, quote: Quote, day: str | None, language: str 
 
 
 def _amount_row(aid: str, idx: int, amount: Amount, day: str | None, article: Article) -> tuple[Any, ...]:
+    from ..amounts.status import amount_status  # the amounts package loads the pipeline: not at `warta --help`
+
     return (aid, idx, amount.text, amount.start, amount.end, amount.value, amount.unit, amount.approximate,
             amount.value_max, amount.refers_to, amount.counted, amount_status(article, amount), day)
