@@ -130,7 +130,7 @@ def gdelt(store: Any, misses: bool) -> None:
     from warta.store.gdelt import EVENT_COLUMNS, event_record
 
     col = {c: i for i, c in enumerate(EVENT_COLUMNS)}
-    igo = igo_ok = located = geo_ok = with_url = url_ok = 0
+    igo = igo_ok = located = geo_ok = wide = with_url = url_ok = 0
     for e in table_rows(store, "events"):
         rec = event_record(e)
         if rec is None:
@@ -143,13 +143,15 @@ def gdelt(store: Any, misses: bool) -> None:
             located += 1
             ok = all(rec[col[f"ActionGeo_{c}"]] for c in ("Lat", "Long", "CountryCode"))
             geo_ok += ok
+            wide += not ok and bool(rec[col["ActionGeo_Lat"]])  # placed, but in several countries
             if misses and not ok:
                 print(f"  ActionGeo miss: {e['location']!r} -> {rec[col['ActionGeo_FullName']]!r}", file=sys.stderr)
         if e.get("url"):
             with_url += 1
             url_ok += rec[col["SOURCEURL"]] == e["url"]
     share("gdelt_igo_type", igo_ok, igo)
-    share("gdelt_actiongeo", geo_ok, located)
+    figure("gdelt_actiongeo", geo_ok / located if located else 0.0,
+           f"({geo_ok}/{located}; of the misses {wide} are regions of several countries)")
     share("gdelt_sourceurl", url_ok, with_url)
 
 
@@ -159,17 +161,19 @@ def places(store: Any, misses: bool) -> None:
 
     rows = store.query("SELECT name, iso3, country, geonames FROM entities WHERE type IN"
                        " ('PLACE', 'COUNTRY', 'CITY', 'GPE', 'LOC', 'FAC', 'REGION')")
-    ok, missed = 0, Counter()
+    ok, wide, missed = 0, 0, Counter()
     for r in rows:
         place = locate(r["name"], iso3=r["iso3"] or r["country"], geonames=r["geonames"],
                        countries=[r["country"]] if r["country"] else ())
         if place is not None and place.lat is not None and (r["country"] or place.iso3):
             ok += 1
         else:
+            wide += place is not None and place.lat is not None  # placed, but in several countries
             missed[r["name"]] += 1
     listed = store.places()
     named = sum(1 for r in listed if r["lat"] is not None and r["country"])
-    figure("places_located", ok / len(rows) if rows else 0.0, f"({ok}/{len(rows)}; names {named}/{len(listed)})")
+    figure("places_located", ok / len(rows) if rows else 0.0,
+           f"({ok}/{len(rows)}; names {named}/{len(listed)}; of the misses {wide} are regions of several countries)")
     if misses:
         for name, n in missed.most_common():
             print(f"  place miss: {name!r} x{n}", file=sys.stderr)
