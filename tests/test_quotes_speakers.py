@@ -1,6 +1,6 @@
 """Speakers v2 (issue 19): one construction per test, in English and Indonesian, sentences written
-for these tests. English runs the whole chain (the parse included); Indonesian has no parser yet
-and takes the word-pattern reading, which every language keeps as its fallback."""
+for these tests. Both languages run the whole chain (the parse included); the word-pattern reading,
+which every language keeps as its fallback for a sentence without a parse, is tested too."""
 from __future__ import annotations
 
 from functools import cache
@@ -16,20 +16,21 @@ from warta.syntax.parser import load_parser
 
 STAGES = "read,language,segment,syntax,entities,quotes"
 needs_parser = pytest.mark.skipif(load_parser("en") is None, reason="en_core_web_sm is not installed")
+needs_id_parser = pytest.mark.skipif(load_parser("id") is None, reason="the Indonesian parser cannot be loaded")
 
 
 @cache
-def _pipeline(stages: str) -> Pipeline:
-    return Pipeline.build(load_settings({"stages": stages}))
+def _pipeline(stages: str, languages: str) -> Pipeline:
+    return Pipeline.build(load_settings({"stages": stages, "syntax_languages": languages}))
 
 
-def run(text: str, stages: str = STAGES) -> Article:
-    return _pipeline(stages)(Article.from_document(text_document("t.txt", "Headline\n\n" + text)))
+def run(text: str, stages: str = STAGES, languages: str = "en,id") -> Article:
+    return _pipeline(stages, languages)(Article.from_document(text_document("t.txt", "Headline\n\n" + text)))
 
 
-def speakers(text: str, stages: str = STAGES) -> list[str | None]:
+def speakers(text: str, stages: str = STAGES, languages: str = "en,id") -> list[str | None]:
     """The speaker name of each direct quotation, in order."""
-    return [(q.speaker or {}).get("name") for q in run(text, stages).quotes if q.direct]
+    return [(q.speaker or {}).get("name") for q in run(text, stages, languages).quotes if q.direct]
 
 
 # --- English: the parse ---------------------------------------------------------------------
@@ -118,6 +119,71 @@ def test_the_quotes_stage_asks_for_the_sentences_with_a_quotation_and_a_speech_v
     article = run('Harga beras naik lagi pekan ini di banyak pasar. "Nyaris bisa dipastikan naik," bilangnya.')
     chosen = [article.span_text(article.sentences[i]) for i in speech_sentences(article)]
     assert chosen == ['"Nyaris bisa dipastikan naik," bilangnya.']  # "bilang" + "nya", as the parser splits it
+
+
+# --- Indonesian: the parse ---------------------------------------------------------------------
+
+@needs_id_parser
+def test_indonesian_parse_is_read_for_the_speaker():
+    article = run('“Harga beras akan turun bulan depan,” ujar Budi Santoso.')
+    assert article.syntax and speakers('“Harga beras akan turun bulan depan,” ujar Budi Santoso.') == ["Budi Santoso"]
+
+
+@needs_id_parser
+def test_indonesian_parse_subject_is_the_whole_description_resolved_to_the_person_introduced():
+    text = ('Juru bicara Kementerian Luar Negeri Jepang Yoshimasa Hayashi menggelar konferensi pers. '
+            'Juru bicara tersebut mengatakan, “Kami tidak akan mundur dari perundingan ini.”\n\n'
+            'Juru bicara Kremlin Dmitry Peskov berbicara kepada wartawan. “Kami tidak akan mengomentari '
+            'laporan itu,” ujar juru bicara Kremlin itu.')
+    assert speakers(text) == ["Yoshimasa Hayashi", "Dmitry Peskov"]
+
+
+@needs_id_parser
+def test_indonesian_parse_title_and_apposition_give_the_name():
+    text = ('“Kita harus siap menghadapi semua kemungkinan,” ujar Ketua Komisi I DPR RI, Meutya Hafid, '
+            'kepada wartawan, Kamis.\n\n'
+            '“Harga minyak dunia sedang tidak menentu,” ucap pengamat pasar energi, Rudi Hartono, di Jakarta.\n\n'
+            'Hal itu disampaikan Duta Besar Jepang untuk ASEAN, Kiya Masahiko, yang juga menyebut Tiongkok '
+            'sebagai "mitra penting bagi kawasan ini."')
+    assert speakers(text) == ["Meutya Hafid", "Rudi Hartono", "Kiya Masahiko"]
+
+
+@needs_id_parser
+def test_indonesian_parse_workplace_after_the_name_is_not_the_speaker():
+    text = ('“Kalau kita bekerja sama, kita bisa dimusuhi,” kata Arifin di Kementerian ESDM Jakarta, Jumat.\n\n'
+            '“Teknologi itu ada dari Korea atau dari Kanada,” ujar Yuliana di Kementerian ESDM, Jakarta, Jumat.')
+    assert [n.split()[0] for n in speakers(text)] == ["Arifin", "Yuliana"]
+
+
+@needs_id_parser
+def test_indonesian_parse_pronouns_and_the_clitic_of_katanya():
+    text = ('Duta Besar Iran untuk Rusia Kazem Jalali hadir di forum itu. “Kerja sama kami terus tumbuh '
+            'setiap tahun,” katanya.\n\n'
+            'Wakil Menteri Luar Negeri Anis Matta menghadiri pertemuan itu. “Kami berharap perundingan segera '
+            'rampung,” ujar beliau.\n\n'
+            'Presiden Prabowo Subianto tiba di Moskow pada Rabu. Ia mengatakan, “Indonesia ingin bersahabat '
+            'dengan semua negara.”')
+    assert speakers(text) == ["Kazem Jalali", "Anis Matta", "Prabowo Subianto"]
+
+
+@needs_id_parser
+def test_indonesian_parse_menurut_and_subject_before_the_verb():
+    text = ('Menurut Rina Marlina, “Petani akan menjual gabah dengan harga wajar tahun ini.”\n\n'
+            'Gubernur Jawa Barat Ahmad Heryawan mengatakan, “Jalan tol itu akan selesai tahun depan.”')
+    assert speakers(text) == ["Rina Marlina", "Ahmad Heryawan"]
+
+
+@needs_id_parser
+def test_indonesian_parse_dateline_outlet_is_not_the_speaker():
+    text = 'Kabar24.id, Jakarta - Menteri Keuangan Sri Mulyani mengatakan ia ingin "anggaran yang sehat dan kuat" tahun depan.'
+    assert speakers(text) == ["Sri Mulyani Indrawati"]
+
+
+@needs_id_parser
+def test_indonesian_parse_a_title_pointing_back_goes_to_the_person_named_before():
+    text = ('Jenderal Budi Gunawan meninjau lokasi itu pada Senin. “Semua harus diperiksa tanpa kecuali,” '
+            'tandas purnawirawan jenderal polisi ini.')
+    assert speakers(text) == ["Budi Gunawan"]
 
 
 # --- Indonesian: the word-pattern reading -----------------------------------------------------

@@ -43,9 +43,9 @@ SETTINGS: tuple[Setting, ...] = (
             "about 8x faster) or spacy (en_core_web_sm itself).", choices=("crf", "spacy")),
     Setting("event_triggers", "lexicon", "How the event coder finds and types triggers: `lexicon` (the language "
             "folder's trigger files) or a finder registered with warta.events.triggers.register_finder."),
-    Setting("syntax_languages", "en", "Languages the syntax stage parses (each needs the parser its "
-            "lang/<code>/syntax.tsv names; `id` has one, not yet on by default: the speaker finder still reads "
-            "Indonesian without a parse)."),
+    Setting("syntax_languages", "en,id", "Languages the syntax stage parses (each needs the parser its "
+            "lang/<code>/syntax.tsv names); a language left out is read without a parse (the consumers' word "
+            "patterns)."),
     Setting("syntax_every_sentence", False, "The syntax stage parses every sentence, not only those a consumer "
             "(events, quotes) asks for."),
     Setting("favor_precision", False, "Use only trafilatura's precision pass, without the recall fallback for pages where it keeps almost nothing."),

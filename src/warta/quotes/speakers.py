@@ -83,7 +83,9 @@ class SpeakerResolver:
             return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
         if not attribution.named:  # "the expert warned": described, not named; no pronoun goes to it
             phrase = self.text[attribution.start:attribution.end]
-            return {"name": phrase, "entity": None, "role": None, "country": None}
+            if self._points_back(attribution):  # "kata menteri", "purnawirawan jenderal ini"
+                return self._referent("PERSON", attribution.start) or self._phrase(phrase)
+            return self._phrase(phrase)
         speaker = self._from_text(attribution.start, attribution.end)
         if speaker is None and self._only_titles(attribution):  # "kata Menlu": the minister named before
             phrase = self.text[attribution.start:attribution.end]
@@ -134,6 +136,19 @@ class SpeakerResolver:
         if any(w.lower() in self.cues.org_heads or w.lower() in _place_names() for w in name):
             return None
         return self._from_words(max(ends), attribution.end)
+
+    @staticmethod
+    def _phrase(phrase: str) -> dict[str, Any]:
+        return {"name": phrase, "entity": None, "role": None, "country": None}
+
+    def _points_back(self, attribution: Attribution) -> bool:
+        """A description of titles alone ("menteri"), or one a demonstrative closes
+        ("purnawirawan jenderal polisi ini"), whose role was not found among the article's
+        introductions: it stands for a person spoken of, like a pronoun."""
+        words = [t[2].lower() for t in tokens(self.text, attribution.start, attribution.end) if t[2].isalpha()]
+        if not words or not any(w in self.cues.titles for w in words):
+            return False
+        return words[-1] in self.cues.demonstratives or all(w in self.cues.titles for w in words)
 
     def _only_titles(self, attribution: Attribution) -> bool:
         words = [t[2].lower().rstrip(".") for t in tokens(self.text, attribution.start, attribution.end)]

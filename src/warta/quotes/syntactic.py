@@ -22,8 +22,15 @@ from .marks import find_quoted
 
 SHARED_SUBJECT = ("advcl", "acl", "xcomp", "conj", "parataxis")  # "…, saying", "and added"
 _LETTERS = re.compile(r"[^\W\d_]+")
+NOUN_DEPENDENTS = ("nmod", "obj", "appos", "flat", "compound")
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X", "DET", "SYM")  # parts of speech a subject may have
+CLAUSES = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj")  # not part of a noun's phrase
 NAME_OVERRUN = 60  # characters a name may run on past its sentence's end
 DESCRIPTION_PARTS = ("det", "amod", "compound", "nmod:poss", "nummod")
+# modifiers a description may hold after its noun (UD; head-initial languages put them there):
+# "juru bicara Kremlin itu" (compound, nmod, det), "the president himself"; an nmod with a case
+# word ("the president of France") or a clause ends it
+DESCRIPTION_AFTER = ("det", "amod", "compound", "flat", "nmod", "nmod:poss", "nummod")
 
 
 def speech_sentences(article: Article) -> list[int]:
@@ -96,38 +103,117 @@ def _is_cue(word: str, cues: Cues) -> bool:
 
 
 def _speaker(parse: Parse, v: int, text: str, cues: Cues, inside: list[bool]) -> Attribution | None:
-    cue = text[parse.words[v].start:parse.words[v].end]
+    cue = _word(parse, v, text)
+    clitic = _clitic_pronoun(parse, v, text, cues)  # "katanya" split into "kata" + "nya"
+    if clitic is not None:
+        return clitic
     s = _subject(parse, v)
     if s is None or not inside[s]:
         return None
     word = parse.words[s]
-    written = text[word.start:word.end]
+    # the pronoun table first: a parser may tag "beliau" a noun, and it stands for a speaker
+    kind = cues.pronouns.get(_word(parse, s, text).lower())
+    if kind is not None:
+        return Attribution(word.start, word.end, cue, pronoun=kind, named=False)
     if word.upos == "PRON":
-        kind = cues.pronouns.get(written.lower())
-        if kind is not None:
-            return Attribution(word.start, word.end, cue, pronoun=kind, named=False)
-        antecedent = _antecedent(parse, s)  # "Dahl, who …"
-        if antecedent is None:
+        s = _antecedent(parse, s)  # "Dahl, who …"
+        if s is None or not inside[s]:
             return None
-        s, word = antecedent, parse.words[antecedent]
-    if not _proper(parse, s, text):
-        named = next((j for j in tree.children(parse, s, ("appos",)) if _proper(parse, j, text)), None)
-        if named is None:
-            start, end = _description(parse, s)
-            return Attribution(start, end, cue, named=False)
-        s = named
-    start, end = _name_span(parse, s, text)
-    return Attribution(start, end, cue)
+        word = parse.words[s]
+    if word.upos not in NOMINAL or _across_dateline(parse, s, v, text):
+        return None  # "katanya mengacu pada…": a verb taken for the subject is a misparse
+    named = _named(parse, s, text, cues)
+    if named is None:
+        start, end = _description(parse, s, text, cues)
+        return Attribution(start, end, cue, named=False)
+    return Attribution(named[0], named[1], cue)
 
 
-def _proper(parse: Parse, i: int, text: str) -> bool:
-    """A proper noun written with a capital (the tagger calls "ministry" in "foreign ministry said" one)."""
+def _clitic_pronoun(parse: Parse, v: int, text: str, cues: Cues) -> Attribution | None:
+    """The pronoun glued to the speech verb ("katanya", "ucapnya"), a word of its own in a parse."""
+    verb = parse.words[v]
+    if v + 1 >= len(parse.words) or parse.words[v + 1].start != verb.end:
+        return None
+    kind = cues.pronouns.get(_word(parse, v + 1, text).lower())
+    if kind is None:
+        return None
+    return Attribution(parse.words[v + 1].start, parse.words[v + 1].end, text[verb.start:parse.words[v + 1].end],
+                       pronoun=kind, named=False)
+
+
+def _proper(parse: Parse, i: int, text: str, cues: Cues) -> bool:
+    """A proper noun written with a capital (the tagger calls "ministry" in "foreign ministry said"
+    one), and no title or describing word ("Menteri", "Juru" of "Juru bicara tersebut")."""
     word = parse.words[i]
-    return word.upos == "PROPN" and text[word.start:word.start + 1].isupper()
+    written = text[word.start:word.end]
+    low = written.lower().rstrip(".")
+    return (word.upos == "PROPN" and written[:1].isupper()
+            and low not in cues.titles and low not in cues.descriptors)
+
+
+def _named(parse: Parse, s: int, text: str, cues: Cues) -> tuple[int, int] | None:
+    """The span of the name of the subject: the subject itself, else the name its title or
+    description introduces after a comma ("Menteri Pertahanan Jepang, Taro Sato"; "pengamat pasar
+    uang, Ibrahim Wijaya"; parsers hang that apposition on any noun of the title or make it a
+    second subject), else, after a capitalised title, its flat name ("Presiden Prabowo Subianto");
+    None for a description ("juru bicara Kremlin itu")."""
+    if _proper(parse, s, text, cues):
+        return _name_span(parse, s, text)
+    word = parse.words[s]
+    appositions = [j for j in _phrase(parse, s) if parse.words[j].deprel == "appos"] + [
+        j for j in range(s + 1, len(parse.words))
+        if parse.words[j].head == word.head and parse.words[j].deprel in (word.deprel, "appos")]
+    for j in appositions:
+        name = _own_name(parse, j, text, cues) if j and _word(parse, j - 1, text) == "," else None
+        if name is not None:  # "…, Brigjen Andi Suci,": a title and a name in the apposition
+            return _name_span(parse, name, text)
+    written = _word(parse, s, text)
+    if not written[:1].isupper():
+        return None
+    name = _own_name(parse, s, text, cues)
+    if name is not None:
+        return _name_span(parse, name, text)
+    # "Menteri Luar Negeri (Menlu) RI Sugiono", "Perdana Menteri (PM)Benjamin Netanyahu…": a
+    # capitalised title heads a name the parse hung elsewhere; its phrase holds it
+    low = written.lower().rstrip(".")
+    if low in cues.titles and low not in cues.descriptors:  # "Juru bicara tersebut" is described
+        return word.start, parse.words[_modifiers_after(parse, s, cased=False)].end
+    return None
+
+
+def _own_name(parse: Parse, j: int, text: str, cues: Cues) -> int | None:
+    """Word `j` when it is a proper noun, else the first proper noun of its flat name."""
+    if _proper(parse, j, text, cues):
+        return j
+    return next((k for k in tree.children(parse, j, ("flat",)) if _proper(parse, k, text, cues)), None)
+
+
+def _phrase(parse: Parse, s: int) -> list[int]:
+    """The words of noun `s`'s phrase: its subtree less the clauses hanging from it."""
+    out, todo = [], [s]
+    while todo:
+        i = todo.pop()
+        out.append(i)
+        todo.extend(j for j in tree.children(parse, i) if parse.words[j].deprel not in CLAUSES)
+    return sorted(out)
+
+
+def _across_dateline(parse: Parse, s: int, v: int, text: str) -> bool:
+    """"Tempo.co, Jakarta - Menteri Sri Mulyani mengatakan": a dateline's outlet parsed as the
+    subject; a spaced hyphen between subject and verb marks it."""
+    low, high = sorted((parse.words[s].end, parse.words[v].start))
+    between = text[low:high]
+    return " -" in between or "- " in between
 
 
 def _subject(parse: Parse, v: int) -> int | None:
-    """The verb's subject, or the one it shares with the clause it hangs from ("…, saying")."""
+    """The verb's subject, or the one it shares with the clause it hangs from ("…, saying"); for a
+    speech verb the parser took for a noun ("ucap", "tutur" of "…,” ucap pengamat X"), its first
+    nominal dependent after it."""
+    if parse.words[v].upos not in ("VERB", "AUX"):
+        found = tree.subject(parse, v, inherit=False)
+        return found if found is not None else next(
+            (j for j in tree.children(parse, v, NOUN_DEPENDENTS) if j > v and tree.case_word(parse, j) is None), None)
     seen = set()
     while v is not None and v not in seen:
         seen.add(v)
@@ -153,19 +239,59 @@ def _antecedent(parse: Parse, s: int) -> int | None:
 
 def _name_span(parse: Parse, s: int, text: str) -> tuple[int, int]:
     """The name around proper noun `s`: the run of capitalised words (titles, initials and
-    connectors such as "bin" included) holding it, up to a comma; the speaker resolver then
-    strips titles and links the name."""
+    connectors such as "bin" included) holding it, up to a comma or a preposition the parse marks
+    after it ("Budi di Kementerian ESDM", "Hollis of the Sierra Club": a workplace, not the name);
+    the speaker resolver then strips titles and links the name."""
     # read on past the parse's end: a sentence cut after a title ("said Del. | Stacey Plaskett")
     sentence = tokens(text, parse.start, min(len(text), parse.end + NAME_OVERRUN))
     word = parse.words[s]
+    cut = next((w.start for w in parse.words[s + 1:] if w.deprel == "case"), len(text))
     for run in runs_of(sentence):
         start, end = sentence[run[0]][0], sentence[run[-1]][1]
         if start <= word.start and word.end <= end:
-            return start, end
+            return start, max(word.end, min(end, _end_before(sentence, run, cut)))
     return word.start, word.end
 
 
-def _description(parse: Parse, s: int) -> tuple[int, int]:
-    """"the Italian foreign ministry", "the president": the noun with its determiner and modifiers."""
+def _end_before(sentence: list, run: list[int], cut: int) -> int:
+    """The end of the run's last token that ends by `cut`."""
+    ends = [sentence[k][1] for k in run if sentence[k][1] <= cut]
+    return ends[-1] if ends else sentence[run[-1]][1]
+
+
+def _description(parse: Parse, s: int, text: str, cues: Cues) -> tuple[int, int]:
+    """"the Italian foreign ministry", "the president", "juru bicara Kremlin itu": the noun with
+    its determiners and modifiers on either side; a second subject right after it is read as more
+    of it ("mantan | penasihat ekonomi …": the parser split one phrase)."""
     parts = [j for j in tree.children(parse, s, DESCRIPTION_PARTS) if j < s] + [s]
-    return parse.words[min(parts)].start, parse.words[s].end
+    last = s
+    while True:
+        last = _modifiers_after(parse, last)
+        nxt = last + 1
+        if not (nxt < len(parse.words) and parse.words[nxt].head == parse.words[s].head
+                and parse.words[nxt].deprel == parse.words[s].deprel):
+            break
+        last = nxt
+    if last + 1 < len(parse.words) and _word(parse, last + 1, text).lower() in cues.demonstratives:
+        last += 1  # "… itu" hung on the verb: still the description's
+    return parse.words[min(parts)].start, parse.words[last].end
+
+
+def _modifiers_after(parse: Parse, s: int, *, cased: bool = True) -> int:
+    """The last word of the modifiers after noun `s` (an nmod with a case word — "the president
+    of France", "Budi di Kementerian" — or a clause ends them, unless `cased` is False; a
+    one-word acl is "bicara" of "juru bicara", a compound the parser split)."""
+    last = s
+    for j in (j for j in tree.children(parse, s) if j > s):
+        rel = parse.words[j].deprel
+        rel = rel if rel in DESCRIPTION_AFTER else rel.partition(":")[0]  # "flat:name" is a flat
+        leaf_acl = rel == "acl" and not tree.children(parse, j)
+        if not (rel in DESCRIPTION_AFTER or leaf_acl or rel == "appos" and not cased) \
+                or cased and tree.case_word(parse, j) is not None:
+            break
+        last = tree.subtree(parse, j)[-1]
+    return last
+
+
+def _word(parse: Parse, i: int, text: str) -> str:
+    return text[parse.words[i].start:parse.words[i].end]
