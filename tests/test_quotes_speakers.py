@@ -239,3 +239,25 @@ def test_round_up_name_and_outlet_gives_the_name():
     assert speakers(text, "read,language,segment,entities,quotes") == ["Craig Holman", "Jane Park"]
     role_first = 'Duta Besar Inggris, Jane Miller: “Kami mendukung penuh perundingan damai di kawasan.”'
     assert speakers(role_first, "read,language,segment,entities,quotes") == ["Jane Miller"]
+
+
+# --- Gender in pronoun resolution -------------------------------------------------------------
+
+@needs_parser
+def test_a_pronoun_skips_a_speaker_of_the_other_gender_known_from_an_honorific():
+    text = ('Mrs. Ana Ruiz met Mr. Tom Baker in Madrid on Monday. "We agreed on the main points," Baker said. '
+            'She added, "The details will follow next week."')
+    assert speakers(text) == ["Tom Baker", "Ana Ruiz"]
+
+
+@needs_parser
+def test_a_pronoun_skips_a_speaker_of_the_other_gender_known_from_the_given_name():
+    text = ('"Prices will rise before the summer," Maria Lopez said on Tuesday.\n\n'
+            '"We see no sign of that in our data," John Hale said. She said, "The data will change soon."')
+    assert speakers(text) == ["Maria Lopez", "John Hale", "Maria Lopez"]
+
+
+def test_where_gender_is_unknown_the_pronoun_goes_to_the_nearest_speaker():
+    text = ('"Prices will rise before the summer," Ruiz said on Tuesday.\n\n'
+            '"We see no sign of that in our data," Hale said. She said, "The data will change soon."')
+    assert speakers(text, "read,language,segment,entities,quotes")[-1] == "Hale"

@@ -7,7 +7,7 @@ speaker they stand for, `quote_titles.txt` the titles and role words that preced
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import islice
 
@@ -43,6 +43,7 @@ class Cues:
     honorifics: frozenset[str] = frozenset()  # "Mr", "Pak": the next word is a name ("Mr. King")
     indefinites: frozenset[str] = frozenset()  # "a spokesman", "seorang pejabat": someone not named before
     affiliations: frozenset[str] = frozenset()  # "of", "for": "Morgan of the Sierra Club" is Morgan
+    genders: dict[str, str] = field(default_factory=dict)  # "she", "Mrs", "Maria" -> female (quote_gender.tsv)
 
     @cached_property
     def openers(self) -> frozenset[str] | None:
@@ -67,6 +68,7 @@ def load_cues(code: str | None) -> Cues:
     titles: set[str] = set()
     heads: set[str] = set()
     words: dict[str, set[str]] = {}
+    genders: dict[str, str] = {}
     for c in codes:
         for line in read_lines(c, "quote_cues.tsv"):
             word, _, kind = (part.strip() for part in line.partition("\t"))
@@ -78,6 +80,9 @@ def load_cues(code: str | None) -> Cues:
             pronouns[word.lower()] = kind or "PERSON"
         titles.update(t.strip().lower().rstrip(".") for t in read_lines(c, "quote_titles.txt"))
         heads.update(t.strip().lower() for t in read_lines(c, "quote_org_heads.txt"))
+        for line in read_lines(c, "quote_gender.tsv"):
+            word, _, gender = (part.strip() for part in line.partition("\t"))
+            genders.setdefault(word.lower(), gender)
         for line in read_lines(c, "quote_words.tsv"):
             word, _, kind = (part.strip() for part in line.partition("\t"))
             words.setdefault(kind, set()).add(word.lower())
@@ -87,7 +92,7 @@ def load_cues(code: str | None) -> Cues:
                 frozenset(words.get("not-clause", ())), frozenset(words.get("naming", ())),
                 frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())),
                 frozenset(words.get("honorific", ())), frozenset(words.get("indefinite", ())),
-                frozenset(words.get("affiliation", ())))
+                frozenset(words.get("affiliation", ())), genders)
 
 
 def tokens(text: str, start: int, end: int, *, limit: int | None = None) -> list[tuple[int, int, str]]:

@@ -16,6 +16,7 @@ from ..model import Article, Entity
 from .attribution import CONNECTORS, Attribution, _drop_brackets, _runs
 from .cues import Cues, tokens
 from .described import described_entity, head_word
+from .gender import Genders
 
 SPEAKER_TYPES = ("PERSON", "ORG")
 # "Menteri Luar Negeri (Menlu) ", "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu "
@@ -48,7 +49,8 @@ class SpeakerResolver:
             ((m.start, m.end, e) for e in article.entities if _coarse(e) in SPEAKER_TYPES for m in e.mentions),
             key=lambda x: x[0])
         self.by_word = _name_words(self.mentions)
-        self.last: dict[str, tuple[int, dict[str, Any]]] = {}
+        self.history: list[tuple[int, dict[str, Any], str]] = []  # (offset, speaker, kind) in text order
+        self.genders = Genders(article, cues)
 
     # Built on first use: most articles have no pronoun to resolve and no lone surname to complete.
     @cached_property
@@ -63,7 +65,8 @@ class SpeakerResolver:
     def resolve(self, attribution: Attribution) -> dict[str, Any] | None:
         """The speaker of an attribution, updating who was last speaking."""
         if attribution.pronoun:
-            return self._referent(attribution.pronoun, attribution.start)
+            gender = self.genders.of_word(self.text[attribution.start:attribution.end])
+            return self._referent(attribution.pronoun, attribution.start, gender)
         if not attribution.named:  # "the president", "juru bicara Kremlin itu": the one introduced so
             known = self._described(self.text[attribution.start:attribution.end], attribution.start)
             if known is not None:
@@ -107,20 +110,28 @@ class SpeakerResolver:
         return None if entity is None else self.remember(_from_entity(entity), _coarse(entity), at)
 
     def remember(self, speaker: dict[str, Any], kind: str, at: int) -> dict[str, Any]:
-        """Make `speaker` the one a later pronoun of `kind` refers to."""
-        self.last[kind] = (at, speaker)
+        """Make `speaker` one a later pronoun of `kind` may refer to."""
+        self.history.append((at, speaker, kind))
         return speaker
 
-    def _referent(self, kind: str, at: int) -> dict[str, Any] | None:
-        """The later of the last speaker of `kind` and the last person who began a sentence."""
-        last = self.last.get(kind) or (self.last.get("PERSON") if kind != "PERSON" else None)
+    def _last(self, kind: str, gender: str | None) -> tuple[int, dict[str, Any]] | None:
+        """The latest speaker of `kind` a pronoun of `gender` may stand for."""
+        return next(((at, sp) for at, sp, k in reversed(self.history)
+                     if k == kind and self.genders.fits(gender, sp)), None)
+
+    def _referent(self, kind: str, at: int, gender: str | None = None) -> dict[str, Any] | None:
+        """The later of the last speaker of `kind` and the last person who began a sentence,
+        of the pronoun's gender where both are known ("she" skips Mr. Ortiz)."""
+        last = self._last(kind, gender) or (self._last("PERSON", gender) if kind != "PERSON" else None)
         subject = None
         if kind == "PERSON":
-            subject = next(((s, e) for s, e in reversed(self.subjects) if s < at), None)
+            subject = next(((s, e) for s, e in reversed(self.subjects)
+                            if s < at and self.genders.fits(gender, _from_entity(e))), None)
         if subject and (last is None or subject[0] > last[0]):
             return _from_entity(subject[1])
         if last is None and kind == "PERSON":  # no speaker yet: the person named just before
-            near = [e for s, _, e in self.mentions if at - PRONOUN_REACH < s < at and _coarse(e) == "PERSON"]
+            near = [e for s, _, e in self.mentions if at - PRONOUN_REACH < s < at and _coarse(e) == "PERSON"
+                    and self.genders.fits(gender, _from_entity(e))]
             return _from_entity(near[-1]) if near else None
         return last[1] if last else None
 
