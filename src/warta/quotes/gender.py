@@ -37,25 +37,25 @@ class Genders:
         return self.known[entity.id]
 
     def _read(self, entity: Entity) -> str | None:
+        """The one gender the mentions' honorifics and the name tell; none when they disagree (the
+        linker may have merged a couple: "Mrs. Scott" and "Mr. Scott")."""
+        told = set()
         for mention in entity.mentions:
             before = _WORD.findall(self.text[max(0, mention.start - BEFORE):mention.start])
-            found = self.of_word(before[-1]) if before else None
-            written = _WORD.findall(mention.text or "")
-            found = found or (self.of_word(written[0]) if written else None)
-            if found:
-                return found
-        names = _WORD.findall(entity.name)
-        return self.of_word(names[0]) if names else None
+            told.update(self.of_word(w) for w in before[-1:] + _given(mention.text or ""))
+        told.update(self.of_word(w) for w in _given(entity.name))
+        told.discard(None)
+        return told.pop() if len(told) == 1 else None
 
     def of_speaker(self, speaker: dict[str, Any]) -> str | None:
         """The gender of a resolved speaker (an entity's, else its name's or role's first word)."""
         entity = self.entities.get(speaker.get("entity") or "")
         if entity is not None:
             return self.of_entity(entity)
-        for field in ("role", "name"):
-            words = _WORD.findall(speaker.get(field) or "")
-            if words and self.of_word(words[0]):
-                return self.of_word(words[0])
+        role = _WORD.findall(speaker.get("role") or "")
+        for word in role[-1:] + _given(speaker.get("name") or ""):  # "Mrs", "Maria" of "Maria Lopez"
+            if self.of_word(word):
+                return self.of_word(word)
         return None
 
     def fits(self, gender: str | None, speaker: dict[str, Any]) -> bool:
@@ -64,3 +64,10 @@ class Genders:
             return True
         known = self.of_speaker(speaker)
         return known is None or known == gender
+
+
+def _given(name: str) -> list[str]:
+    """The given name of a full name ("Maria" of "Maria Lopez"); none of a lone word, which is
+    as often a surname ("Scott", "Henry")."""
+    words = _WORD.findall(name)
+    return words[:1] if len(words) > 1 else []

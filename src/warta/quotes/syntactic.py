@@ -22,6 +22,8 @@ from .marks import find_quoted
 
 SHARED_SUBJECT = ("advcl", "acl", "xcomp", "conj", "parataxis")  # "…, saying", "and added"
 _LETTERS = re.compile(r"[^\W\d_]+")
+DATELINE_DASH = re.compile(r"\s[-–](?![-–])")  # "Jakarta - Menteri", "Washington D.C -Donald"
+DATELINE_CHARS = 3  # the outlet opens the sentence
 NOUN_DEPENDENTS = ("nmod", "obj", "appos", "flat", "compound")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X", "DET", "SYM")  # parts of speech a subject may have
 CLAUSES = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj")  # not part of a noun's phrase
@@ -108,7 +110,7 @@ def _speaker(parse: Parse, v: int, text: str, cues: Cues, inside: list[bool]) ->
     if clitic is not None:
         return clitic
     s = _subject(parse, v)
-    if s is None or not inside[s]:
+    if s is None or not (inside[s] or _shared_before(parse, s, v, text)):
         return None
     word = parse.words[s]
     # the pronoun table first: a parser may tag "beliau" a noun, and it stands for a speaker
@@ -127,6 +129,15 @@ def _speaker(parse: Parse, v: int, text: str, cues: Cues, inside: list[bool]) ->
         start, end = _description(parse, s, text, cues)
         return Attribution(start, end, cue, named=False)
     return Attribution(named[0], named[1], cue)
+
+
+def _shared_before(parse: Parse, s: int, v: int, text: str) -> bool:
+    """"X claimed “…” and concluded “…”": a subject shared with an earlier verb stands before an
+    earlier quotation; it is the speaker still when it is outside every quotation."""
+    if s > v or tree.subject(parse, v, inherit=False) == s:
+        return False
+    before = text[parse.start:parse.words[s].start]
+    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
 
 
 def _clitic_pronoun(parse: Parse, v: int, text: str, cues: Cues) -> Attribution | None:
@@ -199,11 +210,13 @@ def _phrase(parse: Parse, s: int) -> list[int]:
 
 
 def _across_dateline(parse: Parse, s: int, v: int, text: str) -> bool:
-    """"Tempo.co, Jakarta - Menteri Sri Mulyani mengatakan": a dateline's outlet parsed as the
-    subject; a spaced hyphen between subject and verb marks it."""
+    """"Tempo.co, Jakarta - Menteri Sri Mulyani mengatakan": a dateline's outlet, opening the
+    sentence, parsed as the subject; a single dash after a space between it and the verb marks it
+    (a "--" or "—" apposition does not)."""
+    if parse.words[s].start - parse.start > DATELINE_CHARS:
+        return False
     low, high = sorted((parse.words[s].end, parse.words[v].start))
-    between = text[low:high]
-    return " -" in between or "- " in between
+    return DATELINE_DASH.search(text, low, high) is not None
 
 
 def _subject(parse: Parse, v: int) -> int | None:
