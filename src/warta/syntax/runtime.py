@@ -30,6 +30,12 @@ def import_spacy() -> Any:
     sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
     try:
         import spacy
+    except ImportError:  # a spaCy that wants more of its command line: forget the attempt, import it whole
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+
+        return spacy
     finally:
         for name, stand_in in (("spacy.cli.info", info), ("spacy.cli", cli)):
             if sys.modules.get(name) is stand_in:
