@@ -81,7 +81,7 @@ def partitive(words: list[tuple[str, int]], lex: Lexicon) -> tuple[str, int] | N
     if not words or words[0][0].lower() not in lex.partitives:
         return None
     rest = words[1:]
-    if rest and rest[0][0].lower() in lex.determiners | {"the"}:
+    if rest and rest[0][0].lower() in lex.determiners:
         rest = rest[1:]
     if not rest or not rest[0][0][:1].isalpha():
         return None

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import QUOTE_MARKS, SENTENCE_END, Cues, is_name_word, tokens
+from .cues import QUOTE_MARKS, SENTENCE_END, Cues, is_name_word, name_connectors, tokens
 
 Token = tuple[int, int, str]
-# Lowercase words that may join the capitalised words of a name or a role ("Ministry of Energy",
-# "Duta Besar Iran untuk Rusia Kazem Jalali", "Osama bin Laden").
-CONNECTORS = frozenset({"of", "for", "untuk", "bin", "binti", "van", "von", "de", "der", "al", "el", "da", "dos",
-                        "la", "le", "ibn", "di"})
 STOP = frozenset({",", ";", "(", ")", ":", "—", "–"})
 DASHES = frozenset({"―", "—", "–", "-"})
 MAX_BYLINE_CHARS = 60
 MAX_LEAD_ROLE = 3  # words before a name that opens an apposition
-DETERMINERS = frozenset({"the", "a", "an"})
 MAX_AFTER = 40  # tokens read after a closing mark (an apposition can stand before the verb)
 MAX_BEFORE = 40  # tokens read back from an opening mark ("X, who …, said, “")
 MAX_CUE_AT = 2  # words between a closing mark and a verb whose speaker follows it ("…,” lanjut kata X")
@@ -43,7 +38,7 @@ def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | No
     byline = _dash_byline(text, start, end)
     if byline is not None:
         return byline
-    toks = _drop_brackets(_clause(tokens(text, start, end), MAX_AFTER))
+    toks = drop_brackets(_clause(tokens(text, start, end), MAX_AFTER))
     for i, (s, e, word) in enumerate(toks):
         low = word.lower()
         if low in cues.pronoun_verbs:
@@ -52,14 +47,14 @@ def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | No
         if low in cues.sources:
             # "Iwaya, dikutip dari Japan Times": the speaker stands before, the outlet after "dari";
             # "kutip TASS dari pernyataan Shoigu": with no one before, the speaker follows "dari".
-            found = (i and _speaker_before(toks[:i], toks[i], cues)) or _source(toks, i, cues) or _speaker_after(toks, i, cues)
+            found = (i and speaker_before(toks[:i], toks[i], cues)) or _source(toks, i, cues) or speaker_after(toks, i, cues)
         elif low in cues.verbs:
             # "said Jalali" (cue first) or "Jalali said" (speaker first). A verb further on whose
             # name follows it ("…", beberapa hari setelah laporan menyebut AS memveto…) has an object.
-            found = (_speaker_before(toks[:i], toks[i], cues) if i else None) or (
-                _speaker_after(toks, i, cues) if i <= MAX_CUE_AT else None)
-        elif _prep_at(toks, i, cues):
-            found = _speaker_after(toks, i + _prep_at(toks, i, cues) - 1, cues)
+            found = (speaker_before(toks[:i], toks[i], cues) if i else None) or (
+                speaker_after(toks, i, cues) if i <= MAX_CUE_AT else None)
+        elif prep_at(toks, i, cues):
+            found = speaker_after(toks, i + prep_at(toks, i, cues) - 1, cues)
         if found:  # a cue without a speaker ("…deal" announced in October, said X) reads on
             return found
     return None
@@ -84,7 +79,7 @@ def _dash_byline(text: str, start: int, end: int) -> Attribution | None:
 
 def before_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | None:
     """Attribution in text[start:end], the words of the clause before an opening mark."""
-    toks = _drop_brackets(tokens(text, start, end))[-MAX_BEFORE:]
+    toks = drop_brackets(tokens(text, start, end))[-MAX_BEFORE:]
     cut = max((i for i, t in enumerate(toks) if t[2] in SENTENCE_END or t[2] in QUOTE_MARKS), default=-1)
     toks = toks[cut + 1:]
     while toks and (toks[-1][2] in STOP or toks[-1][2].lower() in cues.complementisers):
@@ -103,17 +98,17 @@ def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     low = word.lower()
     if low in cues.pronoun_verbs:
         return Attribution(s, e, word, pronoun="PERSON", named=False)
-    prep = _prep_at(toks, i, cues)
+    prep = prep_at(toks, i, cues)
     if prep:
-        return _speaker_after(toks, i + prep - 1, cues)
+        return speaker_after(toks, i + prep - 1, cues)
     if low in cues.verbs or low in cues.sources:
-        clause = toks[:i]  # `_speaker_before` takes the clause, or a name in apposition before it
+        clause = toks[:i]  # `speaker_before` takes the clause, or a name in apposition before it
         # After the cue only a speaker that ends the clause: "kata Jalali, “…" but not
         # "menyebut Tel Aviv melakukan “…" (there Tel Aviv is the object).
-        after = _speaker_after(toks, i, cues)
+        after = speaker_after(toks, i, cues)
         if after is not None and any(t[0] >= after.end and t[2] not in STOP for t in toks[i + 1:]):
             after = None
-        return _speaker_before(clause, toks[i], cues) or after
+        return speaker_before(clause, toks[i], cues) or after
     return None
 
 
@@ -123,16 +118,16 @@ def _colon_speaker(text: str, toks: list[Token], end: int, cues: Cues) -> Attrib
     with a name."""
     if ":" not in text[toks[-1][1]:end]:
         return None
-    run = _last_run(toks)
+    run = last_run(toks)
     if run and run[-1] == len(toks) - 1:
-        runs = _runs(toks)
+        runs = runs_of(toks)
         first = runs[-2] if len(runs) > 1 else None
         if first and first[0] == 0 and first[-1] == run[0] - 2 and toks[run[0] - 1][2] == "," \
                 and toks[first[0]][2].lower().rstrip(".") not in cues.titles:
             run = first  # "Name, Outlet:"; "Duta Besar Inggris, Jane Miller:" keeps the name after
         return Attribution(toks[run[0]][0], toks[run[-1]][1], ":")
     clause = _after_last_stop(toks)
-    run = _first_run(clause)
+    run = first_run(clause)
     if run and run[0] == 0 and len(clause) - len(run) <= 2 and all(t[2].isalpha() for t in clause):
         return Attribution(clause[run[0]][0], clause[run[-1]][1], ":")
     return None
@@ -144,7 +139,7 @@ def _ends_clause(toks: list[Token], k: int) -> bool:
 
 def _clause(toks: list[Token], limit: int) -> list[Token]:
     """Tokens up to the end of the sentence or the next quote mark, leading marks skipped."""
-    toks = _drop_brackets(toks)
+    toks = drop_brackets(toks)
     i = 0
     while i < len(toks) and (toks[i][2] in STOP or toks[i][2] in QUOTE_MARKS or toks[i][2] in SENTENCE_END):
         if toks[i][2] in SENTENCE_END and i > 0:
@@ -171,7 +166,7 @@ def _after_last_stop(toks: list[Token]) -> list[Token]:
     return toks[cut + 1:]
 
 
-def _prep_at(toks: list[Token], i: int, cues: Cues) -> int:
+def prep_at(toks: list[Token], i: int, cues: Cues) -> int:
     """Length of the cue phrase ("according to", "menurut") starting at token i, else 0."""
     for phrase in cues.preps:
         words = tuple(t[2].lower() for t in toks[i:i + len(phrase)])
@@ -180,10 +175,10 @@ def _prep_at(toks: list[Token], i: int, cues: Cues) -> int:
     return 0
 
 
-def _speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution | None:
+def speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution | None:
     """`Jalali said`, `it added`, `the influential US daily wrote`: the words just before the cue;
     `Scott Pruitt, the attorney general of Oklahoma, said`: the name before an apposition."""
-    phrase = _drop_brackets(phrase)
+    phrase = drop_brackets(phrase)
     tail = _after_last_stop(phrase)
     if not tail:
         return _apposition(phrase, cue, cues)
@@ -192,7 +187,7 @@ def _speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution 
             if all(t[2].lower() in cues.adverbs for t in tail[k + 1:]):
                 return Attribution(tail[k][0], tail[k][1], cue[2], pronoun=cues.pronouns[tail[k][2].lower()], named=False)
             break
-    run = _last_run(tail)
+    run = last_run(tail)
     if run and all(t[2].lower() in cues.adverbs for t in tail[run[-1] + 1:]):  # "Jalali also said"
         run = _affiliated(tail, run, cues)
         return Attribution(tail[run[0]][0], tail[run[-1]][1], cue[2])
@@ -205,11 +200,11 @@ def _affiliated(toks: list[Token], run: list[int], cues: Cues) -> list[int]:
     """`Mr. Morgan of the Sierra Club said`: the name before "of (the)" rather than the
     organisation after it, when a name stands there."""
     j = run[0] - 1
-    while j >= 0 and toks[j][2].lower() in DETERMINERS:
+    while j >= 0 and toks[j][2].lower() in cues.determiners:
         j -= 1
     if j < 1 or toks[j][2].lower() not in cues.affiliations:
         return run
-    before = _last_run(toks[:j])
+    before = last_run(toks[:j])
     return before if before and before[-1] == j - 1 else run
 
 
@@ -221,9 +216,9 @@ def _apposition(phrase: list[Token], cue: Token, cues: Cues) -> Attribution | No
         return None
     # the name opening the phrase, after at most a few role words ("Democratic nominee Hillary
     # Clinton, at a later press gaggle, said")
-    first = next((r for r in _runs(phrase) if r[0] <= MAX_LEAD_ROLE and phrase[r[-1] + 1][2] == ","), None)
-    first = first or _first_run(phrase)
-    last = _last_run(phrase[:-1])
+    first = next((r for r in runs_of(phrase) if r[0] <= MAX_LEAD_ROLE and phrase[r[-1] + 1][2] == ","), None)
+    first = first or first_run(phrase)
+    last = last_run(phrase[:-1])
     opening = bool(first) and first[0] <= MAX_LEAD_ROLE and phrase[first[-1] + 1][2] == ","
     named_last = bool(last) and last[-1] == len(phrase) - 2 and last[0] > 0 and phrase[last[0] - 1][2] == "," \
         and _person_like(phrase, last, cues)
@@ -242,7 +237,7 @@ def _person_like(toks: list[Token], run: list[int], cues: Cues) -> bool:
                                         and p.lower() not in cues.titles for p in parts)
 
 
-def _drop_brackets(toks: list[Token]) -> list[Token]:
+def drop_brackets(toks: list[Token]) -> list[Token]:
     """Tokens outside parentheses: "Rep. John Mica (R-Fla.) said" -> "Rep. John Mica said"."""
     out, depth = [], 0
     for tok in toks:
@@ -255,7 +250,7 @@ def _drop_brackets(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
+def speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     """`kata Presiden Prabowo`, `said Mr Smith`, `according to officials`: the words after the cue."""
     rest = toks[i + 1:i + 9]
     if not rest:
@@ -266,7 +261,7 @@ def _speaker_after(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     anaphor = _described_anaphor(rest, cues)
     if anaphor is not None:
         return Attribution(rest[0][0], rest[anaphor][1], toks[i][2], pronoun="PERSON", named=False)
-    runs = _runs(rest)
+    runs = runs_of(rest)
     described = _role_of(rest, runs, cues)
     if described is not None:  # "ujar juru bicara Kremlin itu": the spokesman introduced before
         return Attribution(rest[0][0], rest[described][1], toks[i][2], named=False)
@@ -358,19 +353,21 @@ def _source(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     """`kutip kantor berita TASS dari pernyataan Shoigu`: the speaker after "dari"/"from"."""
     for j in range(i + 1, len(toks)):
         if toks[j][2].lower() in {"dari", "from"}:
-            run = _first_run(toks[j + 1:j + 6])
+            run = first_run(toks[j + 1:j + 6])
             if run:
                 base = j + 1
                 return Attribution(toks[base + run[0]][0], toks[base + run[-1]][1], toks[i][2])
     return None
 
 
-def _runs(toks: list[Token]) -> list[list[int]]:
-    """Indexes of capitalised-word runs (connectors allowed inside: "Ministry of Energy")."""
+def runs_of(toks: list[Token]) -> list[list[int]]:
+    """Indexes of the runs of capitalised words (a name and its titles) in `toks`, connectors
+    allowed inside ("Ministry of Energy")."""
+    connectors = name_connectors()
     runs: list[list[int]] = []
     cur: list[int] = []
     for k, (_, _, word) in enumerate(toks):
-        if is_name_word(word) or cur and word.lower() in CONNECTORS and k + 1 < len(toks) and is_name_word(toks[k + 1][2]):
+        if is_name_word(word) or cur and word.lower() in connectors and k + 1 < len(toks) and is_name_word(toks[k + 1][2]):
             cur.append(k)
         else:
             if cur:
@@ -381,16 +378,11 @@ def _runs(toks: list[Token]) -> list[list[int]]:
     return runs
 
 
-def runs_of(toks: list[Token]) -> list[list[int]]:
-    """Indexes of the runs of capitalised words (a name and its titles) in `toks`."""
-    return _runs(toks)
-
-
-def _last_run(toks: list[Token]) -> list[int] | None:
-    runs = _runs(toks)
+def last_run(toks: list[Token]) -> list[int] | None:
+    runs = runs_of(toks)
     return runs[-1] if runs else None
 
 
-def _first_run(toks: list[Token]) -> list[int] | None:
-    runs = _runs(toks)
+def first_run(toks: list[Token]) -> list[int] | None:
+    runs = runs_of(toks)
     return runs[0] if runs else None

@@ -43,6 +43,9 @@ class Cues:
     honorifics: frozenset[str] = frozenset()  # "Mr", "Pak": the next word is a name ("Mr. King")
     indefinites: frozenset[str] = frozenset()  # "a spokesman", "seorang pejabat": someone not named before
     affiliations: frozenset[str] = frozenset()  # "of", "for": "Morgan of the Sierra Club" is Morgan
+    connectors: frozenset[str] = frozenset()  # "of", "bin", "untuk": join the words of a name or role
+    determiners: frozenset[str] = frozenset()  # "the", "sang": may stand before a speaker
+    relatives: frozenset[str] = frozenset()  # "who", "yang": "Lamrani, who said …"
     genders: dict[str, str] = field(default_factory=dict)  # "she", "Mrs", "Maria" -> female (quote_gender.tsv)
 
     @cached_property
@@ -92,7 +95,14 @@ def load_cues(code: str | None) -> Cues:
                 frozenset(words.get("not-clause", ())), frozenset(words.get("naming", ())),
                 frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())),
                 frozenset(words.get("honorific", ())), frozenset(words.get("indefinite", ())),
-                frozenset(words.get("affiliation", ())), genders)
+                frozenset(words.get("affiliation", ())), frozenset(words.get("connector", ())),
+                frozenset(words.get("determiner", ())), frozenset(words.get("relative", ())), genders)
+
+
+def name_connectors() -> frozenset[str]:
+    """The connectors of every language: a name in one language's article may be written with
+    another's particles ("Osama bin Laden", "Ursula von der Leyen")."""
+    return load_cues(None).connectors
 
 
 def tokens(text: str, start: int, end: int, *, limit: int | None = None) -> list[tuple[int, int, str]]:

@@ -14,8 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Entity
-from .attribution import CONNECTORS
-from .cues import Cues, is_name_word, tokens
+from .cues import Cues, is_name_word, name_connectors, tokens
 
 INTRO_BEFORE = 60  # characters of title before a mention ("former Secretary of State ")
 INTRO_AFTER = 90  # characters of apposition after it (", the former secretary of state,")
@@ -52,7 +51,7 @@ def _introduction(text: str, start: int, end: int, entity: Entity, cues: Cues) -
     lead = []
     for _, _, word in reversed(tokens(text, max(0, start - INTRO_BEFORE), start)):
         low = word.lower().rstrip(".")
-        if not (is_name_word(word) or low in cues.titles or low in CONNECTORS):
+        if not (is_name_word(word) or low in cues.titles or low in name_connectors()):
             break
         lead.append(low)
     tail = text[end:end + INTRO_AFTER]

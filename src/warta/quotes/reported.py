@@ -11,16 +11,15 @@ from dataclasses import dataclass
 from .attribution import (
     STOP,
     Attribution,
-    _last_run,
-    _prep_at,
-    _speaker_after,
-    _speaker_before,
+    last_run,
+    prep_at,
+    speaker_after,
+    speaker_before,
 )
 from .cues import QUOTE_MARKS, Cues, tokens
 
 MIN_WORDS = 4  # shorter content is no claim worth recording ("he said so")
 MAX_CUE_AT = 24  # the verb may follow a long opening ("Sebagaimana dilaporkan …, Ushakov menyampaikan")
-RELATIVES = frozenset({"yang", "who"})  # "Ryabkov, yang mengatakan bahwa …", "Lamrani, who said …"
 MAX_ADDRESSEE = 6  # words between the verb and "bahwa"/"that" ("kepada wartawan", "reporters")
 _MARKS = QUOTE_MARKS - {"'", "’"}  # an apostrophe is no quotation mark here
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -54,7 +53,7 @@ def _cue_first(text: str, toks: list, cues: Cues) -> Reported | None:
     for i, (_, _, word) in enumerate(toks[:MAX_CUE_AT]):
         if word.lower() not in cues.verbs or i == 0:
             continue
-        attribution = _speaker_before(toks[:i], toks[i], cues)
+        attribution = speaker_before(toks[:i], toks[i], cues)
         j = _content_start(toks, i + 1, cues)
         if j is None or (attribution and toks[i + 1][2] == "," and not (attribution.named or attribution.pronoun)):
             continue  # "The decision was announced, …": a described subject before a comma says nothing
@@ -97,12 +96,12 @@ def _cue_last(text: str, toks: list, cues: Cues) -> Reported | None:
     tail, content = toks[c + 1:], toks[:c]
     if len(content) < MIN_WORDS or not tail or len(tail) > 9:
         return None
-    prep = _prep_at(tail, 0, cues)
+    prep = prep_at(tail, 0, cues)
     attribution = None
     if prep:
-        attribution = _speaker_after(tail, prep - 1, cues)
+        attribution = speaker_after(tail, prep - 1, cues)
     elif len(tail) > 1 and tail[-2][2].lower() in cues.verbs and tail[-1][2] == ".":
-        attribution = _speaker_before(tail[:-2], tail[-2], cues)
+        attribution = speaker_before(tail[:-2], tail[-2], cues)
     if attribution is None:
         return None
     return Reported(content[0][0], content[-1][1], attribution)
@@ -125,11 +124,11 @@ def speaker_in_clause(text: str, start: int, end: int, cues: Cues) -> Attributio
     for i, (_, _, word) in enumerate(toks[:MAX_CUE_AT]):
         if word.lower() not in cues.verbs or i == 0 or _content_start(toks, i + 1, cues) is None:
             continue
-        if i >= 3 and toks[i - 1][2].lower() in RELATIVES and toks[i - 2][2] == ",":
-            run = _last_run(toks[:i - 2])
+        if i >= 3 and toks[i - 1][2].lower() in cues.relatives and toks[i - 2][2] == ",":
+            run = last_run(toks[:i - 2])
             if run and run[-1] == i - 3:
                 return Attribution(toks[run[0]][0], toks[run[-1]][1], word)
-        found = _speaker_before(toks[:i], toks[i], cues)
+        found = speaker_before(toks[:i], toks[i], cues)
         if found and (found.named or found.pronoun):
             return found
     return None

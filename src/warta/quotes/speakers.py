@@ -13,8 +13,8 @@ from typing import Any
 from ..cldr import territory_names
 from ..lang.folders import available_languages, read_lines
 from ..model import Article, Entity
-from .attribution import CONNECTORS, Attribution, _drop_brackets, _runs
-from .cues import Cues, tokens
+from .attribution import Attribution, drop_brackets, runs_of
+from .cues import Cues, name_connectors, tokens
 from .described import described_entity, head_word
 from .gender import Genders
 
@@ -22,7 +22,6 @@ SPEAKER_TYPES = ("PERSON", "ORG")
 # "Menteri Luar Negeri (Menlu) ", "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu "
 _TITLE_LEAD = re.compile(r"(?:[A-Z][\w.-]*\s+|(?:dan|and|of|for|untuk|&)\s+(?=[A-Z])|\([^)]{1,20}\)\s+)*")
 PRONOUN_REACH = 400  # characters back to a person a pronoun can stand for when nobody spoke yet
-DETERMINERS = frozenset({"the", "a", "an", "sang", "si"})
 LEAD_CHARS = 200
 AFFILIATED = frozenset({"for", "at", "of"})  # "Easley for Morning Consult": a name padded with a workplace  # "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu " is 57
 
@@ -140,7 +139,7 @@ class SpeakerResolver:
         ends = [t for s, t, e in self.mentions if e is entity and attribution.start <= s < attribution.end]
         if not ends or max(ends) >= attribution.end:
             return None
-        words = [t[2] for t in _drop_brackets(tokens(self.text, max(ends), attribution.end)) if t[2] != ","]
+        words = [t[2] for t in drop_brackets(tokens(self.text, max(ends), attribution.end)) if t[2] != ","]
         _, name = _split_title(words, self.cues)
         if not 1 <= len(name) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in name):
             return None  # "(ESDM)", "RI": an acronym ends the organisation's name, names no one
@@ -181,9 +180,9 @@ class SpeakerResolver:
         return self._from_words(start, end)
 
     def _from_words(self, start: int, end: int) -> dict[str, Any] | None:
-        words = [t[2] for t in _drop_brackets(tokens(self.text, start, end)) if t[2] != ","]
+        words = [t[2] for t in drop_brackets(tokens(self.text, start, end)) if t[2] != ","]
         if any(w.lower() in self.cues.org_heads for w in words):  # "Kedutaan Besar India": an organisation
-            words = [w for w in words if w.lower() not in DETERMINERS]
+            words = [w for w in words if w.lower() not in self.cues.determiners]
             return {"name": " ".join(words), "entity": None, "role": None, "country": None}
         role, name = _split_title(words, self.cues)
         if not name or len(" ".join(name)) < 2:
@@ -234,7 +233,7 @@ def _cut_or_padded(entity: Entity, written: str) -> bool:
     if not words or not own or own == words:
         return False
     if _coarse(entity) == "PERSON" and set(own) < set(words) and words[-1] not in own:
-        return not set(words) & (CONNECTORS | AFFILIATED)  # "Budi di Kementerian …" is no longer name
+        return not set(words) & (name_connectors() | AFFILIATED)  # "Budi di Kementerian …" is no longer name
     return set(words) < set(own) and bool(AFFILIATED & set(own[1:-1])) and not AFFILIATED & set(words)
 
 
@@ -254,11 +253,11 @@ def _split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
     "Elijah Cummings of Maryland" -> the name before "of"."""
     def skip(word: str) -> bool:
         low = word.lower().rstrip(".")
-        return low in cues.titles or low in _place_names() or low in DETERMINERS or low in _calendar() \
+        return low in cues.titles or low in _place_names() or low in cues.determiners or low in _calendar() \
             or low in cues.connectives
 
     cut, honoured = 0, False
-    while cut < len(words) and (skip(words[cut]) or words[cut].lower() in CONNECTORS):
+    while cut < len(words) and (skip(words[cut]) or words[cut].lower() in name_connectors()):
         cut += 1
         honoured = words[cut - 1].lower().rstrip(".") in cues.honorifics and cut < len(words)
         if honoured:
@@ -267,7 +266,7 @@ def _split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
         return words[:-1], words[-1:]  # "Monaco said", "Rusia mengatakan": a place can speak too
     role, name = words[:cut], [w for w in words[cut:] if w.lower().rstrip(".") not in _calendar()]
     for i, word in enumerate(name):
-        if word.lower() in CONNECTORS:
+        if word.lower() in name_connectors():
             name = name[:i]
             break
     # "Kazem Jalali Iran": a title or place after the name goes; not the name's own last word
@@ -281,7 +280,7 @@ def _split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
 
 def _title_only(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
-    return low in cues.titles or low in DETERMINERS or low in _calendar() or low in cues.connectives
+    return low in cues.titles or low in cues.determiners or low in _calendar() or low in cues.connectives
 
 
 @cache
@@ -309,7 +308,7 @@ def _surname_index(article: Article, cues: Cues) -> dict[str, list[str]]:
         if _headline(text, start, end):
             continue
         toks = tokens(text, start, end)
-        for run in _runs(toks):
+        for run in runs_of(toks):
             _, name = _split_title([toks[k][2] for k in run], cues)
             if 2 <= len(name) <= 3 and all(w[:1].isupper() for w in name):
                 full[tuple(name)] += 1
