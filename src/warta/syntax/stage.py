@@ -23,7 +23,7 @@ class SyntaxStage:
     absent: frozenset[str] = frozenset()  # stages not in the pipeline: their selectors are not asked
     name: str = "syntax"
     requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
-    reads: frozenset[str] = frozenset({"entities"})  # the consumers' sentence selectors look at them when present
+    reads: frozenset[str] = frozenset({"entities", "paragraphs"})  # what the consumers' sentence selectors look at when present
     produces: frozenset[str] = frozenset({"syntax"})
 
     def __call__(self, article: Article) -> Article:
