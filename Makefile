@@ -35,7 +35,7 @@ loadtest: $(BIN)/warta
 ## models: rebuild the knowledge base (kb/), retrain the Indonesian and English entity taggers and the Indonesian parser (needs ../shared/corpus)
 models: $(BIN)/warta
 	$(BIN)/pip install -q -e '.[kb]' && $(BIN)/pip install -q --no-deps 'nlp-id==0.1.23.0'
-	$(BIN)/python -m warta.kb.build
+	PYTHONPATH=tools $(BIN)/python -m warta_build.kb
 	$(BIN)/warta train entities
 	$(BIN)/warta train entities-en
 	$(BIN)/warta train parser-id

@@ -40,7 +40,7 @@ def test_every_language_is_read_and_others_fall_back() -> None:
 
 # Comparisons of a language code with a literal: a component that branches on the language.
 BRANCH = re.compile(r"""[=!]=\s*["'](?:id|en|ms)["']|\bin\s*[\(\{\[]\s*["'](?:id|en|ms)["']""")
-BUILD_TOOLS = {"kb/build.py", "commands/train.py"}
+BUILD_TOOLS = {"commands/train.py"}
 
 
 def test_no_component_branches_on_a_language_code() -> None:

@@ -62,4 +62,5 @@ def test_training_code_lives_outside_the_installed_package() -> None:
               if any(t in p.read_text(encoding="utf-8") for t in trainers)]
     assert inside == []
     tools = SRC.parents[1] / "tools" / "warta_build"
-    assert {"entities_id.py", "entities_en.py", "parser_id.py", "parser-id.cfg"} <= {p.name for p in tools.iterdir()}
+    assert {"entities_id.py", "entities_en.py", "parser_id.py", "parser-id.cfg", "kb.py", "phoenix.py"} <= {p.name for p in tools.iterdir()}
+    assert not (SRC / "kb" / "build.py").exists()

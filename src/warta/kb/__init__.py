@@ -2,7 +2,7 @@
 
 `load_kb()` reads the tables once per process (about a hundred thousand names) and indexes
 every name and alias by its `name_key`, so a gazetteer can look spans of text up directly.
-The tables are built by `python -m warta.kb.build`; README.md names their sources and licences.
+The tables are built by `tools/warta_build/kb.py`; README.md names their sources and licences.
 """
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def entry_rank(entry: KBEntry) -> tuple[int, int, int]:
 
 
 class KnowledgeBase:
-    """All entries, with every name and alias indexed by `name_key` (built by kb.build).
+    """All entries, with every name and alias indexed by `name_key` (built by tools/warta_build/kb.py).
 
     Rows are kept as text and parsed on first use: a lookup touches a handful of the
     fifty thousand entries, so loading stays a matter of splitting lines.

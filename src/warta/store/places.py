@@ -1,6 +1,6 @@
 """Geocoding places: coordinates, FIPS country and ADM1 codes from the knowledge base.
 
-Cities and countries come from GeoNames (`kb/geo.tsv`, built by `python -m warta.kb.build`);
+Cities and countries come from GeoNames (`kb/geo.tsv`, built by `tools/warta_build/kb.py`);
 a country is placed at its centroid from the small hand-written table below (rounded to a degree
 or so) or else at its capital; a region or site the knowledge base knows only by its country is
 placed at that country (GDELT's geo type says how precise a place is).
@@ -54,7 +54,7 @@ class Place:
 
 @cache
 def _geo() -> dict[int, tuple[float | None, float | None, str, str]]:
-    """GeoNames id -> (lat, lon, FIPS country code, ADM1 code), from kb/geo.tsv (kb.build)."""
+    """GeoNames id -> (lat, lon, FIPS country code, ADM1 code), from kb/geo.tsv (tools/warta_build/kb.py)."""
     out: dict[int, tuple[float | None, float | None, str, str]] = {}
     text = (resources.files("warta.kb") / "geo.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -149,7 +149,7 @@ _PLACE_KINDS = ("CITY", "REGION", "FAC", "COUNTRY")
 
 @cache
 def _us_states() -> dict[str, int]:
-    """US state name -> GeoNames id, from kb/us_states.tsv (kb.build)."""
+    """US state name -> GeoNames id, from kb/us_states.tsv (tools/warta_build/kb.py)."""
     text = (resources.files("warta.kb") / "us_states.tsv").read_text(encoding="utf-8")
     return {line.split("\t")[0]: int(line.split("\t")[1]) for line in text.splitlines()
             if line and not line.startswith("#")}

