@@ -88,6 +88,10 @@ class SpeakerResolver:
             if self._points_back(attribution):  # "kata menteri", "purnawirawan jenderal ini"
                 return self._referent("PERSON", attribution.start) or self._phrase(phrase)
             return self._phrase(phrase)
+        return self._written(attribution)
+
+    def _written(self, attribution: Attribution) -> dict[str, Any] | None:
+        """The speaker of a name no entity holds, read from the text."""
         speaker = self._from_text(attribution.start, attribution.end)
         if speaker is None and self._only_titles(attribution):  # "kata Menlu": the minister named before
             phrase = self.text[attribution.start:attribution.end]
