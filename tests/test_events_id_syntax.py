@@ -87,3 +87,8 @@ def test_bare_agents_named_together_sign_together_once() -> None:
     events = [e for e in _events("Perjanjian itu ditandatangani Indonesia dan Rusia di Moskow.") if not e.negated]
     assert len(events) == 1 and events[0].mutual
     assert {events[0].actor1.country, events[0].actor2.country} == {"IDN", "RUS"}
+
+
+def test_a_reported_obligation_is_a_demand_on_its_subject() -> None:
+    assert _coded("Rusia menegaskan bahwa Ukraina harus menarik pasukannya dari Kursk.") == {("DEMAND", "RUS", "UKR")}
+    assert _coded("Amerika Serikat mengatakan Iran harus menghentikan serangan terhadap Israel.") == {("DEMAND", "USA", "IRN")}
