@@ -46,13 +46,16 @@ def extract(
         say(f"--include {', '.join(sorted(unknown))}: unknown; known: {', '.join(sorted(INCLUDABLE))}")
         raise typer.Exit(2)
     settings = load_settings({"stages": stages} if stages else None)
+    from .gcpolicy import LoadingPhase
     from .pipeline import Pipeline  # here, not at the top: `warta --help` needs no pipeline
     from .read.sources import iter_documents
 
+    loading = LoadingPhase().start()  # the first input loads the models: see warta.gcpolicy
     pipeline = Pipeline.build(settings)
     dropped = DropCounter()
     documents = iter_documents(paths, max_bytes=settings["max_input_bytes"])
     for outcome in pipeline.run_batches(documents, batch_size=settings["batch_size"]):
+        loading.settle()
         if outcome.error is not None:
             say(str(outcome.error))
             dropped.drop(outcome.error)

@@ -1,0 +1,27 @@
+"""The collector's policy while the first input loads (warta.gcpolicy)."""
+import gc
+
+from warta.gcpolicy import LOADING_THRESHOLD, LoadingPhase
+
+
+def test_loading_makes_collections_rare_then_freezes_and_restores() -> None:
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    try:
+        loading = LoadingPhase().start()
+        assert gc.get_threshold()[0] >= LOADING_THRESHOLD
+        kept = [[] for _ in range(100)]  # objects loaded while the phase runs
+        loading.settle()
+        assert gc.get_threshold() == before
+        assert gc.get_freeze_count() >= frozen + len(kept)
+        loading.settle()  # once only: a second call freezes nothing more
+        assert gc.get_threshold() == before
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def test_settle_without_start_changes_nothing() -> None:
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    LoadingPhase().settle()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
