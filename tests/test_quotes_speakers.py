@@ -149,6 +149,13 @@ def test_indonesian_parse_title_and_apposition_give_the_name():
 
 
 @needs_id_parser
+def test_indonesian_parse_title_with_an_abbreviation_in_brackets_gives_the_name_after_it():
+    text = ('“Perundingan itu tidak bisa dilanjutkan dalam kondisi seperti ini,” tegas Duta Besar (Dubes) '
+            'Jepang untuk Indonesia Masaki Yasushi dalam konferensi pers di Jakarta.')
+    assert speakers(text) == ["Masaki Yasushi"]
+
+
+@needs_id_parser
 def test_indonesian_parse_workplace_after_the_name_is_not_the_speaker():
     text = ('“Kalau kita bekerja sama, kita bisa dimusuhi,” kata Arifin di Kementerian ESDM Jakarta, Jumat.\n\n'
             '“Teknologi itu ada dari Korea atau dari Kanada,” ujar Yuliana di Kementerian ESDM, Jakarta, Jumat.')

@@ -16,7 +16,7 @@ from functools import cache
 from ..model import Article, Parse, Span
 from ..syntax import tree
 from ..syntax.data import clitic_endings
-from .attribution import Attribution, runs_of
+from .attribution import Attribution, drop_brackets, runs_of
 from .cues import Cues, load_cues, tokens
 from .marks import find_quoted
 
@@ -188,8 +188,16 @@ def _named(parse: Parse, s: int, text: str, cues: Cues) -> tuple[int, int] | Non
     # capitalised title heads a name the parse hung elsewhere; its phrase holds it
     low = written.lower().rstrip(".")
     if low in cues.titles and low not in cues.descriptors:  # "Juru bicara tersebut" is described
-        return word.start, parse.words[_modifiers_after(parse, s, cased=False)].end
+        return word.start, max(parse.words[_modifiers_after(parse, s, cased=False)].end, _title_run_end(parse, s, text))
     return None
+
+
+def _title_run_end(parse: Parse, s: int, text: str) -> int:
+    """The end of the capitalised run a title opens, brackets skipped ("Duta Besar (Dubes) Iran
+    untuk Indonesia Mohammad Boroujerdi dalam…": the parser hung the name on a later word)."""
+    toks = drop_brackets(tokens(text, parse.words[s].start, parse.end))
+    runs = runs_of(toks)
+    return toks[runs[0][-1]][1] if runs and runs[0][0] == 0 else parse.words[s].end
 
 
 def _own_name(parse: Parse, j: int, text: str, cues: Cues) -> int | None:
