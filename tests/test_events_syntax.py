@@ -154,3 +154,8 @@ def test_the_means_of_violence_tell_assault_from_fight():
     assert any(t == "ASSAULT" for t, _, _ in coded("Two Palestinian suicide bombers killed 23 people in Tel Aviv."))
     assert any(t == "FIGHT" for t, a, _ in coded("Russian aircraft killed 46 Afghan civilians in an attack on a village."))
     assert any(t == "FIGHT" for t, a, _ in coded("Israeli tanks fired shell bombs at targets in Jericho, killing Palestinians."))
+
+
+def test_a_possessive_owns_its_event_noun_and_of_names_whom_it_is_done_to():
+    assert ("FIGHT", "IRN", "ISR") in coded("Iran's attack on Israel killed ten people.")
+    assert ("FIGHT", "RUS", "UKR") in coded("Russia's invasion of Ukraine began in 2022.")

@@ -285,7 +285,8 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
         return []
     if facts.parse is not None:
         pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
-                             joint=options["joint"], alone=alone, mains=context.mains)
+                             joint=options["joint"], alone=alone, mains=context.mains,
+                             patient_marks=context.cues.words("patient_case"))
         if pairs is not None and any(p.target is not None for p in pairs):
             return pairs
         if pairs is None and match.pattern.kind == DEVERBAL:

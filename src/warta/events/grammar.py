@@ -196,22 +196,26 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
     return Roles(sides_of(parse, subject, groups), upon, subject is not None)
 
 
-def noun_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str]) -> Roles | None:
+def noun_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str],
+               patient_marks: frozenset[str] = frozenset()) -> Roles | None:
     """Owner and target of an event noun ("Iran's attack on Israel", "serangan Israel ke Gaza"):
     its possessor or modifier names the owner, a noun marked as a target what it is aimed at.
     None when the noun names no owner (the clause then decides, as without a parse)."""
-    owners, targets = [], []
+    owners, targets, patients = [], [], []
     for j in tree.children(parse, i):
         deprel = parse.words[j].deprel
         case = tree.case_word(parse, j)
         if case is not None and _text(parse, case) in marks:
             targets.append(j)
-        elif deprel in {"nmod:poss", "amod", "compound", "nmod", "flat"} and case is None:
-            owners.append(j)
+        elif deprel == "nmod:poss" or (deprel in {"amod", "compound", "nmod", "flat"} and case is None):
+            owners.append(j)  # "Iran's attack" (its "'s" marks the owner), "serangan Israel"
+        elif case is not None and _text(parse, case) in patient_marks:
+            patients.append(j)
     source = [g for w in owners for g in sides_of(parse, w, groups)]
     if not source:
         return None
-    upon = [g for w in targets for g in sides_of(parse, w, groups)]
+    # with its owner named, the noun's "of" complement is whom it is done to ("Russia's invasion of Ukraine")
+    upon = [g for w in targets + patients for g in sides_of(parse, w, groups)]
     return Roles(source, upon, True)
 
 
@@ -235,7 +239,8 @@ def gate(parse: Parse, offset: int, kind: str) -> str | None:
 
 
 def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, marks: frozenset[str], *,
-                 joint: str, alone: bool, mains: tuple[Actor, ...]) -> list[Pair] | None:
+                 joint: str, alone: bool, mains: tuple[Actor, ...],
+                 patient_marks: frozenset[str] = frozenset()) -> list[Pair] | None:
     """The pairs of sides of the trigger at `offset` read from the parse; None when the parse
     cannot tell (an event noun without an owner: the clause decides, as without a parse)."""
     i = word_of(parse, offset)
@@ -246,7 +251,7 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
         roles = verb_roles(parse, i, groups, marks)
         alone = alone and not _passive(parse, i)
     else:
-        found = noun_roles(parse, i, groups, marks)
+        found = noun_roles(parse, i, groups, marks, patient_marks)
         if found is None:
             return None
         roles, alone = found, False
