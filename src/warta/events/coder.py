@@ -36,12 +36,12 @@ from .cues import (
     tokenize,
     topics,
 )
-from .framing import by_means, obligations, reframed
+from .framing import by_means, obligations, reframed, with_obligations
 from .grammar import DEVERBAL, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
-from .tables import lookup
+from .tables import CameoCode, lookup
 from .triggers import TriggerFinder, trigger_finder
 
 LOCATION_TYPES = frozenset({"CITY", "FAC", "REGION", "PLACE", "LOC", "GPE"})
@@ -200,7 +200,7 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
                      context.cues, parse=parse)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
                and not anaphoric(context.cues, tokens, m)]
-    matches = _with_obligations(matches, obligations(context.cues, tokens, parse))
+    matches = with_obligations(matches, obligations(context.cues, tokens, parse))
     if not matches:
         return []
     sides = split_sides(inside, tokens, context.cues, text, sentence.start)
@@ -218,38 +218,30 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
     return events
 
 
-def _with_obligations(matches: list[Match], found: list[tuple[Match, set[int]]]) -> list[Match]:
-    """The sentence's triggers with the demands its obligation clauses state, and without the
-    demanded acts, which did not happen (`framing.obligations`)."""
-    if not found:
-        return matches
-    demanded = set().union(*(acts for _, acts in found))
-    reporters = {demand.start for demand, _ in found}
-    # a statement verb ("reiterated", CAMEO 01) that reports the obligation is the demand
-    kept = [m for m in matches if m.start not in demanded and not (m.start in reporters and m.pattern.cameo.startswith("01"))]
-    starts = {m.start for m in kept}
-    kept += [demand for demand, _ in found if demand.start not in starts]
-    return sorted(kept, key=lambda m: m.start)
+def _code_of(facts: _Sentence, match: Match) -> tuple[CameoCode, bool, bool] | None:
+    """(code, refused, asserted) of a trigger: its pattern's code, a rejection when refused, else
+    what its frame makes of it (`framing`: asserted when a wish or an intent reframed it); None
+    for statements (CAMEO 01, no PLOVER event) and a passive intent verb."""
+    context, tokens = facts.context, facts.tokens
+    code = lookup(match.pattern.cameo)
+    if code is None:
+        return None
+    if code.code.startswith(INTENT_ROOT) and facts.parse is not None and match.pattern.kind == "verb" \
+            and passive_at(facts.parse, tokens[match.start].start):
+        return None  # an intent is its holder's: "a trip aimed at", "men sought in" hold none
+    if code.code[:2] in REFUSALS and refused(context.cues, tokens, match.start):
+        return lookup(REFUSALS[code.code[:2]]) or code, True, False  # "would not provide support": CAMEO 12
+    framed = by_means(reframed(code.code, context.cues, tokens, match.start, facts.parse), context.cues, tokens)
+    return (lookup(framed) or code, False, True) if framed != code.code else (code, False, False)
 
 
 def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     context, sentence, tokens = facts.context, facts.span, facts.tokens
-    code = lookup(match.pattern.cameo)
-    if code is None:  # CAMEO 01 statements are not PLOVER events
+    found = _code_of(facts, match)
+    if found is None:
         return []
-    start = tokens[match.start].start
-    if code.code.startswith(INTENT_ROOT) and facts.parse is not None and match.pattern.kind == "verb" \
-            and passive_at(facts.parse, start):
-        return []  # an intent is its holder's: "a trip aimed at", "men sought in" hold none
-    refusal = code.code[:2] in REFUSALS and refused(context.cues, tokens, match.start)
+    code, refusal, asserted = found
     mode = modality(context.cues, tokens, match.start, conditionals=facts.conditionals)
-    asserted = False  # a stated wish or intent is asserted, though the act it names is planned
-    if refusal:  # "would not provide support", "menolak menandatangani": a rejection (CAMEO 12)
-        code = lookup(REFUSALS[code.code[:2]]) or code
-    else:  # a wish, an appeal or a stated future: what is asserted is the wish or the intent
-        framed = by_means(reframed(code.code, context.cues, tokens, match.start, facts.parse), context.cues, tokens)
-        if framed != code.code:
-            code, asserted = lookup(framed) or code, True
     start, end = tokens[match.start].start, tokens[match.end - 1].end
     relative = match.start > 0 and bool(context.cues.ends("relative", tokens, match.start))
     # sides are looked for around the trigger word itself: a verb pattern's span holds its object

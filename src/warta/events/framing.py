@@ -144,3 +144,17 @@ def by_means(code: str, cues: Cues, tokens: list[Token]) -> str:
         if cues.starts(kind, tokens):
             return refined
     return code
+
+
+def with_obligations(matches: list[Match], found: list[tuple[Match, set[int]]]) -> list[Match]:
+    """The sentence's triggers with the demands its obligation clauses state, and without the
+    demanded acts, which did not happen (`obligations`)."""
+    if not found:
+        return matches
+    demanded = set().union(*(acts for _, acts in found))
+    reporters = {demand.start for demand, _ in found}
+    # a statement verb ("reiterated", CAMEO 01) that reports the obligation is the demand
+    kept = [m for m in matches if m.start not in demanded and not (m.start in reporters and m.pattern.cameo.startswith("01"))]
+    starts = {m.start for m in kept}
+    kept += [demand for demand, _ in found if demand.start not in starts]
+    return sorted(kept, key=lambda m: m.start)
