@@ -40,7 +40,19 @@ class QueryMixin(DyadMixin):
 
     def _list(self, kind: str, f: Filters) -> list[dict[str, Any]]:
         sql, params, order = _LISTINGS[kind](f)
+        if f.dyad and kind in _BY_DAY and self._common_pair(*f.dyad):
+            sql = sql.replace(*_BY_DAY[kind], 1)
         return self._select(sql, params, f, order)
+
+    def _common_pair(self, a: str, b: str) -> bool:
+        """Does the pair hold a large share (1/20) of the stored events? Then its newest quotes or
+        amounts are found soonest walking all of them newest first, testing each article (100,000
+        articles, IDN-USA: 14 ms, not 138 by sorting the pair's 30,000 articles' quotes); a rarer
+        pair's few are found soonest from its articles. SQLite alone is told (`_scan_by_day`)."""
+        if not (getattr(self, "_scan_by_day", False) and getattr(self, "_counts_dyads", False)):
+            return False
+        total = sum(r["n"] for r in pair_totals(self))
+        return total > 0 and dyad_counts.dyad_total(self, a, b) * 20 > total
 
     def count(self, kind: str, filters: Filters) -> int:
         """How many rows `kind` ("events", "quotes", "amounts", "entities", "articles") has for the
@@ -215,6 +227,9 @@ def _articles_sql(f: Filters) -> Listing:
     return sql, params, "a.day DESC NULLS LAST, a.id"
 
 
+# How a listing walks its table newest first (SQLite's INDEXED BY), for a common pair.
+_BY_DAY = {"quotes": ("FROM quotes q", "FROM quotes q INDEXED BY quotes_day"),
+           "amounts": ("FROM amounts m", "FROM amounts m INDEXED BY amounts_day")}
 _LISTINGS = {"events": _events_sql, "quotes": _quotes_sql, "amounts": _amounts_sql, "entities": _entities_sql,
              "articles": _articles_sql}
 

@@ -43,6 +43,7 @@ class SqliteStore(SqlStore):
 
     data_errors = (UnicodeEncodeError, ValueError, OverflowError, sqlite3.DataError, sqlite3.IntegrityError)
     store_errors = (sqlite3.DatabaseError, OSError)  # disk full, read-only, locked, corrupt
+    _scan_by_day = True  # a common pair's quotes and amounts are walked newest first (queries.py)
 
     def __init__(self, path: str, *, create: bool = True) -> None:
         super().__init__()
