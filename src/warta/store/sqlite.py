@@ -191,5 +191,8 @@ class SqliteStore(SqlStore):
 
     @staticmethod
     def _search_where(language: str | None) -> str:
-        return (" JOIN articles a ON a.id = article_fts.article_id WHERE article_fts MATCH ?"
-                + (" AND a.language = ?" if language else ""))
+        # The articles are joined only to test their language: every indexed text is a stored
+        # article's, and looking each match up cost a common word's count 10-20 ms.
+        if not language:
+            return " WHERE article_fts MATCH ?"
+        return " JOIN articles a ON a.id = article_fts.article_id WHERE article_fts MATCH ? AND a.language = ?"
