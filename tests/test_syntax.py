@@ -193,3 +193,18 @@ def test_words_read_once_give_what_the_whole_components_give() -> None:
         doc = parser.nlp(doc)
         assert [(w.upos, w.feats, w.lemma) for w in parsed] == [(t.pos_, str(t.morph), t.lemma_) for t in doc]
     assert parser.known  # the words were learnt
+
+
+def test_a_sentence_over_syntax_max_words_is_read_without_a_parse() -> None:
+    text = ("Talks\n\nSanctions hit. The ministers of the two countries met in the capital on Monday "
+            "to discuss trade, energy and the border.\n")
+    parsed = _article(text, syntax_every_sentence=True, syntax_max_words=5)
+    assert [parsed.text[p.start:p.end] for p in parsed.syntax] == ["Sanctions hit."]
+    assert len(_article(text, syntax_every_sentence=True, syntax_max_words=0).syntax) == 2
+
+
+def test_the_word_at_an_offset_is_found_in_a_long_parse() -> None:
+    article, parse = _parse("Iran and Russia signed a long agreement on energy, trade and defence in Moscow.")
+    for i, word in enumerate(parse.words):
+        assert tree.word_at(parse, word.start) == i and tree.word_at(parse, word.end - 1) == i
+    assert tree.word_at(parse, parse.words[0].start - 1) is None

@@ -46,6 +46,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("syntax_languages", "en,id", "Languages the syntax stage parses (each needs the parser its "
             "lang/<code>/syntax.tsv names); a language left out is read without a parse (the consumers' word "
             "patterns)."),
+    Setting("syntax_max_words", 100, "Sentences of more words than this are read without a parse (the consumers' "
+            "word patterns): a run-on of pathological text would cost the parser and the tree readers work that "
+            "grows faster than its length; 0 turns the limit off.", minimum=0),
     Setting("syntax_every_sentence", False, "The syntax stage parses every sentence, not only those a consumer "
             "(events, quotes) asks for."),
     Setting("favor_precision", False, "Use only trafilatura's precision pass, without the recall fallback for pages where it keeps almost nothing."),

@@ -21,6 +21,7 @@ class SyntaxStage:
     every_sentence: bool = False
     languages: frozenset[str] | None = None  # None: every language that has a parser
     absent: frozenset[str] = frozenset()  # stages not in the pipeline: their selectors are not asked
+    max_words: int = 100  # longer sentences are read without a parse (0: no limit)
     name: str = "syntax"
     requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
     reads: frozenset[str] = frozenset({"entities", "paragraphs"})  # what the consumers' sentence selectors look at when present
@@ -40,7 +41,7 @@ class SyntaxStage:
             if parser is None:
                 continue
             words = [parser.words_of(article.text, self._tokens(article, starts, i)) for i in chosen]
-            keep = [(i, w) for i, w in zip(chosen, words) if w]
+            keep = [(i, w) for i, w in zip(chosen, words) if w and (not self.max_words or len(w) <= self.max_words)]
             trees = parser.parse(article.text, [w for _, w in keep])
             for (i, _), tree in zip(keep, trees):
                 sentence = article.sentences[i]
@@ -61,7 +62,7 @@ def _syntax(settings: dict[str, Any]) -> SyntaxStage:
     # language never pays for spaCy, and a bulk worker's warm-up articles load them before timing.
     languages = frozenset(c.strip() for c in str(settings.get("syntax_languages", "")).split(",") if c.strip())
     return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)), languages=languages,
-                       absent=_absent_stages(settings))
+                       absent=_absent_stages(settings), max_words=int(settings.get("syntax_max_words", 100)))
 
 
 def _absent_stages(settings: dict[str, Any]) -> frozenset[str]:

@@ -114,16 +114,47 @@ def subtree_span(parse: Parse, i: int) -> tuple[int, int]:
     return parse.words[words[0]].start, parse.words[words[-1]].end
 
 
+_STARTS: dict[int, tuple[Parse, list[int]]] = {}  # id -> (the parse, kept alive; its words' starts)
+
+
+def word_starts(parse: Parse) -> list[int]:
+    """The start offsets of a parse's words, computed once per parse (the coder asks for the word
+    at an offset of every side for every trigger: a scan each time made long sentences quadratic)."""
+    known = _STARTS.get(id(parse))
+    if known is not None and known[0] is parse:
+        return known[1]
+    if len(_STARTS) > 256:  # the parses of the last article or two are all that is asked again
+        _STARTS.clear()
+    starts = [w.start for w in parse.words]
+    _STARTS[id(parse)] = (parse, starts)
+    return starts
+
+
 def word_at(parse: Parse, offset: int) -> int | None:
     """The word that covers character `offset` of the article's text."""
-    starts = [w.start for w in parse.words]
+    starts = word_starts(parse)
     k = bisect_right(starts, offset) - 1
     return k if k >= 0 and offset < parse.words[k].end else None
 
 
+_PARSE_STARTS: dict[int, tuple[tuple[Parse, ...], list[int]]] = {}  # as _STARTS, for an article's parses
+
+
+def parse_starts(parses: tuple[Parse, ...]) -> list[int]:
+    """The start offsets of an article's parses, computed once per article (asked per sentence)."""
+    known = _PARSE_STARTS.get(id(parses))
+    if known is not None and known[0] is parses:
+        return known[1]
+    if len(_PARSE_STARTS) > 16:
+        _PARSE_STARTS.clear()
+    starts = [p.start for p in parses]
+    _PARSE_STARTS[id(parses)] = (parses, starts)
+    return starts
+
+
 def parse_at(article: Article, offset: int) -> Parse | None:
     """The parse of the sentence that covers `offset` (None when that sentence was not parsed)."""
-    starts = [p.start for p in article.syntax]
+    starts = parse_starts(article.syntax)
     k = bisect_right(starts, offset) - 1
     return article.syntax[k] if k >= 0 and offset < article.syntax[k].end else None
 
