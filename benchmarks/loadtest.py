@@ -482,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--store-dir", type=Path, default=ROOT / "out" / "loadtest")
     parser.add_argument("--p99-ms", type=float, default=300.0, help="limit for the p99 of every endpoint group")
-    parser.add_argument("--server-workers", type=int, default=1, help="`warta serve --workers`: server processes")
+    parser.add_argument("--server-workers", type=int, default=min(os.cpu_count() or 1, 4),
+                        help="`warta serve --workers`: server processes (default: one per core, at most 4)")
     args = parser.parse_args(argv)
     corpus = Corpus.load()
     db, ids = ensure_store(args.store_dir, args.articles, corpus)
