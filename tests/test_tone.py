@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from warta.events.stage import ToneStage
-from warta.events.tone import article_tone, lexicon_shares, sentence_tone, word_valences
+from warta.tone.stage import ToneStage
+from warta.tone.score import article_tone, lexicon_shares, sentence_tone, word_valences
 from warta.model import Article, Span
 
 
@@ -46,7 +46,7 @@ def test_quick_vader_reading_gives_vader_scores():
     pytest.importorskip("vaderSentiment")
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from warta.events.vader import load_vader, vader_shares
+    from warta.tone.vader import load_vader, vader_shares
     plain, quick = SentimentIntensityAnalyzer(), load_vader()
     for text in ["The talks were not bad at all, but the outcome was GREAT!", "no", "", "  kind of good  ",
                  "I love it 😀 but hate 😡 this!!", "It was never so good, without doubt the bomb.",

@@ -78,7 +78,8 @@ def run_stage(stage: Stage, article: Article) -> Article:
 
 
 # Modules whose import registers stages; each capability adds its module here.
-STAGE_MODULES = ("warta.stages", "warta.syntax", "warta.entities", "warta.events.stage", "warta.dates", "warta.amounts", "warta.quotes")
+STAGE_MODULES = ("warta.stages", "warta.syntax", "warta.entities", "warta.events.stage", "warta.dates", "warta.amounts", "warta.quotes",
+                 "warta.tone.stage")
 
 
 def registered_stages() -> dict[str, StageFactory]:

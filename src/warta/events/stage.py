@@ -1,4 +1,4 @@
-"""The "events" and "tone" stages."""
+"""The "events" stage."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from ..errors import ConfigError
 from .coder import build_context, code_article, lexicon_language
 from .triggers import finder_names
 from .dating import date_events
-from .tone import article_tone, sentence_tone
+from ..tone.score import sentence_tone
 from .wanted import follow_finder, register as register_selector
 
 register_selector()  # the syntax stage parses the sentences the coder reads (wanted.py)
@@ -32,18 +32,6 @@ class EventsStage:
         return article.replace(events=date_events(article, events))  # when each happened: dating.py
 
 
-@dataclass(frozen=True)
-class ToneStage:
-    """Score the tone of the article on GDELT's scale."""
-
-    name: str = "tone"
-    requires: frozenset[str] = frozenset({"text", "language", "sentences"})
-    produces: frozenset[str] = frozenset({"tone"})
-
-    def __call__(self, article: Article) -> Article:
-        return article.replace(tone=article_tone(article, lexicon_language(article)))
-
-
 @register("events")
 def events_stage(settings: dict[str, Any]) -> EventsStage:
     """Factory for the events stage: `event_triggers` names the trigger finder."""
@@ -53,8 +41,3 @@ def events_stage(settings: dict[str, Any]) -> EventsStage:
     follow_finder(name)  # the configured finder says which sentences hold a trigger
     return EventsStage(finder=name)
 
-
-@register("tone")
-def tone_stage(settings: dict[str, Any]) -> ToneStage:
-    """Factory for the tone stage (no settings yet)."""
-    return ToneStage()
