@@ -9,7 +9,7 @@ a header zlib does not accept (reserved flags) is refused as corrupt, not inflat
 from __future__ import annotations
 
 import zlib
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import InputError
 
@@ -46,18 +46,23 @@ def _members(data: bytes, limit: int, source: str) -> bytes:
 def _stream(data: bytes, wbits: int, limit: int, source: str, out: bytearray, *, kind: str) -> bytes:
     """Inflate one stream of `data` into `out`, never past `limit`; return what follows it."""
     inflater = zlib.decompressobj(wbits)
-    pending = data
     try:
-        while pending:
-            out += inflater.decompress(pending, limit + 1 - len(out))  # never 0: we stop past `limit`
-            if len(out) > limit:
-                raise InflateError(source, f"larger than {limit} bytes when decompressed")
-            pending = inflater.unconsumed_tail
+        _feed(inflater, data, limit, source, out)
     except zlib.error as error:
         raise InflateError(source, f"corrupt {kind} data ({' '.join(str(error).split())[:80]})") from None
     if not inflater.eof:
         raise InflateError(source, f"truncated {kind} data")
     return inflater.unused_data
+
+
+def _feed(inflater: Any, pending: bytes, limit: int, source: str, out: bytearray) -> None:
+    """Inflate `pending` into `out` until it is used up or its stream ends, never past `limit`
+    (what follows the stream's end stays in the inflater's `unused_data`)."""
+    while pending and not inflater.eof:
+        out += inflater.decompress(pending, limit + 1 - len(out))  # never 0: we stop past `limit`
+        if len(out) > limit:
+            raise InflateError(source, f"larger than {limit} bytes when decompressed")
+        pending = inflater.unconsumed_tail
 
 
 def inflate_member(handle: BinaryIO, offset: int, limit: int, *, source: str) -> tuple[bytes, int | None]:
@@ -74,11 +79,7 @@ def inflate_member(handle: BinaryIO, offset: int, limit: int, *, source: str) ->
             if not pending:
                 raise InflateError(source, "truncated gzip data")
             read += len(pending)
-            while pending and not inflater.eof:
-                out += inflater.decompress(pending, limit + 1 - len(out))  # never 0: we stop past `limit`
-                if len(out) > limit:
-                    raise InflateError(source, f"larger than {limit} bytes when decompressed")
-                pending = inflater.unconsumed_tail
+            _feed(inflater, pending, limit, source, out)
     except zlib.error as error:
         raise InflateError(source, f"corrupt gzip data ({' '.join(str(error).split())[:80]})") from None
     following = offset + read - len(inflater.unused_data)
