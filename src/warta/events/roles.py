@@ -237,28 +237,13 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
     # "dibebaskan oleh Putin", and the bare agent right after a di- verb: "ditangkap Iran"
     agent = after[0] if passive and after and (after[0][0].agent or after[0][0].start - end <= 1) else None
     if agent is not None:  # passive: "was presented by the US", "dibebaskan oleh Putin"
-        target = _sides(before) if before else [a for g in after if g is not agent for a in _sides(g)]
-        source = _sides(agent)
-        other = next((a for a in target if distinct_sides(a, source[0])), None)
-        if other is not None:
-            return [Pair(source[0], other, True)]
-        # "diumumkan oleh Prabowo dan Putin": agents named together act together
-        return _joint(source) if len(source) >= 2 and joint == "joint" else []
+        return _passive_pairs(before, after, agent, joint)
     source = _sides(before) if before else []
     if not source and not relative:  # "Israel announced it would free ...": who speaks acts
         near = index.reporters.within(start - REACH, start)
         source = [actors.reporters[max(near)].actor] if near else []
-    if len(source) >= 2 and joint != "joint":
-        # "Putin dan Xi mengutuk Israel": each acts on the third side; with none named only
-        # fighting is between them ("Israel dan Iran saling serang")
-        target = next((a for g in after for a in _sides(g) if all(distinct_sides(a, s) for s in source)), None)
-        if target is not None:
-            return [Pair(s, target, True) for s in source]
-        if joint == "mutual":
-            return _joint(source)
-        return [Pair(s, None, False) for s in source[:MAX_JOINT]] if alone else []
     if len(source) >= 2:
-        return _joint(source)
+        return _joint(source) if joint == "joint" else _apart_pairs(source, after, joint, alone)
     if source:  # "both countries" after a single side names that side again, not a counterpart
         after = [[m for m in g if m.kind != "both"] for g in after]
         after = [g for g in after if g]
@@ -274,17 +259,46 @@ def pairs_for(actors: SentenceActors, start: int, end: int, *, mains: tuple[Acto
         if len(first_group) >= 2:  # "perang antara Iran dan Israel"; but one does not aid the other
             return _joint(first_group) if joint != "apart" else []
         source, later = later[:1], later[1:]
-    if source:
-        target = next((a for a in later if distinct_sides(a, source[0])), None)
-        if target is not None:
-            return [Pair(source[0], target, True)]
-        own = before is not None and any(m.kind == "self" for m in before)
-        if own and len(mains) == 2 and source[0].country in {m.country for m in mains}:
-            # a speaker's "we" in an article about two countries: "Kami mencapai kesepakatan"
-            other = next(m for m in mains if m.country != source[0].country)
-            return [Pair(source[0], other, False)]
-        if alone and before is not None and not before[0].locative:
-            return [Pair(source[0], None, False)]  # nobody named to act upon, as GDELT codes it
+    return _source_pairs(source[0], before, later, mains, alone) if source else []
+
+
+def _passive_pairs(before: list[ActorMention] | None, after: list[list[ActorMention]], agent: list[ActorMention],
+                   joint: str) -> list[Pair]:
+    """A passive trigger's pairs: its agent acts on the side named before it, else on one after."""
+    target = _sides(before) if before else [a for g in after if g is not agent for a in _sides(g)]
+    source = _sides(agent)
+    other = next((a for a in target if distinct_sides(a, source[0])), None)
+    if other is not None:
+        return [Pair(source[0], other, True)]
+    # "diumumkan oleh Prabowo dan Putin": agents named together act together
+    return _joint(source) if len(source) >= 2 and joint == "joint" else []
+
+
+def _apart_pairs(source: list[Actor], after: list[list[ActorMention]], joint: str, alone: bool) -> list[Pair]:
+    """Sides named together that do not act together: "Putin dan Xi mengutuk Israel": each acts on
+    the third side; with none named only fighting is between them ("Israel dan Iran saling serang")."""
+    target = next((a for g in after for a in _sides(g) if all(distinct_sides(a, s) for s in source)), None)
+    if target is not None:
+        return [Pair(s, target, True) for s in source]
+    if joint == "mutual":
+        return _joint(source)
+    return [Pair(s, None, False) for s in source[:MAX_JOINT]] if alone else []
+
+
+def _source_pairs(source: Actor, before: list[ActorMention] | None, later: list[Actor],
+                  mains: tuple[Actor, ...], alone: bool) -> list[Pair]:
+    """One acting side's pair: with the first other side after it, a speaker's "we" with the other
+    main country, or (`alone`) nobody."""
+    target = next((a for a in later if distinct_sides(a, source)), None)
+    if target is not None:
+        return [Pair(source, target, True)]
+    own = before is not None and any(m.kind == "self" for m in before)
+    if own and len(mains) == 2 and source.country in {m.country for m in mains}:
+        # a speaker's "we" in an article about two countries: "Kami mencapai kesepakatan"
+        other = next(m for m in mains if m.country != source.country)
+        return [Pair(source, other, False)]
+    if alone and before is not None and not before[0].locative:
+        return [Pair(source, None, False)]  # nobody named to act upon, as GDELT codes it
     return []
 
 
