@@ -10,7 +10,8 @@ from warta.entities.features import sentence_features, shape
 from warta.commands.train import build_module
 from warta.entities.crf import spans
 
-read_conll, score = build_module("entities_id").read_conll, build_module("entities_id").score
+_TOOL = build_module("entities_id")
+read_conll, score = _TOOL.read_conll, _TOOL.score
 from warta.kb import load_kb
 
 

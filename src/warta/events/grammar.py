@@ -69,26 +69,22 @@ def phrase(parse: Parse, i: int) -> set[int]:
     return found
 
 
-_GROUP_WORDS: dict[tuple[int, int], tuple[Parse, list, dict[int, list[int]]]] = {}
+_GROUP_WORDS = tree.IdentityMemo(256)
 
 
 def group_words(parse: Parse, groups: list[list[ActorMention]]) -> dict[int, list[int]]:
     """Word index -> the positions in `groups` of the sides whose first mention starts on it,
     computed once per sentence: every trigger asks which sides its phrases name, and a scan of all
     sides each time made a sentence of many sides and triggers cost their product."""
-    key = (id(parse), id(groups))
-    known = _GROUP_WORDS.get(key)
-    if known is not None and known[0] is parse and known[1] is groups:
-        return known[2]
-    if len(_GROUP_WORDS) > 256:
-        _GROUP_WORDS.clear()
-    index: dict[int, list[int]] = {}
-    for k, group in enumerate(groups):
-        word = word_of(parse, group[0].start)
-        if word is not None:
-            index.setdefault(word, []).append(k)
-    _GROUP_WORDS[key] = (parse, groups, index)
-    return index
+    def index() -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for k, group in enumerate(groups):
+            word = word_of(parse, group[0].start)
+            if word is not None:
+                found.setdefault(word, []).append(k)
+        return found
+
+    return _GROUP_WORDS.get((parse, groups), index)
 
 
 def groups_in(parse: Parse, words: set[int], groups: list[list[ActorMention]]) -> list[list[ActorMention]]:

@@ -6,9 +6,12 @@ parse has no such word), so callers map back to offsets with `parse.words[i].sta
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from ..model import Article, Parse
+
+T = TypeVar("T")
 
 SUBJECTS = ("nsubj", "nsubj:pass", "csubj", "csubj:pass")
 OBJECTS = ("obj",)
@@ -114,20 +117,37 @@ def subtree_span(parse: Parse, i: int) -> tuple[int, int]:
     return parse.words[words[0]].start, parse.words[words[-1]].end
 
 
-_STARTS: dict[int, tuple[Parse, list[int]]] = {}  # id -> (the parse, kept alive; its words' starts)
+class IdentityMemo:
+    """Values computed once per object (or tuple of objects), found by identity: frozen records
+    whose equality would compare every word. The objects are kept with their value, so an id
+    cannot be reused while it is known; past `bound` entries the memo is emptied (only the
+    parses of the last article or two are asked for again)."""
+
+    def __init__(self, bound: int) -> None:
+        self.bound = bound
+        self._known: dict[tuple[int, ...], tuple[tuple[Any, ...], Any]] = {}
+
+    def get(self, objects: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """The value for `objects`, from `compute()` the first time they are asked for."""
+        key = tuple(map(id, objects))
+        known = self._known.get(key)
+        if known is not None:
+            return known[1]
+        if len(self._known) > self.bound:
+            self._known.clear()
+        value = compute()
+        self._known[key] = (objects, value)
+        return value
+
+
+_WORD_STARTS = IdentityMemo(256)
+_PARSE_STARTS = IdentityMemo(16)
 
 
 def word_starts(parse: Parse) -> list[int]:
     """The start offsets of a parse's words, computed once per parse (the coder asks for the word
     at an offset of every side for every trigger: a scan each time made long sentences quadratic)."""
-    known = _STARTS.get(id(parse))
-    if known is not None and known[0] is parse:
-        return known[1]
-    if len(_STARTS) > 256:  # the parses of the last article or two are all that is asked again
-        _STARTS.clear()
-    starts = [w.start for w in parse.words]
-    _STARTS[id(parse)] = (parse, starts)
-    return starts
+    return _WORD_STARTS.get((parse,), lambda: [w.start for w in parse.words])
 
 
 def word_at(parse: Parse, offset: int) -> int | None:
@@ -137,19 +157,9 @@ def word_at(parse: Parse, offset: int) -> int | None:
     return k if k >= 0 and offset < parse.words[k].end else None
 
 
-_PARSE_STARTS: dict[int, tuple[tuple[Parse, ...], list[int]]] = {}  # as _STARTS, for an article's parses
-
-
 def parse_starts(parses: tuple[Parse, ...]) -> list[int]:
     """The start offsets of an article's parses, computed once per article (asked per sentence)."""
-    known = _PARSE_STARTS.get(id(parses))
-    if known is not None and known[0] is parses:
-        return known[1]
-    if len(_PARSE_STARTS) > 16:
-        _PARSE_STARTS.clear()
-    starts = [p.start for p in parses]
-    _PARSE_STARTS[id(parses)] = (parses, starts)
-    return starts
+    return _PARSE_STARTS.get((parses,), lambda: [p.start for p in parses])
 
 
 def parse_at(article: Article, offset: int) -> Parse | None:
