@@ -178,12 +178,20 @@ def test_joint_subjects_make_one_mutual_event_with_evidence():
 def test_a_place_within_one_country_is_the_location_before_a_region_of_several():
     known = {"Timur Tengah": ("REGION", None, None, None), **KNOWN}  # the region the article's first entity
 
-    def located(text: str) -> set:
-        article = make_article(text).replace(entities=linked_entities(text, known))
+    def located(text: str, paragraphs: tuple[tuple[int, int], ...] = ()) -> set:
+        article = make_article(text).replace(entities=linked_entities(text, known),
+                                             paragraphs=tuple(Span(a, b) for a, b in paragraphs))
         return {e.location for e in EventsStage()(article).events}
 
     assert located("Di kawasan Timur Tengah, Iran dan Rusia menandatangani perjanjian militer di Teheran.") == {"Teheran"}
-    assert located("Iran dan Rusia menandatangani perjanjian militer di kawasan Timur Tengah.") == {"Timur Tengah"}
+    # a region of several countries is no GDELT geo type: the event has no location ...
+    assert located("Iran dan Rusia menandatangani perjanjian militer di kawasan Timur Tengah.") == {None}
+    # ... unless its paragraph names a place within one country, the nearest to the sentence
+    text = ("Pertemuan itu berlangsung di Teheran. Iran dan Rusia menandatangani perjanjian militer di kawasan "
+            "Timur Tengah.")
+    assert located(text, ((0, len(text)),)) == {"Teheran"}
+    # a place of another paragraph is not the event's
+    assert located(text, ((0, 37), (38, len(text)))) == {None}
 
 
 def test_source_before_and_target_after_a_preposition():

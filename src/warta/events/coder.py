@@ -78,6 +78,13 @@ class _FirstIn:
         window = self.numbers[bisect_left(self.offsets, start):bisect_left(self.offsets, end)]
         return min(window) if window else None
 
+    def nearest(self, start: int, end: int, near: Span) -> int | None:
+        """The number of the item with an offset in [start, end) closest to the span `near`."""
+        lo, hi = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+        best = min(range(lo, hi), key=lambda i: max(near.start - self.offsets[i], self.offsets[i] - near.end, 0),
+                   default=None)
+        return self.numbers[best] if best is not None else None
+
 
 @dataclass(frozen=True)
 class Context:
@@ -92,8 +99,9 @@ class Context:
     mention_starts: list[int]  # where each of `mentions` starts
     speakers: Speakers
     dates: _FirstIn  # the article's dates with a value, by where they start
-    places: _FirstIn  # its places below country level within one country, by where their mentions start
-    wide_places: _FirstIn | None = None  # the others: regions of several countries, places the KB cannot put in one
+    # its places below country level within one country, by where their mentions start: a region of
+    # several countries ("Middle East") is no GDELT geo type, nor is a place the KB cannot put in one
+    places: _FirstIn
 
 
 def lexicon_language(article: Article) -> str:
@@ -110,11 +118,10 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
     mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(article.text, cues, mains, speakers)
     mentions = sorted(mentions, key=lambda m: m.start)
     dates = _FirstIn((d.start, n) for n, d in enumerate(article.dates) if d.value)
-    places = [(e.country is not None, m.start, n) for n, e in enumerate(article.entities)
-              if _is_place(e.type, e.iso3) for m in e.mentions]
+    places = _FirstIn((m.start, n) for n, e in enumerate(article.entities)
+                      if _is_place(e.type, e.iso3) and e.country is not None for m in e.mentions)
     return Context(article, trigger_finder(language, finder), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
-                   speakers, dates, _FirstIn((at, n) for known, at, n in places if known),
-                   _FirstIn((at, n) for known, at, n in places if not known))
+                   speakers, dates, places)
 
 
 def _is_place(kind: str, iso3: str | None) -> bool:
@@ -179,12 +186,23 @@ class _Sentence:
 
     @cached_property
     def location(self) -> str | None:
-        """The first place below country level named in the sentence (a city, a site), one within a
-        country before a region of several ("Rusia di kawasan Asia Tenggara ... di Moskow")."""
-        n = self.context.places.first(self.span.start, self.span.end)
-        if n is None and self.context.wide_places is not None:
-            n = self.context.wide_places.first(self.span.start, self.span.end)
+        """Where the event is, as GDELT's ActionGeo: the first place below country level within one
+        country named in the sentence (a city, a site), else the one of its paragraph nearest to
+        the sentence, else none (a region of several countries is no place GDELT can locate)."""
+        places = self.context.places
+        n = places.first(self.span.start, self.span.end)
+        if n is None:
+            paragraph = _paragraph(self.context.article, self.span.start)
+            if paragraph is not None:
+                n = places.nearest(paragraph.start, paragraph.end, self.span)
         return self.context.article.entities[n].name if n is not None else None
+
+
+def _paragraph(article: Article, at: int) -> Span | None:
+    """The paragraph holding offset `at`, if the article has paragraphs."""
+    paragraphs = article.paragraphs
+    i = bisect_left([p.start for p in paragraphs], at + 1) - 1
+    return paragraphs[i] if i >= 0 and at < paragraphs[i].end else None
 
 
 def code_sentence(context: Context, sentence: Span) -> list[Event]:
