@@ -126,12 +126,13 @@ def dyad_totals(store: Any) -> None:
 
 
 def gdelt(store: Any, misses: bool) -> None:
+    from warta.store.export import GDELT_EVENTS
     from warta.store.export import rows as table_rows
     from warta.store.gdelt import EVENT_COLUMNS, event_record
 
     col = {c: i for i, c in enumerate(EVENT_COLUMNS)}
     igo = igo_ok = located = geo_ok = wide = with_url = url_ok = 0
-    for e in table_rows(store, "events"):
+    for e in table_rows(store, "events", GDELT_EVENTS):
         rec = event_record(e)
         if rec is None:
             continue

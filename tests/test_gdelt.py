@@ -61,6 +61,18 @@ def test_a_row_written_by_hand() -> None:
     assert event_record({**row, "negated": True}) is None
 
 
+def test_a_site_is_placed_at_the_city_its_entity_is_in() -> None:
+    row = {"article_id": "a1", "idx": 1, "day": "2025-06-19", "cameo": "042", "actor1_name": "Indonesia",
+           "actor1_country": "IDN", "actor1_code": "IDNGOV", "location": "Wisma Contoh", "negated": False,
+           "location_country": "RUS", "location_geonames": 524901}  # the entity is in Moscow (entities/within.py)
+    fields = dict(zip(CODEBOOK, event_record(row)))
+    assert (fields["ActionGeo_Type"], fields["ActionGeo_FullName"], fields["ActionGeo_CountryCode"],
+            fields["ActionGeo_FeatureID"]) == ("4", "Wisma Contoh", "RS", "524901")
+    # without the entity's place the site cannot be located: ActionGeo stays empty
+    bare = {k: v for k, v in row.items() if not k.startswith("location_")}
+    assert dict(zip(CODEBOOK, event_record(bare)))["ActionGeo_Lat"] == ""
+
+
 def test_moscow_is_moscow_russia_unless_the_article_is_about_idaho() -> None:
     assert locate("Moscow").iso3 == "RUS"
     assert locate("Moscow", countries=["USA"]).iso3 == "USA"

@@ -19,15 +19,21 @@ TABLES = {"events": "SELECT e.*, a.url, a.source, a.tone, a.language, a.ingested
           "articles": "SELECT id, key, source, url, title, language, published, day, sitename, author, n_entities,"
                       " n_quotes, n_amounts, n_events, tone FROM articles ORDER BY id"}
 PAGE = 2000  # rows fetched at a time, so a large store is never held in memory whole
+# the GDELT export's events, with the country and GeoNames id of the place entity each is located
+# at (a site the text puts in a city has the city's: entities/within.py)
+_LOCATION = ("(SELECT max(p.{column}) FROM entities p WHERE p.article_id = e.article_id AND p.name = e.location)"
+             " AS location_{column}")
+GDELT_EVENTS = TABLES["events"].replace(
+    " FROM events e", ", " + ", ".join(_LOCATION.format(column=c) for c in ("country", "geonames")) + " FROM events e", 1)
 
 
-def rows(store: Any, table: str) -> Iterator[dict[str, Any]]:
-    """Every row of a record table, in a stable order, page by page."""
+def rows(store: Any, table: str, query: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every row of a record table (or of `query` over it), in a stable order, page by page."""
     if table not in TABLES:
         raise ConfigError(f"--table {table}", f"choose one of {', '.join(TABLES)}")
     offset = 0
     while True:
-        page = store.query(TABLES[table] + " LIMIT ? OFFSET ?", [PAGE, offset])
+        page = store.query((query or TABLES[table]) + " LIMIT ? OFFSET ?", [PAGE, offset])
         yield from page
         if len(page) < PAGE:
             return
@@ -92,7 +98,7 @@ def _parquet(store: Any, out: IO[str] | None, path: str | None, table: str) -> i
 
 @export_format("gdelt", "GDELT 2.0 Events (61 columns, TSV, no header)")
 def _gdelt(store: Any, out: IO[str] | None, path: str | None, table: str) -> int:
-    records = (r for r in (event_record(e) for e in rows(store, "events")) if r is not None)
+    records = (r for r in (event_record(e) for e in rows(store, "events", GDELT_EVENTS)) if r is not None)
     return _write_tsv(out, records, header=None)
 
 

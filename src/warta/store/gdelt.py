@@ -109,8 +109,7 @@ def event_record(e: dict[str, Any]) -> list[str] | None:
         return None
     sqldate, month, year, fraction = _dates(e.get("day"))
     cameo = e.get("cameo") or ""
-    countries = [c for c in (e.get("actor1_country"), e.get("actor2_country")) if c]
-    action = locate(e["location"], countries=countries) if e.get("location") else None
+    action = _action_place(e)
     fields = [str(event_id(e["article_id"], e["idx"])), sqldate, month, year, fraction,
               *actor_fields(e.get("actor1_name"), e.get("actor1_country"), e.get("actor1_code")),
               *actor_fields(e.get("actor2_name"), e.get("actor2_country"), e.get("actor2_code")),
@@ -121,6 +120,16 @@ def event_record(e: dict[str, Any]) -> list[str] | None:
               *geo_fields(action), added(e.get("ingested")), e.get("url") or e.get("source") or ""]
     assert len(fields) == len(EVENT_COLUMNS) == 61
     return [f.replace("\t", " ").replace("\n", " ") for f in fields]
+
+
+def _action_place(e: dict[str, Any]) -> Place | None:
+    """The event's location geocoded: by the place entity's country and GeoNames id when the row
+    has them (export.GDELT_EVENTS), else by its name among the actors' countries."""
+    if not e.get("location"):
+        return None
+    own = e.get("location_country")
+    countries = [own] if own else [c for c in (e.get("actor1_country"), e.get("actor2_country")) if c]
+    return locate(e["location"], iso3=own, geonames=e.get("location_geonames"), countries=countries)
 
 
 def mention_records(store: Any, article_id: str) -> list[list[str]]:
