@@ -67,3 +67,62 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+QUICK_LOAD = """
+import os, sys
+import spacy.util  # noqa: F401  (a stand-in module must never be imported in its place)
+from warta.syntax.parser import load_parser
+os.environ.pop("PYDANTIC_DISABLE_PLUGINS", None)
+parser = load_parser("id")
+assert parser is not None
+assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ, "the Pydantic setting was not given back"
+import pydantic.v1  # importable again once spaCy is in
+import spacy
+exceptions = spacy.blank("id").tokenizer.rules
+assert len(exceptions) > 1000, "a later Indonesian tokenizer lost its special cases"
+from spacy.lang.id import Indonesian
+assert Indonesian.Defaults.tokenizer_exceptions and type(parser.nlp) is not Indonesian
+print("ok")
+"""
+
+
+def test_a_quick_load_leaves_spacy_as_it_was_for_everything_else() -> None:
+    """Loading the Indonesian parser without its tokenizer's exceptions, Pydantic plugins or
+    `pydantic.v1`: a tokenizing Indonesian pipeline made afterwards has every special case, and
+    the Pydantic setting and module are back."""
+    pytest.importorskip("warta.syntax.quickload")
+    done = subprocess.run([sys.executable, "-c", QUICK_LOAD], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_the_quick_parser_parses_as_the_whole_pipeline() -> None:
+    """The Indonesian parser loaded quickly tags, attaches and lemmatises a sentence's words as
+    the model loaded whole does."""
+    from warta.syntax.parser import _model_path, load_parser, set_float_width
+    from warta.syntax.runtime import import_spacy
+
+    parser = load_parser("id")
+    if parser is None:
+        pytest.skip("no Indonesian parser")
+    full = import_spacy().load(_model_path(parser.data.model))
+    set_float_width(full, "float32")
+    from spacy.tokens import Doc
+
+    words = "Presiden Prabowo mengatakan bahwa Indonesia akan membeli 48 jet tempur dari Turki .".split()
+    ours, theirs = parser.nlp(Doc(parser.nlp.vocab, words=words)), full(Doc(full.vocab, words=words))
+    assert [(t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ours] == \
+        [(t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in theirs]
+
+
+def test_entry_points_indexed_by_group_are_the_ones_catalogue_had() -> None:
+    import catalogue
+
+    from warta.syntax.quickload import EntryPointIndex
+
+    original = catalogue.AVAILABLE_ENTRY_POINTS
+    if isinstance(original, EntryPointIndex):
+        original = original.found
+    index = EntryPointIndex(original)
+    for group in ("spacy_architectures", "spacy_loggers", "spacy_factories", "no_such_group"):
+        assert list(index.select(group=group)) == list(original.select(group=group))

@@ -8,13 +8,17 @@ imported, a stand-in takes the command line's place; it is removed right after, 
 
 warta never asks a parser to tokenise: it builds each sentence's `Doc` from its own words. A
 pipeline is loaded with an empty tokenizer in place of its language's (thousands of special cases
-built and read from disk: half the load time of en_core_web_sm); the parses are the same.
+built and read from disk: half the load time of en_core_web_sm); the parses are the same. What
+else is skipped while spaCy is imported and a pipeline loads is in `warta.syntax.quickload`.
 """
 from __future__ import annotations
 
 import sys
 import types
 from typing import Any
+
+from .quickload import (decoders_listed_once, index_entry_points, tokenizerless, without_pydantic_plugins,
+                        without_pydantic_v1)
 
 
 def import_spacy() -> Any:
@@ -29,7 +33,9 @@ def import_spacy() -> Any:
     info.info = _info  # type: ignore[attr-defined]
     sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
     try:
-        import spacy
+        index_entry_points()
+        with without_pydantic_plugins(), without_pydantic_v1():
+            import spacy
     except ImportError:  # a spaCy that wants more of its command line: forget the attempt, import it whole
         for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
             del sys.modules[name]
@@ -53,8 +59,16 @@ def load_pipeline(name: str, exclude: list[str]) -> Any:
     """The spaCy pipeline `name` (a package or a folder) without the components in `exclude`, and
     with an empty tokenizer: it takes `Doc`s only."""
     spacy = import_spacy()
+    index_entry_points()  # spaCy may have been imported elsewhere
     spacy.registry.tokenizers.register(WORDS_TOKENIZER, func=_words_only)
-    return spacy.load(name, exclude=[*exclude, "tokenizer"], config={"nlp": {"tokenizer": {"@tokenizers": WORDS_TOKENIZER}}})
+    exclude = [*exclude, "tokenizer"]
+    config = {"nlp": {"tokenizer": {"@tokenizers": WORDS_TOKENIZER}}}
+    with without_pydantic_plugins(), decoders_listed_once():
+        try:
+            with tokenizerless():
+                return spacy.load(name, exclude=exclude, config=config)
+        except ImportError:  # a language that imports more than its exceptions from that module
+            return spacy.load(name, exclude=exclude, config=config)
 
 
 def _words_only() -> Any:

@@ -1,0 +1,157 @@
+"""Loading a spaCy pipeline without the work that gives warta nothing (the first result of
+`warta extract`: each measured on the Indonesian parser's load, 0.12 s of CPU before).
+
+- Registry look-ups by entry-point group: catalogue asks its snapshot of the installed entry
+  points for one group on every look-up of a registered function (some 120 while a pipeline is
+  built), and on Python 3.11 each ask flattens and filters every entry point of every installed
+  package. `index_entry_points` gives catalogue the same snapshot indexed by group.
+- No Pydantic plugin scan: spaCy builds its config schemas as Pydantic models while it is
+  imported and loads, and the first model makes Pydantic read every installed package's entry
+  points for its plugins. Plugins (observability hooks) are left out of spaCy's own schemas, as
+  typer does for its parameters; the setting comes back afterwards, so any later model gets them.
+- No tokenizer exceptions for a pipeline loaded without its tokenizer: importing a language's
+  `tokenizer_exceptions` builds thousands of special cases (Indonesian: a fifth of the load) that
+  only the tokenizer reads. While such a pipeline loads, that module is a stand-in with none; once
+  loaded, the language module built on it is forgotten, so anything that later asks spaCy for the
+  language (a tokenizing pipeline, `spacy.blank`) imports the real one.
+- srsly's msgpack decoders listed once: every array read scans the whole registry for them.
+- No `pydantic.v1` while spaCy is imported: confection imports it (a tenth of spaCy's import) only
+  to recognise schemas written for Pydantic 1, and spaCy, thinc and weasel write theirs for
+  Pydantic 2; confection then works as it does where `pydantic.v1` is missing (Python 3.14).
+"""
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.metadata import EntryPoints
+from itertools import chain
+from typing import Any
+
+NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
+
+
+class EntryPointIndex:
+    """catalogue's entry-point snapshot, answering `select(group=...)` from an index."""
+
+    def __init__(self, found: Any) -> None:
+        self.found = found
+        # Python 3.11 hands a dict of groups (whose dict methods warn); later ones a flat list
+        every = chain.from_iterable(dict.values(found)) if isinstance(found, dict) else found
+        groups: dict[str, list[Any]] = {}
+        for entry_point in every:
+            groups.setdefault(entry_point.group, []).append(entry_point)
+        self.groups = {group: EntryPoints(points) for group, points in groups.items()}
+
+    def select(self, **params: Any) -> Any:
+        """The entry points of one group (in the snapshot's order); any other query as before."""
+        if params.keys() == {"group"}:
+            return self.groups.get(params["group"], EntryPoints(()))
+        return self.found.select(**params)
+
+
+def index_entry_points() -> None:
+    """Give catalogue its entry points indexed by group (once; the same snapshot it took)."""
+    import catalogue
+
+    found = catalogue.AVAILABLE_ENTRY_POINTS
+    if not isinstance(found, EntryPointIndex) and hasattr(found, "select"):
+        catalogue.AVAILABLE_ENTRY_POINTS = EntryPointIndex(found)
+
+
+@contextmanager
+def without_pydantic_plugins() -> Iterator[None]:
+    """No Pydantic plugin scan while spaCy builds its schemas (the user's setting restored after)."""
+    previous = os.environ.get(NO_PLUGINS)
+    os.environ[NO_PLUGINS] = "__all__"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(NO_PLUGINS, None)
+        else:
+            os.environ[NO_PLUGINS] = previous
+
+
+@contextmanager
+def without_pydantic_v1() -> Iterator[None]:
+    """`import pydantic.v1` fails meanwhile, unless it is imported already; it works again after."""
+    blocked = "pydantic.v1" not in sys.modules
+    if blocked:
+        sys.modules["pydantic.v1"] = None  # type: ignore[assignment]  # import raises ModuleNotFoundError
+    try:
+        yield
+    finally:
+        if blocked and "pydantic.v1" in sys.modules and sys.modules["pydantic.v1"] is None:
+            del sys.modules["pydantic.v1"]
+
+
+class _NoExceptions(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Serves `spacy.lang.<code>.tokenizer_exceptions` as a module with no special cases."""
+
+    def __init__(self) -> None:
+        self.served: list[str] = []
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        parts = name.split(".")
+        if len(parts) == 4 and parts[:2] == ["spacy", "lang"] and parts[3] == "tokenizer_exceptions":
+            return importlib.util.spec_from_loader(name, self)
+        return None
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
+        return None
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        # Only the name every language imports: one that wants more (TOKEN_MATCH) fails to import,
+        # and the caller loads it again the usual way
+        module.TOKENIZER_EXCEPTIONS = {}  # type: ignore[attr-defined]
+        self.served.append(module.__name__)
+
+
+@contextmanager
+def tokenizerless() -> Iterator[None]:
+    """While a pipeline without its tokenizer loads: languages imported with no tokenizer
+    exceptions, forgotten afterwards (see the module's docstring)."""
+    finder = _NoExceptions()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+        _forget(finder.served)
+
+
+def _forget(served: list[str]) -> None:
+    """Drop the language modules built on stand-ins, and their registration with spaCy."""
+    import catalogue
+
+    for name in served:
+        language = name.rsplit(".", 1)[0]
+        sys.modules.pop(name, None)
+        module = sys.modules.pop(language, None)
+        code = language.rsplit(".", 1)[1]
+        registered = catalogue.REGISTRY.get(("spacy", "languages", code))
+        if module is not None and getattr(registered, "__module__", None) == language:
+            del catalogue.REGISTRY[("spacy", "languages", code)]
+        parent = sys.modules.get("spacy.lang")
+        if parent is not None and getattr(parent, code, None) is module:
+            delattr(parent, code)
+
+
+@contextmanager
+def decoders_listed_once() -> Iterator[None]:
+    """srsly's msgpack decoders looked up once for the whole load, not once per array."""
+    from srsly import msgpack
+
+    registry = msgpack.msgpack_decoders
+    decoders = registry.get_all()
+    registry.get_all = lambda: dict(decoders)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del registry.get_all  # the class's own method again
