@@ -15,7 +15,7 @@ from test_dashboard_support import (
 )
 from test_store_data import english_article, indonesian_article
 
-from warta.model import Actor, Article, Entity, Event, Evidence, Mention
+from warta.model import Actor, Amount, Article, Entity, Event, Evidence, Mention
 
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
@@ -43,6 +43,21 @@ def sided_article() -> Article:
                    text=text, language="en", published="2025-03-03", entities=(idn, jpn), events=(event,))
 
 
+HEADLINE = "Jakarta Pledges $20 Million to Rebuild Gaza"
+
+
+def headline_article() -> Article:
+    """A figure the headline states and the body does not: an amount with offsets into the title."""
+    text = "Indonesia sent aid to the Palestinians on Monday. A further $5 million was set aside."
+    start, body = HEADLINE.index("$20"), text.index("$5")
+    event = Event(type="AID", cameo="070", actor1=Actor("Indonesia", "IDN"), actor2=Actor("Palestine", "PSE"),
+                  evidence=Evidence(text=text[:49], start=0, end=49, trigger="sent"), goldstein=7.0, quad_class=2)
+    return Article(source="test/headline.txt", url="https://example.com/headline", title=HEADLINE, text=text,
+                   language="en", published="2025-04-04", events=(event,),
+                   amounts=(Amount(text="$20 Million", start=start, end=start + 11, value=2e7, unit="USD", in_title=True),
+                            Amount(text="$5 million", start=body, end=body + 10, value=5e6, unit="USD")))
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     need_chromium()
@@ -50,7 +65,7 @@ def site(tmp_path_factory):
     from warta.store import open_store
 
     store = open_store(str(tmp_path_factory.mktemp("dash") / "dash.db"))
-    for article in (indonesian_article(), english_article(), hostile_article(), sided_article()):
+    for article in (indonesian_article(), english_article(), hostile_article(), sided_article(), headline_article()):
         store.ingest(article)
     with serving(create_app(store=store)) as base, browser_page(base) as page:
         yield base, page
@@ -60,7 +75,7 @@ def site(tmp_path_factory):
 def test_overview(site):
     base, page = site
     open_page(page, base, "#/")
-    assert page.inner_text("#count-events b") == "9"
+    assert page.inner_text("#count-events b") == "10"
     assert page.locator("#types-chart canvas").count() == 1
     assert "RI dan Rusia teken kerja sama pertahanan" in page.inner_text("main")
     page.screenshot(path=str(ARTIFACTS / "dashboard-overview.png"), full_page=True)
@@ -203,6 +218,26 @@ def test_the_trigger_and_sides_are_marked_inside_the_evidence(site):
     assert page.locator("#article-text .seg.focus.side1").all_inner_texts() == ["Indonesia"]
     assert page.locator("#article-text .seg.focus.side2").all_inner_texts() == ["Japan"]
     page.screenshot(path=str(ARTIFACTS / "dashboard-article-sides.png"), full_page=True)
+
+
+def test_an_amount_of_the_headline_quotes_the_headline(site):
+    base, page = site
+    open_page(page, base, "#/dyad/IDN/PSE")
+    totals, items = page.locator("#dyad-amounts table").all()
+    assert "promised" in totals.inner_text()  # "Pledges" in the headline: the title is the figure's clause
+    cells = items.locator("tbody td:nth-child(2)").all_inner_texts()  # the amount column
+    assert sorted(" ".join(c.split()) for c in cells) == ["$20 Million headline", "$5 million"]
+    hits = page.request.get(f"{base}/api/articles", params={"q": "Rebuild"}).json()["items"]
+    open_page(page, base, f"#/article/{hits[0]['id']}")
+    assert page.inner_text("#article-title") == HEADLINE
+    assert page.locator("#article-title .seg.amount").all_inner_texts() == ["$20 Million"]
+    assert page.locator("#article-text .seg.amount").all_inner_texts() == ["$5 million"]  # the body's only
+    record = page.locator(".records li[data-rec='amount-0']")
+    assert "headline" in record.inner_text() and HEADLINE in record.locator(".headline-evidence").inner_text()
+    assert "headline" not in page.locator(".records li[data-rec='amount-1']").inner_text()
+    record.click()
+    assert page.locator("#article-title .seg.focus").all_inner_texts() == ["$20 Million"]
+    page.screenshot(path=str(ARTIFACTS / "dashboard-article-headline.png"), full_page=True)
 
 
 def test_article_text_is_escaped(site):

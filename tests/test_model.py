@@ -23,6 +23,7 @@ from warta.model import (
 )
 
 TEXT = "Menlu Sugiono bertemu Sergey Lavrov di Moskwa. “Kami sepakat,” kata Sugiono. Nilainya US$1,1 miliar."
+TITLE = "Menlu Bawa 80 Pejabat ke Moskwa"
 
 
 def full_article() -> Article:
@@ -38,14 +39,16 @@ def full_article() -> Article:
                   negated=False, modality="asserted", source="Antara", date="2025-06-12", location="e2",
                   confidence=0.8, tone=2.5, producer="events")
     return Article(
-        source="berita.txt", text=TEXT, url="https://example.org/1", title="Menlu ke Moskwa", author="Ani",
+        source="berita.txt", text=TEXT, url="https://example.org/1", title=TITLE, author="Ani",
         published="2025-06-12", sitename="Kabar", language="id",
         paragraphs=(Span(0, len(TEXT), "id"),), sentences=(Span(0, 46, "id"), Span(47, 76, "id"), Span(77, len(TEXT), "id")),
         tokens=(Span(0, 5), Span(6, 13)), entities=(sugiono, moscow),
         quotes=(Quote(text="Kami sepakat,", start=48, end=61, speaker={"name": "Sugiono", "entity": "e1"}, direct=True,
                       cue="kata", producer="quotes"), Quote(text="x", start=0, end=1, speaker=None, direct=False)),
         amounts=(Amount(text="US$1,1 miliar", start=86, end=99, value=1.1e9, unit="USD", approximate=False,
-                        value_max=None, refers_to="Nilainya", counted=None, producer="amounts"),),
+                        value_max=None, refers_to="Nilainya", counted=None, producer="amounts"),
+                 Amount(text="80 Pejabat", start=11, end=21, value=80.0, unit="count", counted="pejabat",
+                        producer="amounts", in_title=True)),
         dates=(DateMention(text="Kamis", start=0, end=5, value="2025-06-12", granularity="day", relative=True, producer="dates"),),
         events=(event, dataclasses.replace(event, actor2=None, context=())),
         tone=Tone(score=-1.5, positive=2.0, negative=3.5, producer="tone"),
@@ -76,6 +79,15 @@ def test_to_json_from_json_round_trip_with_tokens() -> None:
     assert back.raw_offsets == ((0, 0), (47, 60)) and all(isinstance(p, tuple) for p in back.raw_offsets)
     assert back.quotes[0].speaker == {"name": "Sugiono", "entity": "e1"}
     assert back.amounts[0].value == 1.1e9 and back.entities[1].geonames == 524901
+    assert [a.in_title for a in back.amounts] == [False, True]
+
+
+def test_an_amount_without_in_title_was_read_from_the_body() -> None:
+    """JSON written before `in_title` existed reads back as amounts of the body."""
+    data = json.loads(full_article().to_json())
+    for amount in data["amounts"]:
+        del amount["in_title"]
+    assert [a.in_title for a in Article.from_dict(data).amounts] == [False, False]
 
 
 def test_to_json_leaves_tokens_out_by_default() -> None:
@@ -100,6 +112,7 @@ def test_span_text() -> None:
     assert article.span_text(article.sentences[1]) == "“Kami sepakat,” kata Sugiono."
     assert article.span_text(article.entities[1].mentions[0]) == "Moskwa"
     assert article.span_text(article.amounts[0]) == "US$1,1 miliar"
+    assert article.span_text(article.amounts[1]) == "80 Pejabat" == TITLE[11:21]  # in the title
 
 
 def test_records_are_frozen() -> None:

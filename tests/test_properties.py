@@ -82,6 +82,20 @@ def test_amount_records_point_at_their_text(text: str, code: str) -> None:
         assert math.isfinite(amount.value) and amount.unit
 
 
+@PROPERTY
+@given(TEXTS, TEXTS, st.sampled_from(["id", "en"]))
+def test_amounts_of_the_title_point_into_the_title_and_others_into_the_text(title: str, text: str, code: str) -> None:
+    article = _segmented(text, code).replace(title=title)
+    amounts = AmountStage()(article).amounts
+    for amount in amounts:
+        where = title if amount.in_title else text
+        _inside(where, amount.start, amount.end)
+        assert where[amount.start:amount.end] == amount.text
+    body = {(a.unit, a.value, a.value_max) for a in amounts if not a.in_title}
+    headline = [(a.unit, a.value, a.value_max) for a in amounts if a.in_title]
+    assert not body & set(headline) and len(headline) == len(set(headline))  # no figure counted twice
+
+
 # -- dates ----------------------------------------------------------------------------------------
 
 @PROPERTY
@@ -213,8 +227,9 @@ def _check_article(article: Article) -> None:
             _inside(text, mention.start, mention.end)
             assert text[mention.start:mention.end] == mention.text
     for record in (*article.quotes, *article.amounts, *article.dates):
-        _inside(text, record.start, record.end)
-        assert text[record.start:record.end] == record.text
+        where = (article.title or "") if getattr(record, "in_title", False) else text  # a headline's amount
+        _inside(where, record.start, record.end)
+        assert where[record.start:record.end] == record.text
     for event in article.events:
         _inside(text, event.evidence.start, event.evidence.end)
         assert text[event.evidence.start:event.evidence.end] == event.evidence.text

@@ -97,6 +97,8 @@ def test_model_output_with_every_annotation_validates(validator) -> None:
     (lambda d: d["entities"][0]["mentions"][0].pop("producer"), "entities/0/mentions/0"),
     (lambda d: d["quotes"][0].update(direct="yes"), "quotes/0/direct"),
     (lambda d: d["amounts"][0].update(value=None), "amounts/0/value"),
+    (lambda d: d["amounts"][1].update(in_title="yes"), "amounts/1/in_title"),
+    (lambda d: d["amounts"][1].pop("in_title"), "amounts/1"),
     (lambda d: d["events"][0].update(evidence=None), "events/0/evidence"),
     (lambda d: d["events"][0]["actor1"].update(country=3), "events/0/actor1"),
     (lambda d: d.update(tone={"score": 1}), "tone"),
@@ -152,3 +154,22 @@ def test_schema_ships_as_package_data() -> None:
     from importlib import resources
 
     assert (resources.files("warta.schema") / f"article-{SCHEMA_VERSION}.schema.json").is_file()
+
+
+def test_cli_output_marks_amounts_of_the_headline(warta_cli, tmp_path: Path, validator) -> None:
+    """The JSON contract: a figure only the headline states is an amount with `in_title` and
+    offsets into `title`; one the body repeats is the body's record only."""
+    (tmp_path / "berita.txt").write_text(
+        "Indonesia Kirim 1.200 Relawan dan Rp 5 Triliun ke Gaza\n\n"
+        "Pemerintah mengumumkan bantuan senilai Rp 5 triliun pada hari Senin. Bantuan itu dikirim lewat laut.\n",
+        encoding="utf-8")
+    result = warta_cli("extract", str(tmp_path / "berita.txt"), "--format", "json")
+    data = json.loads(result.stdout.decode().splitlines()[0])
+    assert _errors(validator, data) == []
+    assert all(isinstance(a["in_title"], bool) for a in data["amounts"])
+    headline = [a for a in data["amounts"] if a["in_title"]]
+    body = [a for a in data["amounts"] if not a["in_title"]]
+    assert [(a["value"], a["unit"], a["counted"]) for a in headline] == [(1200.0, "count", "relawan")]
+    assert all(data["title"][a["start"]:a["end"]] == a["text"] for a in headline)
+    assert [(a["value"], a["unit"]) for a in body] == [(5e12, "IDR")]
+    assert all(data["text"][a["start"]:a["end"]] == a["text"] for a in body)

@@ -162,18 +162,23 @@ class Quote(_Record):
 
 @dataclass(frozen=True, slots=True)
 class Amount(_Record):
-    """A money figure, percentage or count, with what it refers to."""
+    """A money figure, percentage, count or measure, with what it refers to.
+
+    Its offsets point into `Article.text`, or into `Article.title` when `in_title` is True: a
+    figure the headline states and the body does not repeat (its evidence is the headline).
+    """
 
     text: str
     start: int
     end: int
     value: float
-    unit: str  # ISO 4217 code, "percent" or "count"
+    unit: str  # ISO 4217 code, "percent", "count" or a measure's unit ("tonne", "km")
     approximate: bool = False
     value_max: float | None = None
     refers_to: str | None = None
     counted: str | None = None
     producer: str = ""
+    in_title: bool = False  # stated in the headline only: start/end count into `title`, not `text`
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,8 +311,10 @@ class Article(_Record):
         return cls(source=document.source, url=document.url, title=document.title,
                    published=document.published, author=document.author, sitename=document.sitename, raw=document)
 
-    def span_text(self, span: Span | Mention) -> str:
-        """Return the article text a span or mention covers."""
+    def span_text(self, span: Span | Mention | Amount) -> str:
+        """Return the article text a span or mention covers (the title's, for an amount in the title)."""
+        if getattr(span, "in_title", False):
+            return (self.title or "")[span.start:span.end]
         return self.text[span.start:span.end]
 
     def to_json(self, *, tokens: bool = False, syntax: bool = False) -> str:

@@ -53,6 +53,9 @@ def _number(value: float) -> str:
 def _amount(a: Amount, article: Article) -> str:
     value = _number(a.value) + (f"–{_number(a.value_max)}" if a.value_max is not None else "")
     about = f" ({a.refers_to})" if a.refers_to else ""
+    figure = f"{'~' if a.approximate else ''}{value} {a.unit}{about}: “{a.text}”"
+    if a.in_title:  # its evidence is the headline, where its offsets point
+        return f"{figure} in the headline “{_clip(article.title or '')}” @title:{a.start}"
     sentence = next((s for s in article.sentences if s.start <= a.start < s.end), None)
     context = _clip(article.text[sentence.start:sentence.end]) if sentence else a.text
-    return f"{'~' if a.approximate else ''}{value} {a.unit}{about}: “{a.text}” in “{context}” @{a.start}"
+    return f"{figure} in “{context}” @{a.start}"

@@ -16,6 +16,7 @@ from ..model import Amount, Article, Span
 from ..pipeline import register
 from .counts import counted_after_modifiers, join_ranges, measure_after, next_words, partitive, plural
 from .figures import Figure, find_figures
+from .headline import date_mask, folded, same_figure
 from .lexicon import Lexicon, load_lexicon
 
 PRODUCER = "amounts"
@@ -28,7 +29,7 @@ class AmountStage:
     """Find money figures, percentages and counts."""
 
     name: str = "amounts"
-    requires: frozenset[str] = frozenset({"text", "paragraphs", "dates"})
+    requires: frozenset[str] = frozenset({"text", "title", "paragraphs", "dates"})
     produces: frozenset[str] = frozenset({"amounts"})
 
     def __call__(self, article: Article) -> Article:
@@ -47,7 +48,27 @@ class AmountStage:
                 if amount is not None:
                     found.append(amount)
                     last.put(k, amount.counted)
-        return article.replace(amounts=tuple(found))
+        return article.replace(amounts=(*found, *title_amounts(article, found)))
+
+
+def title_amounts(article: Article, body: list[Amount]) -> list[Amount]:
+    """The amounts of the headline (`in_title`, offsets into the title) whose figure no amount of
+    the body states: the body's record, with its sentence, wins (see `headline`)."""
+    title = article.title or ""
+    if not title.strip():
+        return []
+    lex = load_lexicon(article.language)
+    read = folded(title, lex)  # title case read as running text
+    in_date = date_mask(title, article)
+    figures = [f for f in find_figures(read, 0, len(read), lex) if in_date.find(1, f.start, f.end) < 0]
+    stated = {same_figure(a) for a in body}
+    found = []
+    for figure in join_ranges(read, figures, lex):
+        amount = to_amount(read, figure, lex, sentence_end=len(read))
+        if amount is not None and same_figure(amount) not in stated:
+            stated.add(same_figure(amount))
+            found.append(amount.replace(text=title[amount.start:amount.end], in_title=True))
+    return found
 
 
 class _LastCounted:

@@ -95,6 +95,10 @@ def _sentence_around(text: str, amount: Amount) -> tuple[int, int]:
 def amount_status(article: Article, amount: Amount) -> str | None:
     """"promised", "realised" or None for `amount` of `article` (see the module docstring)."""
     cues = status_cues(article.language)
+    if amount.in_title:  # the headline is its own clause, and has no parse
+        title = article.title or ""
+        words = clause_words(title, amount, (0, len(title)), cues.openers)
+        return "promised" if _has(words, cues.promised) else "realised" if _has(words, cues.realised) else None
     sentence = next(((s.start, s.end) for s in article.sentences if s.start <= amount.start < s.end), None) \
         or _sentence_around(article.text, amount)
     words = clause_words(article.text, amount, sentence, cues.openers)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from ..model import SCHEMA_VERSION, Article
+from ..model import SCHEMA_VERSION, Amount, Article
 from ..store import Filters
 from . import params as p
 from . import schemas as s
@@ -74,6 +74,7 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 
 
 _STORED_KEYS = {f for f in Article.__dataclass_fields__ if f not in ("raw", "tokens", "syntax")} | {"schema_version"}
+_AMOUNT_KEYS = set(Amount.__dataclass_fields__)
 
 
 def _current_json(stored: Any) -> dict[str, Any] | None:
@@ -83,6 +84,8 @@ def _current_json(stored: Any) -> dict[str, Any] | None:
         return None  # absent, or parsed by the backend (jsonb keeps no key order): rebuild it
     data = json.loads(stored)
     if data.get("schema_version") != SCHEMA_VERSION or data.keys() != _STORED_KEYS:
+        return None
+    if any(a.keys() != _AMOUNT_KEYS for a in data["amounts"]):  # stored before `in_title`: rebuilt with it
         return None
     del data["schema_version"]
     return data

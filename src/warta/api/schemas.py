@@ -62,6 +62,8 @@ class Amount(Record):
     unit: str | None = Opt
     status: str | None = Opt
     day: str | None = Opt
+    in_title: bool | None = Field(default=Opt, description="Stated in the headline (`title`) only: a_start and"
+                                                            " a_end count into the title, not the text")
 
 
 class Entity(BaseModel):

@@ -26,7 +26,8 @@ from ..errors import WartaError
 from ..model import Article
 from . import merge
 from .dyad_counts import Tally
-from .migrations import COUNTS_VERSION, MERGE_VERSION, OLD_EVENT_COLUMNS, WRITES_VERSION
+from .migrations import (COUNTS_VERSION, MERGE_VERSION, OLD_AMOUNT_COLUMNS, OLD_EVENT_COLUMNS, TITLE_VERSION,
+                         WRITES_VERSION)
 from .queries import QueryMixin
 from .rows import (
     AMOUNT_COLUMNS,
@@ -45,6 +46,8 @@ def _one_line(error: BaseException) -> str:
 
 
 CHILD_TABLES = {"events": EVENT_COLUMNS, "quotes": QUOTE_COLUMNS, "amounts": AMOUNT_COLUMNS, "entities": ENTITY_COLUMNS}
+# A store kept at a schema before `in_title` (version 8) gets the columns it has.
+OLD_CHILD_TABLES = {**CHILD_TABLES, "amounts": AMOUNT_COLUMNS[:OLD_AMOUNT_COLUMNS]}
 
 
 class StoreError(WartaError):
@@ -83,6 +86,7 @@ class SqlStore(QueryMixin):
         self._counts_writes = False  # set by the migrations: does this store have warta_writes?
         self._merges = False  # ... and does it count one event once (merge.py)?
         self._counts_dyads = False  # ... and does it keep dyad counts (dyad_counts.py)?
+        self._child_tables = CHILD_TABLES  # ... and the columns its record tables have
         self._tally = Tally()  # the dyad counts' changes of the write transaction under way
         self._uncounted = itertools.count(-1, -1)
 
@@ -218,6 +222,7 @@ class SqlStore(QueryMixin):
         self._counts_writes = version >= WRITES_VERSION
         self._merges = version >= MERGE_VERSION
         self._counts_dyads = version >= COUNTS_VERSION
+        self._child_tables = CHILD_TABLES if version >= TITLE_VERSION else OLD_CHILD_TABLES
 
     def tally_event(self, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event row `cur` just inserted into `events` in the dyad counts (written with
@@ -245,9 +250,11 @@ class SqlStore(QueryMixin):
 
     def _insert(self, cur: Any, rows: Rows) -> None:
         cur.execute(self._insert_sql("articles", ARTICLE_COLUMNS), self._article_values(rows.article))
-        for table, columns in CHILD_TABLES.items():
+        for table, columns in self._child_tables.items():
             values = getattr(rows, table)
             if values and table != "events":  # events are filed per cluster: one event once (merge.py)
+                if len(values[0]) > len(columns):  # a store at an older schema: the columns it has
+                    values = [r[:len(columns)] for r in values]
                 cur.executemany(self._insert_sql(table, columns), values)
         if self._merges:
             merge.place(self, cur, rows)

@@ -190,7 +190,8 @@ def gkg_record(article: Any, article_id: str) -> list[str]:
     tone = article.tone
     tone_field = f"{tone.score:g},{tone.positive:g},{tone.negative:g}" if tone else ""
     quotes = "#".join(f"{q.start}|{len(q.text)}|{q.cue or ''}|{q.text}" for q in article.quotes)
-    amounts = ";".join(f"{a.value:g},{a.unit},{a.start}" for a in article.amounts)
+    # GKG's offset is into the document; the headline opens it, so a figure of the headline only is at 0.
+    amounts = ";".join(f"{a.value:g},{a.unit},{0 if a.in_title else a.start}" for a in article.amounts)
     all_names = ";".join(f"{e.name},{m.start}" for e in article.entities for m in e.mentions)
     day = (article.published or "")[:10].replace("-", "")
     row = [article_id, (day + "000000") if day else "", article.sitename or "", article.url or article.source,

@@ -83,6 +83,10 @@ _V6 = [TABLE, fill(KINDS)]
 _V7 = [*(f"CREATE INDEX events_actor{n} ON events (actor{n}_country, day DESC{{nulls}}, article_id, idx)"
          for n in (1, 2)), fill(("article",)), fill(("names",))]
 
+# 8: an amount stated in the headline only (`Amount.in_title`: its offsets count into the title);
+# the amounts stored before were all read from the body, which the default says.
+_V8 = ["ALTER TABLE amounts ADD COLUMN in_title BOOLEAN NOT NULL DEFAULT FALSE"]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -95,6 +99,7 @@ SQLITE: list[tuple[int, list[str]]] = [
     (5, [q.format(columns=_DYAD_COLUMNS.format(nulls="")) for q in _V5]),
     (6, _V6),
     (7, [q.format(nulls="") for q in _V7]),
+    (8, _V8),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -107,6 +112,7 @@ POSTGRES: list[tuple[int, list[str]]] = [
     (5, [q.format(columns=_DYAD_COLUMNS.format(nulls=" NULLS LAST")) for q in _V5]),
     (6, _V6),
     (7, [q.format(nulls=" NULLS LAST") for q in _V7]),
+    (8, _V8),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
@@ -114,3 +120,5 @@ WRITES_VERSION = 3  # the first version with warta_writes
 MERGE_VERSION = 4  # the first version counting one event once (clusters, event_copies)
 COUNTS_VERSION = 6  # the first version keeping dyad counts
 OLD_EVENT_COLUMNS = 23  # the events columns before version 4
+TITLE_VERSION = 8  # the first version storing `in_title`
+OLD_AMOUNT_COLUMNS = 13  # the amounts columns before version 8

@@ -20,7 +20,7 @@ from .where import (
     render,
 )
 
-_BOOLS = ("negated", "direct", "approximate")
+_BOOLS = ("negated", "direct", "approximate", "in_title")
 _EVENT_SELECT = ("SELECT e.*, a.title, a.url, a.language FROM events e JOIN articles a ON a.id = e.article_id")
 _PLACE_TYPES = ("PLACE", "COUNTRY", "CITY", "GPE", "LOC", "FAC", "REGION")
 

@@ -27,7 +27,8 @@ EVENT_COLUMNS = ("article_id", "idx", "type", "cameo", "root", "actor1_name", "a
 QUOTE_COLUMNS = ("article_id", "idx", "text", "q_start", "q_end", "speaker", "speaker_country", "direct", "cue", "day",
                  "language")
 AMOUNT_COLUMNS = ("article_id", "idx", "text", "a_start", "a_end", "value", "unit", "approximate", "value_max",
-                  "refers_to", "counted", "status", "day")
+                  "refers_to", "counted", "status", "day",
+                  "in_title")  # 8: stated in the headline only, offsets into the title
 ENTITY_COLUMNS = ("article_id", "idx", "entity_id", "name", "type", "iso3", "country", "wikidata", "geonames",
                   "cameo", "mentions", "day")
 
@@ -205,4 +206,4 @@ def _amount_row(aid: str, idx: int, amount: Amount, day: str | None, article: Ar
     from ..amounts.status import amount_status  # the amounts package loads the pipeline: not at `warta --help`
 
     return (aid, idx, amount.text, amount.start, amount.end, amount.value, amount.unit, amount.approximate,
-            amount.value_max, amount.refers_to, amount.counted, amount_status(article, amount), day)
+            amount.value_max, amount.refers_to, amount.counted, amount_status(article, amount), day, amount.in_title)

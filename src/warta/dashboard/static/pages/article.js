@@ -7,10 +7,17 @@ function spansOf(a) {
   const spans = [];
   a.entities.forEach((e, i) => e.mentions.forEach((m) => spans.push({ start: m.start, end: m.end, kind: "ent", rec: `ent-${i}` })));
   a.quotes.forEach((q, i) => spans.push({ start: q.start, end: q.end, kind: "quote", rec: `quote-${i}` }));
-  a.amounts.forEach((m, i) => spans.push({ start: m.start, end: m.end, kind: "amount", rec: `amount-${i}` }));
+  a.amounts.forEach((m, i) => { if (!m.in_title) spans.push({ start: m.start, end: m.end, kind: "amount", rec: `amount-${i}` }); });
   a.dates.forEach((d, i) => spans.push({ start: d.start, end: d.end, kind: "date", rec: `date-${i}` }));
   a.events.forEach((e, i) => spans.push(...eventSpans(a, e, `event-${i}`)));
   return spans.filter((s) => s.end > s.start && s.start >= 0 && s.end <= a.text.length);
+}
+
+/** The amounts the headline states and the body does not: their offsets count into the title. */
+function titleSpansOf(a) {
+  const title = a.title || "";
+  return a.amounts.map((m, i) => ({ start: m.start, end: m.end, kind: "amount", rec: `amount-${i}`, inTitle: m.in_title }))
+    .filter((s) => s.inTitle && s.end > s.start && s.start >= 0 && s.end <= title.length);
 }
 
 /** An event's evidence, with its trigger word and the mentions of its two sides inside it: shown
@@ -30,9 +37,8 @@ function eventSpans(a, e, rec) {
 }
 
 /** The text cut at every span boundary; each piece knows the records covering it. */
-function highlighted(text, spans) {
+function highlighted(text, spans, body = h("div", { class: "article-text", id: "article-text" })) {
   const cuts = [...new Set([0, text.length, ...spans.flatMap((s) => [s.start, s.end])])].sort((x, y) => x - y);
-  const body = h("div", { class: "article-text", id: "article-text" });
   for (let k = 0; k < cuts.length - 1; k++) {
     const [from, to] = [cuts[k], cuts[k + 1]];
     const covering = spans.filter((s) => s.start <= from && s.end >= to);
@@ -47,7 +53,8 @@ function highlighted(text, spans) {
 
 function focus(rec) {
   document.querySelectorAll(".seg.focus, .records li.focus").forEach((el) => el.classList.remove("focus"));
-  const segs = [...document.querySelectorAll("#article-text .seg")].filter((el) => el.dataset.recs.split(" ").includes(rec));
+  const segs = [...document.querySelectorAll("#article-title .seg, #article-text .seg")]
+    .filter((el) => el.dataset.recs.split(" ").includes(rec));
   segs.forEach((el) => el.classList.add("focus"));
   const item = document.querySelector(`.records li[data-rec="${rec}"]`);
   if (item) item.classList.add("focus");
@@ -78,7 +85,10 @@ function records(a) {
       h("span", { class: "seg focus side2" }, "actor 2")),
     recordList("Events", "event", a.events, eventRecord),
     recordList("Quotes", "quote", a.quotes, (q) => [h("b", {}, (q.speaker && (q.speaker.name || q.speaker)) || "unknown"), ": ", q.text]),
-    recordList("Amounts", "amount", a.amounts, (m) => [h("b", {}, m.text), ` = ${fmt(m.value)} ${m.unit}`, m.refers_to ? ` (${m.refers_to})` : ""]),
+    recordList("Amounts", "amount", a.amounts, (m) => [h("b", {}, m.text), ` = ${fmt(m.value)} ${m.unit}`, m.refers_to ? ` (${m.refers_to})` : "",
+      // its evidence is the headline, quoted: the body does not state it
+      m.in_title ? [" ", h("span", { class: "tag", title: "stated in the headline only" }, "headline"), " ",
+        h("q", { class: "muted headline-evidence" }, a.title || "")] : null]),
     recordList("Dates", "date", a.dates, (d) => [h("b", {}, d.text), ` → ${d.value || "?"}`]),
     recordList("Entities", "ent", a.entities, (e) => [h("b", {}, e.name), ` ${e.type}`, e.iso3 ? ` · ${e.iso3}` : "", ` · ${e.mentions.length}×`]),
     a.entities.length + a.quotes.length + a.amounts.length + a.events.length === 0
@@ -88,7 +98,7 @@ function records(a) {
 export async function articlePage(id, ev) {
   const a = await api(`/api/articles/${encodeURIComponent(id)}`);
   show(
-    h("h1", { id: "article-title" }, a.title || "(untitled)"),
+    a.title ? highlighted(a.title, titleSpansOf(a), h("h1", { id: "article-title" })) : h("h1", { id: "article-title" }, "(untitled)"),
     h("p", { class: "muted" }, [a.published || "undated", a.language, a.sitename, a.author].filter(Boolean).join(" · "), " ",
       a.url && /^https?:\/\//.test(a.url) ? link(a.url, "original") : null),
     h("div", { class: "article-layout" }, h("section", { class: "panel" }, highlighted(a.text, spansOf(a))), records(a)),

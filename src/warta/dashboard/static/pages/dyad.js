@@ -25,13 +25,16 @@ function quotesOf(side, quotes, cls) {
 // Money only (an ISO 4217 code): counts and percentages do not add up across articles.
 const isMoney = (unit) => /^[A-Z]{3}$/.test(unit || "");
 
+// A figure of the headline only: its evidence is the article's title, shown beside it.
+const amountCell = (m) => (m.in_title ? [m.text, " ", h("span", { class: "tag", title: `headline: ${m.title || ""}` }, "headline")] : m.text);
+
 function amountsPanel(amounts) {
   const totals = amounts.totals.filter((t) => isMoney(t.unit));
   const items = amounts.items.filter((m) => isMoney(m.unit));
   return h("section", { class: "panel", id: "dyad-amounts" }, h("h2", {}, "Money: promised vs realised, per currency"),
     totals.length ? table(totals, [["currency", (t) => t.unit], ["status", (t) => t.status], ["total", (t) => fmt(t.value)]])
       : h("p", { class: "muted" }, "No sums of money in these articles."),
-    items.length ? table(items.slice(0, 20), [["date", (m) => m.day || "–"], ["amount", (m) => m.text],
+    items.length ? table(items.slice(0, 20), [["date", (m) => m.day || "–"], ["amount", amountCell],
       ["status", (m) => m.status || "–"], ["article", (m) => articleLink(m.article_id, m.title)]]) : null);
 }
 
