@@ -2,6 +2,7 @@
 test process may have imported spaCy already)."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -126,3 +127,31 @@ def test_entry_points_indexed_by_group_are_the_ones_catalogue_had() -> None:
     index = EntryPointIndex(original)
     for group in ("spacy_architectures", "spacy_loggers", "spacy_factories", "no_such_group"):
         assert list(index.select(group=group)) == list(original.select(group=group))
+
+
+THREADS = """
+import os, sys, threading
+from warta.entities.english import load_english
+from warta.syntax.parser import load_parser
+found = {}
+def parser(): found["id"] = load_parser("id")
+def ner(): found["en"] = load_english()
+threads = [threading.Thread(target=parser), threading.Thread(target=ner)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+assert found["id"] is not None
+if found["en"] is not None:
+    assert len(found["en"].tokenizer.rules) > 1000, "the English tokenizer lost its special cases"
+assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+import spacy
+assert len(spacy.blank("id").tokenizer.rules) > 1000
+print("ok")
+"""
+
+
+def test_loads_in_two_threads_at_once_keep_every_tokenizer_whole() -> None:
+    """A threaded worker pool: the Indonesian parser (loaded without tokenizer exceptions) and the
+    English names model (with its tokenizer) loaded at the same time."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run([sys.executable, "-c", THREADS], capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]

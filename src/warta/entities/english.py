@@ -24,10 +24,10 @@ log = logging.getLogger(__name__)
 @cache
 def load_english() -> Any | None:
     """The spaCy pipeline, or None when spaCy or the model is not installed."""
-    from ..syntax.runtime import import_spacy
+    from ..syntax.runtime import load_whole
 
     try:
-        return import_spacy().load(MODEL_PACKAGE, exclude=["tok2vec", "lemmatizer", "parser", "tagger", "attribute_ruler", "senter"])
+        return load_whole(MODEL_PACKAGE, exclude=["tok2vec", "lemmatizer", "parser", "tagger", "attribute_ruler", "senter"])
     except (ImportError, OSError) as error:
         log.warning("warta entities: English NER model unavailable (%s); using gazetteer and CRF", error)
         return None

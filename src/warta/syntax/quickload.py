@@ -15,6 +15,10 @@
   loaded, the language module built on it is forgotten, so anything that later asks spaCy for the
   language (a tokenizing pipeline, `spacy.blank`) imports the real one.
 - srsly's msgpack decoders listed once: every array read scans the whole registry for them.
+- All of it under one lock (`LOADING`), which every spaCy load of warta's holds: two threads
+  loading at once (a threaded worker pool) neither undo each other's settings nor hand a
+  tokenizing pipeline a language built without its exceptions; the stand-ins serve only the
+  thread that loads.
 - No `pydantic.v1` while spaCy is imported: confection imports it (a tenth of spaCy's import) only
   to recognise schemas written for Pydantic 1, and spaCy, thinc and weasel write theirs for
   Pydantic 2; confection then works as it does where `pydantic.v1` is missing (Python 3.14).
@@ -26,6 +30,7 @@ import importlib.machinery
 import importlib.util
 import os
 import sys
+import threading
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +39,7 @@ from itertools import chain
 from typing import Any
 
 NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
+LOADING = threading.RLock()  # held while spaCy is imported and while any pipeline loads
 
 
 class EntryPointIndex:
@@ -96,10 +102,11 @@ class _NoExceptions(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def __init__(self) -> None:
         self.served: list[str] = []
+        self.thread = threading.get_ident()
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
         parts = name.split(".")
-        if len(parts) == 4 and parts[:2] == ["spacy", "lang"] and parts[3] == "tokenizer_exceptions":
+        if threading.get_ident() == self.thread and len(parts) == 4 and parts[:2] == ["spacy", "lang"] and parts[3] == "tokenizer_exceptions":
             return importlib.util.spec_from_loader(name, self)
         return None
 

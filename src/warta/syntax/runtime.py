@@ -17,16 +17,21 @@ import sys
 import types
 from typing import Any
 
-from .quickload import (decoders_listed_once, index_entry_points, tokenizerless, without_pydantic_plugins,
+from .quickload import (LOADING, decoders_listed_once, index_entry_points, tokenizerless, without_pydantic_plugins,
                         without_pydantic_v1)
 
 
 def import_spacy() -> Any:
     """The `spacy` module, imported (once) without importing `spacy.cli`."""
-    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
-        import spacy
+    with LOADING:
+        if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+            import spacy
 
-        return spacy
+            return spacy
+        return _import_spacy()
+
+
+def _import_spacy() -> Any:
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []  # a package, so that `spacy.cli.info` is looked up in sys.modules
     info = types.ModuleType("spacy.cli.info")
@@ -59,16 +64,24 @@ def load_pipeline(name: str, exclude: list[str]) -> Any:
     """The spaCy pipeline `name` (a package or a folder) without the components in `exclude`, and
     with an empty tokenizer: it takes `Doc`s only."""
     spacy = import_spacy()
-    index_entry_points()  # spaCy may have been imported elsewhere
-    spacy.registry.tokenizers.register(WORDS_TOKENIZER, func=_words_only)
     exclude = [*exclude, "tokenizer"]
     config = {"nlp": {"tokenizer": {"@tokenizers": WORDS_TOKENIZER}}}
-    with without_pydantic_plugins(), decoders_listed_once():
-        try:
-            with tokenizerless():
+    with LOADING:
+        index_entry_points()  # spaCy may have been imported elsewhere
+        spacy.registry.tokenizers.register(WORDS_TOKENIZER, func=_words_only)
+        with without_pydantic_plugins(), decoders_listed_once():
+            try:
+                with tokenizerless():
+                    return spacy.load(name, exclude=exclude, config=config)
+            except ImportError:  # a language that imports more than its exceptions from that module
                 return spacy.load(name, exclude=exclude, config=config)
-        except ImportError:  # a language that imports more than its exceptions from that module
-            return spacy.load(name, exclude=exclude, config=config)
+
+
+def load_whole(name: str, exclude: list[str]) -> Any:
+    """The spaCy pipeline `name` with its tokenizer (never while another thread loads one without)."""
+    spacy = import_spacy()
+    with LOADING:
+        return spacy.load(name, exclude=exclude)
 
 
 def _words_only() -> Any:
