@@ -173,8 +173,10 @@ def places(store: Any, misses: bool) -> None:
             missed[r["name"]] += 1
     listed = store.places()
     named = sum(1 for r in listed if r["lat"] is not None and r["country"])
+    rest = len(rows) - wide  # a region of several countries has no country to have
     figure("places_located", ok / len(rows) if rows else 0.0,
-           f"({ok}/{len(rows)}; names {named}/{len(listed)}; of the misses {wide} are regions of several countries)")
+           f"({ok}/{len(rows)}; names {named}/{len(listed)}; of the misses {wide} are regions of several countries;"
+           f" without them {ok / rest if rest else 0.0:.3f})")
     if misses:
         for name, n in missed.most_common():
             print(f"  place miss: {name!r} x{n}", file=sys.stderr)

@@ -39,6 +39,15 @@ def test_an_institution_between_site_and_city_is_stepped_over() -> None:
     assert placed(text)["Dinas Pariwisata"] == (None, None)  # an organisation is not given a place
 
 
+def test_a_place_after_only_a_space_qualifies_the_name_rather_than_holds_it() -> None:
+    assert placed("Balai Kota Lama Surabaya dibuka.")["Balai Kota Lama"] == (None, None)
+
+
+def test_a_word_introducing_the_place_is_stepped_over() -> None:
+    assert placed("Acara di Balai Kota Lama, Kota Surabaya.")["Balai Kota Lama"] == ("IDN", 1625822)
+    assert placed("A fair at Balai Kota Lama in the Surabaya area.", "en")["Balai Kota Lama"] == ("IDN", 1625822)
+
+
 def test_a_site_in_a_country_takes_the_country_but_no_city() -> None:
     assert placed("Pameran di Balai Kota Lama, Jepang.")["Balai Kota Lama"] == ("JPN", None)
 

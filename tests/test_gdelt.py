@@ -73,6 +73,12 @@ def test_a_site_is_placed_at_the_city_its_entity_is_in() -> None:
     assert dict(zip(CODEBOOK, event_record(bare)))["ActionGeo_Lat"] == ""
 
 
+def test_a_hyphen_joins_a_place_name_as_a_space_does() -> None:
+    assert locate("Timor-Timur").iso3 == locate("Timor Timur").iso3 == "TLS"
+    assert locate("Bosnia-Herzegovina").iso3 == "BIH"  # a curated alias (kb/curated/country_aliases.tsv)
+    assert locate("Sumatra Utara").iso3 == locate("Sumatera Utara").iso3 == "IDN"
+
+
 def test_moscow_is_moscow_russia_unless_the_article_is_about_idaho() -> None:
     assert locate("Moscow").iso3 == "RUS"
     assert locate("Moscow", countries=["USA"]).iso3 == "USA"

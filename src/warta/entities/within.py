@@ -24,11 +24,18 @@ _GAP = 24  # characters looked at after a name for the separator
 
 
 @cache
-def _separator(code: str) -> re.Pattern[str]:
-    """A comma, a space, or a word putting what precedes inside what follows ("di", "in")."""
-    words = sorted(word_list(code, "entities_within.txt") | word_list("id", "entities_within.txt"), key=len, reverse=True)
-    inside = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\s*,\s*|\s+(?:(?:{inside})\s+)?" if inside else r"\s*,\s*|\s+", re.IGNORECASE)
+def _separators(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A comma, a space, or a word putting what precedes inside what follows ("di", "in"); and a
+    word that only introduces the place's name ("Kota" Blitar: entities_prefixes.txt)."""
+    inside = _alternatives(word_list(code, "entities_within.txt") | word_list("id", "entities_within.txt"))
+    heads = _alternatives(word_list(code, "entities_prefixes.txt") | word_list("id", "entities_prefixes.txt"))
+    return (re.compile(rf"\s*,\s*|\s+(?:(?:{inside})\s+)?", re.IGNORECASE),
+            re.compile(rf"(?:{heads})\s+", re.IGNORECASE))
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    """A regular expression alternation of the words, longest first (one never matching when none)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def placed_within(entities: tuple[Entity, ...], text: str, code: str) -> tuple[Entity, ...]:
@@ -40,7 +47,7 @@ def placed_within(entities: tuple[Entity, ...], text: str, code: str) -> tuple[E
         if e.type not in PLACE_TYPES or e.country or e.iso3 or e.geonames is not None or _known(e.name):
             continue  # placed already, or a place the KB knows in no one country ("Middle East")
         for m in e.mentions:
-            host = _host(entities, starts, text, m.end, _separator(code))
+            host = _host(entities, starts, text, m.end, _separators(code))
             if host is not None:
                 below = host.iso3 is None  # a city or region, not the country itself
                 out[n] = e.replace(country=host.country or host.iso3, geonames=host.geonames if below else None)
@@ -50,19 +57,34 @@ def placed_within(entities: tuple[Entity, ...], text: str, code: str) -> tuple[E
 
 def _known(name: str) -> bool:
     """Does the knowledge base know `name` as a place?"""
-    return any(entry.coarse == "PLACE" for entry, _ in load_kb().lookup(name))
+    kb = load_kb()  # a hyphen joins a name's words as a space does ("Timor-Timur": store/places.py)
+    return any(entry.coarse == "PLACE" for form in {name, name.replace("-", " ")} for entry, _ in kb.lookup(form))
 
 
 def _host(entities: tuple[Entity, ...], starts: dict[int, tuple[int, int]], text: str, end: int,
-          separator: re.Pattern[str]) -> Entity | None:
+          separators: tuple[re.Pattern[str], re.Pattern[str]]) -> Entity | None:
     """The placed place named right after offset `end`, stepping over up to MAX_STEPS names."""
     for _ in range(MAX_STEPS + 1):
-        gap = separator.match(text, end, min(len(text), end + _GAP))
-        found = starts.get(gap.end()) if gap is not None and gap.end() > end else None
+        found = _next_name(starts, text, end, separators)
         if found is None:
             return None
-        entity = entities[found[0]]
+        (number, end), bare = found
+        entity = entities[number]
         if entity.type in PLACE_TYPES and (entity.country or entity.iso3):
-            return entity
-        end = found[1]
+            # a place right after a name with only a space between qualifies it ("Serangan Israel")
+            # rather than holding it: a comma or "di"/"in" must say so
+            return None if bare else entity
     return None
+
+
+def _next_name(starts: dict[int, tuple[int, int]], text: str, end: int,
+               separators: tuple[re.Pattern[str], re.Pattern[str]]) -> tuple[tuple[int, int], bool] | None:
+    """((entity number, mention end), only a space between) of the name after the separator at
+    `end`, if one starts there (or after a word introducing it: "Kota" Blitar, when the mention
+    leaves that word out)."""
+    gap = separators[0].match(text, end, min(len(text), end + _GAP))
+    if gap is None or gap.end() == end:
+        return None
+    head = separators[1].match(text, gap.end(), min(len(text), gap.end() + _GAP))
+    found = starts.get(gap.end()) or (starts.get(head.end()) if head is not None else None)
+    return (found, not gap.group().strip()) if found is not None else None

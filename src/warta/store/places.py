@@ -136,7 +136,9 @@ def _reading(name: str, countries: Iterable[str]) -> Any:
     for span in spans:
         if span != name and (len(span) < 4 or not span[:1].isupper()):
             continue  # a short or lower-case word inside a name is no place ("AS", "kota")
-        readings = [e for e, _ in kb.lookup(span) if e.type in _PLACE_KINDS]
+        # a hyphen joins the words of a name as often as a space does ("Timor-Timur", "Timor Timur")
+        readings = [e for form in dict.fromkeys((span, span.replace("-", " "))) for e, _ in kb.lookup(form)
+                    if e.type in _PLACE_KINDS]
         if readings:
             # the knowledge base ranks readings (curated first, then by type and population)
             readings.sort(key=lambda e: bool(wanted) and (e.country or e.iso3) not in wanted)
