@@ -87,3 +87,15 @@ def test_committed_tables_match_their_build(tmp_path: Path) -> None:
     assert iso2to3["ID"] == "IDN"
     for table in ("countries.tsv", "orgs.tsv"):
         assert (tmp_path / table).read_text(encoding="utf-8") == (KB_DIR / table).read_text(encoding="utf-8")
+
+
+def test_a_sorted_table_answers_as_the_dict_it_was_built_from() -> None:
+    from warta.kb import SortedTable
+
+    items = {"jakarta": "geonames:1642911", "aceh": "", "zanzibar": "geonames:1|geonames:2!", "amerika": "country:USA"}
+    table = SortedTable(items)
+    for key, value in items.items():
+        assert table.get(key) == value
+    assert table.get("bandung") is None and table.get("zz") is None and table.get("") is None
+    assert table.has_prefix("ame") and table.has_prefix("zanz") and not table.has_prefix("ameb")
+    assert len(table) == 4
