@@ -191,3 +191,29 @@ def test_reported_speech_prefilter_changes_nothing(language: str | None) -> None
     unfiltered.__dict__["openers"] = None  # the cached property, as for cues the test cannot serve
     for text in REPORTED + [s[:n] for s in REPORTED for n in range(0, len(s), 7)]:
         assert reported_in(text, 0, len(text), cues) == reported_in(text, 0, len(text), unfiltered), text
+
+
+@pytest.mark.parametrize("text, language, padded, name", [
+    ("“Kami tidak akan menyerah,” kata Budi Santoso dari Kompas.", "id", "Budi Santoso dari Kompas", "Budi Santoso"),
+    ("“Harga beras naik lagi,” ujar Rina Wulandari di Lembaga Riset Pangan.", "id",
+     "Rina Wulandari di Lembaga Riset Pangan", "Rina Wulandari"),
+    ("\"The figures do not add up,\" said Maria Lopez from Reuters.", "en", "Maria Lopez from Reuters", "Maria Lopez"),
+    ("\"Nine percent changed their minds,\" wrote Cameron Easley for Morning Consult.", "en",
+     "Cameron Easley for Morning Consult", "Cameron Easley"),
+])
+def test_a_person_padded_with_a_workplace_is_the_name_before_it(text, language, padded, name):
+    """The tagger gave one person the words of their workplace; the language's affiliation words
+    (quote_words.tsv: "dari", "di"; "from", "for") part the name from it."""
+    start = text.index(padded)
+    entity = Entity(id="e1", name=padded, type="PERSON", mentions=(Mention(start, start + len(padded), padded),))
+    assert direct(text, language, (entity,))[0][1] == name
+
+
+def test_the_title_before_a_name_is_joined_by_the_languages_words():
+    """quote_words.tsv's `title-joiner` words ("of", "untuk") join a sentence-opening title; other
+    lowercase words end it."""
+    from warta.quotes.cues import title_lead
+
+    for lead in ("Secretary of State ", "Duta Besar Iran untuk Rusia ", "Menteri Luar Negeri (Menlu) "):
+        assert title_lead().fullmatch(lead), lead
+    assert not title_lead().fullmatch("Presiden bertemu ")

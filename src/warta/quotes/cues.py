@@ -47,6 +47,7 @@ class Cues:
     determiners: frozenset[str] = frozenset()  # "the", "sang": may stand before a speaker
     relatives: frozenset[str] = frozenset()  # "who", "yang": "Lamrani, who said …"
     genders: dict[str, str] = field(default_factory=dict)  # "she", "Mrs", "Maria" -> female (quote_gender.tsv)
+    title_joiners: frozenset[str] = frozenset()  # "of", "dan": join the words of a title opening a sentence
 
     @cached_property
     def openers(self) -> frozenset[str] | None:
@@ -96,13 +97,24 @@ def load_cues(code: str | None) -> Cues:
                 frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())),
                 frozenset(words.get("honorific", ())), frozenset(words.get("indefinite", ())),
                 frozenset(words.get("affiliation", ())), frozenset(words.get("connector", ())),
-                frozenset(words.get("determiner", ())), frozenset(words.get("relative", ())), genders)
+                frozenset(words.get("determiner", ())), frozenset(words.get("relative", ())), genders,
+                title_joiners=frozenset(words.get("title-joiner", ())))
 
 
 def name_connectors() -> frozenset[str]:
     """The connectors of every language: a name in one language's article may be written with
     another's particles ("Osama bin Laden", "Ursula von der Leyen")."""
     return load_cues(None).connectors
+
+
+@cache
+def title_lead() -> re.Pattern[str]:
+    """Capitalised words, the title joiners of every language between them (a title may be written
+    in another language's words, as a name may) and short brackets: the title before a name that
+    opens a sentence ("Menteri Luar Negeri (Menlu) ", "Secretary of State ")."""
+    joiners = "|".join(re.escape(w) for w in sorted(load_cues(None).title_joiners, key=len, reverse=True))
+    joined = rf"|(?:{joiners})\s+(?=[A-Z])" if joiners else ""
+    return re.compile(rf"(?:[A-Z][\w.-]*\s+{joined}|\([^)]{{1,20}}\)\s+)*")
 
 
 def tokens(text: str, start: int, end: int, *, limit: int | None = None) -> list[tuple[int, int, str]]:

@@ -14,16 +14,13 @@ from ..cldr import territory_names
 from ..lang.folders import available_languages, read_lines
 from ..model import Article, Entity
 from .attribution import Attribution, drop_brackets, runs_of
-from .cues import Cues, name_connectors, tokens
+from .cues import Cues, name_connectors, title_lead, tokens
 from .described import described_entity, head_word
 from .gender import Genders
 
 SPEAKER_TYPES = ("PERSON", "ORG")
-# "Menteri Luar Negeri (Menlu) ", "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu "
-_TITLE_LEAD = re.compile(r"(?:[A-Z][\w.-]*\s+|(?:dan|and|of|for|untuk|&)\s+(?=[A-Z])|\([^)]{1,20}\)\s+)*")
 PRONOUN_REACH = 400  # characters back to a person a pronoun can stand for when nobody spoke yet
 LEAD_CHARS = 200
-AFFILIATED = frozenset({"for", "at", "of"})  # "Easley for Morning Consult": a name padded with a workplace  # "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu " is 57
 
 
 @cache
@@ -79,7 +76,7 @@ class SpeakerResolver:
                 return self.remember(person, "PERSON", attribution.start)
         if entity is not None:
             written = self._from_text(attribution.start, attribution.end)
-            if written is not None and _cut_or_padded(entity, written["name"]):
+            if written is not None and _cut_or_padded(entity, written["name"], self.cues.affiliations):
                 return self.remember(written, "PERSON", attribution.start)
         if entity is not None:
             return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
@@ -217,10 +214,10 @@ def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
         # a title is no longer than LEAD_CHARS: a longer lead is not read (a run of capitalised
         # words would otherwise be matched again for every mention in it)
         if (_coarse(entity) == "PERSON" and start - lead_start <= LEAD_CHARS
-                and _TITLE_LEAD.fullmatch(article.text, lead_start, start)):
+                and title_lead().fullmatch(article.text, lead_start, start)):
             out.append((start, entity))
     for start in starts:
-        lead = _TITLE_LEAD.match(article.text, start, start + 80)
+        lead = title_lead().match(article.text, start, start + 80)
         for word in re.finditer(r"[A-Z][\w-]+", lead.group() if lead else ""):
             if word.group().lower() in by_word:
                 out.append((start + word.start(), by_word[word.group().lower()]))
@@ -228,17 +225,19 @@ def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
     return sorted(out, key=lambda x: x[0])
 
 
-def _cut_or_padded(entity: Entity, written: str) -> bool:
+def _cut_or_padded(entity: Entity, written: str, affiliations: frozenset[str]) -> bool:
     """The entity tagger cut a person's name ("Elijah E" of "Elijah E. Cummings", "Chuck" of
-    "Chuck Jordan") or padded it with a workplace ("Cameron Easley for Morning Consult"): the
-    name as written, holding the entity's words or held in them, is better."""
+    "Chuck Jordan") or padded it with a workplace ("Cameron Easley for Morning Consult", "Budi
+    dari Kompas"): the name as written, holding the entity's words or held in them, is better.
+    `affiliations` are the language's words joining a name to a workplace (`affiliation` in
+    `quote_words.tsv`: "for", "at", "of"; "dari", "di")."""
     own = [w.lower().rstrip(".") for w in entity.name.split()]
     words = [w.lower().rstrip(".") for w in written.split()]
     if not words or not own or own == words:
         return False
     if _coarse(entity) == "PERSON" and set(own) < set(words) and words[-1] not in own:
-        return not set(words) & (name_connectors() | AFFILIATED)  # "Budi di Kementerian …" is no longer name
-    return set(words) < set(own) and bool(AFFILIATED & set(own[1:-1])) and not AFFILIATED & set(words)
+        return not set(words) & (name_connectors() | affiliations)  # "Budi di Kementerian …" is no longer name
+    return set(words) < set(own) and bool(affiliations & set(own[1:-1])) and not affiliations & set(words)
 
 
 def _coarse(entity: Entity) -> str:
