@@ -12,7 +12,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("day", "type", "cameo", "actor1_country", "actor2_country", "actor1_name", "actor2_name",
                "goldstein", "negated", "evidence"),
     "quotes": ("day", "speaker", "speaker_country", "direct", "text", "title"),
-    "amounts": ("day", "text", "value", "unit", "status", "refers_to", "title"),
+    "amounts": ("day", "text", "value", "unit", "status", "refers_to", "in_title", "title"),
     "entities": ("name", "type", "iso3", "wikidata", "articles", "mentions"),
     "articles": ("id", "day", "language", "n_events", "n_quotes", "title"),
     "search": ("id", "day", "language", "title", "snippet"),
@@ -20,7 +20,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"  # search snippets mark matches with these
 _WRAPPED = {"evidence", "text", "snippet", "title", "actor1_name", "actor2_name", "name", "refers_to", "speaker"}
 _SHORT_NAMES = {"actor1_country": "from", "actor2_country": "to", "actor1_name": "actor 1", "actor2_name": "actor 2",
-                "goldstein": "gold.", "negated": "neg", "language": "lang", "speaker_country": "ctry"}
+                "goldstein": "gold.", "negated": "neg", "language": "lang", "speaker_country": "ctry",
+                "in_title": "headline"}
 
 
 class TableFormat(str, Enum):
