@@ -10,6 +10,7 @@ from test_store_once import _mirrored
 
 from warta.store import Filters, open_store
 from warta.store.base import RejectedArticle
+from warta.store import overview_counts
 from warta.store.dyad_counts import recount, recount_names
 from warta.store.rows import to_rows
 
@@ -20,7 +21,7 @@ def _kept(store) -> dict:
 
 
 def _recounted(store) -> dict:
-    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(f"{recount()} UNION ALL {recount_names()}")}
+    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(f"{recount()} UNION ALL {recount_names()} UNION ALL {overview_counts.recount()}")}
 
 
 def _rounded(value):
@@ -36,12 +37,12 @@ def _rounded(value):
 
 def _scanned(store, call):
     """What `call` answers when the store reads the events themselves, not the counts."""
-    store._counts_dyads = False
+    store._counts_dyads = store._counts_overview = False
     store.__dict__.pop("_pair_totals", None)
     try:
         return call()
     finally:
-        store._counts_dyads = True
+        store._counts_dyads = store._counts_overview = True
         store.__dict__.pop("_pair_totals", None)
 
 
@@ -60,6 +61,8 @@ def _check(store) -> None:
     for actor in ("IDN", "RUS", "AUS"):
         assert _rounded(store.actor(actor)) == _rounded(_scanned(store, lambda: store.actor(actor)))
     assert _rounded(store.stats()) == _rounded(_scanned(store, store.stats))
+    assert _rounded(store.network(limit=300)) == _rounded(_scanned(store, lambda: store.network(limit=300)))
+    assert store.places() == _scanned(store, store.places)
 
 
 def test_the_counts_follow_every_write(backend) -> None:

@@ -26,8 +26,8 @@ from ..errors import WartaError
 from ..model import Article
 from . import merge
 from .dyad_counts import Tally
-from .migrations import (COUNTS_VERSION, MERGE_VERSION, OLD_AMOUNT_COLUMNS, OLD_EVENT_COLUMNS, TITLE_VERSION,
-                         WRITES_VERSION)
+from .migrations import (COUNTS_VERSION, MERGE_VERSION, OLD_AMOUNT_COLUMNS, OLD_EVENT_COLUMNS, OVERVIEW_VERSION,
+                         TITLE_VERSION, WRITES_VERSION)
 from .queries import QueryMixin
 from .rows import (
     AMOUNT_COLUMNS,
@@ -87,6 +87,7 @@ class SqlStore(QueryMixin):
         self._merges = False  # ... and does it count one event once (merge.py)?
         self._counts_dyads = False  # ... and does it keep dyad counts (dyad_counts.py)?
         self._child_tables = CHILD_TABLES  # ... and the columns its record tables have
+        self._counts_overview = False  # ... and the overview's counts (overview_counts.py)?
         self._tally = Tally()  # the dyad counts' changes of the write transaction under way
         self._uncounted = itertools.count(-1, -1)
 
@@ -141,7 +142,7 @@ class SqlStore(QueryMixin):
         current: Rows | None = None
         try:
             with self._lock, self._transaction() as cur:
-                self._tally = Tally()  # nothing left over from a transaction that failed
+                self._tally = Tally(self._counts_overview)  # nothing left over from a transaction that failed
                 outcomes = []
                 for current in batch:
                     outcomes.append(self._put(cur, current))
@@ -223,6 +224,7 @@ class SqlStore(QueryMixin):
         self._merges = version >= MERGE_VERSION
         self._counts_dyads = version >= COUNTS_VERSION
         self._child_tables = CHILD_TABLES if version >= TITLE_VERSION else OLD_CHILD_TABLES
+        self._counts_overview = version >= OVERVIEW_VERSION
 
     def tally_event(self, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event row `cur` just inserted into `events` in the dyad counts (written with
@@ -250,6 +252,7 @@ class SqlStore(QueryMixin):
 
     def _insert(self, cur: Any, rows: Rows) -> None:
         cur.execute(self._insert_sql("articles", ARTICLE_COLUMNS), self._article_values(rows.article))
+        self._tally.add_article(rows)
         for table, columns in self._child_tables.items():
             values = getattr(rows, table)
             if values and table != "events":  # events are filed per cluster: one event once (merge.py)

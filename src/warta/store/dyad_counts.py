@@ -13,13 +13,16 @@ events leave the counts and come back, never counted twice. A row whose count fa
 An unfiltered dyad summary, a dyad's event count and the per-pair totals behind the actor
 pages, the overview and the network then read a few hundred rows instead of every event, and
 a dyad's quotes, amounts and people are looked up from its articles' ids (`articles_sql`).
+The overview's counts (overview_counts.py: rows, languages, days, network edges, places) share
+the table and the tally, under kinds of their own.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from . import overview_counts
 from .filters import Filters
-from .rows import EVENT_COLUMNS
+from .rows import EVENT_COLUMNS, Rows
 
 KINDS = ("day", "type", "source", "context")  # what a dyad summary groups by
 # ... and "article": each article with events of the pair (v its id), whose quotes, amounts and
@@ -31,7 +34,7 @@ TABLE = """CREATE TABLE dyad_counts (kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT
     n BIGINT NOT NULL, g DOUBLE PRECISION NOT NULL, gn BIGINT NOT NULL, PRIMARY KEY (kind, a, b, v))"""
 # The columns tallied, as `SELECT`ed from events and as placed in an event row (rows.EVENT_COLUMNS).
 _COLUMNS = ("article_id", "actor1_country", "actor2_country", "day", "type", "mutual", "context", "goldstein",
-            "actor1_name", "actor2_name")
+            "actor1_name", "actor2_name", "actor1_code", "actor2_code")
 _AT = tuple(EVENT_COLUMNS.index(c) for c in _COLUMNS)
 _VALUES = {"day": "COALESCE(day, '')", "type": "COALESCE(type, '')",
            "source": "CASE WHEN mutual THEN '' ELSE COALESCE(actor1_country, '') END",
@@ -71,11 +74,20 @@ Key = tuple[str, str, str, str]
 
 
 class Tally:
-    """The changes to `dyad_counts` of one write transaction, until `flush` writes them."""
+    """The changes to `dyad_counts` of one write transaction, until `flush` writes them; with
+    `overview`, also the overview's counts (overview_counts.py)."""
 
-    def __init__(self) -> None:
+    def __init__(self, overview: bool = False) -> None:
         self.deltas: dict[Key, list[Any]] = {}
         self.people: dict[str, list[tuple[str, str]]] = {}  # per article, as stored now
+        self.overview = overview
+
+    def add_article(self, rows: Rows) -> None:
+        """Count an article just inserted (its events are counted as they are filed: `add_row`)."""
+        if self.overview:
+            counts = {table: len(getattr(rows, table)) for table in ("quotes", "amounts", "entities")}
+            overview_counts.count_article(self.delta, overview_counts.language_day(rows.article), counts, 1)
+            overview_counts.count_places(self.delta, overview_counts.entity_places(rows.entities), 1)
 
     def add_row(self, store: Any, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event given as its row (rows.EVENT_COLUMNS), just inserted by `cur`."""
@@ -93,27 +105,45 @@ class Tally:
         people = _people(store, cur, article_id) if events else []
         for values in events:
             self.add(tuple(values), -1, people)
+        if self.overview:
+            self._remove_overview(store, cur, article_id)
+
+    def _remove_overview(self, store: Any, cur: Any, article_id: str) -> None:
+        """Uncount the article, its rows and its places in the overview's counts."""
+        tables = ("quotes", "amounts", "entities")
+        cur.execute(store.sql("SELECT " + ", ".join(f"(SELECT count(*) FROM {t} WHERE article_id = ?)" for t in tables)),
+                    (article_id,) * len(tables))
+        counts = dict(zip(tables, (int(n) for n in cur.fetchone())))
+        cur.execute(store.sql("SELECT language, day FROM articles WHERE id = ?"), (article_id,))
+        article = cur.fetchone()
+        if article is not None:
+            overview_counts.count_article(self.delta, tuple(article), counts, -1)
+        cur.execute(store.sql(f"{overview_counts.ENTITY_SELECT} WHERE article_id = ?"), (article_id,))
+        overview_counts.count_places(self.delta, [tuple(r) for r in cur.fetchall()], -1)
 
     def add(self, values: tuple[Any, ...], sign: int, people: list[tuple[str, str]]) -> None:
         """Count (sign 1) or uncount (-1) an event given as the values of _COLUMNS; `people`:
         the (iso3, name) of its article's PERSON entities."""
-        article, a1, a2, day, type_, mutual, context, goldstein, name1, name2 = values
+        article, a1, a2, day, type_, mutual, context, goldstein, name1, name2, code1, code2 = values
         a, b = a1 or "", a2 or ""
         for kind, v in (("day", day), ("type", type_), ("source", "" if mutual else a), ("context", context),
                         ("article", article)):
-            delta = self._delta(kind, a, b, v or "", sign)
+            delta = self.delta(kind, a, b, v or "", sign)
             if goldstein is not None:
                 delta[1] += sign * goldstein
                 delta[2] += sign
-        self._delta("actor", a, b, f"{a}\t{name1 or ''}", sign)
-        self._delta("actor", a, b, f"{b}\t{name2 or ''}", sign)
+        self.delta("actor", a, b, f"{a}\t{name1 or ''}", sign)
+        self.delta("actor", a, b, f"{b}\t{name2 or ''}", sign)
         for iso3, name in people:
             if iso3 in (a1, a2):
-                self._delta("person", a, b, f"{iso3}\t{name}", sign)
+                self.delta("person", a, b, f"{iso3}\t{name}", sign)
+        if self.overview:
+            overview_counts.count_event(self.delta, (a1, code1, name1, a2, code2, name2), goldstein, sign)
 
-    def _delta(self, kind: str, a: str, b: str, v: str, sign: int) -> list[Any]:
+    def delta(self, kind: str, a: str, b: str, v: str, change: int) -> list[Any]:
+        """The pending change [n, g, gn] of one row, its n changed by `change`."""
         delta = self.deltas.setdefault((kind, a, b, v), [0, 0.0, 0])
-        delta[0] += sign
+        delta[0] += change
         return delta
 
     def flush(self, store: Any, cur: Any) -> None:

@@ -7,6 +7,7 @@ and the full-text index differ.
 """
 from __future__ import annotations
 
+from . import overview_counts
 from .dyad_counts import KINDS, TABLE, fill
 
 _RECORD_TABLES = [
@@ -87,6 +88,10 @@ _V7 = [*(f"CREATE INDEX events_actor{n} ON events (actor{n}_country, day DESC{{n
 # the amounts stored before were all read from the body, which the default says.
 _V8 = ["ALTER TABLE amounts ADD COLUMN in_title BOOLEAN NOT NULL DEFAULT FALSE"]
 
+# 9: the overview's counts kept at ingest (store/overview_counts.py: the tables' rows, languages,
+# days, the network's edges and the places), filled from what is stored.
+_V9 = [overview_counts.fill()]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -100,6 +105,7 @@ SQLITE: list[tuple[int, list[str]]] = [
     (6, _V6),
     (7, [q.format(nulls="") for q in _V7]),
     (8, _V8),
+    (9, _V9),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -113,12 +119,14 @@ POSTGRES: list[tuple[int, list[str]]] = [
     (6, _V6),
     (7, [q.format(nulls=" NULLS LAST") for q in _V7]),
     (8, _V8),
+    (9, _V9),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
 WRITES_VERSION = 3  # the first version with warta_writes
 MERGE_VERSION = 4  # the first version counting one event once (clusters, event_copies)
 COUNTS_VERSION = 6  # the first version keeping dyad counts
+OVERVIEW_VERSION = 9  # the first version keeping the overview's counts
 OLD_EVENT_COLUMNS = 23  # the events columns before version 4
 TITLE_VERSION = 8  # the first version storing `in_title`
 OLD_AMOUNT_COLUMNS = 13  # the amounts columns before version 8

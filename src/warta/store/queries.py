@@ -6,7 +6,7 @@ from collections import Counter
 from contextlib import AbstractContextManager
 from typing import Any
 
-from . import dyad_counts
+from . import dyad_counts, overview_counts
 from .dyad import DyadMixin, directed, either_side
 from .filters import Filters
 from .totals import country_groups, event_types, is_country_code, network_edges, pair_totals
@@ -22,7 +22,7 @@ from .where import (
 
 _BOOLS = ("negated", "direct", "approximate", "in_title")
 _EVENT_SELECT = ("SELECT e.*, a.title, a.url, a.language FROM events e JOIN articles a ON a.id = e.article_id")
-_PLACE_TYPES = ("PLACE", "COUNTRY", "CITY", "GPE", "LOC", "FAC", "REGION")
+_PLACE_TYPES = overview_counts.PLACE_TYPES
 
 
 class QueryMixin(DyadMixin):
@@ -89,17 +89,25 @@ class QueryMixin(DyadMixin):
 
     def _stats(self) -> dict[str, Any]:
         out: dict[str, Any] = {"url": getattr(self, "url", "")}
-        for table in ("articles", "events", "quotes", "amounts", "entities"):
-            out[table] = self._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"]
-        out["languages"] = {r["language"] or "?": r["n"] for r in self._rows(
-            "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC")}
-        span = self._rows("SELECT min(day) AS since, max(day) AS until, sum(CASE WHEN day IS NULL THEN 1 ELSE 0 END)"
-                          " AS undated FROM articles")[0]
-        out["since"], out["until"], out["undated"] = span["since"], span["until"], int(span["undated"] or 0)
+        if getattr(self, "_counts_overview", False):  # kept at ingest: a few rows to read
+            counted = overview_counts.stats(self)
+            out.update((k, counted[k]) for k in (*overview_counts.TABLES, "languages", "since", "until", "undated"))
+        else:
+            self._counted_stats(out)
         totals = pair_totals(self)  # the dyads and types from the shared totals, not two more scans
         out["top_dyads"] = [{"a": e["source"], "b": e["target"], "n": e["n"]} for e in network_edges(totals, 10)]
         out["event_types"] = event_types(totals)
         return out
+
+    def _counted_stats(self, out: dict[str, Any]) -> None:
+        """The tables' rows, the languages and the span of days, counted from the rows."""
+        for table in overview_counts.TABLES:
+            out[table] = self._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"]
+        out["languages"] = {r["language"] or "?": r["n"] for r in self._rows(
+            "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, language")}
+        span = self._rows("SELECT min(day) AS since, max(day) AS until, sum(CASE WHEN day IS NULL THEN 1 ELSE 0 END)"
+                          " AS undated FROM articles")[0]
+        out["since"], out["until"], out["undated"] = span["since"], span["until"], int(span["undated"] or 0)
 
     def actor(self, actor: str, *, limit: int = 50) -> dict[str, Any]:
         """One actor (country code, CAMEO code or name): partners, event types, events and quotes."""
@@ -140,13 +148,7 @@ class QueryMixin(DyadMixin):
     def network(self, *, limit: int = 200) -> dict[str, Any]:
         """Actors as nodes — countries by ISO3 code, international organisations and non-state
         actors by their CAMEO code or name — with event counts between them as edges (direction kept)."""
-        side = "COALESCE(actor{n}_country, actor{n}_code, actor{n}_name)"
-        edges = self._rows(
-            f"SELECT {side.format(n=1)} AS source, {side.format(n=2)} AS target, count(*) AS n,"
-            " avg(goldstein) AS goldstein, max(actor1_name) AS source_name, max(actor2_name) AS target_name"
-            f" FROM events WHERE {side.format(n=1)} IS NOT NULL AND {side.format(n=2)} IS NOT NULL"
-            f" AND {side.format(n=1)} <> {side.format(n=2)} GROUP BY 1, 2 ORDER BY n DESC, source, target LIMIT ?",
-            [limit])
+        edges = self._edges(limit)
         weight: Counter[str] = Counter()
         names: dict[str, str] = {}
         for e in edges:
@@ -155,6 +157,18 @@ class QueryMixin(DyadMixin):
                 names.setdefault(e[end], e.pop(f"{end}_name") or e[end])
         return {"nodes": [{"id": k, "n": n, "name": names[k], "country": len(k) == 3 and k.isupper()}
                           for k, n in weight.most_common()], "edges": edges}
+
+    def _edges(self, limit: int) -> list[dict[str, Any]]:
+        """The network's `limit` edges with most events, with the largest name of each side."""
+        if getattr(self, "_counts_overview", False):  # kept at ingest
+            return overview_counts.network_edges(self, limit)
+        side = overview_counts.SIDE
+        return self._rows(
+            f"SELECT {side.format(n=1)} AS source, {side.format(n=2)} AS target, count(*) AS n,"
+            " avg(goldstein) AS goldstein, max(actor1_name) AS source_name, max(actor2_name) AS target_name"
+            f" FROM events WHERE {side.format(n=1)} IS NOT NULL AND {side.format(n=2)} IS NOT NULL"
+            f" AND {side.format(n=1)} <> {side.format(n=2)} GROUP BY 1, 2 ORDER BY n DESC, source, target LIMIT ?",
+            [limit])
 
     def country_counts(self) -> list[dict[str, Any]]:
         """Events per country, on either side (an event between two countries counts for both)."""
@@ -169,12 +183,15 @@ class QueryMixin(DyadMixin):
         the knowledge base: `precision` is GDELT's geo type, 1 when placed only by its country)."""
         from .places import locate
 
-        marks = ", ".join("?" for _ in _PLACE_TYPES)
-        rows = self._rows(
-            "SELECT name, max(iso3) AS iso3, max(country) AS country, max(geonames) AS geonames,"
-            " count(DISTINCT article_id) AS articles"
-            f" FROM entities WHERE type IN ({marks}) GROUP BY name ORDER BY articles DESC, name LIMIT 500",
-            list(_PLACE_TYPES))
+        if getattr(self, "_counts_overview", False):  # kept at ingest
+            rows = overview_counts.places(self, 500)
+        else:
+            marks = ", ".join("?" for _ in _PLACE_TYPES)
+            rows = self._rows(
+                "SELECT name, max(iso3) AS iso3, max(country) AS country, max(geonames) AS geonames,"
+                " count(DISTINCT article_id) AS articles"
+                f" FROM entities WHERE type IN ({marks}) GROUP BY name ORDER BY articles DESC, name LIMIT 500",
+                list(_PLACE_TYPES))
         for r in rows:
             place = locate(r["name"], iso3=r["iso3"] or r["country"], geonames=r["geonames"],
                            countries=[r["country"]] if r["country"] else ())
