@@ -159,3 +159,35 @@ def test_the_means_of_violence_tell_assault_from_fight():
 def test_a_possessive_owns_its_event_noun_and_of_names_whom_it_is_done_to():
     assert ("FIGHT", "IRN", "ISR") in coded("Iran's attack on Israel killed ten people.")
     assert ("FIGHT", "RUS", "UKR") in coded("Russia's invasion of Ukraine began in 2022.")
+
+
+def sides_of(text: str) -> set[tuple]:
+    return {(e.type, e.actor1 and e.actor1.code, e.actor2 and e.actor2.code) for e in events_of(text) if not e.negated}
+
+
+def test_a_role_named_only_by_its_role_is_that_role_of_the_one_country_named():
+    # nobody but the rebels' role names the side acted upon: CAMEO codes it as Chile's rebels
+    found = sides_of("The Chilean government accepted demands from the rebels on Thursday.")
+    assert any(a and a.startswith("CHL") and b == "CHLREB" for _, a, b in found)
+
+
+def test_a_role_in_a_place_is_that_role_of_the_place_s_country_not_the_place():
+    found = sides_of("The French government banned a radical opposition group in Paris on Monday.")
+    assert any(a and a.startswith("FRA") and b and b.startswith("FRA") and len(b) > 3 for _, a, b in found)
+
+
+def test_a_role_is_no_side_when_the_sentence_names_several_countries():
+    found = sides_of("Chile accused the rebels of helping Peru on Monday.")
+    assert not any(b and b.endswith("REB") for _, _, b in found)
+
+
+def test_a_state_and_its_own_government_are_one_side():
+    found = sides_of("Chile criticised the government on Monday.")
+    assert not any(a and b and a[:3] == b[:3] for _, a, b in found)
+
+
+def test_a_company_does_not_act_on_its_own_state():
+    # two sectors are two sides ("Georgian demonstrators" against "the Georgian government"), but
+    # a company and the state it belongs to are not: only a state acts on a part of its own country
+    found = sides_of("Chilean companies protested against Chile on Monday.")
+    assert not any(a and a.startswith("CHL") and b == "CHL" for _, a, b in found)

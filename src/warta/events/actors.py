@@ -24,6 +24,8 @@ PLACE_TYPES = frozenset({"PLACE", "GPE", "LOC", "FAC", "COUNTRY", "CITY", "REGIO
 # CAMEO sectors that report rather than act: a news agency named in a dateline is not a side
 NON_ACTOR_SECTORS = ("MED",)
 AGENT_FILES = ("event_agent_words.tsv", "event_agents.tsv")
+# CAMEO sectors of the state itself: "Iraq" and "the Iraqi government" (IRQGOV) are one side
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 PAIR_SHARE = 0.75  # share of country mentions two countries need to be "the" pair of an article
 
 
@@ -63,6 +65,16 @@ def distinct_sides(a: Actor, b: Actor) -> bool:
     if country_key(a) != country_key(b):
         return True
     return len(a.code or "") > 3 and len(b.code or "") > 3 and a.code != b.code
+
+
+def acts_on(source: Actor, target: Actor) -> bool:
+    """Whether `source` can act on `target` as another side: distinct sides, or a state acting
+    on a part of its country that is not the state ("Turkey" allows "Turkish refugees" TURREF
+    to return); a company does not act on its own state."""
+    if distinct_sides(source, target):
+        return True
+    state = (source.code or "")[3:6] in STATE_SECTORS or len(source.code or "") == 3
+    return state and len(target.code or "") > 3 and (target.code or "")[3:6] not in STATE_SECTORS
 
 
 def named_mentions(article: Article) -> list[ActorMention]:

@@ -18,8 +18,9 @@ from ..syntax.tree import parse_of
 from .actors import (
     ActorMention,
     Speakers,
+    acts_on,
+    agent_words,
     country_key,
-    distinct_sides,
     is_opaque,
     main_countries,
     named_mentions,
@@ -37,7 +38,7 @@ from .cues import (
     topics,
 )
 from .framing import by_means, obligations, reframed, with_obligations
-from .grammar import DEVERBAL, nameless_subject, parsed_pairs, passive_at, prominence
+from .grammar import DEVERBAL, RoleNouns, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
@@ -296,7 +297,8 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
     if facts.parse is not None:
         pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
                              joint=options["joint"], alone=alone, mains=context.mains,
-                             patient_marks=context.cues.words("patient_case"))
+                             patient_marks=context.cues.words("patient_case"),
+                             roles=RoleNouns(agent_words(lexicon_language(context.article)), context.article.text))
         if pairs is not None and any(p.target is not None for p in pairs):
             return pairs
         if pairs is None and match.pattern.kind == DEVERBAL:
@@ -333,7 +335,7 @@ def _codable(pair: Pair) -> bool:
     """Two different sides (or one acting alone), none too vague to code (a bare "IGO")."""
     if is_opaque(pair.source):
         return False
-    return pair.target is None or (distinct_sides(pair.source, pair.target) and not is_opaque(pair.target))
+    return pair.target is None or (acts_on(pair.source, pair.target) and not is_opaque(pair.target))
 
 
 def _joint_mode(code: str) -> str:

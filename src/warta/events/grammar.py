@@ -13,11 +13,12 @@ coder decides events from them as before. Sentences without a parse keep the dis
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Actor, Parse
 from ..syntax import tree
-from .actors import ActorMention
+from .actors import ActorMention, acts_on
 from .roles import Pair, SentenceActors, pairs_of
 
 CLAUSES = frozenset({"acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "list"})  # a clause of its own
@@ -28,6 +29,15 @@ CLOSE = frozenset({"compound", "amod", "flat", "appos", "conj", "det", "nmod:pos
 BARE_AGENT = frozenset({"obj", "iobj", "obl", "nmod", "nsubj", "compound", "flat"})  # labels a bare agent gets
 DEVERBAL = "deverbal"  # the kind of a verb pattern the parse finds on a noun: an event noun that needs its owner
 CLIMB = 3  # clauses a pronoun subject is followed up through ("said he would not ...")
+
+
+@dataclass(frozen=True)
+class RoleNouns:
+    """Agent words with their CAMEO sector codes ("rebels" REB), and the article's text they are
+    read in: what lets a side named by its role only be acted upon (`role_sides`)."""
+
+    codes: Mapping[tuple[str, ...], str]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -200,7 +210,8 @@ def _text(parse: Parse, i: int) -> str:
     return parse.words[i].lemma.lower()
 
 
-def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str]) -> Roles:
+def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str],
+               roles: RoleNouns | None = None) -> Roles:
     """Who acts and who is acted upon for the verb trigger at word `i`."""
     passive = _passive(parse, i)
     subject = _subject_word(parse, i) if not (passive and parse.words[i].deprel.startswith("acl")) \
@@ -208,11 +219,59 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
     targets, agents = _targets(parse, i, marks, passive)
     if passive:
         acted = ([subject] if subject is not None else []) + targets
-        upon = [g for w in acted for g in sides_of(parse, w, groups)]
         doers = next((found for found in (sides_of(parse, w, groups) for w in agents) if found), [])
+        upon = [g for w in acted for g in sides_of(parse, w, groups) or role_sides(parse, w, groups, roles, doers)]
         return Roles(doers, upon, bool(agents))
-    upon = [g for w in targets for g in sides_of(parse, w, groups, places=True)]
-    return Roles(sides_of(parse, subject, groups), upon, subject is not None)
+    doers = sides_of(parse, subject, groups)
+    upon = [g for w in targets for g in _acted_upon(parse, w, groups, roles, doers)]
+    return Roles(doers, upon, subject is not None)
+
+
+def _acted_upon(parse: Parse, w: int, groups: list[list[ActorMention]], roles: RoleNouns | None,
+                doers: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """The sides object `w` names; a role noun whose phrase names only where it is ("an extremist
+    group in Northern Ireland") is that role of the place's country, not the place."""
+    found = sides_of(parse, w, groups, places=True)
+    if found and not all(g[0].locative for g in found):
+        return found
+    return role_sides(parse, w, groups, roles, doers) or found
+
+
+def role_sides(parse: Parse, i: int | None, groups: list[list[ActorMention]],
+               roles: RoleNouns | None, doers: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """A side acted upon that the sentence names by its role only ("accepted demands from the
+    rebels", "accused Darfur rebels", "outlawed an extremist group in Northern Ireland"): CAMEO
+    codes it as a sector of its country (MOZREB), the country of a place in its own phrase, else
+    the one country its sentence names; nothing when the sentence names none or several, or when
+    it would be one side with its doers ("Iraq" and "the Iraqi government")."""
+    code = _role_code(parse, i, roles.codes) if i is not None and roles else None
+    if code is None:
+        return []
+    own = [m.actor.country for g in groups_in(parse, phrase(parse, i), groups) for m in g]
+    if own and not all(own):
+        return []  # its phrase names a side of no country ("its European Community partners")
+    countries = set(own) or {m.actor.country for g in groups for m in g if m.actor.country}
+    if len(countries) != 1:
+        return []
+    country, word = countries.pop(), parse.words[i]
+    close = sorted(j for j in phrase(parse, i) if _close(parse, j, i))
+    name = roles.text[parse.words[close[0]].start:parse.words[close[-1]].end]  # type: ignore[union-attr]
+    actor = Actor(name=name, country=country, code=country + code)
+    if not all(acts_on(m.actor, actor) for g in doers for m in g):
+        return []
+    return [[ActorMention(word.start, word.end, actor, "role")]]
+
+
+def _role_code(parse: Parse, i: int, roles: Mapping[tuple[str, ...], str]) -> str | None:
+    """The CAMEO sector the role noun at word `i` names: its modifiers first ("opposition
+    leader" OPP, "police officers" COP), then the noun itself; None for a noun naming no role."""
+    if parse.words[i].upos != "NOUN":
+        return None  # a name ("Kagame", "European Community") is someone in particular, not a role
+    mods = [j for j in tree.children(parse, i, ("compound", "amod")) if j < i and parse.words[j].upos in {"NOUN", "ADJ"}]
+    words = [_text(parse, j) for j in (*mods, i)]
+    found = [roles.get(tuple(words[-2:]))] if len(words) >= 2 else []
+    found += [roles.get((w,)) for w in words]
+    return next((c for c in found if c), None)
 
 
 def noun_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str],
@@ -259,7 +318,8 @@ def gate(parse: Parse, offset: int, kind: str) -> str | None:
 
 def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, marks: frozenset[str], *,
                  joint: str, alone: bool, mains: tuple[Actor, ...],
-                 patient_marks: frozenset[str] = frozenset()) -> list[Pair] | None:
+                 patient_marks: frozenset[str] = frozenset(),
+                 roles: RoleNouns | None = None) -> list[Pair] | None:
     """The pairs of sides of the trigger at `offset` read from the parse; None when the parse
     cannot tell (an event noun without an owner: the clause decides, as without a parse)."""
     i = word_of(parse, offset)
@@ -267,16 +327,16 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
         return None
     groups = sorted(sides.groups + [[m] for m in sides.reporters], key=lambda g: g[0].start)
     if kind == "verb" and is_verb(parse, i):
-        roles = verb_roles(parse, i, groups, marks)
+        found = verb_roles(parse, i, groups, marks, roles)
         alone = alone and not _passive(parse, i)
     else:
         found = noun_roles(parse, i, groups, marks, patient_marks)
         if found is None:
             return None
-        roles, alone = found, False
+        alone = False
     # a parse that names nobody for the trigger leaves it to the distance rules: parses of news
     # sentences miss attachments often enough that "nobody" is more often a parse error
-    return pairs_of(roles.subject, roles.targets, joint=joint, alone=alone, mains=mains) or None
+    return pairs_of(found.subject, found.targets, joint=joint, alone=alone, mains=mains) or None
 
 
 def passive_at(parse: Parse, offset: int) -> bool:

@@ -16,7 +16,7 @@ from itertools import accumulate, combinations, pairwise
 from typing import NamedTuple
 
 from ..model import Actor
-from .actors import ActorMention, country_key, distinct_sides
+from .actors import ActorMention, acts_on, country_key, distinct_sides
 from .cues import Cues, Token
 
 ANTECEDENT_REACH = 9  # characters between a name and the verb after its relative pronoun: ", which "
@@ -361,7 +361,7 @@ def pairs_of(subject: list[list[ActorMention]], upon: list[list[ActorMention]], 
     source = _sides([m for g in subject for m in g])
     if any(m.kind == "both" for g in upon for m in g) and source:
         upon = [[m for m in g if m.kind != "both"] for g in upon]  # "both countries" names the subject again
-    target = next((a for g in upon for a in _sides(g) if all(distinct_sides(a, s) for s in source)), None)
+    target = next((a for g in upon for a in _sides(g) if all(acts_on(s, a) for s in source)), None)
     if source and target is not None:
         return [Pair(s, target, True) for s in source[:MAX_JOINT]]
     if len(source) >= 2:
