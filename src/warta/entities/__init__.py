@@ -19,6 +19,7 @@ from ..pipeline import register
 from .candidates import Candidate, resolve
 from .cleanup import clean_tagged
 from .gazetteer import find_names, sentence_tokens
+from .headlines import headline_spans, outside_headlines
 from .lexicon import common_words
 from .linking import Cluster, cluster, disambiguate, repeated_mentions
 from .roles import assign_roles, ministry_candidates, titled_people, titles
@@ -98,6 +99,7 @@ class EntityStage:
         found += pattern_candidates(article, kb) + dateline_candidates(article, kb)
         found += titled_people(article.text, code, found, common=_common(code))
         title_words = _title_words(code)
+        found = outside_headlines(found, headline_spans(article.text, article.paragraphs))
         chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words), code=code, text=article.text, common=_common(code))
         chosen = disambiguate(chosen, common_words=common_words(code), kb=kb)
         chosen = resolve(chosen + ministry_candidates(article.text, code, chosen, kb))
