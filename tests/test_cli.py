@@ -200,3 +200,21 @@ def test_extract_imports_no_other_command_and_help_lists_them_all() -> None:
     assert done.stdout.strip().endswith("[]"), done.stdout[-500:] + done.stderr[-500:]
     listed = subprocess.run([sys.executable, "-m", "warta", "--help"], capture_output=True, text=True, timeout=120)
     assert all(name in listed.stdout for name in ("extract", "ingest", "serve", "export"))
+
+
+def test_extract_of_a_text_file_imports_no_html_reader(tmp_path) -> None:
+    """A plain-text input needs no HTML parsing: neither lxml nor trafilatura is imported (the
+    first result of `warta extract` on a .txt does not pay for them)."""
+    import subprocess
+    import sys
+
+    text = tmp_path / "berita.txt"
+    text.write_text("Judul berita\n\nPresiden Joko Widodo bertemu Perdana Menteri Jepang di Tokyo pada hari Senin.\n",
+                    encoding="utf-8")
+    script = ("import sys, io, contextlib\nfrom warta.cli import main\n"
+              f"sys.argv = ['warta', 'extract', {str(text)!r}, '--stages', 'read,language,segment']\n"
+              "with contextlib.redirect_stdout(io.StringIO()):\n"
+              "    try:\n        main()\n    except SystemExit:\n        pass\n"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lxml', 'trafilatura')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().endswith("[]"), done.stdout[-500:] + done.stderr[-500:]

@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
-
-from lxml.etree import XPath
 
 from .encoding import decode_html, repair_mojibake
 from ..errors import NotArticleError
@@ -39,9 +38,6 @@ _DOMAIN = re.compile(r"\w\.(?:com|co\.id|id|net|org|co\.uk|co)\b", re.IGNORECASE
 # Inline tags that stay inside a paragraph; any other element ends a run of loose text.
 _INLINE = frozenset(["a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "mark", "q", "s", "small",
                      "span", "strong", "sub", "sup", "time", "u"])
-# Elements that may hold loose text: a <p> or <div> child and some text of their own (libxml2
-# finds them faster than a Python loop over every container could).
-_LOOSE_TEXT_HOLDERS = XPath("//*[p or div][text()[normalize-space()]]")
 _LOOSE_TEXT_TAGS = frozenset(["div", "span", "td", "article", "section", "main"])
 _LOOSE_TEXT_MIN = 50  # characters of bare text that make a run worth keeping as a paragraph
 _SHORT_BODY = 500  # a precision body shorter than this gets a second, default-mode pass
@@ -172,9 +168,19 @@ def wrap_loose_text(tree: Any) -> None:
     trafilatura reads paragraphs from block elements; in `<div><strong>Jakarta</strong> - lead
     text<br><br><p>...</p></div>` the lead paragraph is the div's own text and gets lost.
     """
-    candidates = [el for el in _LOOSE_TEXT_HOLDERS(tree) if el.tag in _LOOSE_TEXT_TAGS and _has_loose_text(el)]
+    candidates = [el for el in _loose_text_holders()(tree) if el.tag in _LOOSE_TEXT_TAGS and _has_loose_text(el)]
     for element in candidates:
         _wrap_runs(element)
+
+
+@cache
+def _loose_text_holders() -> Any:
+    """Elements that may hold loose text: a <p> or <div> child and some text of their own (libxml2
+    finds them faster than a Python loop over every container could). Compiled on the first page:
+    lxml is not imported for a text file."""
+    from lxml.etree import XPath
+
+    return XPath("//*[p or div][text()[normalize-space()]]")
 
 
 def _has_loose_text(element: Any) -> bool:
