@@ -32,6 +32,8 @@ def _amounts(title: str, text: str, language: str) -> list[tuple[bool, str, floa
     ("Japan pledges $2.5bn for Jakarta flood defences", [(True, "$2.5bn", 2.5e9, "USD", None)]),
     ("INDONESIAN EXPORTS JUMP 12 PERCENT", [(True, "12 PERCENT", 12.0, "percent", None)]),
     ("Two Journalists Killed In Gaza Strike", [(True, "Two Journalists", 2.0, "count", "journalists")]),
+    # title case counted without its connectors ("of", "the": lowercase in title case too)
+    ("Floods in the Heart of Java Hit 300 Villages on the Coast", [(True, "300 Villages", 300.0, "count", "villages")]),
     # dates and durations are no amounts, in the headline as in the body
     ("Talks Resume On June 12, 2025", []),
     ("Prabowo Meets Putin For 3 Hours", []),

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lang import language_for
 from ..lang.folders import read_lines
 from ..model import Amount, Article
 from .lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 NAME_FILES = ("entities_names.txt", "entities_case_names.txt")  # a language folder holds one or both
-TITLE_CASE_SHARE = 0.6  # more than this share of a headline's words capitalised: title case
+TITLE_CASE_SHARE = 0.6  # more than this share of a headline's words (connectors aside) capitalised: title case
 
 
 def same_figure(amount: Amount) -> tuple[str, float, float | None]:
@@ -37,7 +38,8 @@ def folded(title: str, lex: Lexicon) -> str:
     """`title` with its capitalised words other than names in lower case when it is written in
     title case or capitals (each character stays where it was: a word whose lower case has
     another length is kept)."""
-    words = list(_WORD.finditer(title))
+    connectors = language_for(lex.code).headline_connectors  # "of", "dan": lowercase in title case too
+    words = [m for m in _WORD.finditer(title) if m.group() not in connectors]
     capitalised = [m for m in words if m.group()[0].isupper()]
     if len(words) < 2 or len(capitalised) <= TITLE_CASE_SHARE * len(words):
         return title
