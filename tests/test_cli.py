@@ -218,3 +218,24 @@ def test_extract_of_a_text_file_imports_no_html_reader(tmp_path) -> None:
               "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lxml', 'trafilatura')))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip().endswith("[]"), done.stdout[-500:] + done.stderr[-500:]
+
+
+def test_extract_asks_for_one_blas_thread_unless_the_user_chose(tmp_path) -> None:
+    """`warta extract` sets OPENBLAS_NUM_THREADS=1 before numpy loads (its products go through
+    blis), and leaves a user's own setting alone."""
+    import os
+    import subprocess
+    import sys
+
+    text = tmp_path / "berita.txt"
+    text.write_text("Judul\n\nPresiden bertemu menteri di Jakarta pada hari Senin.\n", encoding="utf-8")
+    script = ("import os, sys, io, contextlib\nfrom warta.cli import main\n"
+              f"sys.argv = ['warta', 'extract', {str(text)!r}, '--stages', 'read']\n"
+              "with contextlib.redirect_stdout(io.StringIO()):\n"
+              "    try:\n        main()\n    except SystemExit:\n        pass\n"
+              "print(os.environ.get('OPENBLAS_NUM_THREADS'))")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    for chosen, expected in ((None, "1"), ("3", "3")):
+        run_env = env if chosen is None else {**env, "OPENBLAS_NUM_THREADS": chosen}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=run_env)
+        assert done.stdout.strip() == expected, done.stderr[-500:]
