@@ -25,6 +25,7 @@ from .linking import Cluster, cluster, disambiguate, repeated_mentions
 from .roles import assign_roles, ministry_candidates, titled_people, titles
 from .rules import dateline_candidates, pattern_candidates
 from .taggers import tag_article
+from .retype import retyped
 from .within import placed_within
 
 PRODUCER = "entities"
@@ -106,7 +107,7 @@ class EntityStage:
         chosen = assign_roles(chosen, article.text, code, [s.start for s in article.sentences])
         chosen = repeated_mentions(chosen, article.text)
         entities = tuple(to_entity(c) for c in cluster(chosen, article.text))
-        return article.replace(entities=placed_within(entities, article.text, code))
+        return article.replace(entities=retyped(placed_within(entities, article.text, code), article.text, code))
 
 
 @register("entities")
