@@ -350,9 +350,10 @@ def _role_words(words: list[Token], cues: Cues) -> bool:
 
 
 def _source(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
-    """`kutip kantor berita TASS dari pernyataan Shoigu`: the speaker after "dari"/"from"."""
+    """`kutip kantor berita TASS dari pernyataan Shoigu`: the speaker after "dari"/"from" (the
+    language's `source-prep` words)."""
     for j in range(i + 1, len(toks)):
-        if toks[j][2].lower() in {"dari", "from"}:
+        if toks[j][2].lower() in cues.source_preps:
             run = first_run(toks[j + 1:j + 6])
             if run:
                 base = j + 1

@@ -32,7 +32,7 @@ class Cues:
     sources: frozenset[str]
     pronouns: dict[str, str]
     titles: frozenset[str]
-    complementisers: frozenset[str]
+    complementisers: frozenset[str]  # "that", "bahwa": open the reported clause
     org_heads: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     descriptors: frozenset[str] = frozenset()
@@ -48,6 +48,7 @@ class Cues:
     relatives: frozenset[str] = frozenset()  # "who", "yang": "Lamrani, who said …"
     genders: dict[str, str] = field(default_factory=dict)  # "she", "Mrs", "Maria" -> female (quote_gender.tsv)
     title_joiners: frozenset[str] = frozenset()  # "of", "dan": join the words of a title opening a sentence
+    source_preps: frozenset[str] = frozenset()  # "from", "dari": "kutip TASS dari pernyataan Shoigu"
 
     @cached_property
     def openers(self) -> frozenset[str] | None:
@@ -91,14 +92,15 @@ def load_cues(code: str | None) -> Cues:
             word, _, kind = (part.strip() for part in line.partition("\t"))
             words.setdefault(kind, set()).add(word.lower())
     return Cues(frozenset(verbs), frozenset(pverbs), tuple(sorted(preps, key=len, reverse=True)),
-                frozenset(sources), pronouns, frozenset(titles), frozenset({"bahwa", "that"}),
+                frozenset(sources), pronouns, frozenset(titles), frozenset(words.get("complementiser", ())),
                 frozenset(heads), frozenset(words.get("adverb", ())), frozenset(words.get("descriptor", ())),
                 frozenset(words.get("not-clause", ())), frozenset(words.get("naming", ())),
                 frozenset(words.get("connective", ())), frozenset(words.get("demonstrative", ())),
                 frozenset(words.get("honorific", ())), frozenset(words.get("indefinite", ())),
                 frozenset(words.get("affiliation", ())), frozenset(words.get("connector", ())),
                 frozenset(words.get("determiner", ())), frozenset(words.get("relative", ())), genders,
-                title_joiners=frozenset(words.get("title-joiner", ())))
+                title_joiners=frozenset(words.get("title-joiner", ())),
+                source_preps=frozenset(words.get("source-prep", ())))
 
 
 def name_connectors() -> frozenset[str]:
