@@ -155,3 +155,18 @@ def test_loads_in_two_threads_at_once_keep_every_tokenizer_whole() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     done = subprocess.run([sys.executable, "-c", THREADS], capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_the_indonesian_parser_keeps_every_string_its_lemmatizer_edits_name() -> None:
+    """Loaded without its string table, the parser still knows each string an edit of its
+    lemmatizer replaces or substitutes (and not the 52,000 others)."""
+    from warta.syntax.parser import load_parser
+
+    parser = load_parser("id")
+    if parser is None:
+        pytest.skip("no Indonesian parser")
+    trees = parser.nlp.get_pipe("trainable_lemmatizer").trees
+    named = [trees[i] for i in range(len(trees)) if "orig" in trees[i]]
+    strings = parser.nlp.vocab.strings
+    assert named and all(node["orig"] in strings and node["subst"] in strings for node in named)
+    assert len(strings) < 10_000
