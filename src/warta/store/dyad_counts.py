@@ -212,6 +212,21 @@ def dyad_total(store: Any, a: str, b: str) -> int:
     return sum(int(r["n"]) for r in store.query(sql, [p for pair in pairs for p in pair]))
 
 
+def articles_exist(a: str, b: str, column: str) -> tuple[str, list[str]]:
+    """SQL true when the article `column` names has events between the two countries, with its
+    parameters: a look-up of one row per direction."""
+    a, b = a.upper(), b.upper()
+    one = f"EXISTS (SELECT 1 FROM dyad_counts c WHERE c.kind = 'article' AND c.a = ? AND c.b = ? AND c.v = {column})"
+    return (one, [a, b]) if a == b else (f"({one} OR {one})", [a, b, b, a])
+
+
+def article_total(store: Any, a: str, b: str) -> int:
+    """How many articles have events between the two countries (one with events both ways counted
+    twice: an estimate, for choosing a plan)."""
+    sql, params = articles_sql(a, b)
+    return int(store.query(f"SELECT count(*) AS n FROM ({sql}) t", params)[0]["n"])
+
+
 def pair_totals(store: Any) -> list[dict[str, Any]]:
     """Rows (a, b, type, n, g, gn) per ordered pair of countries (None for none) and type."""
     return store.query(

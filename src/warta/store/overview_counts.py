@@ -138,6 +138,12 @@ def stats(store: Any) -> dict[str, Any]:
     return out
 
 
+def rows(store: Any, table: str) -> int:
+    """How many rows `table` (one of TABLES) holds."""
+    found = store.query("SELECT n FROM dyad_counts WHERE kind = 'rows' AND a = '' AND b = '' AND v = ?", [table])
+    return int(found[0]["n"]) if found else 0
+
+
 def network_edges(store: Any, limit: int) -> list[dict[str, Any]]:
     """The `limit` edges with most events, most first: source, target, n, mean Goldstein score
     (None when none is scored) and the largest name of each side."""

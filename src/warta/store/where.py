@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dyad_counts import articles_sql
+from .dyad_counts import articles_exist, articles_sql
 from .filters import Filters
 from .totals import is_country_code
 
@@ -99,7 +99,8 @@ def _event_qualities(f: Filters, clauses: list[str], params: list[Any]) -> None:
         params += [f.place.lower(), f.place]
 
 
-def quotes_where(f: Filters) -> Clauses:
+def quotes_where(f: Filters, walk: bool = False) -> Clauses:
+    """With `walk`, a dyad's articles are tested one by one (for a walk over every quote)."""
     clauses, params = _common(f, "q", "q.day")
     if f.speaker or f.actor:
         who = (f.speaker or f.actor or "").lower()
@@ -109,13 +110,14 @@ def quotes_where(f: Filters) -> Clauses:
         clauses.append(f"lower(q.text) {LIKE}")
         params.append(like(f.text.lower()))
     if f.dyad:
-        sql, extra = articles_sql(*f.dyad)
-        clauses.append(f"q.article_id IN ({sql})")
+        sql, extra = _dyad_articles(f.dyad, "q", walk)
+        clauses.append(sql)
         params += extra
     return clauses, params
 
 
-def amounts_where(f: Filters) -> Clauses:
+def amounts_where(f: Filters, walk: bool = False) -> Clauses:
+    """With `walk`, a dyad's articles are tested one by one (for a walk over every amount)."""
     clauses, params = _common(f, "m", "m.day")
     if f.type:
         clauses.append("(m.unit = ? OR m.status = ?)")
@@ -123,8 +125,12 @@ def amounts_where(f: Filters) -> Clauses:
     if f.text:
         clauses.append(f"(lower(m.text) {LIKE} OR lower(m.refers_to) {LIKE})")
         params += [like(f.text.lower())] * 2
-    if f.dyad or f.actor:
-        sql, extra = articles_sql(*f.dyad) if f.dyad else _with_events(actor_clause(f.actor or ""))
+    if f.dyad:
+        sql, extra = _dyad_articles(f.dyad, "m", walk)
+        clauses.append(sql)
+        params += extra
+    elif f.actor:
+        sql, extra = _with_events(actor_clause(f.actor))
         clauses.append(f"m.article_id IN ({sql})")
         params += extra
     return clauses, params
@@ -154,6 +160,15 @@ def articles_where(f: Filters) -> Clauses:
         clauses.append(f"a.id IN ({sql})")
         params += extra
     return clauses, params
+
+
+def _dyad_articles(dyad: tuple[str, str], alias: str, walk: bool) -> tuple[str, list[Any]]:
+    """The record's article has events of the dyad: one look-up per record (`walk`), or one list
+    of the dyad's articles built first."""
+    if walk:
+        return articles_exist(*dyad, f"{alias}.article_id")
+    sql, params = articles_sql(*dyad)
+    return f"{alias}.article_id IN ({sql})", params
 
 
 def _with_events(clause: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
