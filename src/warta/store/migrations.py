@@ -92,6 +92,11 @@ _V8 = ["ALTER TABLE amounts ADD COLUMN in_title BOOLEAN NOT NULL DEFAULT FALSE"]
 # days, the network's edges and the places), filled from what is stored.
 _V9 = [overview_counts.fill()]
 
+# 10: quotes and amounts in the listings' order (newest first, then by article and position), so
+# walking them newest first (a common pair's: queries.py) reads the index alone, looking each
+# one's article up, and fetches only the rows it keeps, unsorted.
+_V10 = [f"CREATE INDEX {t}_latest ON {t} (day DESC{{nulls}}, article_id, idx)" for t in ("quotes", "amounts")]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -106,6 +111,7 @@ SQLITE: list[tuple[int, list[str]]] = [
     (7, [q.format(nulls="") for q in _V7]),
     (8, _V8),
     (9, _V9),
+    (10, [q.format(nulls="") for q in _V10]),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -120,6 +126,7 @@ POSTGRES: list[tuple[int, list[str]]] = [
     (7, [q.format(nulls=" NULLS LAST") for q in _V7]),
     (8, _V8),
     (9, _V9),
+    (10, [q.format(nulls=" NULLS LAST") for q in _V10]),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
