@@ -202,3 +202,18 @@ def test_english_ner_runs_alone_with_its_own_embedding() -> None:
     layers = [layer.name for layer in nlp.get_pipe("ner").model.walk()]
     assert not any("listener" in name for name in layers)
     assert [e.text for e in nlp("Joko Widodo met Anthony Albanese in Canberra.").ents][:1] == ["Joko Widodo"]
+
+
+
+def test_a_person_after_a_title_past_its_body_an_abbreviation_or_a_comma() -> None:
+    from warta.entities.candidates import Candidate
+    from warta.entities.lexicon import common_words
+    from warta.entities.roles import titled_people
+
+    text = ("Hal itu diungkapkan Direktur Utama PT Kilang Minyak Nusantara (KMN) Budi Santoso. "
+            "Jubir Kemlu, Ahmad Wirawan, berbicara kepada wartawan. "
+            "Wakil Menteri Perdagangan (Wamendag) Sari Wulandari mengatakan ekspor naik.")
+    kemlu = text.index("Kemlu")
+    known = [Candidate(kemlu, kemlu + 5, "Kemlu", "ORG", "kb")]  # the gazetteer's find
+    found = {c.text: c.type for c in titled_people(text, "id", known, common=common_words("id"))}
+    assert found == {"Budi Santoso": "PERSON", "Ahmad Wirawan": "PERSON", "Sari Wulandari": "PERSON"}

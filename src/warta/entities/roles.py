@@ -24,6 +24,10 @@ _POSTED = frozenset({"untuk", "to", "di", "in"})
 _WINDOW = 90
 _AFTER_NAME = re.compile(r"\s*,\s*(?:(?:the|sang|seorang|a|an)\s+)?")  # "X, [the] <title>"
 _SPACES = re.compile(" *")
+_ABBREVIATION = re.compile(r"\([^\s()]{2,15}\)")
+_COMMA = re.compile(",")
+MAX_BODY_WORDS = 6  # words of a body named between a title and a name
+MAX_NAME_WORDS = 5  # words of a name after a title (some Indonesian names have five)
 _WORD = re.compile(r"\w+")
 
 
@@ -239,7 +243,7 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
     """People named right after a title, past any country or body in it.
 
     "Menteri Perdagangan Komisi Uni Ekonomi Eurasia Andrey Slepnev": after the title and the
-    names the KB knows comes a run of two to four capitalised words that are not ordinary
+    names the KB knows comes a run of two to five capitalised words that are not ordinary
     words or titles: a person, whether or not a tagger saw it.
     """
     title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
@@ -251,22 +255,50 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
         pos = _skip_known(text, m.end(), spans)
         portfolio = next((p for p in portfolios if text.startswith(p + " ", pos)), None)
         pos = _skip_known(text, pos + len(portfolio), spans) if portfolio else pos
-        words = []
-        for w in re.finditer(r"\S+", text[pos:pos + 80]):
-            token = w.group(0).rstrip(",.;:)")
-            if not _CAPITALISED.fullmatch(token) or token.casefold() in stop or len(words) == 4:
-                break
-            words.append((pos + w.start(), pos + w.start() + len(token)))
-            if token != w.group(0):
-                break
+        body = _body_end(text, pos, code)  # the title's body, unknown to the KB: the name comes after it
+        words = _name_words(text, _skip_known(text, body, spans) if body is not None else pos, stop)
         if 2 <= len(words) and not spans.overlap(words[0][0], words[-1][1]):
             start, end = words[0][0], words[-1][1]
             if not word_list(code, "entities_common.txt") and text[start:words[0][1]].casefold() not in load_kb().given_names:
                 continue  # no common-word list for the language (English): ask for a known given name
-            if any(w.casefold() in org_words(code) for w in text[start:end].split()):
+            if _is_body(text[start:end], code):
                 continue  # "Russian Direct Investment Fund" follows a title but is a body
             out.append(Candidate(start, end, text[start:end], "PERSON", "rule"))
     return out
+
+
+def _name_words(text: str, pos: int, stop: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of up to MAX_NAME_WORDS capitalised words from `pos` that are no ordinary words or titles."""
+    words: list[tuple[int, int]] = []
+    for w in re.finditer(r"\S+", text[pos:pos + 80]):
+        token = w.group(0).rstrip(",.;:)")
+        if not _CAPITALISED.fullmatch(token) or token.casefold() in stop or len(words) == MAX_NAME_WORDS:
+            break
+        words.append((pos + w.start(), pos + w.start() + len(token)))
+        if token != w.group(0):
+            break
+    return words
+
+
+def _body_end(text: str, pos: int, code: str) -> int | None:
+    """Where a body the KB does not know ends when one follows a title, closed by an abbreviation
+    in brackets or a comma ("Direktur Utama PT Kilang Minyak Nusantara (KMN) Budi Santoso")."""
+    end = None
+    for n, w in enumerate(re.finditer(r"\S+", text[pos:pos + 80])):
+        if n == MAX_BODY_WORDS or not _CAPITALISED.fullmatch(w.group(0).rstrip(",")):
+            break
+        end = pos + w.start() + len(w.group(0).rstrip(","))
+        if w.group(0).endswith(","):
+            break
+    if end is None or not _is_body(text[pos:end], code):
+        return None
+    following = text[end:end + 2].lstrip(" ")
+    return end if following[:1] in ("(", ",") else None
+
+
+def _is_body(name: str, code: str) -> bool:
+    """Does a name hold an organisation word ("Fund", "PT")?"""
+    return any(w.casefold() in org_words(code) for w in name.split())
 
 
 @cache
@@ -302,5 +334,9 @@ def _skip_known(text: str, pos: int, spans: _Spans) -> int:
             pos = nxt
         elif word and word.group(0).casefold() in _LINK_WORDS:
             pos = word.end()
+        elif _ABBREVIATION.match(text, pos) or text.startswith(",", pos):
+            # an abbreviation in brackets ("Wakil Menteri Perdagangan (Wamendag) X") or the comma
+            # closing the title ("Jubir Kemlu RI, X")
+            pos = (_ABBREVIATION.match(text, pos) or _COMMA.match(text, pos)).end()
         else:
             return pos
