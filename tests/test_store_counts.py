@@ -10,7 +10,7 @@ from test_store_once import _mirrored
 
 from warta.store import Filters, open_store
 from warta.store.base import RejectedArticle
-from warta.store import overview_counts
+from warta.store import dyad_latest, overview_counts
 from warta.store.dyad_counts import recount, recount_names
 from warta.store.rows import to_rows
 
@@ -46,8 +46,14 @@ def _scanned(store, call):
         store.__dict__.pop("_pair_totals", None)
 
 
+def _articles_by_day(store, sql: str) -> dict:
+    return {(r["a"], r["b"], r["day"], r["article_id"]): r["n"] for r in store.query(sql)}
+
+
 def _check(store) -> None:
     assert _kept(store) == _recounted(store)
+    assert _articles_by_day(store, "SELECT a, b, day, article_id, n FROM dyad_articles") == \
+        _articles_by_day(store, dyad_latest.RECOUNT)
     for a, b in (("IDN", "RUS"), ("RUS", "IDN"), ("AUS", "IDN"), ("IDN", "IDN")):
         store.__dict__.pop("_dyad_memo", None)
         counted = store.dyad(a, b)

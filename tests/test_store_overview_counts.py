@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from test_store_conformance import store as backend  # noqa: F401  (the fixture: each backend)
-from test_store_counts import _kept, _recounted, _rounded, _scanned
+from test_store_counts import _articles_by_day, _kept, _recounted, _rounded, _scanned
 from test_store_data import english_article, indonesian_article
 
 from warta.model import Actor, Entity, Event, Evidence
-from warta.store import open_store
+from warta.store import dyad_latest, open_store
 
 TEXT = ("The United Nations sent aid to Indonesia. A militia attacked a village near Davao. "
         "Officials met in Geneva and in Davao City.")
@@ -45,6 +45,8 @@ def odd_article(**changes):
 
 def _check(store) -> None:
     assert _kept(store) == _recounted(store)
+    assert _articles_by_day(store, "SELECT a, b, day, article_id, n FROM dyad_articles") == \
+        _articles_by_day(store, dyad_latest.RECOUNT)
     assert _rounded(store.stats()) == _rounded(_scanned(store, store.stats))
     assert _rounded(store.network(limit=300)) == _rounded(_scanned(store, lambda: store.network(limit=300)))
     assert store.places() == _scanned(store, store.places)

@@ -26,8 +26,8 @@ from ..errors import WartaError
 from ..model import Article
 from . import merge
 from .dyad_counts import Tally
-from .migrations import (COUNTS_VERSION, MERGE_VERSION, OLD_AMOUNT_COLUMNS, OLD_EVENT_COLUMNS, OVERVIEW_VERSION,
-                         TITLE_VERSION, WRITES_VERSION)
+from .migrations import (COUNTS_VERSION, DATED_VERSION, MERGE_VERSION, OLD_AMOUNT_COLUMNS, OLD_EVENT_COLUMNS,
+                         OVERVIEW_VERSION, TITLE_VERSION, WRITES_VERSION)
 from .queries import QueryMixin
 from .rows import (
     AMOUNT_COLUMNS,
@@ -88,6 +88,7 @@ class SqlStore(QueryMixin):
         self._counts_dyads = False  # ... and does it keep dyad counts (dyad_counts.py)?
         self._child_tables = CHILD_TABLES  # ... and the columns its record tables have
         self._counts_overview = False  # ... and the overview's counts (overview_counts.py)?
+        self._dates_dyads = False  # ... and the dyads' articles by day (dyad_latest.py)?
         self._tally = Tally()  # the dyad counts' changes of the write transaction under way
         self._uncounted = itertools.count(-1, -1)
 
@@ -142,7 +143,7 @@ class SqlStore(QueryMixin):
         current: Rows | None = None
         try:
             with self._lock, self._transaction() as cur:
-                self._tally = Tally(self._counts_overview)  # nothing left over from a transaction that failed
+                self._tally = Tally(self._counts_overview, self._dates_dyads)  # nothing left over from a transaction that failed
                 outcomes = []
                 for current in batch:
                     outcomes.append(self._put(cur, current))
@@ -225,6 +226,7 @@ class SqlStore(QueryMixin):
         self._counts_dyads = version >= COUNTS_VERSION
         self._child_tables = CHILD_TABLES if version >= TITLE_VERSION else OLD_CHILD_TABLES
         self._counts_overview = version >= OVERVIEW_VERSION
+        self._dates_dyads = version >= DATED_VERSION
 
     def tally_event(self, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event row `cur` just inserted into `events` in the dyad counts (written with

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import overview_counts
+from . import dyad_latest, overview_counts
 from .filters import Filters
 from .rows import EVENT_COLUMNS, Rows
 
@@ -75,12 +75,16 @@ Key = tuple[str, str, str, str]
 
 class Tally:
     """The changes to `dyad_counts` of one write transaction, until `flush` writes them; with
-    `overview`, also the overview's counts (overview_counts.py)."""
+    `overview`, also the overview's counts (overview_counts.py), with `dated` the dyads'
+    articles by day (dyad_latest.py)."""
 
-    def __init__(self, overview: bool = False) -> None:
+    def __init__(self, overview: bool = False, dated: bool = False) -> None:
         self.deltas: dict[Key, list[Any]] = {}
         self.people: dict[str, list[tuple[str, str]]] = {}  # per article, as stored now
         self.overview = overview
+        self.dated = dated
+        self.articles: dict[dyad_latest.Key, int] = {}  # the changes to dyad_articles
+        self.days: dict[str, str] = {}  # per article: its day ('' for none)
 
     def add_article(self, rows: Rows) -> None:
         """Count an article just inserted (its events are counted as they are filed: `add_row`)."""
@@ -95,7 +99,17 @@ class Tally:
         people = self.people.get(values[0])
         if people is None:
             people = self.people[values[0]] = _people(store, cur, values[0])
-        self.add(values, 1, people)
+        self.add(values, 1, people, self._day(store, cur, values[0]))
+
+    def _day(self, store: Any, cur: Any, article_id: str) -> str | None:
+        """The article's day ('' for none), when the dyads' articles are kept by day."""
+        if not self.dated:
+            return None
+        if article_id not in self.days:
+            cur.execute(store.sql("SELECT day FROM articles WHERE id = ?"), (article_id,))
+            found = cur.fetchone()
+            self.days[article_id] = (found[0] if found else None) or ""
+        return self.days[article_id]
 
     def remove_article(self, store: Any, cur: Any, article_id: str) -> None:
         """Uncount the events of an article about to be deleted (its entities still stored)."""
@@ -103,8 +117,10 @@ class Tally:
         cur.execute(store.sql(f"SELECT {', '.join(_COLUMNS)} FROM events WHERE article_id = ?"), (article_id,))
         events = cur.fetchall()
         people = _people(store, cur, article_id) if events else []
+        day = self._day(store, cur, article_id) if events else None
+        self.days.pop(article_id, None)  # a new version may have another day
         for values in events:
-            self.add(tuple(values), -1, people)
+            self.add(tuple(values), -1, people, day)
         if self.overview:
             self._remove_overview(store, cur, article_id)
 
@@ -121,11 +137,16 @@ class Tally:
         cur.execute(store.sql(f"{overview_counts.ENTITY_SELECT} WHERE article_id = ?"), (article_id,))
         overview_counts.count_places(self.delta, [tuple(r) for r in cur.fetchall()], -1)
 
-    def add(self, values: tuple[Any, ...], sign: int, people: list[tuple[str, str]]) -> None:
+    def add(self, values: tuple[Any, ...], sign: int, people: list[tuple[str, str]],
+            published: str | None = None) -> None:
         """Count (sign 1) or uncount (-1) an event given as the values of _COLUMNS; `people`:
-        the (iso3, name) of its article's PERSON entities."""
+        the (iso3, name) of its article's PERSON entities; `published`: its article's day ('' for
+        none), when the dyads' articles are kept by day."""
         article, a1, a2, day, type_, mutual, context, goldstein, name1, name2, code1, code2 = values
         a, b = a1 or "", a2 or ""
+        if published is not None:
+            key = (a, b, published, article)
+            self.articles[key] = self.articles.get(key, 0) + sign
         for kind, v in (("day", day), ("type", type_), ("source", "" if mutual else a), ("context", context),
                         ("article", article)):
             delta = self.delta(kind, a, b, v or "", sign)
@@ -149,7 +170,8 @@ class Tally:
     def flush(self, store: Any, cur: Any) -> None:
         """Write the changes (in key order), drop the rows counting nothing, and start afresh."""
         changed = sorted((k, d) for k, d in self.deltas.items() if d[0] or d[2])
-        self.deltas, self.people = {}, {}
+        dyad_latest.write(store, cur, self.articles)
+        self.deltas, self.people, self.articles, self.days = {}, {}, {}, {}
         if not changed:
             return
         cur.executemany(store.sql(_UPSERT), [(*k, *d) for k, d in changed])

@@ -7,7 +7,7 @@ and the full-text index differ.
 """
 from __future__ import annotations
 
-from . import overview_counts
+from . import dyad_latest, overview_counts
 from .dyad_counts import KINDS, TABLE, fill
 
 _RECORD_TABLES = [
@@ -97,6 +97,10 @@ _V9 = [overview_counts.fill()]
 # one's article up, and fetches only the rows it keeps, unsorted.
 _V10 = [f"CREATE INDEX {t}_latest ON {t} (day DESC{{nulls}}, article_id, idx)" for t in ("quotes", "amounts")]
 
+# 11: each dyad's articles by day, kept at ingest (store/dyad_latest.py): a dyad's newest quotes
+# and amounts are those of its newest articles.
+_V11 = [dyad_latest.TABLE, dyad_latest.INDEX, dyad_latest.FILL]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -112,6 +116,7 @@ SQLITE: list[tuple[int, list[str]]] = [
     (8, _V8),
     (9, _V9),
     (10, [q.format(nulls="") for q in _V10]),
+    (11, _V11),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -127,6 +132,7 @@ POSTGRES: list[tuple[int, list[str]]] = [
     (8, _V8),
     (9, _V9),
     (10, [q.format(nulls=" NULLS LAST") for q in _V10]),
+    (11, _V11),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
@@ -134,6 +140,7 @@ WRITES_VERSION = 3  # the first version with warta_writes
 MERGE_VERSION = 4  # the first version counting one event once (clusters, event_copies)
 COUNTS_VERSION = 6  # the first version keeping dyad counts
 OVERVIEW_VERSION = 9  # the first version keeping the overview's counts
+DATED_VERSION = 11  # the first version keeping the dyads' articles by day
 OLD_EVENT_COLUMNS = 23  # the events columns before version 4
 TITLE_VERSION = 8  # the first version storing `in_title`
 OLD_AMOUNT_COLUMNS = 13  # the amounts columns before version 8

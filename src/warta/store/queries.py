@@ -6,7 +6,7 @@ from collections import Counter
 from contextlib import AbstractContextManager
 from typing import Any
 
-from . import dyad_counts, overview_counts
+from . import dyad_counts, dyad_latest, overview_counts
 from .dyad import DyadMixin, directed, either_side
 from .filters import Filters
 from .totals import country_groups, event_types, is_country_code, network_edges, pair_totals
@@ -39,6 +39,12 @@ class QueryMixin(DyadMixin):
         return [_clean(r) for r in self._rows(sql + tail, [*params, f.limit, f.offset])]
 
     def _list(self, kind: str, f: Filters) -> list[dict[str, Any]]:
+        if kind in _BY_DAY and getattr(self, "_dates_dyads", False) and dyad_latest.answers(f):
+            def select(among: str, params: list[Any]) -> list[dict[str, Any]]:  # among the dyad's newest articles
+                sql, where, order = _BY_DAY[kind](f, False, (among, params))
+                return self._select(sql, where, f, order)
+
+            return dyad_latest.latest(self, select, f)
         if kind in _BY_DAY:  # quotes and amounts: a dyad's are walked newest first or read from its articles
             walk = bool(f.dyad) and self._common_pair(*f.dyad, f.limit + f.offset)  # type: ignore[misc]
             sql, params, order = _BY_DAY[kind](f, walk)
@@ -230,14 +236,14 @@ def _events_sql(f: Filters) -> Listing:
     return _EVENT_SELECT + render(clauses), params, "e.day DESC NULLS LAST, e.article_id, e.idx"
 
 
-def _quotes_sql(f: Filters, walk: bool = False) -> Listing:
-    clauses, params = quotes_where(f, walk)
+def _quotes_sql(f: Filters, walk: bool = False, among: tuple[str, list[Any]] | None = None) -> Listing:
+    clauses, params = quotes_where(f, walk, among)
     sql = "SELECT q.*, a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id" + render(clauses)
     return sql, params, "q.day DESC NULLS LAST, q.article_id, q.idx"
 
 
-def _amounts_sql(f: Filters, walk: bool = False) -> Listing:
-    clauses, params = amounts_where(f, walk)
+def _amounts_sql(f: Filters, walk: bool = False, among: tuple[str, list[Any]] | None = None) -> Listing:
+    clauses, params = amounts_where(f, walk, among)
     sql = "SELECT m.*, a.title, a.language FROM amounts m JOIN articles a ON a.id = m.article_id" + render(clauses)
     return sql, params, "m.day DESC NULLS LAST, m.article_id, m.idx"
 

@@ -99,8 +99,9 @@ def _event_qualities(f: Filters, clauses: list[str], params: list[Any]) -> None:
         params += [f.place.lower(), f.place]
 
 
-def quotes_where(f: Filters, walk: bool = False) -> Clauses:
-    """With `walk`, a dyad's articles are tested one by one (for a walk over every quote)."""
+def quotes_where(f: Filters, walk: bool = False, among: Clauses | None = None) -> Clauses:
+    """With `walk`, a dyad's articles are tested one by one (for a walk over every quote); with
+    `among` (SQL selecting article ids, and its parameters), only those of the dyad's articles."""
     clauses, params = _common(f, "q", "q.day")
     if f.speaker or f.actor:
         who = (f.speaker or f.actor or "").lower()
@@ -110,14 +111,15 @@ def quotes_where(f: Filters, walk: bool = False) -> Clauses:
         clauses.append(f"lower(q.text) {LIKE}")
         params.append(like(f.text.lower()))
     if f.dyad:
-        sql, extra = _dyad_articles(f.dyad, "q", walk)
+        sql, extra = _dyad_articles(f.dyad, "q", walk, among)
         clauses.append(sql)
         params += extra
     return clauses, params
 
 
-def amounts_where(f: Filters, walk: bool = False) -> Clauses:
-    """With `walk`, a dyad's articles are tested one by one (for a walk over every amount)."""
+def amounts_where(f: Filters, walk: bool = False, among: Clauses | None = None) -> Clauses:
+    """With `walk`, a dyad's articles are tested one by one (for a walk over every amount); with
+    `among` (SQL selecting article ids, and its parameters), only those of the dyad's articles."""
     clauses, params = _common(f, "m", "m.day")
     if f.type:
         clauses.append("(m.unit = ? OR m.status = ?)")
@@ -126,7 +128,7 @@ def amounts_where(f: Filters, walk: bool = False) -> Clauses:
         clauses.append(f"(lower(m.text) {LIKE} OR lower(m.refers_to) {LIKE})")
         params += [like(f.text.lower())] * 2
     if f.dyad:
-        sql, extra = _dyad_articles(f.dyad, "m", walk)
+        sql, extra = _dyad_articles(f.dyad, "m", walk, among)
         clauses.append(sql)
         params += extra
     elif f.actor:
@@ -162,12 +164,13 @@ def articles_where(f: Filters) -> Clauses:
     return clauses, params
 
 
-def _dyad_articles(dyad: tuple[str, str], alias: str, walk: bool) -> tuple[str, list[Any]]:
-    """The record's article has events of the dyad: one look-up per record (`walk`), or one list
-    of the dyad's articles built first."""
+def _dyad_articles(dyad: tuple[str, str], alias: str, walk: bool,
+                   among: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
+    """The record's article has events of the dyad: one look-up per record (`walk`), one of the
+    dyad's articles `among` selects, or one list of the dyad's articles built first."""
     if walk:
         return articles_exist(*dyad, f"{alias}.article_id")
-    sql, params = articles_sql(*dyad)
+    sql, params = among or articles_sql(*dyad)
     return f"{alias}.article_id IN ({sql})", params
 
 
