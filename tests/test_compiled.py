@@ -95,3 +95,29 @@ def test_the_knowledge_base_and_cldr_names_load_the_same_from_the_cache(tmp_path
     table.write_bytes(b"a\tb\n")
     key = content_key(table)
     assert content_key(table.rename(tmp_path / "moved.tsv")) == key
+
+
+def test_a_content_key_is_remembered_by_the_file_and_follows_its_content(tmp_path, monkeypatch):
+    """A settled file's digest is kept in the cache folder (a later process only stats it); a
+    rewritten file gets its new content's digest, a just-written one is not remembered."""
+    import hashlib
+    import json
+    import os
+
+    from warta import compiled as compiled_module
+
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(compiled_module, "_DIGESTS", None)
+    table = tmp_path / "table.tsv"
+    table.write_bytes(b"a\tb\n")
+    assert compiled_module.content_key(table) == hashlib.sha256(b"a\tb\n").hexdigest()
+    assert not (tmp_path / "cache" / "content-keys.json").exists()  # just written: not remembered
+    old = 1_000_000_000
+    os.utime(table, (old, old))  # settled long ago (the change time is the utime call's: still recent)
+    monkeypatch.setattr(compiled_module, "_SETTLED_NS", -1)
+    key = compiled_module.content_key(table)
+    remembered = json.loads((tmp_path / "cache" / "content-keys.json").read_text())
+    assert list(remembered.values()) == [key]
+    table.write_bytes(b"a\tcd\n")
+    os.utime(table, (old, old))  # the same modification time: the size and change time tell
+    assert compiled_module.content_key(table) == hashlib.sha256(b"a\tcd\n").hexdigest()

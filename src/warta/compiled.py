@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -61,8 +63,55 @@ def file_key(path: str | Path) -> str:
 
 def content_key(path: str | Path) -> str:
     """The sha256 of a file's bytes: an input of `compiled` that is the same for the same data in
-    any checkout (hashing megabytes takes milliseconds; decoding them as text would take more)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    any checkout. Hashing the knowledge base's five tables means reading 5 MB (a tenth of the
+    entities stage of a first result), so a digest is remembered in the cache folder under the
+    file's identity (path, size, modification and change times, inode: a write changes the
+    change time, whatever the modification time is set to) and a later process only stats it.
+    A file changed in the last seconds is hashed and not remembered: two writes within one tick
+    of the file system's clock can leave the same times (git's "racy" files)."""
+    stat = os.stat(path)
+    identity = f"{os.path.abspath(path)}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
+    known = _digests()
+    if identity in known:
+        return known[identity]
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > _SETTLED_NS:
+        known[identity] = digest
+        _store_digests(known)
+    return digest
+
+
+_DIGESTS: dict[str, str] | None = None
+_MAX_DIGESTS = 1000  # files of other checkouts and versions age out past this many
+_SETTLED_NS = 3_000_000_000  # a file unchanged this long is not being written
+
+
+def _digests() -> dict[str, str]:
+    """The remembered digests (read once per process; none when the cache cannot be read)."""
+    global _DIGESTS
+    if _DIGESTS is None:
+        try:
+            loaded = json.loads((cache_dir() / "content-keys.json").read_text(encoding="utf-8"))
+            _DIGESTS = {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, str)}
+        except (OSError, ValueError, AttributeError):
+            _DIGESTS = {}
+    return _DIGESTS
+
+
+def _store_digests(known: dict[str, str]) -> None:
+    """Write the digests atomically, the newest kept; quietly not where the cache cannot be written."""
+    kept = dict(list(known.items())[-_MAX_DIGESTS:])
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, suffix=".tmp", encoding="utf-8") as handle:
+            json.dump(kept, handle)
+        os.replace(handle.name, folder / "content-keys.json")
+    except OSError:
+        try:
+            os.unlink(handle.name)
+        except (OSError, NameError, UnboundLocalError):
+            pass
 
 
 def package_key(name: str) -> str:
