@@ -29,7 +29,7 @@ class AmountStage:
     """Find money figures, percentages and counts."""
 
     name: str = "amounts"
-    requires: frozenset[str] = frozenset({"text", "title", "paragraphs", "dates"})
+    requires: frozenset[str] = frozenset({"text", "title", "language", "published", "paragraphs", "dates"})
     produces: frozenset[str] = frozenset({"amounts"})
 
     def __call__(self, article: Article) -> Article:

@@ -87,7 +87,7 @@ class EntityStage:
     use_tagger: bool = True
     english_tagger: str = "crf"  # the `english_tagger` setting: crf or spacy
     name: str = "entities"
-    requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
+    requires: frozenset[str] = frozenset({"text", "sentences", "paragraphs", "tokens", "language"})
     produces: frozenset[str] = frozenset({"entities"})
 
     def __call__(self, article: Article) -> Article:

@@ -23,7 +23,8 @@ class EventsStage:
 
     finder: str = "lexicon"  # how triggers are found and typed (events.triggers; the event_triggers setting)
     name: str = "events"
-    requires: frozenset[str] = frozenset({"text", "language", "published", "sentences", "syntax", "entities", "quotes", "dates"})
+    requires: frozenset[str] = frozenset({"text", "language", "published", "sentences", "paragraphs", "syntax", "entities",
+                                          "quotes", "dates"})
     produces: frozenset[str] = frozenset({"events"})
 
     def __call__(self, article: Article) -> Article:
