@@ -92,3 +92,10 @@ def test_bare_agents_named_together_sign_together_once() -> None:
 def test_a_reported_obligation_is_a_demand_on_its_subject() -> None:
     assert _coded("Rusia menegaskan bahwa Ukraina harus menarik pasukannya dari Kursk.") == {("DEMAND", "RUS", "UKR")}
     assert _coded("Amerika Serikat mengatakan Iran harus menghentikan serangan terhadap Israel.") == {("DEMAND", "USA", "IRN")}
+
+
+def test_a_side_named_by_its_role_after_its_head_is_that_role_of_the_country() -> None:
+    # "kelompok pemberontak": the role follows the noun it modifies; the lemma "berontak" is no role word
+    found = {(e.type, e.actor1.code, e.actor2.code if e.actor2 else None)
+             for e in _events("Pemerintah Kolombia mengecam kelompok pemberontak pada hari Senin.")}
+    assert ("DISAPPROVE", "COLGOV", "COLREB") in found

@@ -244,7 +244,7 @@ def role_sides(parse: Parse, i: int | None, groups: list[list[ActorMention]],
     codes it as a sector of its country (MOZREB), the country of a place in its own phrase, else
     the one country its sentence names; nothing when the sentence names none or several, or when
     it would be one side with its doers ("Iraq" and "the Iraqi government")."""
-    code = _role_code(parse, i, roles.codes) if i is not None and roles else None
+    code = _role_code(parse, i, roles) if i is not None and roles else None
     if code is None:
         return []
     own = [m.actor.country for g in groups_in(parse, phrase(parse, i), groups) for m in g]
@@ -262,15 +262,20 @@ def role_sides(parse: Parse, i: int | None, groups: list[list[ActorMention]],
     return [[ActorMention(word.start, word.end, actor, "role")]]
 
 
-def _role_code(parse: Parse, i: int, roles: Mapping[tuple[str, ...], str]) -> str | None:
+def _role_code(parse: Parse, i: int, roles: RoleNouns) -> str | None:
     """The CAMEO sector the role noun at word `i` names: its modifiers first ("opposition
     leader" OPP, "police officers" COP), then the noun itself; None for a noun naming no role."""
     if parse.words[i].upos != "NOUN":
         return None  # a name ("Kagame", "European Community") is someone in particular, not a role
-    mods = [j for j in tree.children(parse, i, ("compound", "amod")) if j < i and parse.words[j].upos in {"NOUN", "ADJ"}]
-    words = [_text(parse, j) for j in (*mods, i)]
-    found = [roles.get(tuple(words[-2:]))] if len(words) >= 2 else []
-    found += [roles.get((w,)) for w in words]
+    # an unmarked modifier on either side: "opposition leader", "kelompok pemberontak", "puluhan demonstran"
+    mods = [j for j in tree.children(parse, i, ("compound", "amod", "nmod", "flat"))
+            if parse.words[j].upos in {"NOUN", "ADJ"} and tree.case_word(parse, j) is None]
+
+    def word(j: int) -> str:  # as written: a lemma may be the bare root ("pemberontak" -> "berontak")
+        return roles.text[parse.words[j].start:parse.words[j].end].lower()
+
+    pairs = [(word(min(i, j)), word(max(i, j))) for j in mods]
+    found = [roles.codes.get(pair) for pair in pairs] + [roles.codes.get((word(j),)) for j in (*mods, i)]
     return next((c for c in found if c), None)
 
 
