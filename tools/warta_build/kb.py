@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 
+from warta.kb import name_key
+
 KB_DIR = Path(__file__).resolve().parents[2] / "src" / "warta" / "kb"  # the checkout's tables
-DEFAULT_PHOENIX = KB_DIR.parents[3] / "shared" / "corpus" / "lexicons" / "phoenix"
+DEFAULT_PHOENIX = Path(os.environ.get("WARTA_SHARED") or KB_DIR.parents[3] / "shared") / "corpus" / "lexicons" / "phoenix"
 MIN_CITY_POPULATION = 15000
 # Alternate city names are taken only from big cities, and only when they look like a spelling
 # of the main name (Moskow, Teheran), not a different word.
@@ -149,7 +153,7 @@ def build_index(out: Path) -> None:
     An entry id ends in "!" when the name is an acronym written in capitals ("AS", "WHO"),
     which the text must then match exactly. Ranking once here keeps loading fast.
     """
-    from warta.kb import TABLES, entry_rank, name_key, parse_row
+    from warta.kb import TABLES, entry_rank, parse_row
 
     found: dict[str, dict[str, tuple]] = {}
     for table in TABLES:
@@ -185,12 +189,85 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def build_orgs(out: Path) -> None:
-    """Write orgs.tsv from the curated organisations and facilities."""
+PHOENIX_ORG_FILES = ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+ORDINARY_ZIPF = 4.0  # a word this frequent in English or Indonesian news (wordfreq's Zipf scale) is no name
+
+
+def build_orgs(out: Path, phoenix: Path | None = None) -> None:
+    """Write orgs.tsv: the curated organisations and facilities, then the Phoenix international and
+    non-state actors they do not cover (a Phoenix record naming a curated body adds its other
+    names to it; a name the knowledge base gives a country, place or person stays theirs)."""
+    curated = [(r + [""] * 6)[:6] for r in _curated("orgs.tsv")]
+    owner = {name_key(n): i for i, row in enumerate(curated) for n in [row[0], *filter(None, row[5].split("|"))]}
+    extra: list[list[str]] = [[] for _ in curated]
+    derived = _phoenix_orgs(phoenix, owner, extra) if phoenix is not None else []
     lines = [HEADER]
-    for name, kind, country, cameo, wikidata, aliases in ((r + [""] * 6)[:6] for r in _curated("orgs.tsv")):
+    for (name, kind, country, cameo, wikidata, aliases), more in zip(curated, extra):
+        aliases = "|".join(filter(None, [aliases, *more]))
         lines.append(_row(f"org:{_slug(name)}", kind, name, "", country, cameo, wikidata, "", "", "", aliases))
+    lines += derived
     out.write_text("".join(lines), encoding="utf-8")
+
+
+def _phoenix_orgs(folder: Path, owner: dict[str, int], extra: list[list[str]]) -> list[str]:
+    """Rows of the Phoenix organisations; names of curated bodies go to `extra` instead."""
+    from .phoenix_orgs import phoenix_orgs
+
+    paths = [folder / name for name in PHOENIX_ORG_FILES if (folder / name).is_file()]
+    if not paths:
+        return []
+    taken, given = _taken_names()
+    countries = frozenset(row.split("\t")[3] for row in _table_rows("countries.tsv"))
+    ids = {row[:row.index("\t")] for row in _table_rows("people.tsv")}
+    rows: list[str] = []
+    derived: set[str] = set()  # name keys the Phoenix rows already written have
+    for org in phoenix_orgs(paths, countries=countries, ordinary=_ordinary, given_names=given):
+        names = [n for n in (org.name, *org.aliases) if name_key(n) not in taken
+                 and not (" " not in n and n.casefold() in given)]
+        if org.name and name_key(org.name) in owner:  # Phoenix's record of a curated body
+            i = owner[name_key(org.name)]
+            extra[i] += [n for n in names if name_key(n) not in owner]
+            owner.update((name_key(n), i) for n in names)
+            continue
+        names = [n for n in names if name_key(n) not in owner and name_key(n) not in derived]
+        if not names:
+            continue
+        id_ = f"phoenix:{_slug(names[0])}"
+        id_ = id_ if id_ not in ids else f"{id_}-org"
+        ids.add(id_)
+        derived.update(name_key(n) for n in names)
+        rows.append(_row(id_, "ORG", names[0], "", org.country, org.cameo, "", "", "", "", "|".join(names[1:])))
+    return rows
+
+
+def _table_rows(table: str) -> list[str]:
+    return [line for line in (KB_DIR / table).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def _taken_names() -> tuple[set[str], frozenset[str]]:
+    """Name keys of the countries, places and people already built, and the people's given names
+    (lower case): an organisation's name that is one of these is left to them."""
+    from warta.kb import parse_row
+
+    taken: set[str] = set()
+    for table in ("countries.tsv", "places.tsv", "people.tsv"):
+        for line in _table_rows(table):
+            entry, aliases, _ = parse_row(line)
+            taken.update(name_key(n) for n in (entry.name, *aliases))
+    given = frozenset(w.strip().casefold() for w in _table_rows("given_names.tsv"))
+    return taken, given
+
+
+@cache
+def _ordinary(word: str) -> bool:
+    """Whether a word is an ordinary English or Indonesian word rather than a name: frequent in
+    either language (wordfreq), or in warta's own lists of such words."""
+    from wordfreq import zipf_frequency
+
+    from warta.entities.lexicon import common_words, word_list
+
+    lists = common_words("id") | word_list("en", "entities_case_common.txt")
+    return word in lists or max(zipf_frequency(word, "en"), zipf_frequency(word, "id")) >= ORDINARY_ZIPF
 
 
 def build_people(out: Path, phoenix: Path | None) -> None:
@@ -245,12 +322,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--phoenix", type=Path, default=DEFAULT_PHOENIX, help="folder of the Phoenix dictionaries")
     args = parser.parse_args(argv)
+    if not (args.phoenix / "Phoenix.Countries.actors.txt").is_file():
+        parser.error(f"{args.phoenix}: no Phoenix dictionaries there (give --phoenix or WARTA_SHARED)")
     iso2to3 = build_countries(KB_DIR / "countries.tsv")
     build_places(KB_DIR / "places.tsv", iso2to3)
-    build_orgs(KB_DIR / "orgs.tsv")
     build_people(KB_DIR / "people.tsv", args.phoenix.resolve())
-    build_index(KB_DIR / "index.tsv")
     build_given_names(KB_DIR / "given_names.tsv")
+    build_orgs(KB_DIR / "orgs.tsv", args.phoenix.resolve())  # after the places and people whose names it leaves them
+    build_index(KB_DIR / "index.tsv")
     build_geo(KB_DIR / "geo.tsv")
     build_us_states(KB_DIR / "us_states.tsv")
     print(f"warta kb: built tables in {KB_DIR}")
