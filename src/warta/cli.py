@@ -47,16 +47,12 @@ def extract(
         raise typer.Exit(2)
     settings = load_settings({"stages": stages} if stages else None)
     _one_blas_thread()
-    from .gcpolicy import LoadingPhase
-    from .pipeline import Pipeline  # here, not at the top: `warta --help` needs no pipeline
+    from .plain import run_inputs  # here, not at the top: `warta --help` needs no pipeline
     from .read.sources import iter_documents
 
-    loading = LoadingPhase().start()  # the first input loads the models: see warta.gcpolicy
-    pipeline = Pipeline.build(settings)
     dropped = DropCounter()
     documents = iter_documents(paths, max_bytes=settings["max_input_bytes"])
-    for outcome in pipeline.run_batches(documents, batch_size=settings["batch_size"]):
-        loading.settle()
+    for outcome in run_inputs(settings, documents):  # in a worker ended past document_timeout (warta.plain)
         if outcome.error is not None:
             say(str(outcome.error))
             dropped.drop(outcome.error)

@@ -34,6 +34,19 @@ class WartaError(Exception):
         self.source = source
         self.detail = detail
 
+    def __reduce__(self) -> tuple:
+        # Pickled whole (a worker process sends it back): not rebuilt from its message, and with
+        # the attributes a subclass or a stage set (`stage`, a fetch error's `reason`).
+        return _restore, (type(self), self.args, self.__dict__)
+
+
+def _restore(kind: type[WartaError], args: tuple, state: dict) -> WartaError:
+    """A pickled WartaError again, without calling its __init__ (whose signature varies)."""
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(WartaError):
     """An input could not be read at all (missing, unreadable, unknown kind)."""

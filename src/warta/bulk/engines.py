@@ -10,21 +10,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
-from ..errors import ConfigError, WartaError
+from ..errors import ConfigError
 from ..model import Document
-from .flow import default_workers, ordered
-from .worker import BatchResult, process_batch, warm
+from ..supervise import EngineError, Supervisor
+from .flow import default_workers
+from .worker import BatchHandler, BatchResult, process_batch, warm
 
 ENGINES = ("serial", "processes", "dask")
-
-
-class EngineError(WartaError):
-    """The engine itself failed (a worker process died, the cluster went away); the run can resume."""
-
-    reason = "engine"
+__all__ = ["ENGINES", "Engine", "EngineError", "ProcessEngine", "SerialEngine", "make_engine", "default_workers"]
 
 
 class Engine(Protocol):
@@ -57,7 +52,9 @@ class SerialEngine:
 
 
 class ProcessEngine:
-    """A pool of worker processes, each building the pipeline once (in its initializer)."""
+    """Worker processes, each building the pipeline once, supervised (warta.supervise): a worker
+    still on one document a few seconds past `document_timeout` is ended, that document fails
+    with reason `timeout`, and the rest of its batch goes to a new worker."""
 
     def __init__(self, settings: dict[str, Any], *, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
@@ -68,28 +65,25 @@ class ProcessEngine:
             os.environ.setdefault(name, "1")
         # forkserver, not fork: the parent runs threads (progress display, fetchers) that a fork would copy mid-lock.
         context = multiprocessing.get_context("forkserver")
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                         initializer=warm, initargs=(settings, os.getpid()))
+        self._supervisor = Supervisor(BatchHandler(settings, os.getpid()), context, workers=self.workers,
+                                      seconds=float(settings.get("document_timeout") or 0), in_flight=self.workers * 2)
 
     def map(self, settings: dict[str, Any], batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
-        def submit(batch: list[Document]) -> Future:
-            return self._pool.submit(process_batch, settings, batch)
-
-        return ordered(submit, Future.result, batches, in_flight=self.workers * 2)
+        """The batches' results in order (the settings are those the engine was made with)."""
+        for items, extras in self._supervisor.map(batches):
+            yield BatchHandler.result(items, extras)
 
     def warm(self, settings: dict[str, Any]) -> None:
-        # While no worker is idle, each submit starts a new process, whose initializer builds the pipeline.
-        for future in [self._pool.submit(warm, settings) for _ in range(self.workers)]:
-            future.result()
+        self._supervisor.warm()
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._supervisor.close()
 
 
 def make_engine(name: str, settings: dict[str, Any], *, workers: int | None = None,
                 scheduler: str | None = None) -> Engine:
     """The engine called `name`; `scheduler` (tcp://host:port) is for dask only."""
-    if name == "serial" or (name == "processes" and workers == 1):
+    if name == "serial":
         return SerialEngine()
     if name == "processes":
         return ProcessEngine(settings, workers=workers)

@@ -142,6 +142,44 @@ def _exit_with(driver: int, *, every: float = 1.0) -> None:
             os._exit(1)
 
 
+class BatchHandler:
+    """A supervised bulk worker's side (warta.supervise): the pipeline, an ItemResult per document,
+    the counters after each batch."""
+
+    def __init__(self, settings: dict[str, Any], driver: int | None = None) -> None:
+        self.settings = settings
+        self.driver = driver  # the pid of the process that started the worker (see `warm`)
+
+    def prepare(self) -> None:
+        warm(self.settings, self.driver)
+
+    def run(self, document: Document) -> ItemResult:
+        return pipeline_for(self.settings).run(document)
+
+    def finish(self) -> tuple[dict[str, float], dict[str, int], int, int]:
+        seconds, out = pipeline_for(self.settings).counters.take()
+        return seconds, out, os.getpid(), int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+    def lost(self, document: Document, error: Any) -> ItemResult:
+        """In the parent: a document whose worker was ended fails with the error's reason."""
+        return ItemResult(document.source, reason=error.reason, detail=error.detail)
+
+    @staticmethod
+    def result(items: list[ItemResult], extras: list[tuple]) -> BatchResult:
+        """One BatchResult of a batch's items and the counters of the workers that ran its parts."""
+        seconds: dict[str, float] = {}
+        out: dict[str, int] = {}
+        pid, peak = 0, 0
+        for part_seconds, part_out, part_pid, part_peak in extras:
+            for stage, value in part_seconds.items():
+                seconds[stage] = seconds.get(stage, 0.0) + value
+            for stage, count in part_out.items():
+                out[stage] = out.get(stage, 0) + count
+            if part_peak >= peak:
+                pid, peak = part_pid, part_peak
+        return BatchResult(items, seconds, out, pid, peak)
+
+
 def process_batch(settings: dict[str, Any], documents: list[Document]) -> BatchResult:
     """Run the pipeline over one batch; never raises for a bad input."""
     timed = pipeline_for(settings)

@@ -50,15 +50,13 @@ def ingest(
         return ingest_bulk(paths, db=db, stages=stages, engine=engine, workers=workers, scheduler=scheduler, quiet=quiet,
                            retry_failed=retry_failed)
     from ..bulk import settle_failures
-    from ..pipeline import Pipeline
     from ..settings import load_settings
 
     settings = load_settings({"stages": stages} if stages else None)
-    pipeline = Pipeline.build(settings)
     dropped = DropCounter()
     stored: dict[str, str] = {}
     with open_store(db) as store:
-        counts = _store_each(store, _articles(pipeline, paths, settings, dropped), dropped, stored)
+        counts = _store_each(store, _articles(paths, settings, dropped), dropped, stored)
         embed_if_available(store)
         settle_failures(store, stored)  # a bulk run's failure fixed and ingested now leaves `warta status`
     print(f"warta: {store.url}: added {counts['added']}, updated {counts['updated']}, "
@@ -99,7 +97,8 @@ def _store_each(store: Any, articles: Iterator[Article], dropped: DropCounter,
     return counts
 
 
-def _articles(pipeline: Any, paths: list[str], settings: dict[str, Any], dropped: DropCounter) -> Iterator[Article]:
+def _articles(paths: list[str], settings: dict[str, Any], dropped: DropCounter) -> Iterator[Article]:
+    from ..plain import run_inputs
     from ..read.sources import iter_documents
 
     urls = [p for p in paths if p.startswith(("http://", "https://"))]
@@ -108,7 +107,7 @@ def _articles(pipeline: Any, paths: list[str], settings: dict[str, Any], dropped
         _fail(str(error))
         dropped.drop(error)
     documents = iter_documents([p for p in paths if p not in urls], max_bytes=settings["max_input_bytes"])
-    for outcome in pipeline.run_batches(documents, batch_size=settings["batch_size"]):
+    for outcome in run_inputs(settings, documents):  # in a worker ended past document_timeout (warta.plain)
         if outcome.error is not None:
             _fail(str(outcome.error))
             dropped.drop(outcome.error)
