@@ -170,3 +170,23 @@ def test_the_indonesian_parser_keeps_every_string_its_lemmatizer_edits_name() ->
     strings = parser.nlp.vocab.strings
     assert named and all(node["orig"] in strings and node["subst"] in strings for node in named)
     assert len(strings) < 10_000
+
+
+DEFERRED = """
+import sys
+from warta.syntax.runtime import import_spacy
+spacy = import_spacy()
+assert "srsly.ruamel_yaml" not in sys.modules and "packaging.markers" not in sys.modules
+import srsly, spacy.util
+assert srsly.yaml_loads(srsly.yaml_dumps({"a": [1, 2]})) == {"a": [1, 2]}
+assert spacy.util.split_requirement("spacy>=3.8,<3.9") == ("spacy", "<3.9,>=3.8")
+from packaging.requirements import Requirement
+assert isinstance(Requirement("numpy>=2"), Requirement) and sys.modules["packaging.requirements"].__file__
+print("ok")
+"""
+
+
+def test_modules_spacy_imports_for_its_command_line_only_come_when_called() -> None:
+    """srsly's YAML and packaging's requirements are not imported with spaCy, and work when used."""
+    done = subprocess.run([sys.executable, "-c", DEFERRED], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]

@@ -19,6 +19,10 @@
   loading at once (a threaded worker pool) neither undo each other's settings nor hand a
   tokenizing pipeline a language built without its exceptions; the stand-ins serve only the
   thread that loads.
+- Two modules spaCy imports for its command line only are stand-ins while spaCy is imported:
+  srsly's YAML functions (with ruamel.yaml, some thirty modules) and packaging's `Requirement`
+  (with the platform tags and markers). Each stand-in function imports the real module when
+  called, and the modules themselves import as usual afterwards.
 - No `pydantic.v1` while spaCy is imported: confection imports it (a tenth of spaCy's import) only
   to recognise schemas written for Pydantic 1, and spaCy, thinc and weasel write theirs for
   Pydantic 2; confection then works as it does where `pydantic.v1` is missing (Python 3.14).
@@ -95,6 +99,49 @@ def without_pydantic_v1() -> Iterator[None]:
     finally:
         if blocked and "pydantic.v1" in sys.modules and sys.modules["pydantic.v1"] is None:
             del sys.modules["pydantic.v1"]
+
+
+# Module → the names its importers take from it; every one is a function or a class called only
+DEFERRED = {
+    "srsly._yaml_api": ("read_yaml", "write_yaml", "yaml_dumps", "yaml_loads", "is_yaml_serializable"),
+    "packaging.requirements": ("Requirement",),
+}
+
+
+@contextmanager
+def deferred_modules() -> Iterator[None]:
+    """The modules of `DEFERRED` not imported yet are stand-ins meanwhile (see the docstring)."""
+    stand_ins = {name: _stand_in(name, names) for name, names in DEFERRED.items() if name not in sys.modules}
+    sys.modules.update(stand_ins)
+    try:
+        yield
+    finally:
+        for name, stand_in in stand_ins.items():
+            _drop(name, stand_in)
+
+
+def _stand_in(name: str, names: tuple[str, ...]) -> types.ModuleType:
+    module = types.ModuleType(name, "A stand-in (warta.syntax.quickload): each name imports the real module.")
+    for attribute in names:
+        setattr(module, attribute, _deferred(name, attribute, module))
+    return module
+
+
+def _deferred(name: str, attribute: str, stand_in: types.ModuleType) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        _drop(name, stand_in)  # called while the stand-in is still in place: make way for the real one
+        return getattr(importlib.import_module(name), attribute)(*args, **kwargs)
+    call.__name__ = call.__qualname__ = attribute
+    return call
+
+
+def _drop(name: str, stand_in: types.ModuleType) -> None:
+    """Forget a stand-in (in sys.modules and as its package's attribute) if it is still there."""
+    if sys.modules.get(name) is stand_in:
+        del sys.modules[name]
+    package, _, child = name.rpartition(".")
+    if getattr(sys.modules.get(package), child, None) is stand_in:
+        delattr(sys.modules[package], child)
 
 
 class _NoExceptions(importlib.abc.MetaPathFinder, importlib.abc.Loader):

@@ -17,8 +17,8 @@ import sys
 import types
 from typing import Any
 
-from .quickload import (LOADING, decoders_listed_once, index_entry_points, tokenizerless, without_pydantic_plugins,
-                        without_pydantic_v1)
+from .quickload import (LOADING, decoders_listed_once, deferred_modules, index_entry_points, tokenizerless,
+                        without_pydantic_plugins, without_pydantic_v1)
 
 
 def import_spacy() -> Any:
@@ -39,7 +39,7 @@ def _import_spacy() -> Any:
     sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
     try:
         index_entry_points()
-        with without_pydantic_plugins(), without_pydantic_v1():
+        with without_pydantic_plugins(), without_pydantic_v1(), deferred_modules():
             import spacy
     except ImportError:  # a spaCy that wants more of its command line: forget the attempt, import it whole
         for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
