@@ -3,7 +3,9 @@
 Time (`document_timeout`): a one-shot SIGALRM timer around the document. Its handler raises an
 exception derived from BaseException, so no stage's `except Exception` swallows it; CPython runs
 the handler between bytecodes and inside the re module's matching loop, so Python loops and
-regexes stop on time, and a long call into C (lxml parsing a page) stops when it returns.
+regexes stop on time, and a long call into C (lxml parsing a page) stops when it returns. For
+that call the limit is held from outside: `warta extract`, a plain ingest and the bulk pool run
+documents in worker processes that are ended a little past the limit (warta.supervise).
 
 Memory (`document_memory_mb`): RLIMIT_AS is lowered, for the document, to the address space the
 process already maps plus the budget, and restored afterwards; an allocation beyond it raises
@@ -14,9 +16,9 @@ decompressed gzip and WARC records), so this limit is the second line, for what 
 makes large.
 
 Both need POSIX and the main thread (signals are delivered there, and an rlimit holds for the whole
-process): elsewhere (Dask's threaded workers) only the size limits hold. The process pool's
-workers, the command line and the API's extraction worker (api/extractor.py, which the server also
-ends from outside past the limit) run documents on their main thread. Sentences are capped in
+process): elsewhere (Dask's threaded workers) only the size limits hold. The supervised workers
+(warta.supervise) and the API's extraction worker (api/extractor.py, which the server also ends
+from outside past the limit) run documents on their main thread. Sentences are capped in
 length (`max_sentence_tokens`) so that no stage makes one long call into C that the timer cannot
 interrupt.
 """

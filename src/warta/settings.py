@@ -33,7 +33,8 @@ SETTINGS: tuple[Setting, ...] = (
             "More folders holding language folders (<folder>/<code>/), separated by ':'; read before the built-in ones."),
     Setting("min_text_chars", 40, "Pages whose extracted body is shorter than this are not articles (texts are taken as given).", minimum=0),
     Setting("max_input_bytes", 20_000_000, "Inputs larger than this are refused (gzip files and WARC records: once decompressed).", minimum=1),
-    Setting("document_timeout", 60.0, "Seconds one input may take in the pipeline before it is dropped with a timeout; 0 turns the limit off.",
+    Setting("document_timeout", 60.0, "Seconds one input may take in the pipeline before it is dropped with a timeout, in wall time (its "
+            "worker process is ended 2 s past it, whatever it is doing); 0 turns the limit off.",
             minimum=0),
     Setting("document_memory_mb", 4096, "Memory (MB of address space) one input may add before it is dropped; 0 turns the limit off.",
             minimum=0),
