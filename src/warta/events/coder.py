@@ -38,7 +38,7 @@ from .cues import (
     topics,
 )
 from .framing import by_means, obligations, reframed, with_obligations
-from .grammar import DEVERBAL, RoleNouns, nameless_subject, parsed_pairs, passive_at, prominence
+from .grammar import DEVERBAL, RoleNouns, Support, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
@@ -298,9 +298,11 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
         pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
                              joint=options["joint"], alone=alone, mains=context.mains,
                              patient_marks=context.cues.words("patient_case"),
-                             roles=RoleNouns(agent_words(lexicon_language(context.article)), context.article.text))
-        if pairs is not None and any(p.target is not None for p in pairs):
-            return pairs
+                             roles=RoleNouns(agent_words(lexicon_language(context.article)), context.article.text),
+                             support=Support(context.cues.words("support"), context.article.text,
+                                             context.cues.words("own_people"), context.cues.words("own_pronoun")))
+        if pairs is not None and (not pairs or any(p.target is not None for p in pairs)):
+            return pairs  # none: the parse tells no side is acted upon (an act on one's own people)
         if pairs is None and match.pattern.kind == DEVERBAL:
             return []  # a verb's pattern on a noun without an owner: "in favor of", "a target"
         alone_pairs = pairs  # the parse found the source alone: a target by distance is preferred
@@ -309,6 +311,9 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
     # a side acting alone needs the parse's word for it when there is a parse
     alone = alone and facts.parse is None
     distance = _distance_pairs(context, tokens, match, sides, options, alone, start, head_end)
+    if match.pattern.kind == DEVERBAL and alone_pairs:
+        # an event noun's doer found through its support verb acts on a side named near, not alone
+        return [p for p in distance if p.target is not None and p.source == alone_pairs[0].source]
     if alone_pairs and not any(p.target is not None and p.source == alone_pairs[0].source for p in distance):
         return alone_pairs
     return distance or alone_pairs or []

@@ -41,6 +41,19 @@ class RoleNouns:
 
 
 @dataclass(frozen=True)
+class Support:
+    """Support verbs ("melancarkan", "launch", "respond"), lemmas or forms as written, that only
+    carry the act of the event noun they take, and the article's text their words are read in."""
+
+    verbs: frozenset[str]
+    text: str
+    # a state's own people ("warganya", "its citizens"): an act on them is inward, and the
+    # places its complement names ("to avoid travel to Iran") are no sides
+    people: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()  # the possessives that make them the subject's own ("its", "-nya")
+
+
+@dataclass(frozen=True)
 class Roles:
     """What the parse says about one trigger: who acts, who is acted upon."""
 
@@ -210,6 +223,27 @@ def _text(parse: Parse, i: int) -> str:
     return parse.words[i].lemma.lower()
 
 
+def inward(parse: Parse, i: int, groups: list[list[ActorMention]], support: Support | None) -> bool:
+    """Whether active verb `i` acts on its subject's own people ("Kanada meminta warganya untuk
+    menghindari perjalanan ke Israel", "urged its citizens to leave Iran"): a word for people
+    that a pronoun owns or that names no side but the subject's own country."""
+    if support is None or not support.people or _passive(parse, i):
+        return False
+    subject = sides_of(parse, _subject_word(parse, i), groups)
+    own = {m.actor.country for g in subject for m in g}
+    for j in tree.children(parse, i, ("obj", "iobj")):
+        word = parse.words[j]
+        written = support.text[word.start:word.end].lower()
+        if word.lemma.lower() not in support.people and written not in support.people:
+            continue
+        words = phrase(parse, j)
+        named = {m.actor.country for g in groups_in(parse, words, groups) for m in g}
+        owned = any(support.text[parse.words[k].start:parse.words[k].end].lower() in support.owners for k in words)
+        if (owned or named) and named <= own and own:
+            return True
+    return False
+
+
 def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str],
                roles: RoleNouns | None = None) -> Roles:
     """Who acts and who is acted upon for the verb trigger at word `i`."""
@@ -280,7 +314,7 @@ def _role_code(parse: Parse, i: int, roles: RoleNouns) -> str | None:
 
 
 def noun_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str],
-               patient_marks: frozenset[str] = frozenset()) -> Roles | None:
+               patient_marks: frozenset[str] = frozenset(), support: Support | None = None) -> Roles | None:
     """Owner and target of an event noun ("Iran's attack on Israel", "serangan Israel ke Gaza"):
     its possessor or modifier names the owner, a noun marked as a target what it is aimed at.
     None when the noun names no owner (the clause then decides, as without a parse)."""
@@ -295,11 +329,27 @@ def noun_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
         elif case is not None and _text(parse, case) in patient_marks:
             patients.append(j)
     source = [g for w in owners for g in sides_of(parse, w, groups)]
+    if not source and support is not None:
+        source = _supported(parse, i, groups, support)
     if not source:
         return None
     # with its owner named, the noun's "of" complement is whom it is done to ("Russia's invasion of Ukraine")
     upon = [g for w in targets + patients for g in sides_of(parse, w, groups)]
     return Roles(source, upon, True)
+
+
+def _supported(parse: Parse, i: int, groups: list[list[ActorMention]], support: Support) -> list[list[ActorMention]]:
+    """The sides of the subject of the support verb event noun `i` is the object of ("Israel
+    melancarkan serangan udara", "Iran menanggapi dengan serangan rudal", "Iran responded with
+    missile attacks"): a verb that only carries the noun's act makes its subject the act's doer."""
+    word = parse.words[i]
+    head = word.head
+    if head < 0 or word.deprel.partition(":")[0] not in {"obj", "obl", "xcomp"} or not is_verb(parse, head):
+        return []
+    verb = parse.words[head]
+    if verb.lemma.lower() not in support.verbs and support.text[verb.start:verb.end].lower() not in support.verbs:
+        return []
+    return sides_of(parse, _subject_word(parse, head), groups)
 
 
 def purpose(parse: Parse, offset: int) -> bool:
@@ -324,21 +374,26 @@ def gate(parse: Parse, offset: int, kind: str) -> str | None:
 def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, marks: frozenset[str], *,
                  joint: str, alone: bool, mains: tuple[Actor, ...],
                  patient_marks: frozenset[str] = frozenset(),
-                 roles: RoleNouns | None = None) -> list[Pair] | None:
+                 roles: RoleNouns | None = None, support: Support | None = None) -> list[Pair] | None:
     """The pairs of sides of the trigger at `offset` read from the parse; None when the parse
-    cannot tell (an event noun without an owner: the clause decides, as without a parse)."""
+    cannot tell (an event noun without an owner: the clause decides, as without a parse); no
+    pairs when the parse tells there is no event between sides (`inward`)."""
     i = word_of(parse, offset)
     if i is None:
         return None
     groups = sorted(sides.groups + [[m] for m in sides.reporters], key=lambda g: g[0].start)
     if kind == "verb" and is_verb(parse, i):
+        if inward(parse, i, groups, support):
+            return []  # an act on one's own people names no other side: no event between sides
         found = verb_roles(parse, i, groups, marks, roles)
         alone = alone and not _passive(parse, i)
     else:
-        found = noun_roles(parse, i, groups, marks, patient_marks)
+        found = noun_roles(parse, i, groups, marks, patient_marks, support)
         if found is None:
             return None
-        alone = False
+        # a support verb's subject is the doer the parse found; its target may be left to the
+        # distance rules ("melancarkan serangan udara Jumat lalu terhadap Iran")
+        alone = support is not None and bool(_supported(parse, i, groups, support))
     # a parse that names nobody for the trigger leaves it to the distance rules: parses of news
     # sentences miss attachments often enough that "nobody" is more often a parse error
     return pairs_of(found.subject, found.targets, joint=joint, alone=alone, mains=mains) or None

@@ -26,7 +26,8 @@ SUBJECT_REACH = 40  # characters from the sentence start where "a court in Guyan
 POSSESSED_REACH = 30  # characters between an event noun's owner and its target
 REACH = 150  # characters between a trigger and a side: farther names belong to other clauses
 # a dot inside a word ("Liputan6.com, Moskow -") does not end the dateline; one before a space does
-DATELINE = re.compile(r"^(?:[^.!?\n]|\.(?=\w)){0,80}?(?:\s[-–—]{1,2}\s?|[-–—]{1,2}\s)(?=\S)")
+# "LONDON - ", "Liputan6.com, Moskow -", and a city in capitals glued to its text ("YERUSALEM-Amerika")
+DATELINE = re.compile(r"^(?:[^.!?\n]|\.(?=\w)){0,80}?(?:\s[-–—]{1,2}\s?|[-–—]{1,2}\s)(?=\S)|^[A-Z][A-Z ]{4,40}[-–—](?=[A-Z])")
 
 
 class Pair(NamedTuple):
