@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("WARTA_SHARED") or HERE.parent.parent / "shared") / "corpus"
 HTML_DIR = CORPUS / "bench" / "article-extraction" / "html"
 DETIK = CORPUS / "id" / "detik-2025" / "articles.jsonl"
 BATCH = 16

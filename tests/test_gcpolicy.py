@@ -25,3 +25,15 @@ def test_settle_without_start_changes_nothing() -> None:
     before, frozen = gc.get_threshold(), gc.get_freeze_count()
     LoadingPhase().settle()
     assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+
+
+def test_a_long_run_collects_less_often() -> None:
+    from warta.gcpolicy import RUNNING_THRESHOLD, for_long_runs
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        for_long_runs()
+        assert gc.get_threshold() == (RUNNING_THRESHOLD, 10, 10)
+    finally:
+        gc.set_threshold(*before)

@@ -59,3 +59,12 @@ def test_a_sentence_with_an_obligation_is_parsed_for_the_demand_it_may_state() -
     assert sentence in _parsed(sentence)  # no quotation, no trigger but the statement verb
     article = Pipeline.build(load_settings({}))(Article.from_document(text_document("t.txt", sentence)))
     assert [e.cameo[:3] for e in article.events] == ["100"]  # the demand the parse reads
+
+
+def test_a_we_is_parsed_for_the_events_only_where_a_quotation_may_hold_it() -> None:
+    # "we" stands for a side only as a quotation's speaker; the article's own voice names none
+    text = ("Ana Ruiz met the press in Lima. We will attack the problem of slow pages next week. "
+            '"We will attack them tomorrow. They are ready."')
+    parsed = _parsed(text)
+    assert "We will attack the problem of slow pages next week." not in parsed
+    assert '"We will attack them tomorrow. They are ready."' in parsed  # no speech cue: the event coder asks

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from ..gcpolicy import for_long_runs
 from ..model import Article, Document
 from ..pipeline import Pipeline
 from ..store.rows import Rows, to_rows
@@ -118,6 +119,7 @@ def warm(settings: dict[str, Any], driver: int | None = None) -> int:
     # The models and tables now loaded live as long as the worker: moved out of the collector's
     # reach, they are no longer walked by every full collection (about 4 ms per page before).
     gc.freeze()
+    for_long_runs()  # and collections rarer for the run (see warta.gcpolicy)
     return os.getpid()
 
 

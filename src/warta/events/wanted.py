@@ -6,14 +6,21 @@ asks for those sentences alone, found by the coder's own means: the trigger find
 the sentence's words (only those that may make an event: not a statement, CAMEO 01, nor a
 verb of saying) or an obligation cue ("must": the verb reporting it may be a demand,
 `framing.obligations`), the actor mentions of the article's entities, and the "both countries" and "we"
-words the coder turns into sides (a "we" needs a quotation's speaker, known only after the quotes
-stage: any sentence with such a word is asked for).
+words the coder turns into sides. A "we" is a side only inside a quotation whose speaker is known
+(`actors.Speakers`), which the quotes stage finds after the parse: a sentence is asked for when
+one of its "we" words lies where a quotation can be, between quote marks or in the reported
+speech of its sentence (the quotes stage's own `find_quoted` and `reported_in`); a "we" of the
+article's own voice ("We'd like to hear what you think") never is.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
-from ..model import Article
+from ..model import Article, Span
+from ..quotes.cues import load_cues as quote_cues
+from ..quotes.marks import find_quoted
+from ..quotes.reported import reported_in
 from ..syntax import register_selector
 from ..syntax.select import Selector, selectors
 from .actors import main_countries, named_mentions
@@ -33,11 +40,12 @@ def trigger_selector(finder: str = "lexicon") -> Selector:
         cues, lexicon = cues_for(language), trigger_finder(language, finder)
         starts = sorted(m.start for m in named_mentions(article))
         both = len(main_countries(article)) == 2
+        speech = _Speech(article)
         chosen = []
         for i, sentence in enumerate(article.sentences):
             text = article.text[sentence.start:sentence.end]
             named = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
-            if not (named or _resolvable(cues, text, both)):
+            if not (named or _resolvable(cues, text, both, sentence, speech)):
                 continue
             tokens = tokenize(text, sentence.start)
             if cues.starts("obligation", tokens) or \
@@ -53,12 +61,36 @@ def _codable(match: Match, tokens: list[Token], cues: Cues) -> bool:
     return lookup(match.pattern.cameo) is not None and not cues.has("say", tokens, match.start)
 
 
-def _resolvable(cues: Cues, text: str, both: bool) -> bool:
+def _resolvable(cues: Cues, text: str, both: bool, sentence: Span, speech: _Speech) -> bool:
     """Whether the sentence may hold a word the coder makes a side: "both countries" (with two
-    main countries), "we"/"kami" (a quotation's speaker)."""
+    main countries), "we"/"kami" where a quotation may hold it (its speaker's side)."""
     if both and cues.may_start("both", text) and cues.starts("both", tokenize(text)):
         return True
-    return cues.may_start("self", text) and bool(cues.starts("self", tokenize(text)))
+    if not cues.may_start("self", text):
+        return False
+    tokens = tokenize(text, sentence.start)
+    return any(speech.may_quote(sentence, tokens[k].start) for k in cues.starts("self", tokens))
+
+
+class _Speech:
+    """Where an article's quotations can be before the quotes stage has run: a quotation (direct
+    or reported, `warta.quotes`) only ever covers words between quote marks or the reported
+    speech of a sentence, so a word elsewhere is in none, whatever the quotes stage decides."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
+        quoted = sorted((q.start, q.end) for q in find_quoted(article.text, paragraphs))
+        self._starts = [s for s, _ in quoted]
+        self._reach = list(accumulate((e for _, e in quoted), max))  # the farthest end among the first n
+
+    def may_quote(self, sentence: Span, offset: int) -> bool:
+        """Whether a quotation may cover `offset` (in `sentence`)."""
+        n = bisect_right(self._starts, offset)
+        if n and self._reach[n - 1] > offset:
+            return True
+        reported = reported_in(self.article.text, sentence.start, sentence.end, quote_cues(self.article.language))
+        return reported is not None and reported.start <= offset < reported.end
 
 
 def register(finder: str = "lexicon") -> None:

@@ -198,6 +198,24 @@ def set_float_width(nlp: Any, width: str) -> int:
     return changed
 
 
+def index_as_sets(nlp: Any) -> int:
+    """Make the word lists of every rule lemmatizer's `lemma_index` table sets; returns how many
+    changed. spaCy's rule lemmatizer only asks whether a candidate form is in its part of speech's
+    list (`form in index`), once per suffix rule; in a list of 57,000 English nouns each test is a
+    scan, two thirds of the CPU time of lemmatising a new word. A set answers the same."""
+    changed = 0
+    for _, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_index"):
+            continue
+        table = lookups.get_table("lemma_index")
+        for key, words in list(table.items()):
+            if isinstance(words, list):
+                table[key] = frozenset(words)
+                changed += 1
+    return changed
+
+
 @cache
 def load_parser(code: str) -> Parser | None:
     """The parser of language `code`, or None when it has none or its model cannot be loaded."""
@@ -209,6 +227,7 @@ def load_parser(code: str) -> Parser | None:
         set_float_width(nlp, "float32")  # warta's own models are stored in float16 (half the size)
         if "strings" in data.exclude:
             add_edit_strings(nlp)
+        index_as_sets(nlp)
     except (ImportError, OSError) as error:
         log.warning("warta syntax: no parser for %s (%s); its sentences get no parse", code, error)
         return None
