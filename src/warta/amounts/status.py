@@ -25,13 +25,38 @@ _STOP = re.compile(r"[.!?](?=\s)|\n")
 _PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
+class Phrases:
+    """Cue phrases (lower case; a part ending in * is a prefix), indexed by their first word: a
+    clause is tested at each word against the few phrases that can start there, not against all."""
+
+    def __init__(self, phrases: tuple[tuple[str, ...], ...]) -> None:
+        self.phrases = phrases
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.prefixed = tuple(p for p in phrases if p[0].endswith("*"))  # tried where a word starts so
+        self.heads = tuple(p[0][:-1] for p in self.prefixed)
+        for phrase in phrases:
+            if not phrase[0].endswith("*"):
+                self.by_first.setdefault(phrase[0], []).append(phrase)
+
+    def found_in(self, words: list[str]) -> bool:
+        """Does any phrase occur in `words` (lower case)?"""
+        for i, word in enumerate(words):
+            starting = self.by_first.get(word, ())
+            for phrase in (*starting, *self.prefixed) if word.startswith(self.heads) else starting:
+                n = len(phrase)
+                if i + n <= len(words) and all(w.startswith(p[:-1]) if p.endswith("*") else w == p
+                                               for w, p in zip(words[i:i + n], phrase)):
+                    return True
+        return False
+
+
 @dataclass(frozen=True)
 class StatusCues:
     """A language's promised and realised words (whole words, prefixes ending in *, phrases) and
     clause openers."""
 
-    promised: tuple[tuple[str, ...], ...]
-    realised: tuple[tuple[str, ...], ...]
+    promised: Phrases
+    realised: Phrases
     openers: frozenset[str]
 
 
@@ -43,7 +68,7 @@ def status_cues(code: str | None) -> StatusCues:
     for line in read_lines(code, "amount_status.tsv"):
         kind, _, words = line.partition("\t")
         kinds.setdefault(kind.strip(), []).extend(tuple(w.split("~")) for w in words.strip().split("|") if w)
-    return StatusCues(tuple(kinds["promised"]), tuple(kinds["realised"]),
+    return StatusCues(Phrases(tuple(kinds["promised"])), Phrases(tuple(kinds["realised"])),
                       _kind(code, "event_date_cues.tsv", "opener") - _kind(code, "event_cues.tsv", "relative"))
 
 
@@ -57,14 +82,9 @@ def _kind(code: str, filename: str, wanted: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _has(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Does any phrase occur in `words` (lower case; a part ending in * is a prefix)?"""
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if all(w.startswith(p[:-1]) if p.endswith("*") else w == p for w, p in zip(words[i:i + n], phrase)):
-                return True
-    return False
+def _has(words: list[str], phrases: Phrases) -> bool:
+    """Does any of `phrases` occur in `words` (lower case)?"""
+    return phrases.found_in(words)
 
 
 def clause_words(text: str, amount: Amount, bounds: tuple[int, int], openers: frozenset[str]) -> list[str]:

@@ -30,7 +30,7 @@ Alternative = tuple[str, ...]  # consecutive words; a word ending in * is a pref
 class Choice:
     """One pattern position: its alternatives, indexed by their first word for speed."""
 
-    __slots__ = ("alternatives", "by_first", "prefixed")
+    __slots__ = ("alternatives", "by_first", "prefixed", "_firsts")
 
     def __init__(self, alternatives: tuple[Alternative, ...]) -> None:
         self.alternatives = alternatives
@@ -39,6 +39,14 @@ class Choice:
         for alt in alternatives:
             if not alt[0].endswith("*"):
                 self.by_first[alt[0]].append(alt)
+        self._firsts: frozenset[str] | None = None
+
+    def firsts(self) -> frozenset[str]:
+        """The first words of its alternatives, made once: the patterns that write one set
+        (`@country`, thousands of words) share this Choice, and so this one frozenset."""
+        if self._firsts is None:
+            self._firsts = frozenset(alt[0] for alt in self.alternatives)
+        return self._firsts
 
     def __bool__(self) -> bool:
         return bool(self.alternatives)
@@ -95,13 +103,13 @@ def _alternative_end(alt: Alternative, tokens: list[str], i: int) -> int | None:
 
 
 Candidate = tuple[TriggerPattern, tuple[frozenset[str], ...]]  # a pattern and the words it needs
+SMALL_SET = 16  # needed words a pattern is indexed by one by one (larger sets: `Candidates.by_set`)
 
 
 def _needs(pattern: TriggerPattern) -> tuple[frozenset[str], ...]:
     """For each later word element, the words one of which must occur in the sentence for the
     pattern to match (elements with a prefix alternative could match anything and are left out)."""
-    return tuple(frozenset(alt[0] for alt in e) for e in pattern.elements[1:]
-                 if e is not None and not e.prefixed)
+    return tuple(e.firsts() for e in pattern.elements[1:] if e is not None and not e.prefixed)
 
 
 def _rank(candidate: Candidate) -> tuple[int, int]:
@@ -112,7 +120,13 @@ def _rank(candidate: Candidate) -> tuple[int, int]:
 def _key(needs: tuple[frozenset[str], ...]) -> frozenset[str]:
     """The needed words a pattern is indexed by: the set whose shortest word is longest, as long
     words are rare ("resolution", not "of"), so few sentences hold one (any choice is correct)."""
-    return max(needs, key=lambda words: min(map(len, words)))
+    return max(needs, key=_shortest)
+
+
+@cache
+def _shortest(words: frozenset[str]) -> int:
+    """The length of the shortest word (the sets are shared `Choice.firsts`: measured once each)."""
+    return min(map(len, words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,24 +139,33 @@ class Candidates:
 
     ranked: tuple[Candidate, ...]  # all patterns, best first
     unconditional: tuple[int, ...]  # ranks of those that need no later word
-    by_key: dict[str, tuple[int, ...]]  # a needed word -> ranks of the patterns indexed by it
+    by_key: dict[str, tuple[int, ...]]  # a needed word of a small set -> ranks of the patterns indexed by it
     keys: frozenset[str]
+    # large sets (`@country`) with the ranks of the patterns indexed by them, tested whole: one
+    # entry per word of each would make building the index cost more than all its lookups
+    by_set: tuple[tuple[frozenset[str], tuple[int, ...]], ...] = ()
 
     @classmethod
     def of(cls, found: list[Candidate]) -> Candidates:
         """Rank `found` best first and index its conditional patterns by a needed word."""
         ranked = tuple(sorted(found, key=_rank))
-        by_key: dict[str, list[int]] = defaultdict(list)
+        by_set: dict[frozenset[str], list[int]] = defaultdict(list)  # patterns share their sets
         for rank, (_, needs) in enumerate(ranked):
-            for word in _key(needs) if needs else ():
-                by_key[word].append(rank)
+            if needs:
+                by_set[_key(needs)].append(rank)
+        by_key: dict[str, list[int]] = defaultdict(list)  # ranks unordered: `best` sorts them
+        for words, ranks in by_set.items():
+            for word in words if len(words) <= SMALL_SET else ():
+                by_key[word].extend(ranks)
+        large = tuple((words, tuple(ranks)) for words, ranks in by_set.items() if len(words) > SMALL_SET)
         return cls(ranked, tuple(rank for rank, (_, needs) in enumerate(ranked) if not needs),
-                   {word: tuple(ranks) for word, ranks in by_key.items()}, frozenset(by_key))
+                   {word: tuple(ranks) for word, ranks in by_key.items()}, frozenset(by_key), large)
 
     def best(self, tokens: list[str], i: int, present: set[str]) -> Match | None:
         """The best match at `i`: as they are ranked, the first pattern that matches."""
-        keys = present.intersection(self.keys)
-        ranks = sorted(set(self.unconditional).union(*map(self.by_key.__getitem__, keys))) if keys else self.unconditional
+        found = [self.by_key[k] for k in present.intersection(self.keys)]
+        found += [ranks for words, ranks in self.by_set if not words.isdisjoint(present)]
+        ranks = sorted(set(self.unconditional).union(*found)) if found else self.unconditional
         for rank in ranks:
             pattern, needs = self.ranked[rank]
             for words in needs:
