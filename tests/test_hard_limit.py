@@ -171,3 +171,32 @@ def test_errors_cross_processes_whole() -> None:
         StageError, "a.txt: stage x failed (ValueError: no)", "a.txt", "stage x failed (ValueError: no)", "x")
     timeout = pickle.loads(pickle.dumps(DocumentTimeoutError("b.txt", "timed out")))
     assert timeout.reason == "timeout" and re.fullmatch("b.txt: timed out", str(timeout))
+
+
+# -- memory bounded before the amplification: per-document caps ------------------------------------
+
+
+def test_an_input_of_too_many_tokens_is_dropped_as_soon_as_it_is_split() -> None:
+    from warta.pipeline import Pipeline
+    from warta.settings import load_settings
+
+    pipeline = Pipeline.build(load_settings({"stages": "read,language,segment", "max_document_tokens": 500,
+                                             "document_timeout": 0}))
+    flood = Document(source="flood.txt", kind="text", content=f"Judul\n\n{BODY}\n\n" + "a , " * 400)
+    outcome = pipeline.run(flood)
+    assert outcome.error is not None and outcome.error.reason == "too-large"
+    assert str(outcome.error) == "flood.txt: more than 500 tokens (setting max_document_tokens)"
+    assert pipeline.run(Document(source="ok.txt", kind="text", content=f"Judul\n\n{BODY}\n")).article is not None
+
+
+def test_the_syntax_stage_parses_at_most_its_cap_of_sentences() -> None:
+    from warta.pipeline import Pipeline
+    from warta.settings import load_settings
+
+    settings = {"stages": "read,language,segment,syntax", "syntax_every_sentence": True, "document_timeout": 0}
+    text = "Judul\n\n" + " ".join(f"Menteri itu bertemu duta besar pada hari ke-{n}." for n in range(12))
+    document = Document(source="many.txt", kind="text", content=text)
+    capped = Pipeline.build(load_settings({**settings, "syntax_max_sentences": 5})).run(document).article
+    whole = Pipeline.build(load_settings({**settings, "syntax_max_sentences": 0})).run(document).article
+    assert capped is not None and whole is not None and len(whole.syntax) == len(whole.sentences) == 13  # and the title
+    assert [p.start for p in capped.syntax] == [s.start for s in whole.sentences[:5]]

@@ -90,6 +90,12 @@ class DocumentMemoryError(WartaError):
     reason = "memory"
 
 
+class DocumentSizeError(WartaError):
+    """One input holds more than a per-document cap allows (`max_document_tokens`); the batch goes on."""
+
+    reason = "too-large"
+
+
 class ConfigError(WartaError):
     """A setting or pipeline is invalid (bad value, unmet stage contract)."""
 

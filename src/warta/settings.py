@@ -40,6 +40,9 @@ SETTINGS: tuple[Setting, ...] = (
             minimum=0),
     Setting("max_sentence_tokens", 1000, "Sentences longer than this many tokens are cut into pieces of it, so that "
             "pathological text (no full stops, floods of marks) cannot make a stage's memory explode; 0 turns it off.", minimum=0),
+    Setting("max_document_tokens", 200_000, "Inputs of more tokens than this are dropped (reason too-large) as soon "
+            "as they are split into tokens, before the later stages multiply what each token costs (a flood of "
+            "punctuation or marks); 0 turns the limit off.", minimum=0),
     Setting("english_tagger", "crf", "Statistical name tagger for English: crf (the CRF this project distils from spaCy, "
             "about 8x faster) or spacy (en_core_web_sm itself).", choices=("crf", "spacy")),
     Setting("event_triggers", "lexicon", "How the event coder finds and types triggers: `lexicon` (the language "
@@ -50,6 +53,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("syntax_max_words", 100, "Sentences of more words than this are read without a parse (the consumers' "
             "word patterns): a run-on of pathological text would cost the parser and the tree readers work that "
             "grows faster than its length; 0 turns the limit off.", minimum=0),
+    Setting("syntax_max_sentences", 1000, "The syntax stage parses at most this many sentences of one input (the "
+            "first of those it is asked for); the others are read without a parse, so that a parse's memory and "
+            "time stay bounded on pathological text; 0 turns the limit off.", minimum=0),
     Setting("syntax_every_sentence", False, "The syntax stage parses every sentence, not only those a consumer "
             "(events, quotes) asks for."),
     Setting("favor_precision", False, "Use only trafilatura's precision pass, without the recall fallback for pages where it keeps almost nothing."),

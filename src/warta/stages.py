@@ -12,7 +12,7 @@ from typing import Any
 
 from .cldr import territory_names
 from .read.cleaning import clean
-from .errors import NotArticleError
+from .errors import DocumentSizeError, NotArticleError
 from .read.extraction import extract
 from .lang import language_for
 from .lang.identify import identify_article
@@ -87,9 +87,11 @@ class SegmentStage:
     requires: frozenset[str] = frozenset({"text", "paragraphs"})
     produces: frozenset[str] = frozenset({"sentences", "tokens"})
     max_sentence_tokens: int = 1000  # longer sentences are cut: see segment.capped
+    max_document_tokens: int = 200_000  # more is refused before Span objects (and every later stage) multiply it
 
     def __call__(self, article: Article) -> Article:
         text, sentences, tokens = article.text, [], []
+        counted = 0
         for paragraph in article.paragraphs:
             abbreviations = self._abbreviations_for(paragraph.language or article.language)
             found = sentence_spans(text, paragraph.start, paragraph.end, abbreviations=abbreviations)
@@ -97,6 +99,10 @@ class SegmentStage:
             # token holds a space: the paragraph's tokens are its sentences' tokens, found in one go.
             # starmap: ~850 tokens a page, and a generator's step per token costs a fifth of the stage
             spans = token_spans(text, paragraph.start, paragraph.end, abbreviations=abbreviations)
+            counted += len(spans)
+            if self.max_document_tokens and counted > self.max_document_tokens:
+                raise DocumentSizeError(article.source, f"more than {self.max_document_tokens} tokens "
+                                                        "(setting max_document_tokens)")
             found = capped(found, spans, self.max_sentence_tokens)
             sentences.extend(Span(s, e, paragraph.language) for s, e in found)
             tokens.extend(starmap(Span, spans))
@@ -118,4 +124,5 @@ def _language(settings: dict[str, Any]) -> LanguageStage:
 
 @register("segment")
 def _segment(settings: dict[str, Any]) -> SegmentStage:
-    return SegmentStage(max_sentence_tokens=settings.get("max_sentence_tokens", 1000))
+    return SegmentStage(max_sentence_tokens=settings.get("max_sentence_tokens", 1000),
+                        max_document_tokens=settings.get("max_document_tokens", 200_000))

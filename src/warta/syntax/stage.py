@@ -22,6 +22,7 @@ class SyntaxStage:
     languages: frozenset[str] | None = None  # None: every language that has a parser
     absent: frozenset[str] = frozenset()  # stages not in the pipeline: their selectors are not asked
     max_words: int = 100  # longer sentences are read without a parse (0: no limit)
+    max_sentences: int = 1000  # sentences parsed per article at most, the first wanted (0: no limit)
     name: str = "syntax"
     requires: frozenset[str] = frozenset({"text", "sentences", "tokens", "language"})
     reads: frozenset[str] = frozenset({"entities", "paragraphs"})  # what the consumers' sentence selectors look at when present
@@ -29,6 +30,8 @@ class SyntaxStage:
 
     def __call__(self, article: Article) -> Article:
         indices = range(len(article.sentences)) if self.every_sentence else wanted_sentences(article, self.absent)
+        if self.max_sentences and len(indices) > self.max_sentences:  # pathological text: parse memory stays bounded
+            indices = sorted(indices)[:self.max_sentences]
         by_language: dict[str, list[int]] = {}
         for i in indices:
             language = article.sentences[i].language or article.language
@@ -62,7 +65,8 @@ def _syntax(settings: dict[str, Any]) -> SyntaxStage:
     # language never pays for spaCy, and a bulk worker's warm-up articles load them before timing.
     languages = frozenset(c.strip() for c in str(settings.get("syntax_languages", "")).split(",") if c.strip())
     return SyntaxStage(every_sentence=bool(settings.get("syntax_every_sentence", False)), languages=languages,
-                       absent=_absent_stages(settings), max_words=int(settings.get("syntax_max_words", 100)))
+                       absent=_absent_stages(settings), max_words=int(settings.get("syntax_max_words", 100)),
+                       max_sentences=int(settings.get("syntax_max_sentences", 1000)))
 
 
 def _absent_stages(settings: dict[str, Any]) -> frozenset[str]:
