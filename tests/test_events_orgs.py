@@ -37,6 +37,8 @@ def coded(text: str) -> set[tuple]:
     ("MILF menandatangani perjanjian damai dengan pemerintah Filipina pada hari Minggu.",
      ("SUPPORT", "PHLREB", "PHLGOV")),
     ("UNITA menyerang pasukan Angola di dekat Huambo.", ("FIGHT", "ANGREB", "AGOMIL")),
+    ("OPM menyerang pos TNI di Kabupaten Intan Jaya pada Senin.", ("FIGHT", "IDNREB", "IDNMIL")),
+    ("Bulan Sabit Merah mengirim bantuan ke Gaza.", ("AID", "NGOHLHIRC", "PSE")),
 ])
 def test_a_phoenix_organisation_is_a_side(text: str, event: tuple) -> None:
     assert event in coded(text)

@@ -198,7 +198,7 @@ def build_orgs(out: Path, phoenix: Path | None = None) -> None:
     non-state actors they do not cover (a Phoenix record naming a curated body adds its other
     names to it; a name the knowledge base gives a country, place or person stays theirs)."""
     curated = [(r + [""] * 6)[:6] for r in _curated("orgs.tsv")]
-    owner = {name_key(n): i for i, row in enumerate(curated) for n in [row[0], *filter(None, row[5].split("|"))]}
+    owner = {_loose(n): i for i, row in enumerate(curated) for n in [row[0], *filter(None, row[5].split("|"))]}
     extra: list[list[str]] = [[] for _ in curated]
     derived = _phoenix_orgs(phoenix, owner, extra) if phoenix is not None else []
     lines = [HEADER]
@@ -222,22 +222,28 @@ def _phoenix_orgs(folder: Path, owner: dict[str, int], extra: list[list[str]]) -
     rows: list[str] = []
     derived: set[str] = set()  # name keys the Phoenix rows already written have
     for org in phoenix_orgs(paths, countries=countries, ordinary=_ordinary, given_names=given):
-        names = [n for n in (org.name, *org.aliases) if name_key(n) not in taken
+        names = [n for n in (org.name, *org.aliases) if _loose(n) not in taken
                  and not (" " not in n and n.casefold() in given)]
-        if org.name and name_key(org.name) in owner:  # Phoenix's record of a curated body
-            i = owner[name_key(org.name)]
-            extra[i] += [n for n in names if name_key(n) not in owner]
-            owner.update((name_key(n), i) for n in names)
+        if org.name and _loose(org.name) in owner:  # Phoenix's record of a curated body
+            i = owner[_loose(org.name)]
+            extra[i] += [n for n in names if _loose(n) not in owner]
+            owner.update((_loose(n), i) for n in names)
             continue
-        names = [n for n in names if name_key(n) not in owner and name_key(n) not in derived]
+        names = [n for n in names if _loose(n) not in owner and _loose(n) not in derived]
         if not names:
             continue
         id_ = f"phoenix:{_slug(names[0])}"
         id_ = id_ if id_ not in ids else f"{id_}-org"
         ids.add(id_)
-        derived.update(name_key(n) for n in names)
+        derived.update(_loose(n) for n in names)
         rows.append(_row(id_, "ORG", names[0], "", org.country, org.cameo, "", "", "", "", "|".join(names[1:])))
     return rows
+
+
+def _loose(name: str) -> str:
+    """A name's key without apostrophes: Phoenix writes "PEOPLES_LIBERATION_ARMY" for a name the
+    knowledge base has as "People's Liberation Army"."""
+    return name_key(name).replace("'", "")
 
 
 def _table_rows(table: str) -> list[str]:
@@ -253,7 +259,7 @@ def _taken_names() -> tuple[set[str], frozenset[str]]:
     for table in ("countries.tsv", "places.tsv", "people.tsv"):
         for line in _table_rows(table):
             entry, aliases, _ = parse_row(line)
-            taken.update(name_key(n) for n in (entry.name, *aliases))
+            taken.update(_loose(n) for n in (entry.name, *aliases))
     given = frozenset(w.strip().casefold() for w in _table_rows("given_names.tsv"))
     return taken, given
 

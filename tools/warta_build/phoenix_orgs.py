@@ -28,7 +28,7 @@ SMALL_WORDS = frozenset("a an and at by de del der des di du et for from in la l
 # "WORLD_BANK_PRESIDENT", "AL_QAEDA_OPERATIVES", "QATAR-BASED_BROADCASTER_AL-JAZEERA", "AL_QAIDA_OFFSHOOT".
 DESCRIPTIVE = frozenset("""
 affiliated affiliate ambassador based broadcaster chairman chief commander delegate delegates delegation
-director envoy fighter fighters former guerrilla guerrillas head journalist journalists leader leaders
+director envoy extremist extremists fighter fighters former guerrilla guerrillas head journalist journalists leader leaders
 linked member members militant militants minister offshoot official officials operative operatives
 peacekeeper peacekeepers president reporter reporters representative secretary spokesman spokeswoman
 spokesperson supporters sympathizers sg secy sec gen mr mrs dr sheikh sheik sayyid sayyed seyyed general colonel ministers presidents
@@ -146,7 +146,8 @@ def display(phrase: str) -> tuple[str, list[str]]:
     while len(words) > 1 and (len(words[-1]) == 1 or words[-1].lower() in SMALL_WORDS):
         words = words[:-1]  # cut off mid-word in the company list: "ANNTAYLOR_STORES_C"
     if len(words) == 1 and len(words[0]) <= 5 and words[0].isalpha():
-        return words[0].upper(), acronyms  # UNITA, FARC: a short single word is an acronym
+        # UNITA, FARC: a short single word is an acronym, matched in capitals only ("Eyal" is a name, not EYAL)
+        return words[0].upper(), acronyms
     return " ".join(_word(w, n == 0) for n, w in enumerate(words)), acronyms
 
 
@@ -222,9 +223,10 @@ def organisation(entry: Entry, countries: frozenset[str], ordinary: Callable[[st
         short = shown.split()
         while len(short) > 1 and short[-1].lower().strip(",") in COMPANY_SUFFIXES | {"and"}:
             short = short[:-1]
-        names += [" ".join(short).strip(","), shown] + [a for a in acronyms if a.isupper() and a.isalpha() and 3 <= len(a) <= 6]
-        if len(shown) in (4, 5) and shown.isupper() and " " not in shown and len(re.findall("[AEIOU]", shown)) >= 2:
-            names.append(shown.capitalize())  # "Unita" and "UNITA" both name it
+        # without its suffix a name must keep two words: "RAND_CORPORATION_" is not "Rand" (Paul);
+        # a bracketed acronym of three letters is too often something else ("KGK" a bomb kit)
+        names += [" ".join(short).strip(",") if len(short) > 1 else shown, shown]
+        names += [a for a in acronyms if a.isupper() and a.isalpha() and 4 <= len(a) <= 6]
     listed = "$" in entry.comment  # the bulk list of listed companies ("# Semiconductors $14,000,000,000")
     names = list(dict.fromkeys(n for n in names if usable(n, ordinary) and not (listed and " " not in n)))
     if not names:
