@@ -67,3 +67,19 @@ def test_indonesian_measures_and_ranges_from_its_own_data():
 
 def test_money_in_words_is_money():
     assert found("He made millions of dollars.") == [(1e6, None, "USD", None)]
+
+
+def test_a_number_right_after_a_count_names_a_model():
+    got = found("The carrier grounded its 120 747 Max planes and ordered five 320 Skyliner jets.")
+    assert got == [(120, None, "count", "planes"), (5, None, "count", "jets")]
+
+
+def test_a_singular_noun_after_a_figure_above_one_is_no_count():
+    assert found("The 747 project slipped, and the 12 route map was redrawn.") == []
+    assert found("The fleet has 210 aircraft and 1 runway.") == [
+        (210, None, "count", "aircraft"), (1, None, "count", "runway")]
+
+
+def test_indonesian_counts_keep_singular_nouns():
+    assert found("Sebanyak 75 petugas dan 3 unit mobil dikerahkan.", "id") == [
+        (75, None, "count", "petugas"), (3, None, "count", "unit")]

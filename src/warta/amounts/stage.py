@@ -104,9 +104,11 @@ def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int,
     if figure.currency or figure.percent:
         unit = figure.currency or "percent"
         return Amount(text=text[figure.start:figure.end], end=figure.end, unit=unit, **common)
-    if (figure.words and not _counting_word(text, figure, lex)) or _after_name(text, figure):
+    if (figure.words and not _counting_word(text, figure, lex)) or _after_name(text, figure) \
+            or _after_number(text, figure, lex):
         # "dua negara", "the two leaders": number words count only where the language says they
-        # do; a figure right after a name is part of it ("S&P 500 melemah", "Boeing 737").
+        # do; a figure right after a name is part of it ("S&P 500 melemah", "Boeing 737"), one
+        # right after a count names a model ("400 737 Max jets", "five 787 Dreamliners").
         return None
     measure = measure_after(text, figure.end, sentence_end, lex)
     if measure is not None:
@@ -118,10 +120,29 @@ def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int,
     if counted is None and not figure.words and last_counted and _elided(text, figure, sentence_end, lex):
         return Amount(text=text[figure.start:figure.end], end=figure.end, unit="count", counted=last_counted,
                       **common)
-    if counted is None:
+    if counted is None or _singular_after_many(counted[0], figure, lex):
         return None
     end = counted[1]
     return Amount(text=text[figure.start:end], end=end, unit="count", counted=counted[0], **common)
+
+
+def _singular_after_many(noun: str, figure: Figure, lex: Lexicon) -> bool:
+    """"the 777 program": in a language that marks plurals, a singular noun after a figure above
+    one is no count of it (the figure names a model, a route, a page)."""
+    if not lex.plural_suffixes or figure.value <= 1 or figure.value_max is not None:
+        return False
+    last = noun.split()[-1]
+    return last[:1].islower() and not plural(last, lex)
+
+
+def _after_number(text: str, figure: Figure, lex: Lexicon) -> bool:
+    """True when a number (digits or a number word) stands right before the figure: "400 737
+    Max jets", "five 787 Dreamliner sales" count the first, the second names a model."""
+    match = re.search(r"(\S+) +$", text[max(0, figure.start - 30):figure.start])
+    if match is None:
+        return False
+    word = match.group(1)
+    return bool(re.fullmatch(r"\d[\d.,]*", word)) or word.lower() in lex.numbers
 
 
 def _counting_word(text: str, figure: Figure, lex: Lexicon) -> bool:
