@@ -55,6 +55,17 @@ class SpeakerResolver:
         return _subjects(self.article, self.mentions)
 
     @cached_property
+    def _glued(self) -> dict[str, str]:
+        """Lone name word -> the person's full name the tagger glued to a workplace
+        ("Universitas Andalas Syafruddin Karimi": "syafruddin" and "karimi" -> "Syafruddin Karimi")."""
+        out: dict[str, str] = {}
+        for _, _, entity in self.mentions:
+            pair = _name_tail(entity.name.split(), self.cues) if _coarse(entity) == "ORG" else None
+            for word in pair or ():
+                out.setdefault(word.lower(), " ".join(pair))
+        return out
+
+    @cached_property
     def _surnames(self) -> dict[str, list[str]]:
         return _surname_index(self.article, self.cues) if not self.mentions else {}
 
@@ -78,6 +89,9 @@ class SpeakerResolver:
             written = self._from_text(attribution.start, attribution.end)
             if written is not None and _cut_or_padded(entity, written["name"], self.cues.affiliations):
                 return self.remember(written, "PERSON", attribution.start)
+        if entity is not None and _coarse(entity) == "PERSON" and entity.name.lower() in self._glued:
+            # "tutur Syafruddin": a lone name whose full form the tagger glued to a workplace
+            return self.remember(self._phrase(self._glued[entity.name.lower()]), "PERSON", attribution.start)
         if entity is not None:
             return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
         if not attribution.named:  # "the expert warned": described, not named; no pronoun goes to it
@@ -188,6 +202,9 @@ class SpeakerResolver:
         role, name = _split_title(words, self.cues)
         if not name or len(" ".join(name)) < 2:
             return None
+        known = self.by_word.get(name[0].lower()) if len(name) == 1 else None
+        if len(name) == 1 and name[0].lower() in self._glued and (known is None or len(known.name.split()) == 1):
+            return self.remember(self._phrase(self._glued[name[0].lower()]), "PERSON", start)
         if len(name) == 1 and name[0].lower() in self.by_word:  # "imbuh Dave": Dave Laksono
             entity = self.by_word[name[0].lower()]
             return self.remember(_from_entity(entity), "PERSON", start)
@@ -238,6 +255,18 @@ def _cut_or_padded(entity: Entity, written: str, affiliations: frozenset[str]) -
     if _coarse(entity) == "PERSON" and set(own) < set(words) and words[-1] not in own:
         return not set(words) & (name_connectors() | affiliations)  # "Budi di Kementerian …" is no longer name
     return set(words) < set(own) and bool(affiliations & set(own[1:-1])) and not affiliations & set(words)
+
+
+def _name_tail(words: list[str], cues: Cues) -> tuple[str, str] | None:
+    """"Universitas Andalas Syafruddin Karimi": a long organisation's name (a workplace, then a
+    person) may end in a two-word name; the pair is a name when neither word is a title, a place,
+    a connector or an organisation's head word."""
+    if len(words) <= 3 or not all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words[-2:]):
+        return None
+    low = [w.lower() for w in words[-2:]]
+    if any(w in cues.titles or w in cues.org_heads or w in _place_names() for w in low):
+        return None
+    return words[-2], words[-1]
 
 
 def _coarse(entity: Entity) -> str:

@@ -1,0 +1,49 @@
+"""Speaker and cue cases found by auditing articles never tuned on (issue 19); one construction
+per test, in both languages, sentences written for these tests."""
+from __future__ import annotations
+
+from functools import cache
+
+from warta.model import Article
+from warta.pipeline import Pipeline
+from warta.read.sources import text_document
+from warta.settings import load_settings
+
+STAGES = "read,language,segment,syntax,entities,quotes"
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.build(load_settings({"stages": STAGES, "syntax_languages": "en,id"}))
+
+
+def speakers(text: str) -> list[str | None]:
+    """The speaker name of each direct quotation, in order."""
+    art = _pipeline()(Article.from_document(text_document("t.txt", "Headline\n\n" + text)))
+    return [(q.speaker or {}).get("name") for q in art.quotes if q.direct]
+
+
+def test_indonesian_lone_name_resolves_to_the_full_name_glued_to_a_workplace():
+    text = ("Peringatan juga datang dari peneliti Institut Teknologi Bandung Hendrawan Saputro. "
+            "Dia menyebut harga pangan akan naik.\n\n"
+            '"Pemerintah harus menyiapkan cadangan beras sejak sekarang," tutur Hendrawan kepada wartawan.')
+    assert speakers(text) == ["Hendrawan Saputro"]
+
+
+def test_english_lone_name_resolves_to_the_full_name_glued_to_a_workplace():
+    text = ("The warning came from economist at Northfield State University Marcus Whitlow, who studies "
+            "grain markets.\n\n"
+            '"Prices will rise before the harvest is in," Whitlow told reporters on Monday.')
+    assert speakers(text) == ["Marcus Whitlow"]
+
+
+def test_english_speech_verbs_found_missing_are_cues():
+    text = ('"The border will stay open through the winter," Anna Lindqvist affirmed on Monday.\n\n'
+            '"Trade has doubled since the spring," she pointed out.')
+    assert speakers(text) == ["Anna Lindqvist", "Anna Lindqvist"]
+
+
+def test_indonesian_speech_verbs_found_missing_are_cues():
+    text = ('"Jangan khawatir, pasokan listrik aman sampai akhir tahun," seloroh Bambang Wicaksono.\n\n'
+            '"Kami sudah menyiapkan dua pembangkit cadangan," tukasnya.')
+    assert speakers(text) == ["Bambang Wicaksono", "Bambang Wicaksono"]
