@@ -47,3 +47,9 @@ def test_indonesian_speech_verbs_found_missing_are_cues():
     text = ('"Jangan khawatir, pasokan listrik aman sampai akhir tahun," seloroh Bambang Wicaksono.\n\n'
             '"Kami sudah menyiapkan dua pembangkit cadangan," tukasnya.')
     assert speakers(text) == ["Bambang Wicaksono", "Bambang Wicaksono"]
+
+
+def test_two_single_marks_typed_for_a_double_one_close_the_quotation():
+    text = ("“The claim was simply false,’’ Helen Marsh, head of the Civic Data Trust, told the BBC. "
+            "“And voters deserve better than that from a party.”")
+    assert speakers(text) == ["Helen Marsh", "Helen Marsh"]

@@ -1,6 +1,7 @@
 """Find quoted stretches of text: every quote style news uses, nested and across paragraphs.
 
-A quotation opens with “ ‘ « „ " (or '' / `` in wire copy) and closes with its partner. Inner
+A quotation opens with “ ‘ « „ " (or '' / `` in wire copy, ‘‘ typed for “) and closes with its
+partner (’’ may close a “). Inner
 quotes of another style stay inside the outer quotation. A paragraph whose quotation is still
 open at its end continues in the next paragraph when that one opens with a quote mark again (the
 typographic convention for long quotations); each paragraph's part becomes its own `Quoted`.
@@ -11,9 +12,11 @@ import re
 from dataclasses import dataclass
 
 # Opening mark -> closing marks accepted for it (typesetters mix “…" and „…“).
-PAIRS = {"“": "”\"", "”": "”\"", "'": "'", "„": "“”", "«": "»", "‹": "›", "‘": "’'", '"': '"”', "``": "''", "''": "''"}
-_MARK = re.compile(r"``|''|[“”„«»‹›‘’\"']")
-_DOUBLE_OPENERS = ("“", "„", "«", '"', "``")
+# Two single marks typed for a double one (“…’’, ‘‘…’’) are one mark.
+PAIRS = {"“": "”\"’’", "”": "”\"’’", "'": "'", "„": "“”", "«": "»", "‹": "›", "‘": "’'", '"': '"”’’',
+         "``": "''", "''": "''", "‘‘": "’’”"}
+_MARK = re.compile(r"``|''|‘‘|’’|[“”„«»‹›‘’\"']")
+_DOUBLE_OPENERS = ("“", "„", "«", '"', "``", "‘‘")
 
 
 @dataclass(frozen=True, slots=True)
