@@ -53,3 +53,10 @@ def test_two_single_marks_typed_for_a_double_one_close_the_quotation():
     text = ("“The claim was simply false,’’ Helen Marsh, head of the Civic Data Trust, told the BBC. "
             "“And voters deserve better than that from a party.”")
     assert speakers(text) == ["Helen Marsh", "Helen Marsh"]
+
+
+def test_a_lone_closing_single_mark_does_not_close_a_double_quotation():
+    from warta.quotes.marks import find_quoted
+    text = "“We were never part of the nation’ s story, not once,” she wrote."
+    (quoted,) = find_quoted(text, [(0, len(text))])
+    assert text[quoted.start:quoted.end] == "We were never part of the nation’ s story, not once,"

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 # Opening mark -> closing marks accepted for it (typesetters mix “…" and „…“).
 # Two single marks typed for a double one (“…’’, ‘‘…’’) are one mark.
-PAIRS = {"“": "”\"’’", "”": "”\"’’", "'": "'", "„": "“”", "«": "»", "‹": "›", "‘": "’'", '"': '"”’’',
-         "``": "''", "''": "''", "‘‘": "’’”"}
+# A tuple lists whole marks: a lone ’ must not close a “.
+PAIRS = {"“": ("”", '"', "’’"), "”": ("”", '"', "’’"), "'": "'", "„": "“”", "«": "»", "‹": "›", "‘": "’'",
+         '"': ('"', "”", "’’"), "``": "''", "''": "''", "‘‘": ("’’", "”")}
 _MARK = re.compile(r"``|''|‘‘|’’|[“”„«»‹›‘’\"']")
 _DOUBLE_OPENERS = ("“", "„", "«", '"', "``", "‘‘")
 
