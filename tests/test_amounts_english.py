@@ -83,3 +83,9 @@ def test_a_singular_noun_after_a_figure_above_one_is_no_count():
 def test_indonesian_counts_keep_singular_nouns():
     assert found("Sebanyak 75 petugas dan 3 unit mobil dikerahkan.", "id") == [
         (75, None, "count", "petugas"), (3, None, "count", "unit")]
+
+
+def test_a_number_word_inside_a_short_quoted_phrase_is_a_name():
+    assert found('Beijing backs the “one nation, three orders” model and the so-called "four horsemen".') == []
+    assert found('He said: “We sent three inspectors to the site yesterday morning.”') == [
+        (3, None, "count", "inspectors")]

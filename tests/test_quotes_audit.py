@@ -60,3 +60,9 @@ def test_a_lone_closing_single_mark_does_not_close_a_double_quotation():
     text = "“We were never part of the nation’ s story, not once,” she wrote."
     (quoted,) = find_quoted(text, [(0, len(text))])
     assert text[quoted.start:quoted.end] == "We were never part of the nation’ s story, not once,"
+
+
+def test_a_share_of_those_polled_is_no_speaker():
+    text = ('A new poll of voters was released on Sunday. 38 percent say that “the council has lost '
+            'its way entirely on housing policy”.')
+    assert speakers(text) in ([], [None])

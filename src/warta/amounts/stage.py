@@ -22,6 +22,7 @@ from .lexicon import Lexicon, load_lexicon
 PRODUCER = "amounts"
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 REFERS_BEFORE, REFERS_AFTER = 6, 3  # words searched for what a figure refers to
+SHORT_QUOTE = 4  # words of a quoted phrase that names something rather than quotes a statement
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def to_amount(text: str, figure: Figure, lex: Lexicon, *, sentence_end: int,
     if figure.currency or figure.percent:
         unit = figure.currency or "percent"
         return Amount(text=text[figure.start:figure.end], end=figure.end, unit=unit, **common)
-    if (figure.words and not _counting_word(text, figure, lex)) or _after_name(text, figure) \
+    if (figure.words and (not _counting_word(text, figure, lex) or _in_short_quote(text, figure))) \
+            or _after_name(text, figure) \
             or _after_number(text, figure, lex):
         # "dua negara", "the two leaders": number words count only where the language says they
         # do; a figure right after a name is part of it ("S&P 500 melemah", "Boeing 737"), one
@@ -153,6 +155,21 @@ def _counting_word(text: str, figure: Figure, lex: Lexicon) -> bool:
     # "the two leaders", "the world's two biggest polluters", "one of two hurricanes"
     pointing = bool(before) and (before[-1].lower() in lex.determiners or before[-1].endswith(("'s", "’s")))
     return first in lex.word_counts and not pointing
+
+
+def _in_short_quote(text: str, figure: Figure) -> bool:
+    """"one country, two systems", "the Three Amigos": a number word inside a short quoted phrase
+    (SHORT_QUOTE words at most) is part of a slogan or a nickname, not a count."""
+    left = text[max(0, figure.start - 40):figure.start]
+    opened = max(left.rfind(m) for m in "“‘\"")
+    if opened < 0 or any(m in left[opened + 1:] for m in "”’"):
+        return False
+    right = text[figure.end:figure.end + 40]
+    closes = [i for i in (right.find(m) for m in "”’\"") if i >= 0]
+    if not closes:
+        return False
+    phrase = left[opened + 1:] + text[figure.start:figure.end] + right[:min(closes)]
+    return len(phrase.split()) <= SHORT_QUOTE
 
 
 def _elided(text: str, figure: Figure, end: int, lex: Lexicon) -> bool:

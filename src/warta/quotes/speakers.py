@@ -98,6 +98,8 @@ class SpeakerResolver:
             phrase = self.text[attribution.start:attribution.end]
             if self._points_back(attribution):  # "kata menteri", "purnawirawan jenderal ini"
                 return self._referent("PERSON", attribution.start) or self._phrase(phrase)
+            if phrase.lstrip()[:1].isdigit():  # "44 percent say that": a share of those polled
+                return None
             return self._phrase(phrase)
         return self._written(attribution)
 
