@@ -103,3 +103,16 @@ def test_a_capitalised_dateline_glued_to_the_text_is_no_side() -> None:
 
 def test_sharing_intelligence_is_cooperation() -> None:
     assert ("COOPERATE", "RUS", "IRN") in coded("Russia shared intelligence with Iran last year.", title="Test")
+
+
+# --- lists: a comma after the "and" that ends a list parts clauses
+
+def test_a_list_ended_by_and_is_not_joined_to_the_subject_after_a_comma() -> None:
+    found = coded("Seperti halnya India, AS, dan Australia, Prancis telah memperingatkan warganya agar tidak "
+                  "bepergian ke Israel dan Iran.")
+    assert found == set()
+
+
+def test_a_list_joined_by_and_still_acts_together() -> None:
+    found = coded("Rusia, China dan Iran mengecam Israel.")
+    assert {("DISAPPROVE", c, "ISR") for c in ("RUS", "CHN", "IRN")} <= found

@@ -192,11 +192,12 @@ def _joined(between: str, cues: Cues) -> bool:
 def _split_lists(group: list[ActorMention], text: str, base: int, cues: Cues) -> list[list[ActorMention]]:
     """A comma joins names only in a list that ends with "and"/"dan" ("A, B dan C"); else it parts clauses."""
     gaps = [text[a.end - base:b.start - base] for a, b in pairwise(group)]
-    if any(any((w,) in cues.phrases.get("coordination", ()) for w in g.lower().split()) for g in gaps):
-        return [group]
+    joined = [any((w,) in cues.phrases.get("coordination", ()) for w in g.lower().split()) for g in gaps]
     parts: list[list[ActorMention]] = [[group[0]]]
-    for gap, mention in zip(gaps, group[1:]):
-        if "," in gap:
+    for n, (gap, mention) in enumerate(zip(gaps, group[1:])):
+        # a comma joins names up to the "and" that ends their list; after it a comma parts
+        # clauses ("Seperti halnya India, AS, dan Australia, Prancis memperingatkan ...")
+        if "," in gap and not joined[n] and (not any(joined[n:]) or any(joined[:n])):
             parts.append([mention])
         else:
             parts[-1].append(mention)
