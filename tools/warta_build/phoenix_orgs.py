@@ -227,6 +227,8 @@ def organisation(entry: Entry, countries: frozenset[str], ordinary: Callable[[st
         # a bracketed acronym of three letters is too often something else ("KGK" a bomb kit)
         names += [" ".join(short).strip(",") if len(short) > 1 else shown, shown]
         names += [a for a in acronyms if a.isupper() and a.isalpha() and 4 <= len(a) <= 6]
+        if len(shown) == 5 and shown.isalpha() and shown.isupper() and len(re.findall("[AEIOU]", shown)) >= 2:
+            names.append(shown.capitalize())  # five letters and two vowels read as a word: "Oxfam", "Unita"
     listed = "$" in entry.comment  # the bulk list of listed companies ("# Semiconductors $14,000,000,000")
     names = list(dict.fromkeys(n for n in names if usable(n, ordinary) and not (listed and " " not in n)))
     if not names:
