@@ -66,3 +66,21 @@ def test_a_share_of_those_polled_is_no_speaker():
     text = ('A new poll of voters was released on Sunday. 38 percent say that “the council has lost '
             'its way entirely on housing policy”.')
     assert speakers(text) in ([], [None])
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    text = ("In the afternoon the Federal Aviation Administration issued a statement warning that “airlines must "
+            "inspect every engine before the next flight”.")
+    assert speakers(text) == ["Federal Aviation Administration"]
+
+
+def test_indonesian_statement_speaks_for_whoever_issued_it():
+    text = ("Pada sore harinya Lembaga Kajian Pangan Nusantara merilis pernyataan yang menyebutkan "
+            "bahwa “harga beras masih akan naik hingga akhir tahun di seluruh Jawa Barat”.")
+    assert speakers(text) == ["Lembaga Kajian Pangan Nusantara"]
+
+
+def test_a_document_spoken_of_before_does_not_speak_for_the_last_name():
+    text = ("The watchdog published its findings on Monday. Northwind Bank holds large deposits abroad, and "
+            "the report says the bank “keeps most of its profits in offshore accounts every single year”.")
+    assert speakers(text) != ["Northwind Bank"]

@@ -49,6 +49,7 @@ class Cues:
     genders: dict[str, str] = field(default_factory=dict)  # "she", "Mrs", "Maria" -> female (quote_gender.tsv)
     title_joiners: frozenset[str] = frozenset()  # "of", "dan": join the words of a title opening a sentence
     source_preps: frozenset[str] = frozenset()  # "from", "dari": "kutip TASS dari pernyataan Shoigu"
+    documents: frozenset[str] = frozenset()  # "statement", "pernyataan": "issued a statement warning"
 
     @cached_property
     def openers(self) -> frozenset[str] | None:
@@ -100,7 +101,8 @@ def load_cues(code: str | None) -> Cues:
                 frozenset(words.get("affiliation", ())), frozenset(words.get("connector", ())),
                 frozenset(words.get("determiner", ())), frozenset(words.get("relative", ())), genders,
                 title_joiners=frozenset(words.get("title-joiner", ())),
-                source_preps=frozenset(words.get("source-prep", ())))
+                source_preps=frozenset(words.get("source-prep", ())),
+                documents=frozenset(words.get("document", ())))
 
 
 def name_connectors() -> frozenset[str]:

@@ -96,6 +96,9 @@ class SpeakerResolver:
             return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
         if not attribution.named:  # "the expert warned": described, not named; no pronoun goes to it
             phrase = self.text[attribution.start:attribution.end]
+            issuer = self._issuer(phrase, attribution.start)
+            if issuer is not None:
+                return self.remember(_from_entity(issuer), _coarse(issuer), attribution.start)
             if self._points_back(attribution):  # "kata menteri", "purnawirawan jenderal ini"
                 return self._referent("PERSON", attribution.start) or self._phrase(phrase)
             if phrase.lstrip()[:1].isdigit():  # "44 percent say that": a share of those polled
@@ -163,6 +166,20 @@ class SpeakerResolver:
         if any(w.lower() in self.cues.org_heads or w.lower() in _place_names() for w in name):
             return None
         return self._from_words(max(ends), attribution.end)
+
+    def _issuer(self, phrase: str, at: int) -> Entity | None:
+        """"The Electoral Commission … issued a statement warning that": a document just issued ("a
+        statement", or the bare noun) speaks for the person or organisation last named before it in
+        its sentence."""
+        words = re.findall(r"[^\W\d_]+", phrase.lower())
+        if not words or words[-1] not in self.cues.documents:
+            return None
+        if len(words) > 1 and words[0] not in self.cues.indefinites:
+            return None  # "the report says": one spoken of before, not the one just issued
+        starts = [s.start for s in self.article.sentences if s.start <= at]
+        begin = max(starts) if starts else 0
+        named = [e for s, t, e in self.mentions if begin <= s and t <= at]
+        return named[-1] if named else None
 
     @staticmethod
     def _phrase(phrase: str) -> dict[str, Any]:
