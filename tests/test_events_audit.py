@@ -116,3 +116,17 @@ def test_a_list_ended_by_and_is_not_joined_to_the_subject_after_a_comma() -> Non
 def test_a_list_joined_by_and_still_acts_together() -> None:
     found = coded("Rusia, China dan Iran mengecam Israel.")
     assert {("DISAPPROVE", c, "ISR") for c in ("RUS", "CHN", "IRN")} <= found
+
+
+# --- obligations on nobody in particular are advice, not a demand on a side
+
+def test_an_obligation_on_people_in_general_is_no_demand_id() -> None:
+    assert coded("Inggris mengatakan bahwa orang-orang harus menahan diri dari perjalanan ke Israel.") == set()
+
+
+def test_an_obligation_on_people_in_general_is_no_demand_en() -> None:
+    assert coded("Britain said people must avoid all travel to Israel.", title="Test") == set()
+
+
+def test_an_obligation_on_a_named_side_is_a_demand() -> None:
+    assert ("DEMAND", "RUS", "IRN") in coded("Rusia mengatakan bahwa Iran harus menghentikan program nuklirnya.")

@@ -219,7 +219,7 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
                      context.cues, parse=parse)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
                and not anaphoric(context.cues, tokens, m)]
-    matches = with_obligations(matches, obligations(context.cues, tokens, parse))
+    matches = with_obligations(matches, obligations(context.cues, tokens, parse, tuple(m.start for m in inside)))
     if not matches:
         return []
     sides = split_sides(inside, tokens, context.cues, text, sentence.start)

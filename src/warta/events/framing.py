@@ -110,11 +110,15 @@ def reframed(code: str, cues: Cues, tokens: list[Token], index: int, parse: Pars
     return code
 
 
-def obligations(cues: Cues, tokens: list[Token], parse: Parse | None) -> list[tuple[Match, set[int]]]:
+def obligations(cues: Cues, tokens: list[Token], parse: Parse | None,
+                names: tuple[int, ...] | None = None) -> list[tuple[Match, set[int]]]:
     """Demands stated as obligations: "Russia said that Sudan must return the helicopter" is a
     demand by Russia on Sudan, not Sudan's return. For each obligation cue ("must", "harus") on a
     verb that is another verb's complement clause: a demand match on that other verb, and the
-    tokens of the demanded act and its coordinated verbs, whose own triggers are no events."""
+    tokens of the demanded act and its coordinated verbs, whose own triggers are no events.
+    `names`: where the sentence's actor mentions start; an obligation on a common noun that names
+    none of them ("orang-orang harus menahan diri", "people must avoid travel") is advice to
+    nobody in particular, no demand on a side."""
     if parse is None:
         return []
     found = []
@@ -125,12 +129,21 @@ def obligations(cues: Cues, tokens: list[Token], parse: Parse | None) -> list[tu
         if verb is None or parse.words[verb].deprel.partition(":")[0] != "ccomp":
             continue
         reporter = index.get(parse.words[tree.head(parse, verb)].start)
-        if reporter is None:
+        if reporter is None or (names is not None and _nobody(parse, verb, names)):
             continue
         acts = [verb] + tree.children(parse, verb, ("conj",)) + tree.children(parse, verb, ("xcomp",))
         demanded = {index[parse.words[j].start] for j in acts if parse.words[j].start in index}
         found.append((Match(reporter, reporter + 1, OBLIGATION), demanded))
     return found
+
+
+def _nobody(parse: Parse, verb: int, names: tuple[int, ...]) -> bool:
+    """Whether the subject of `verb` is a common noun whose phrase holds no actor mention."""
+    subject = tree.subject(parse, verb, inherit=False)
+    if subject is None or parse.words[subject].upos != "NOUN":
+        return False
+    words = [parse.words[j] for j in tree.subtree(parse, subject)]
+    return not any(w.start <= n < w.end for w in words for n in names)
 
 
 def by_means(code: str, cues: Cues, tokens: list[Token]) -> str:
