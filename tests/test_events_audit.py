@@ -130,3 +130,8 @@ def test_an_obligation_on_people_in_general_is_no_demand_en() -> None:
 
 def test_an_obligation_on_a_named_side_is_a_demand() -> None:
     assert ("DEMAND", "RUS", "IRN") in coded("Rusia mengatakan bahwa Iran harus menghentikan program nuklirnya.")
+
+
+def test_needing_and_increasing_are_no_events() -> None:
+    found = coded("China needs American soybeans, and Trump wants to increase his demands on Beijing.", title="Test")
+    assert not [c for c in found if c[0] in {"COOPERATE", "DEMAND"} and c[1] == "CHN"]
