@@ -200,3 +200,29 @@ def test_the_syntax_stage_parses_at_most_its_cap_of_sentences() -> None:
     whole = Pipeline.build(load_settings({**settings, "syntax_max_sentences": 0})).run(document).article
     assert capped is not None and whole is not None and len(whole.syntax) == len(whole.sentences) == 13  # and the title
     assert [p.start for p in capped.syntax] == [s.start for s in whole.sentences[:5]]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG and /proc are Linux's")
+def test_a_stuck_worker_dies_with_its_parent(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "c.txt").write_text(f"Judul\n\nHANG {BODY}\n", encoding="utf-8")
+    env = {**_env(tmp_path), "WARTA_DOCUMENT_TIMEOUT": "600"}
+    parent = subprocess.Popen([sys.executable, str(TESTS / "hanging_warta.py"), "extract", str(folder)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
+    for _ in range(600):
+        if children.read_text().split():
+            break
+        time.sleep(0.1)
+    [worker] = map(int, children.read_text().split())
+    time.sleep(1)  # into the stuck stage
+    parent.kill()
+    parent.wait(timeout=30)
+    for _ in range(300):
+        if not Path(f"/proc/{worker}").exists() or "Z" in Path(f"/proc/{worker}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        pytest.fail("the worker outlived its parent")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -225,6 +226,7 @@ def serve(conn: Connection, handler: Handler, inherited: Connection | None = Non
     document, until the parent closes the pipe (or sends None)."""
     if inherited is not None:
         inherited.close()
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
     try:
         try:
@@ -239,3 +241,19 @@ def serve(conn: Connection, handler: Handler, inherited: Connection | None = Non
             conn.send(("end", handler.finish()))
     except (EOFError, BrokenPipeError, ConnectionResetError):  # the parent is gone
         return
+
+
+def _die_with_parent() -> None:
+    """Have the kernel kill this worker when its parent ends (Linux's PR_SET_PDEATHSIG): a parent
+    killed with SIGKILL cannot end a worker stuck in C, and a stuck worker notices nothing itself.
+    (A forkserver's workers die with the forkserver, which ends with the process that started it.)"""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes  # the pipeline imports it anyway
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent ended before the request was made
+        os._exit(1)
