@@ -135,3 +135,14 @@ def test_an_obligation_on_a_named_side_is_a_demand() -> None:
 def test_needing_and_increasing_are_no_events() -> None:
     found = coded("China needs American soybeans, and Trump wants to increase his demands on Beijing.", title="Test")
     assert not [c for c in found if c[0] in {"COOPERATE", "DEMAND"} and c[1] == "CHN"]
+
+
+# --- what a side has is a state, not an act
+
+def test_having_relations_is_no_event_id() -> None:
+    assert coded("Moskow, yang memiliki hubungan diplomatik dengan Teheran, berusaha menjaga perannya.") == set()
+
+
+def test_having_an_agreement_is_no_event_but_signing_one_is() -> None:
+    assert coded("Rusia memiliki perjanjian kerja sama strategis dengan Iran.") == set()
+    assert ("SUPPORT", "RUS", "IRN") in coded("Rusia menandatangani perjanjian kerja sama dengan Iran.")

@@ -38,7 +38,7 @@ from .cues import (
     topics,
 )
 from .framing import by_means, obligations, reframed, with_obligations
-from .grammar import DEVERBAL, RoleNouns, Support, nameless_subject, parsed_pairs, passive_at, prominence
+from .grammar import DEVERBAL, RoleNouns, Support, held, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
@@ -100,6 +100,7 @@ class Context:
     mention_starts: list[int]  # where each of `mentions` starts
     speakers: Speakers
     dates: _FirstIn  # the article's dates with a value, by where they start
+    support: Support  # the verb and noun words the parse rules read (`grammar.Support`)
     # its places below country level within one country, by where their mentions start: a region of
     # several countries ("Middle East") is no GDELT geo type, nor is a place the KB cannot put in one
     places: _FirstIn
@@ -121,8 +122,10 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
     dates = _FirstIn((d.start, n) for n, d in enumerate(article.dates) if d.value)
     places = _FirstIn((m.start, n) for n, e in enumerate(article.entities)
                       if _is_place(e.type, e.iso3) and e.country is not None for m in e.mentions)
+    support = Support(cues.words("support"), article.text, cues.words("own_people"), cues.words("own_pronoun"),
+                      cues.words("having"))
     return Context(article, trigger_finder(language, finder), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
-                   speakers, dates, places)
+                   speakers, dates, support, places)
 
 
 def _is_place(kind: str, iso3: str | None) -> bool:
@@ -218,7 +221,8 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
     matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside, context.article.text,
                      context.cues, parse=parse)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
-               and not anaphoric(context.cues, tokens, m)]
+               and not anaphoric(context.cues, tokens, m)
+               and not (parse is not None and held(parse, tokens[m.start].start, context.support))]
     matches = with_obligations(matches, obligations(context.cues, tokens, parse, tuple(m.start for m in inside)))
     if not matches:
         return []
@@ -299,8 +303,7 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
                              joint=options["joint"], alone=alone, mains=context.mains,
                              patient_marks=context.cues.words("patient_case"),
                              roles=RoleNouns(agent_words(lexicon_language(context.article)), context.article.text),
-                             support=Support(context.cues.words("support"), context.article.text,
-                                             context.cues.words("own_people"), context.cues.words("own_pronoun")))
+                             support=context.support)
         if pairs is not None and (not pairs or any(p.target is not None for p in pairs)):
             return pairs  # none: the parse tells no side is acted upon (an act on one's own people)
         if pairs is None and match.pattern.kind == DEVERBAL:

@@ -51,6 +51,7 @@ class Support:
     # places its complement names ("to avoid travel to Iran") are no sides
     people: frozenset[str] = frozenset()
     owners: frozenset[str] = frozenset()  # the possessives that make them the subject's own ("its", "-nya")
+    having: frozenset[str] = frozenset()  # verbs of having: an event noun they take is a state ("memiliki")
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,23 @@ def _supported(parse: Parse, i: int, groups: list[list[ActorMention]], support: 
     if verb.lemma.lower() not in support.verbs and support.text[verb.start:verb.end].lower() not in support.verbs:
         return []
     return sides_of(parse, _subject_word(parse, head), groups)
+
+
+def held(parse: Parse, offset: int, support: Support) -> bool:
+    """Whether the event noun at `offset` is what its clause's subject has ("Moskow, yang memiliki
+    hubungan diplomatik dengan Teheran", "Russia, which has a treaty with Iran"): a state the
+    sentence recalls, not an act it reports."""
+    i = word_of(parse, offset)
+    if i is None or (parse.words[i].upos != "NOUN" and parse.words[i].deprel not in {"nmod", "compound", "flat"}):
+        return False
+    # "memiliki perjanjian kerja sama": the noun may modify the object the verb has
+    while parse.words[i].deprel in {"nmod", "compound", "flat"} and parse.words[i].head >= 0:
+        i = parse.words[i].head
+    if parse.words[i].deprel.partition(":")[0] != "obj":
+        return False
+    verb = parse.words[parse.words[i].head] if parse.words[i].head >= 0 else None
+    return verb is not None and (verb.lemma.lower() in support.having
+                                 or support.text[verb.start:verb.end].lower() in support.having)
 
 
 def purpose(parse: Parse, offset: int) -> bool:
