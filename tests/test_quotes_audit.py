@@ -84,3 +84,16 @@ def test_a_document_spoken_of_before_does_not_speak_for_the_last_name():
     text = ("The watchdog published its findings on Monday. Northwind Bank holds large deposits abroad, and "
             "the report says the bank “keeps most of its profits in offshore accounts every single year”.")
     assert speakers(text) != ["Northwind Bank"]
+
+
+def test_a_name_cut_at_its_hyphen_is_read_whole():
+    text = ('Leung Wai-kit, the commander of the eastern district, said: “The protesters must leave the '
+            'campus before nightfall or face arrest.”')
+    assert speakers(text) == ["Leung Wai-kit"]
+
+
+def test_a_role_of_a_place_is_the_person_introduced_with_it_not_the_place():
+    text = ("Norway’s ambassador to Canada warned that the government “will not stand by while the fishing "
+            "grounds are emptied by foreign fleets”.\n\n"
+            "Norway’s ambassador to Canada Ingrid Solberg has said that the talks will resume in March.")
+    assert speakers(text) == ["Ingrid Solberg"]

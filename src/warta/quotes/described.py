@@ -45,6 +45,24 @@ def described_entity(text: str, mentions: Sequence[tuple[int, int, Entity]], hea
     return None
 
 
+def described_after(text: str, mentions: Sequence[tuple[int, int, Entity]], head: str, after: int,
+                    reach: int, cues: Cues) -> Entity | None:
+    """The person of the nearest mention within `reach` characters after `after` introduced with
+    `head` ("China's ambassador to Britain warned …" before "… ambassador to Britain Liu Xiaming")."""
+    for start, end, entity in mentions:
+        if after <= start < after + reach and _kind(entity) == "PERSON" \
+                and (head in _lead_words(text, start) or head in _introduction(text, start, end, entity, cues)):
+            return entity
+    return None
+
+
+def _lead_words(text: str, start: int) -> set[str]:
+    """The lowercased words of the clause right before a mention ("ambassador to Britain" of
+    "China's ambassador to Britain Liu Xiaming"), back to a punctuation mark."""
+    lead = re.split(r"[.,;:!?“”\"\n]", text[max(0, start - INTRO_BEFORE):start])[-1]
+    return {w.lower() for w in _WORDS.findall(lead)}
+
+
 def _introduction(text: str, start: int, end: int, entity: Entity, cues: Cues) -> set[str]:
     """The lowercased words that introduce a mention: its title (the title words and names right
     before it), its apposition, its own name and role."""

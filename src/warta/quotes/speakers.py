@@ -15,12 +15,13 @@ from ..lang.folders import available_languages, read_lines
 from ..model import Article, Entity
 from .attribution import Attribution, drop_brackets, runs_of
 from .cues import Cues, name_connectors, title_lead, tokens
-from .described import described_entity, head_word
+from .described import described_after, described_entity, head_word
 from .gender import Genders
 
 SPEAKER_TYPES = ("PERSON", "ORG")
 PRONOUN_REACH = 400  # characters back to a person a pronoun can stand for when nobody spoke yet
 LEAD_CHARS = 200
+ROLE_REACH = 600  # characters after a role of a place ("China's ambassador to Britain") to the person it names
 
 
 @cache
@@ -53,6 +54,12 @@ class SpeakerResolver:
     def subjects(self) -> list[tuple[int, Entity]]:
         """Persons who begin a sentence (see `_subjects`)."""
         return _subjects(self.article, self.mentions)
+
+    @cached_property
+    def _place_words(self) -> frozenset[str]:
+        """Words of the places the article names ("Britain", which no country list spells so)."""
+        return frozenset(w.lower() for e in self.article.entities if _coarse(e) == "PLACE"
+                         for m in e.mentions for w in self.text[m.start:m.end].split())
 
     @cached_property
     def _glued(self) -> dict[str, str]:
@@ -104,6 +111,9 @@ class SpeakerResolver:
             if phrase.lstrip()[:1].isdigit():  # "44 percent say that": a share of those polled
                 return None
             return self._phrase(phrase)
+        person = self._role_of_place(attribution)
+        if person is not None:
+            return self.remember(_from_entity(person), "PERSON", attribution.start)
         return self._written(attribution)
 
     def _written(self, attribution: Attribution) -> dict[str, Any] | None:
@@ -166,6 +176,22 @@ class SpeakerResolver:
         if any(w.lower() in self.cues.org_heads or w.lower() in _place_names() for w in name):
             return None
         return self._from_words(max(ends), attribution.end)
+
+    def _role_of_place(self, attribution: Attribution) -> Entity | None:
+        """"China's ambassador to Britain warned": the places say whose and where, the role word
+        (the last title written in lowercase, in the phrase or the few words before it) is the speaker: the person the article introduces
+        with it, before the quotation or, failing that, just after it."""
+        written = re.findall(r"[^\W\d_]+", self.text[attribution.start:attribution.end])
+        if not written or any(w.lower() not in _place_names() and w.lower() not in self._place_words for w in written):
+            return None  # a name or a title, not a place alone
+        lead = re.split(r"[.,;:!?“”\"\n]", self.text[max(0, attribution.start - 60):attribution.start])[-1]
+        words = re.findall(r"[^\W\d_]+", lead)[-4:] + re.findall(r"[^\W\d_]+", self.text[attribution.start:attribution.end])
+        roles = [w for w in words if w.islower() and w in self.cues.titles]
+        if not roles:
+            return None
+        head = roles[-1]
+        return described_entity(self.text, self.mentions, head, attribution.start, ("PERSON",), self.cues) \
+            or described_after(self.text, self.mentions, head, attribution.end, ROLE_REACH, self.cues)
 
     def _issuer(self, phrase: str, at: int) -> Entity | None:
         """"The Electoral Commission … issued a statement warning that": a document just issued ("a
@@ -262,7 +288,8 @@ def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
 
 
 def _cut_or_padded(entity: Entity, written: str, affiliations: frozenset[str]) -> bool:
-    """The entity tagger cut a person's name ("Elijah E" of "Elijah E. Cummings", "Chuck" of
+    """The entity tagger cut a person's name ("Elijah E" of "Elijah E. Cummings", "Cheuk Hau" of
+    "Cheuk Hau-yip", "Chuck" of
     "Chuck Jordan") or padded it with a workplace ("Cameron Easley for Morning Consult", "Budi
     dari Kompas"): the name as written, holding the entity's words or held in them, is better.
     `affiliations` are the language's words joining a name to a workplace (`affiliation` in
@@ -271,6 +298,9 @@ def _cut_or_padded(entity: Entity, written: str, affiliations: frozenset[str]) -
     words = [w.lower().rstrip(".") for w in written.split()]
     if not words or not own or own == words:
         return False
+    if _coarse(entity) == "PERSON" and len(own) == len(words) and own[:-1] == words[:-1] \
+            and words[-1].startswith(own[-1] + "-"):
+        return True  # "Cheuk Hau" of "Cheuk Hau-yip": cut at the hyphen
     if _coarse(entity) == "PERSON" and set(own) < set(words) and words[-1] not in own:
         return not set(words) & (name_connectors() | affiliations)  # "Budi di Kementerian …" is no longer name
     return set(words) < set(own) and bool(affiliations & set(own[1:-1])) and not affiliations & set(words)
