@@ -19,13 +19,11 @@ from dataclasses import dataclass
 from ..model import Actor, Parse
 from ..syntax import tree
 from .actors import ActorMention, acts_on
+from .phrases import close_to, groups_in, is_verb, phrase, sides_of, word_of
 from .roles import Pair, SentenceActors, pairs_of
 
-CLAUSES = frozenset({"acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "list"})  # a clause of its own
 PASSING = frozenset({"ccomp", "xcomp", "conj", "parataxis"})  # a clause that inherits a subject
 ARGUMENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
-VERB_WORDS = frozenset({"VERB", "AUX"})
-CLOSE = frozenset({"compound", "amod", "flat", "appos", "conj", "det", "nmod:poss", "nummod", "name"})
 BARE_AGENT = frozenset({"obj", "iobj", "obl", "nmod", "nsubj", "compound", "flat"})  # labels a bare agent gets
 DEVERBAL = "deverbal"  # the kind of a verb pattern the parse finds on a noun: an event noun that needs its owner
 CLIMB = 3  # clauses a pronoun subject is followed up through ("said he would not ...")
@@ -61,83 +59,6 @@ class Roles:
     subject: list[list[ActorMention]]  # the sides of the grammatical subject (or passive agent)
     targets: list[list[ActorMention]]  # the sides acted upon, in sentence order
     subject_word: bool  # the trigger has a subject at all (named or not)
-
-
-def word_of(parse: Parse, offset: int) -> int | None:
-    """The parse's word at a character offset of the article."""
-    return tree.word_at(parse, offset)
-
-
-def is_verb(parse: Parse, i: int) -> bool:
-    """Whether word `i` is used as a verb (a predicate), not a noun, adjective or preposition."""
-    word = parse.words[i]
-    if word.upos in VERB_WORDS:
-        return True
-    # a predicate adjective ("is ready", "siap") heads its clause like a verb
-    return word.upos == "ADJ" and word.deprel in {"root", "ccomp", "xcomp", "advcl", "conj", "parataxis"}
-
-
-def is_noun(parse: Parse, i: int) -> bool:
-    return parse.words[i].upos in {"NOUN", "PROPN"}
-
-
-def phrase(parse: Parse, i: int) -> set[int]:
-    """Word `i` and the words of its noun phrase: its subtree without the clauses it heads."""
-    found, todo = {i}, [i]
-    while todo:
-        head = todo.pop()
-        for j in tree.children(parse, head):
-            if parse.words[j].deprel.partition(":")[0] not in CLAUSES and j not in found:
-                found.add(j)
-                todo.append(j)
-    return found
-
-
-_GROUP_WORDS = tree.IdentityMemo(256)
-
-
-def group_words(parse: Parse, groups: list[list[ActorMention]]) -> dict[int, list[int]]:
-    """Word index -> the positions in `groups` of the sides whose first mention starts on it,
-    computed once per sentence: every trigger asks which sides its phrases name, and a scan of all
-    sides each time made a sentence of many sides and triggers cost their product."""
-    def index() -> dict[int, list[int]]:
-        found: dict[int, list[int]] = {}
-        for k, group in enumerate(groups):
-            word = word_of(parse, group[0].start)
-            if word is not None:
-                found.setdefault(word, []).append(k)
-        return found
-
-    return _GROUP_WORDS.get((parse, groups), index)
-
-
-def groups_in(parse: Parse, words: set[int], groups: list[list[ActorMention]]) -> list[list[ActorMention]]:
-    """The sides whose first mention starts on one of `words`, in the order of `groups`."""
-    index = group_words(parse, groups)
-    return [groups[k] for k in sorted(k for w in words for k in index.get(w, ()))]
-
-
-def sides_of(parse: Parse, i: int | None, groups: list[list[ActorMention]], *,
-             places: bool = False) -> list[list[ActorMention]]:
-    """The sides word `i`'s phrase names: those named by the word itself or its close modifiers
-    ("Iranian officials", "Rusia dan Iran") first, else the first named further in ("the
-    commander of the US forces"); never a place after "in"/"di" ("prosecutors in Sweden" are
-    Swedish, but "a summit in Zurich" is no side)."""
-    if i is None:
-        return []
-    found = [g for g in groups_in(parse, phrase(parse, i), groups) if places or not g[0].locative]
-    close = [g for g in found if _close(parse, word_of(parse, g[0].start), i)]
-    return close or found[:1]
-
-
-def _close(parse: Parse, j: int | None, i: int) -> bool:
-    """Whether word `j` is `i` or hangs from it through modifiers of a name only."""
-    steps = 0
-    while j is not None and j != i and steps < 6:
-        if parse.words[j].deprel.partition(":")[0] not in CLOSE:
-            return parse.words[j].deprel == "nmod:poss" and parse.words[j].head == i
-        j, steps = tree.head(parse, j), steps + 1
-    return j == i
 
 
 def _passive(parse: Parse, i: int) -> bool:
@@ -289,7 +210,7 @@ def role_sides(parse: Parse, i: int | None, groups: list[list[ActorMention]],
     if len(countries) != 1:
         return []
     country, word = countries.pop(), parse.words[i]
-    close = sorted(j for j in phrase(parse, i) if _close(parse, j, i))
+    close = sorted(j for j in phrase(parse, i) if close_to(parse, j, i))
     name = roles.text[parse.words[close[0]].start:parse.words[close[-1]].end]  # type: ignore[union-attr]
     actor = Actor(name=name, country=country, code=country + code)
     if not all(acts_on(m.actor, actor) for g in doers for m in g):
