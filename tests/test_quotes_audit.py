@@ -97,3 +97,8 @@ def test_a_role_of_a_place_is_the_person_introduced_with_it_not_the_place():
             "grounds are emptied by foreign fleets”.\n\n"
             "Norway’s ambassador to Canada Ingrid Solberg has said that the talks will resume in March.")
     assert speakers(text) == ["Ingrid Solberg"]
+
+
+def test_a_term_in_quotation_marks_is_no_quotation():
+    text = 'The minister called the plan "very ambitious" and said the agency would study it.'
+    assert speakers(text) == []
