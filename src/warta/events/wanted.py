@@ -15,6 +15,7 @@ article's own voice ("We'd like to hear what you think") never is.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from itertools import accumulate
 
 from ..model import Article, Span
@@ -79,15 +80,21 @@ class _Speech:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+
+    @cached_property
+    def _quoted(self) -> tuple[list[int], list[int]]:
+        """The starts of the quoted stretches, and the farthest end among the first n (found on
+        first use: most articles hold no "we" outside a named side's sentence)."""
+        article = self.article
         paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
         quoted = sorted((q.start, q.end) for q in find_quoted(article.text, paragraphs))
-        self._starts = [s for s, _ in quoted]
-        self._reach = list(accumulate((e for _, e in quoted), max))  # the farthest end among the first n
+        return [s for s, _ in quoted], list(accumulate((e for _, e in quoted), max))
 
     def may_quote(self, sentence: Span, offset: int) -> bool:
         """Whether a quotation may cover `offset` (in `sentence`)."""
-        n = bisect_right(self._starts, offset)
-        if n and self._reach[n - 1] > offset:
+        starts, reach = self._quoted
+        n = bisect_right(starts, offset)
+        if n and reach[n - 1] > offset:
             return True
         reported = reported_in(self.article.text, sentence.start, sentence.end, quote_cues(self.article.language))
         return reported is not None and reported.start <= offset < reported.end
