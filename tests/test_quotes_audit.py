@@ -102,3 +102,20 @@ def test_a_role_of_a_place_is_the_person_introduced_with_it_not_the_place():
 def test_a_term_in_quotation_marks_is_no_quotation():
     text = 'The minister called the plan "very ambitious" and said the agency would study it.'
     assert speakers(text) == []
+
+
+def test_the_subject_of_a_naming_verb_speaks_the_quoted_words():
+    text = ('The committee met on Friday. Senator Ruth Calloway described the budget plan as “a reckless '
+            'gamble with the savings of every pensioner”.')
+    assert speakers(text) == ["Ruth Calloway"]
+
+
+def test_an_auxiliary_between_the_apposition_and_the_verb_keeps_the_name():
+    text = 'Her deputy, Tomas Lindgren, had said that the merger was "a mistake that would cost thousands of jobs."'
+    assert speakers(text) == ["Tomas Lindgren"]
+
+
+def test_indonesian_adverb_between_the_apposition_and_the_verb_keeps_the_name():
+    text = ('Acara itu digelar di Bandung. Wakil Ketua Panitia, Rudi Hartanto, juga telah mengatakan bahwa '
+            '"persiapan acara sudah selesai sepenuhnya sejak pekan lalu".')
+    assert speakers(text) == ["Rudi Hartanto"]

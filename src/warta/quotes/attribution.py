@@ -182,6 +182,8 @@ def speaker_before(phrase: list[Token], cue: Token, cues: Cues) -> Attribution |
     tail = _after_last_stop(phrase)
     if not tail:
         return _apposition(phrase, cue, cues)
+    if all(t[2].lower() in cues.adverbs for t in tail):  # "Fiona Hill, had dubbed", "Rudi, juga mengatakan"
+        return _apposition(phrase[:len(phrase) - len(tail)], cue, cues)
     for k in range(len(tail) - 1, -1, -1):  # "he said", "He instead told"
         if tail[k][2].lower() in cues.pronouns:
             if all(t[2].lower() in cues.adverbs for t in tail[k + 1:]):
