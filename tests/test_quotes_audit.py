@@ -119,3 +119,9 @@ def test_indonesian_adverb_between_the_apposition_and_the_verb_keeps_the_name():
     text = ('Acara itu digelar di Bandung. Wakil Ketua Panitia, Rudi Hartanto, juga telah mengatakan bahwa '
             '"persiapan acara sudah selesai sepenuhnya sejak pekan lalu".')
     assert speakers(text) == ["Rudi Hartanto"]
+
+
+def test_indonesian_name_after_a_lowercase_role_and_a_comma_is_the_speaker():
+    text = ('Acara itu digelar di Bandung. Wakil ketua panitia, Rudi Hartanto, mengatakan bahwa "persiapan '
+            'acara sudah selesai sepenuhnya sejak pekan lalu".')
+    assert speakers(text) == ["Rudi Hartanto"]

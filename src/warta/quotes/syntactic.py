@@ -171,8 +171,11 @@ def _named(parse: Parse, s: int, text: str, cues: Cues) -> tuple[int, int] | Non
     if _proper(parse, s, text, cues):
         return _name_span(parse, s, text)
     word = parse.words[s]
+    # a parser may also make the apposition a conjunct ("Wakil ketua panitia, Rudi Hartanto,")
+    later = range(s + 1, len(parse.words))
     appositions = [j for j in _phrase(parse, s) if parse.words[j].deprel == "appos"] + [
-        j for j in range(s + 1, len(parse.words))
+        j for j in later if parse.words[j].head == s and parse.words[j].deprel == "conj"] + [
+        j for j in later
         if parse.words[j].head == word.head and parse.words[j].deprel in (word.deprel, "appos")]
     for j in appositions:
         name = _own_name(parse, j, text, cues) if j and _word(parse, j - 1, text) == "," else None
