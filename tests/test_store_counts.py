@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from test_store_conformance import store as backend  # noqa: F401  (the fixture: each backend)
+from old_schema import older_store
 from test_store_data import english_article, indonesian_article
 from test_store_once import _mirrored
 
@@ -116,32 +117,18 @@ def test_a_failed_write_leaves_the_counts_as_they_were(backend, monkeypatch) -> 
 
 @pytest.mark.parametrize("backend_name", ["sqlite", "postgres"])
 def test_a_store_migrated_to_the_counts_is_counted_from_its_events(backend_name, tmp_path, monkeypatch) -> None:
-    from warta.store import migrations, postgres, sqlite
+    from warta.store import migrations
 
-    module, name = (sqlite, "SQLITE") if backend_name == "sqlite" else (postgres, "POSTGRES")
-    if backend_name == "sqlite":
-        where, drop = str(tmp_path / "old.db"), None
-    else:
-        import psycopg
-        from test_store_conformance import _fresh_postgres, _postgres_url
-
-        base = _postgres_url()
-        where, database = _fresh_postgres(base)
-        drop = (base, database)
-    full = getattr(migrations, name)
-    monkeypatch.setattr(module, name, [m for m in full if m[0] < migrations.COUNTS_VERSION])
-    old = open_store(where)
-    old.ingest(_mirrored(indonesian_article()))
-    old.ingest(english_article())
-    old.close()
-    monkeypatch.setattr(module, name, full)
-    store = open_store(where)
-    try:
-        assert store.schema_version() == migrations.LATEST
-        assert _kept(store) and _kept(store) == _recounted(store)
-        _check(store)
-    finally:
-        store.close()
-        if drop is not None:
-            with psycopg.connect(drop[0], autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE {drop[1]}")
+    with older_store(backend_name, migrations.COUNTS_VERSION, tmp_path, monkeypatch) as (where, latest):
+        old = open_store(where)
+        old.ingest(_mirrored(indonesian_article()))
+        old.ingest(english_article())
+        old.close()
+        latest()
+        store = open_store(where)
+        try:
+            assert store.schema_version() == migrations.LATEST
+            assert _kept(store) and _kept(store) == _recounted(store)
+            _check(store)
+        finally:
+            store.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from test_store_conformance import store as backend  # noqa: F401  (the fixture: each backend)
 from test_store_counts import _articles_by_day, _kept, _recounted, _rounded, _scanned
+from old_schema import older_store
 from test_store_data import english_article, indonesian_article
 
 from warta.model import Actor, Entity, Event, Evidence
@@ -80,33 +81,19 @@ def test_the_overview_counts_follow_every_write(backend) -> None:
 @pytest.mark.parametrize("backend_name", ["sqlite", "postgres"])
 def test_a_store_migrated_to_the_overview_counts_is_counted_from_its_rows(backend_name, tmp_path,
                                                                          monkeypatch) -> None:
-    from warta.store import migrations, postgres, sqlite
+    from warta.store import migrations
 
-    module, name = (sqlite, "SQLITE") if backend_name == "sqlite" else (postgres, "POSTGRES")
-    if backend_name == "sqlite":
-        where, drop = str(tmp_path / "old.db"), None
-    else:
-        import psycopg
-        from test_store_conformance import _fresh_postgres, _postgres_url
-
-        base = _postgres_url()
-        where, database = _fresh_postgres(base)
-        drop = (base, database)
-    full = getattr(migrations, name)
-    monkeypatch.setattr(module, name, [m for m in full if m[0] < migrations.OVERVIEW_VERSION])
-    old = open_store(where)
-    for article in (odd_article(), indonesian_article(), english_article()):
-        old.ingest(article)
-    old.close()
-    monkeypatch.setattr(module, name, full)
-    store = open_store(where)
-    try:
-        assert store.schema_version() == migrations.LATEST
-        _check(store)
-        store.ingest(odd_article(events=odd_article().events[1:], text=TEXT + " Again."))
-        _check(store)
-    finally:
-        store.close()
-        if drop is not None:
-            with psycopg.connect(drop[0], autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE {drop[1]}")
+    with older_store(backend_name, migrations.OVERVIEW_VERSION, tmp_path, monkeypatch) as (where, latest):
+        old = open_store(where)
+        for article in (odd_article(), indonesian_article(), english_article()):
+            old.ingest(article)
+        old.close()
+        latest()
+        store = open_store(where)
+        try:
+            assert store.schema_version() == migrations.LATEST
+            _check(store)
+            store.ingest(odd_article(events=odd_article().events[1:], text=TEXT + " Again."))
+            _check(store)
+        finally:
+            store.close()

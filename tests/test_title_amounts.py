@@ -7,7 +7,8 @@ import json
 import sqlite3
 
 import pytest
-from test_store_conformance import _fresh_postgres, _postgres_url, store  # noqa: F401 (the fixture)
+from old_schema import older_store
+from test_store_conformance import store  # noqa: F401 (the fixture)
 from test_store_data import english_article
 
 from warta.amounts import AmountStage
@@ -112,23 +113,14 @@ def test_the_flag_is_stored_and_read_back(store) -> None:  # noqa: F811 (the fix
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_a_store_before_the_flag_keeps_its_amounts(backend, tmp_path, monkeypatch) -> None:
-    from warta.store import migrations, postgres, sqlite
+    from warta.store import migrations
 
-    module, name = (sqlite, "SQLITE") if backend == "sqlite" else (postgres, "POSTGRES")
-    if backend == "sqlite":
-        where, drop = str(tmp_path / "old.db"), None
-    else:
-        base = _postgres_url()
-        where, database = _fresh_postgres(base)
-        drop = (base, database)
-    full = getattr(migrations, name)
-    monkeypatch.setattr(module, name, [m for m in full if m[0] < migrations.TITLE_VERSION])
-    try:
+    with older_store(backend, migrations.TITLE_VERSION, tmp_path, monkeypatch) as (where, latest):
         old = open_store(where)
         old.ingest(english_article())  # written without the column
         before = old.amounts(Filters())
         old.close()
-        monkeypatch.setattr(module, name, full)
+        latest()
         new = open_store(where)
         assert new.schema_version() == migrations.LATEST
         after = new.amounts(Filters())
@@ -136,12 +128,6 @@ def test_a_store_before_the_flag_keeps_its_amounts(backend, tmp_path, monkeypatc
         new.ingest(headline_article())  # the updated article replaces its records, with the flag
         assert sorted(r["in_title"] for r in new.amounts(Filters())) == [False, False, True]
         new.close()
-    finally:
-        if drop is not None:
-            import psycopg
-
-            with psycopg.connect(drop[0], autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE {drop[1]}")
 
 
 def test_the_api_serves_the_flag(tmp_path) -> None:
