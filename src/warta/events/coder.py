@@ -38,7 +38,7 @@ from .cues import (
     topics,
 )
 from .framing import by_means, obligations, reframed, with_obligations
-from .grammar import DEVERBAL, RoleNouns, Support, held, nameless_subject, parsed_pairs, passive_at, prominence
+from .grammar import DEVERBAL, Support, held, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
@@ -123,7 +123,7 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
     places = _FirstIn((m.start, n) for n, e in enumerate(article.entities)
                       if _is_place(e.type, e.iso3) and e.country is not None for m in e.mentions)
     support = Support(cues.words("support"), article.text, cues.words("own_people"), cues.words("own_pronoun"),
-                      cues.words("having"))
+                      cues.words("having"), agent_words(language))
     return Context(article, trigger_finder(language, finder), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
                    speakers, dates, support, places)
 
@@ -302,7 +302,6 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
         pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
                              joint=options["joint"], alone=alone, mains=context.mains,
                              patient_marks=context.cues.words("patient_case"),
-                             roles=RoleNouns(agent_words(lexicon_language(context.article)), context.article.text),
                              support=context.support)
         if pairs is not None and (not pairs or any(p.target is not None for p in pairs)):
             return pairs  # none: the parse tells no side is acted upon (an act on one's own people)

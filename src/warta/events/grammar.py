@@ -14,9 +14,9 @@ coder decides events from them as before. Sentences without a parse keep the dis
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..model import Actor, Parse
+from ..model import Actor, Parse, Word
 from ..syntax import tree
 from .actors import ActorMention, acts_on
 from .phrases import close_to, groups_in, is_verb, phrase, sides_of, word_of
@@ -30,18 +30,10 @@ CLIMB = 3  # clauses a pronoun subject is followed up through ("said he would no
 
 
 @dataclass(frozen=True)
-class RoleNouns:
-    """Agent words with their CAMEO sector codes ("rebels" REB), and the article's text they are
-    read in: what lets a side named by its role only be acted upon (`role_sides`)."""
-
-    codes: Mapping[tuple[str, ...], str]
-    text: str
-
-
-@dataclass(frozen=True)
 class Support:
-    """Support verbs ("melancarkan", "launch", "respond"), lemmas or forms as written, that only
-    carry the act of the event noun they take, and the article's text their words are read in."""
+    """The words the parse rules read, lemmas or forms as written, and the article's text their
+    words are read in: support verbs ("melancarkan", "launch", "respond") that only carry the act
+    of the event noun they take, and the others below."""
 
     verbs: frozenset[str]
     text: str
@@ -50,6 +42,16 @@ class Support:
     people: frozenset[str] = frozenset()
     owners: frozenset[str] = frozenset()  # the possessives that make them the subject's own ("its", "-nya")
     having: frozenset[str] = frozenset()  # verbs of having: an event noun they take is a state ("memiliki")
+    # agent words with their CAMEO sector codes ("rebels" REB): a side named by its role only (`role_sides`)
+    roles: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+
+    def written(self, word: Word) -> str:
+        """The word as written, lower-cased: a lemma may be the bare root ("pemberontak" -> "berontak")."""
+        return self.text[word.start:word.end].lower()
+
+    def among(self, word: Word, words: frozenset[str]) -> bool:
+        """Whether the word's lemma or its written form is one of `words`."""
+        return word.lemma.lower() in words or self.written(word) in words
 
 
 @dataclass(frozen=True)
@@ -154,20 +156,18 @@ def inward(parse: Parse, i: int, groups: list[list[ActorMention]], support: Supp
     subject = sides_of(parse, _subject_word(parse, i), groups)
     own = {m.actor.country for g in subject for m in g}
     for j in tree.children(parse, i, ("obj", "iobj")):
-        word = parse.words[j]
-        written = support.text[word.start:word.end].lower()
-        if word.lemma.lower() not in support.people and written not in support.people:
+        if not support.among(parse.words[j], support.people):
             continue
         words = phrase(parse, j)
         named = {m.actor.country for g in groups_in(parse, words, groups) for m in g}
-        owned = any(support.text[parse.words[k].start:parse.words[k].end].lower() in support.owners for k in words)
+        owned = any(support.written(parse.words[k]) in support.owners for k in words)
         if (owned or named) and named <= own and own:
             return True
     return False
 
 
 def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str],
-               roles: RoleNouns | None = None) -> Roles:
+               support: Support | None = None) -> Roles:
     """Who acts and who is acted upon for the verb trigger at word `i`."""
     passive = _passive(parse, i)
     subject = _subject_word(parse, i) if not (passive and parse.words[i].deprel.startswith("acl")) \
@@ -176,31 +176,31 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
     if passive:
         acted = ([subject] if subject is not None else []) + targets
         doers = next((found for found in (sides_of(parse, w, groups) for w in agents) if found), [])
-        upon = [g for w in acted for g in sides_of(parse, w, groups) or role_sides(parse, w, groups, roles, doers)]
+        upon = [g for w in acted for g in sides_of(parse, w, groups) or role_sides(parse, w, groups, support, doers)]
         return Roles(doers, upon, bool(agents))
     doers = sides_of(parse, subject, groups)
-    upon = [g for w in targets for g in _acted_upon(parse, w, groups, roles, doers)]
+    upon = [g for w in targets for g in _acted_upon(parse, w, groups, support, doers)]
     return Roles(doers, upon, subject is not None)
 
 
-def _acted_upon(parse: Parse, w: int, groups: list[list[ActorMention]], roles: RoleNouns | None,
+def _acted_upon(parse: Parse, w: int, groups: list[list[ActorMention]], support: Support | None,
                 doers: list[list[ActorMention]]) -> list[list[ActorMention]]:
     """The sides object `w` names; a role noun whose phrase names only where it is ("an extremist
     group in Northern Ireland") is that role of the place's country, not the place."""
     found = sides_of(parse, w, groups, places=True)
     if found and not all(g[0].locative for g in found):
         return found
-    return role_sides(parse, w, groups, roles, doers) or found
+    return role_sides(parse, w, groups, support, doers) or found
 
 
 def role_sides(parse: Parse, i: int | None, groups: list[list[ActorMention]],
-               roles: RoleNouns | None, doers: list[list[ActorMention]]) -> list[list[ActorMention]]:
+               support: Support | None, doers: list[list[ActorMention]]) -> list[list[ActorMention]]:
     """A side acted upon that the sentence names by its role only ("accepted demands from the
     rebels", "accused Darfur rebels", "outlawed an extremist group in Northern Ireland"): CAMEO
     codes it as a sector of its country (MOZREB), the country of a place in its own phrase, else
     the one country its sentence names; nothing when the sentence names none or several, or when
     it would be one side with its doers ("Iraq" and "the Iraqi government")."""
-    code = _role_code(parse, i, roles) if i is not None and roles else None
+    code = _role_code(parse, i, support) if i is not None and support is not None and support.roles else None
     if code is None:
         return []
     own = [m.actor.country for g in groups_in(parse, phrase(parse, i), groups) for m in g]
@@ -211,14 +211,14 @@ def role_sides(parse: Parse, i: int | None, groups: list[list[ActorMention]],
         return []
     country, word = countries.pop(), parse.words[i]
     close = sorted(j for j in phrase(parse, i) if close_to(parse, j, i))
-    name = roles.text[parse.words[close[0]].start:parse.words[close[-1]].end]  # type: ignore[union-attr]
+    name = support.text[parse.words[close[0]].start:parse.words[close[-1]].end]  # type: ignore[union-attr]
     actor = Actor(name=name, country=country, code=country + code)
     if not all(acts_on(m.actor, actor) for g in doers for m in g):
         return []
     return [[ActorMention(word.start, word.end, actor, "role")]]
 
 
-def _role_code(parse: Parse, i: int, roles: RoleNouns) -> str | None:
+def _role_code(parse: Parse, i: int, support: Support) -> str | None:
     """The CAMEO sector the role noun at word `i` names: its modifiers first ("opposition
     leader" OPP, "police officers" COP), then the noun itself; None for a noun naming no role."""
     if parse.words[i].upos != "NOUN":
@@ -226,12 +226,9 @@ def _role_code(parse: Parse, i: int, roles: RoleNouns) -> str | None:
     # an unmarked modifier on either side: "opposition leader", "kelompok pemberontak", "puluhan demonstran"
     mods = [j for j in tree.children(parse, i, ("compound", "amod", "nmod", "flat"))
             if parse.words[j].upos in {"NOUN", "ADJ"} and tree.case_word(parse, j) is None]
-
-    def word(j: int) -> str:  # as written: a lemma may be the bare root ("pemberontak" -> "berontak")
-        return roles.text[parse.words[j].start:parse.words[j].end].lower()
-
-    pairs = [(word(min(i, j)), word(max(i, j))) for j in mods]
-    found = [roles.codes.get(pair) for pair in pairs] + [roles.codes.get((word(j),)) for j in (*mods, i)]
+    written = {j: support.written(parse.words[j]) for j in (*mods, i)}  # as written, not the lemma
+    pairs = [(written[min(i, j)], written[max(i, j)]) for j in mods]
+    found = [support.roles.get(pair) for pair in pairs] + [support.roles.get((written[j],)) for j in (*mods, i)]
     return next((c for c in found if c), None)
 
 
@@ -269,7 +266,7 @@ def _supported(parse: Parse, i: int, groups: list[list[ActorMention]], support: 
     if head < 0 or word.deprel.partition(":")[0] not in {"obj", "obl", "xcomp"} or not is_verb(parse, head):
         return []
     verb = parse.words[head]
-    if verb.lemma.lower() not in support.verbs and support.text[verb.start:verb.end].lower() not in support.verbs:
+    if not support.among(verb, support.verbs):
         return []
     return sides_of(parse, _subject_word(parse, head), groups)
 
@@ -287,8 +284,7 @@ def held(parse: Parse, offset: int, support: Support) -> bool:
     if parse.words[i].deprel.partition(":")[0] != "obj":
         return False
     verb = parse.words[parse.words[i].head] if parse.words[i].head >= 0 else None
-    return verb is not None and (verb.lemma.lower() in support.having
-                                 or support.text[verb.start:verb.end].lower() in support.having)
+    return verb is not None and support.among(verb, support.having)
 
 
 def purpose(parse: Parse, offset: int) -> bool:
@@ -313,7 +309,7 @@ def gate(parse: Parse, offset: int, kind: str) -> str | None:
 def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, marks: frozenset[str], *,
                  joint: str, alone: bool, mains: tuple[Actor, ...],
                  patient_marks: frozenset[str] = frozenset(),
-                 roles: RoleNouns | None = None, support: Support | None = None) -> list[Pair] | None:
+                 support: Support | None = None) -> list[Pair] | None:
     """The pairs of sides of the trigger at `offset` read from the parse; None when the parse
     cannot tell (an event noun without an owner: the clause decides, as without a parse); no
     pairs when the parse tells there is no event between sides (`inward`)."""
@@ -324,7 +320,7 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
     if kind == "verb" and is_verb(parse, i):
         if inward(parse, i, groups, support):
             return []  # an act on one's own people names no other side: no event between sides
-        found = verb_roles(parse, i, groups, marks, roles)
+        found = verb_roles(parse, i, groups, marks, support)
         alone = alone and not _passive(parse, i)
     else:
         found = noun_roles(parse, i, groups, marks, patient_marks, support)
