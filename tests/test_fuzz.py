@@ -37,6 +37,13 @@ def test_every_seed_passes_the_target(seeds: list[Path]) -> None:
         target.check(seed.read_bytes())  # raises on a crash, as under atheris
 
 
+def test_a_headline_amount_is_checked_against_the_title() -> None:
+    # an amount only the headline states counts its offsets into the title (in_title): the
+    # target's offset check read them in the text and called a right answer a crash
+    _target().check("\x01Menteri sepakat kerja sama senilai €5 juta\n\n"
+                    "Kedua negara sepakat melanjutkan pembicaraan bulan depan di Paris.\n".encode())
+
+
 def test_the_target_catches_what_it_should() -> None:
     """A stage's unforeseen exception is a crash for the fuzzer, not a quiet error line."""
     target = _target()
