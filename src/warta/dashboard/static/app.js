@@ -18,7 +18,7 @@ const routes = [
   [/^#\/search/, (m, query) => searchPage(query.get("q") || "", query.get("semantic") === "1", Number(query.get("offset")) || 0)],
 ];
 
-async function route() {
+async function render() {
   const hash = window.location.hash || "#/";
   const query = new URLSearchParams(hash.includes("?") ? hash.slice(hash.indexOf("?") + 1) : "");
   disposeAll();
@@ -36,6 +36,17 @@ async function route() {
     }
   }
   show(errorBox(new Error("no such page")));
+}
+
+// One page is drawn at a time: a hash change during a render waits, then the latest hash is drawn.
+// Two renders at once would draw charts into the elements of a page already replaced.
+let rendering = false;
+let again = false;
+async function route() {
+  if (rendering) { again = true; return; }
+  rendering = true;
+  do { again = false; await render(); } while (again);
+  rendering = false;
 }
 
 document.getElementById("quick-search").addEventListener("submit", (event) => {

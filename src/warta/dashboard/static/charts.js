@@ -128,6 +128,7 @@ export async function worldChoropleth(el, countries, places, { onCountry, onPlac
     ],
   });
   const draw = () => {
+    if (chart.isDisposed()) return;  // a zoom's frame can arrive after the page was left
     const toPixel = (p) => chart.convertToPixel({ geoIndex: 0 }, [p.lon, p.lat]);
     const clusters = clusterPlaces(points, toPixel, CLUSTER_RADIUS);
     chart.setOption({ series: [{}, { data: clusters.map(markerOf) }] });
