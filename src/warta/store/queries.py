@@ -42,6 +42,8 @@ class QueryMixin(DyadMixin):
         if kind in _BY_DAY and getattr(self, "_dates_dyads", False) and dyad_latest.answers(f):
             def select(among: str, params: list[Any]) -> list[dict[str, Any]]:  # among the dyad's newest articles
                 sql, where, order = _BY_DAY[kind](f, False, (among, params))
+                if getattr(self, "_cross_join", False):  # SQLite: each article's records first, then its title
+                    sql = sql.replace(" JOIN articles a ON", " CROSS JOIN articles a ON", 1)
                 return self._select(sql, where, f, order)
 
             return dyad_latest.latest(self, select, f)
