@@ -22,8 +22,11 @@ the issue asks of it:
 - gdelt_igo_type: share of IGO actors with Type1Code IGO (1.0);
 - gdelt_actiongeo: share of rows with a located event with ActionGeo lat/lon and country (>= 0.90);
 - gdelt_sourceurl: share of rows of articles with a URL whose SOURCEURL is that URL (1.0);
-- places_located: share of place entities (each place an article names: cities, regions, sites,
-  countries) geocoded as /api/places does with coordinates and a country (>= 0.90).
+- places_located: share of place entities (each place of one country an article names: cities,
+  provinces, islands, sites, countries) geocoded as /api/places does with coordinates and a
+  country (>= 0.90);
+- regions_located: share of REGION entities (regions of several countries: continents, world
+  regions, seas, straits; they have no country by contract) geocoded with coordinates (their centre).
 """
 from __future__ import annotations
 
@@ -157,29 +160,32 @@ def gdelt(store: Any, misses: bool) -> None:
 
 
 def places(store: Any, misses: bool) -> None:
-    """Each place entity of each article, geocoded as /api/places does (its distinct names in brackets)."""
+    """Each place entity of each article, geocoded as /api/places does (its distinct names in brackets);
+    a REGION (of several countries) has no country to have and is counted apart, by its coordinates."""
     from warta.store.places import locate
 
-    rows = store.query("SELECT name, iso3, country, geonames FROM entities WHERE type IN"
+    rows = store.query("SELECT name, type, iso3, country, geonames FROM entities WHERE type IN"
                        " ('PLACE', 'COUNTRY', 'CITY', 'GPE', 'LOC', 'FAC', 'REGION')")
-    ok, wide, missed = 0, 0, Counter()
+    ok, wide, missed = Counter(), 0, Counter()
     for r in rows:
         place = locate(r["name"], iso3=r["iso3"] or r["country"], geonames=r["geonames"],
                        countries=[r["country"]] if r["country"] else ())
-        if place is not None and place.lat is not None and (r["country"] or place.iso3):
-            ok += 1
+        kind = "region" if r["type"] == "REGION" else "place"
+        if place is not None and place.lat is not None and (kind == "region" or r["country"] or place.iso3):
+            ok[kind] += 1
         else:
-            wide += place is not None and place.lat is not None  # placed, but in several countries
-            missed[r["name"]] += 1
+            wide += kind == "place" and place is not None and place.lat is not None  # placed, no country
+            missed[(kind, r["name"])] += 1
     listed = store.places()
     named = sum(1 for r in listed if r["lat"] is not None and r["country"])
-    rest = len(rows) - wide  # a region of several countries has no country to have
-    figure("places_located", ok / len(rows) if rows else 0.0,
-           f"({ok}/{len(rows)}; names {named}/{len(listed)}; of the misses {wide} are regions of several countries;"
-           f" without them {ok / rest if rest else 0.0:.3f})")
+    regions = sum(1 for r in rows if r["type"] == "REGION")
+    total = len(rows) - regions
+    figure("places_located", ok["place"] / total if total else 0.0,
+           f"({ok['place']}/{total}; names {named}/{len(listed)}; of the misses {wide} are placed without a country)")
+    share("regions_located", ok["region"], regions)
     if misses:
-        for name, n in missed.most_common():
-            print(f"  place miss: {name!r} x{n}", file=sys.stderr)
+        for (kind, name), n in missed.most_common():
+            print(f"  {kind} miss: {name!r} x{n}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -136,7 +136,7 @@ class Entity(_Record):
 
     id: str
     name: str
-    type: str  # PERSON, ORG, PLACE (and finer: COUNTRY, CITY, FAC)
+    type: str  # PERSON, ORG, PLACE (of one country), REGION (of several countries: continent, sea, strait)
     mentions: tuple[Mention, ...] = ()
     iso3: str | None = None
     country: str | None = None

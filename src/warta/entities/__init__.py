@@ -64,7 +64,9 @@ def to_entity(c: Cluster) -> Entity:
         or _demonym_country(name, c.type)
     cameo = e.cameo if e else next((m.cameo for m in c.mentions if m.cameo), None)
     mentions = tuple(Mention(m.start, m.end, m.text, PRODUCER) for m in sorted(c.mentions, key=lambda m: m.start))
-    return Entity(id=e.id if e else f"{c.type.lower()}:{_slug(name)}", name=name, type=c.type, mentions=mentions,
+    # a region of several countries is no place of one country: its own type, as GDELT gives it no geo type
+    kind = "REGION" if e is not None and e.spans_countries and c.type == "PLACE" else c.type
+    return Entity(id=e.id if e else f"{c.type.lower()}:{_slug(name)}", name=name, type=kind, mentions=mentions,
                   iso3=e.iso3 if e else None, country=country, wikidata=e.wikidata if e else None,
                   geonames=e.geonames if e else None, cameo=cameo, role=role, producer=PRODUCER)
 

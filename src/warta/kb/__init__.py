@@ -43,6 +43,12 @@ class KBEntry:
         """PERSON, ORG or PLACE, the types the scorers compare."""
         return "PLACE" if self.type in PLACE_TYPES else self.type
 
+    @property
+    def spans_countries(self) -> bool:
+        """A region of several countries (a continent, a world region, a sea or strait): a place
+        with a centre on the map but no one country, which entities type REGION."""
+        return self.type == "REGION" and not self.country
+
 
 @lru_cache(maxsize=_MEMO_SIZE)
 def name_key(text: str) -> str:
