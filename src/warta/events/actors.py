@@ -27,6 +27,7 @@ AGENT_FILES = ("event_agent_words.tsv", "event_agents.tsv")
 # CAMEO sectors of the state itself: "Iraq" and "the Iraqi government" (IRQGOV) are one side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 PAIR_SHARE = 0.75  # share of country mentions two countries need to be "the" pair of an article
+CURRENCY_SIGN = re.compile(r" ?\$")  # right after a country's name: its currency, not the country
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def named_mentions(article: Article) -> list[ActorMention]:
         if actor is None:
             continue
         for mention in entity.mentions:
-            if article.text[mention.end:mention.end + 1] == "$":  # "US$ 4,3 miliar" is a currency
+            if CURRENCY_SIGN.match(article.text, mention.end):  # "US$ 4,3 miliar", "US $120 juta": a currency
                 continue
             found.append(ActorMention(mention.start, mention.end, actor, kind, entity.type.upper()))
     return sorted(found, key=lambda m: (m.start, -m.end))

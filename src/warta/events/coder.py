@@ -38,7 +38,7 @@ from .cues import (
     topics,
 )
 from .framing import by_means, obligations, reframed, with_obligations
-from .grammar import DEVERBAL, Support, held, nameless_subject, parsed_pairs, passive_at, prominence
+from .grammar import DEVERBAL, Support, controlled, held, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
@@ -123,7 +123,8 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
     places = _FirstIn((m.start, n) for n, e in enumerate(article.entities)
                       if _is_place(e.type, e.iso3) and e.country is not None for m in e.mentions)
     support = Support(cues.words("support"), article.text, cues.words("own_people"), cues.words("own_pronoun"),
-                      cues.words("having"), agent_words(language))
+                      cues.words("having"), agent_words(language), cues.words("measure"),
+                      cues.words("wishing"))
     return Context(article, trigger_finder(language, finder), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
                    speakers, dates, support, places)
 
@@ -275,7 +276,13 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     # only an active verb's subject acts alone: a passive one is who was acted upon
     alone = (match.pattern.kind == "verb" and not noun_form(match, tokens) and not options["passive"]
              and code.code[:2] not in PAIRED_ROOTS)
-    pairs = _pairs(facts, match, sides, options, alone, start, head_end)
+    # a complement's act is what its controller wishes, tries or asks, unless a frame made it the
+    # controller's own intent or refusal ("promised to send aid", "refused to negotiate")
+    wished = None if refusal or asserted or facts.parse is None else controlled(facts.parse, start, context.support)
+    # who another's complement is aimed at is the parse's to tell ("likely to deploy forces onto
+    # the former British colony's streets"); a wish of the subject's may name it further off
+    pairs = _pairs(facts, match, sides, options, alone and not wished, start, head_end,
+                   guess=wished in {None, "wish"})
     if not pairs:
         return []
     evidence = Evidence(text=facts.text, start=sentence.start, end=sentence.end, trigger=context.article.text[start:end])
@@ -293,18 +300,21 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
             for pair in pairs if _codable(pair)]
 
 
-def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, start: int, head_end: int) -> list[Pair]:
-    """The sides of a trigger: from the parse when the sentence has one, else by distance."""
+def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, start: int, head_end: int,
+           guess: bool = True) -> list[Pair]:
+    """The sides of a trigger: from the parse when the sentence has one, else by distance (not
+    without `guess`: a wished act's target is the one the parse finds, or none)."""
     context, tokens = facts.context, facts.tokens
-    if facts.parse is not None and match.pattern.kind == "verb" and nameless_subject(facts.parse, start, sides):
+    if facts.parse is not None and match.pattern.kind == "verb" \
+            and nameless_subject(facts.parse, start, sides, context.support):
         return []
     if facts.parse is not None:
         pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
                              joint=options["joint"], alone=alone, mains=context.mains,
                              patient_marks=context.cues.words("patient_case"),
                              support=context.support)
-        if pairs is not None and (not pairs or any(p.target is not None for p in pairs)):
-            return pairs  # none: the parse tells no side is acted upon (an act on one's own people)
+        if pairs is not None and (not pairs or any(p.target is not None for p in pairs)) or not guess:
+            return pairs or []  # none: the parse tells no side is acted upon (an act on one's own people)
         if pairs is None and match.pattern.kind == DEVERBAL:
             return []  # a verb's pattern on a noun without an owner: "in favor of", "a target"
         alone_pairs = pairs  # the parse found the source alone: a target by distance is preferred

@@ -44,6 +44,11 @@ class Support:
     having: frozenset[str] = frozenset()  # verbs of having: an event noun they take is a state ("memiliki")
     # agent words with their CAMEO sector codes ("rebels" REB): a side named by its role only (`role_sides`)
     roles: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    # nouns for economic measures, markets and polls ("production", "prices", "Nikkei"): such a
+    # subject is no actor, and the sides it names do not act ("Norway's oil production beat forecasts")
+    measures: frozenset[str] = frozenset()
+    # verbs whose complement is wished, planned or promised, not done ("wants to leave", `controlled`)
+    wishing: frozenset[str] = frozenset()
 
     def written(self, word: Word) -> str:
         """The word as written, lower-cased: a lemma may be the bare root ("pemberontak" -> "berontak")."""
@@ -84,6 +89,8 @@ def _subject_word(parse: Parse, i: int) -> int | None:
     while (found is None or parse.words[found].upos == "PRON") and steps < CLIMB:
         if parse.words[at].deprel.partition(":")[0] not in PASSING or parse.words[at].head < 0:
             break
+        if found is not None and parse.words[at].deprel.startswith("parataxis"):
+            break  # '"... Ukraine ...", he warned': the speaker is not the quotation's subject
         at, steps = parse.words[at].head, steps + 1
         above = tree.subject(parse, at)
         if above is not None and (found is None or parse.words[above].upos != "PRON"):
@@ -321,6 +328,8 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
         if inward(parse, i, groups, support):
             return []  # an act on one's own people names no other side: no event between sides
         found = verb_roles(parse, i, groups, marks, support)
+        if _passive(parse, i) and not found.subject_word and _unnamed_doer(parse, i, groups):
+            return []  # "Russia has been accused of ...": a named side suffers it, who did it is not named
         alone = alone and not _passive(parse, i)
     else:
         found = noun_roles(parse, i, groups, marks, patient_marks, support)
@@ -334,25 +343,70 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
     return pairs_of(found.subject, found.targets, joint=joint, alone=alone, mains=mains) or None
 
 
+def _unnamed_doer(parse: Parse, i: int, groups: list[list[ActorMention]]) -> bool:
+    """Whether passive verb `i` without an agent has a subject that names a side and no oblique
+    that names one ("were killed in Israeli shelling", "put under investigation in Italy" may
+    name the doer): who acts is then nobody named ("Russia has been accused of ...")."""
+    if not sides_of(parse, tree.subject(parse, i, inherit=False), groups):
+        return False
+    return not any(sides_of(parse, j, groups, places=True) for j in tree.children(parse, i, ("obl", "nmod")))
+
+
+def controlled(parse: Parse, offset: int, support: Support | None = None) -> str | None:
+    """What gives the verb at `offset` its subject when it has none of its own: "adjective" ("eager
+    to withdraw", "likely to deploy"), "object" ("forced the U.S. to abandon", "urged Vietnam to
+    push back") or "wish" (a verb of wishing, planning or promising: "wants to withdraw"); its act
+    is then what that word wishes, plans or asks, not an act its subject did. None for a purpose,
+    an attempt or an aspect, which pass the act through ("went to Moscow to discuss", "tried to
+    raid", "continued to fire")."""
+    i = word_of(parse, offset)
+    if i is None or not is_verb(parse, i):
+        return None
+    while parse.words[i].deprel == "conj" and parse.words[i].head >= 0 \
+            and tree.subject(parse, i, inherit=False) is None:
+        i = parse.words[i].head  # "wants to leave and return": the first conjunct's complement
+    word = parse.words[i]
+    if tree.subject(parse, i, inherit=False) is not None or word.deprel.partition(":")[0] != "xcomp" or word.head < 0:
+        return None
+    head = parse.words[word.head]
+    if _passive(parse, word.head):
+        return None  # "the points offered by Indonesia to negotiate": a purpose
+    if head.upos == "ADJ":
+        return "adjective"
+    if tree.object_of(parse, word.head) is not None:
+        return "object"
+    return "wish" if support is not None and support.among(head, support.wishing) else None
+
+
 def passive_at(parse: Parse, offset: int) -> bool:
     """Whether the verb at `offset` is passive in the parse ("a trip aimed at", "men sought in")."""
     i = word_of(parse, offset)
     return i is not None and is_verb(parse, i) and _passive(parse, i)
 
 
-def nameless_subject(parse: Parse, offset: int, sides: SentenceActors) -> bool:
+def nameless_subject(parse: Parse, offset: int, sides: SentenceActors, support: Support | None = None) -> bool:
     """Whether the active verb at `offset` has a common noun for subject that names no side
-    ("such a step enjoyed support from Moscow"): its doer is then known to be nobody named, and
-    no side elsewhere in the sentence (a reporter, the name before it) is to be taken for it."""
+    ("such a step enjoyed support from Moscow") or names a measure or a market (`Support.measures`:
+    "Norway's October oil production beat forecasts", "Japan's Nikkei declined"): its doer is then
+    known to be nobody named, and no side elsewhere in the sentence (a reporter, the name before
+    it, the measure's owner) is to be taken for it."""
     i = word_of(parse, offset)
     if i is None or not is_verb(parse, i) or _passive(parse, i):
         return False
     subject = _subject_word(parse, i)
-    if subject is None or parse.words[subject].upos != "NOUN":
+    if subject is None or parse.words[subject].upos not in {"NOUN", "PROPN"}:
+        return False
+    if support is not None and support.among(parse.words[subject], support.measures):
+        return True
+    if parse.words[subject].upos != "NOUN":
         return False
     groups = sides.groups + [[m] for m in sides.reporters]
-    # the whole subtree: "a report released in the Rwandan capital" is Rwanda's
-    return not groups_in(parse, set(tree.subtree(parse, subject)), groups)
+    # the whole subtree ("a report released in the Rwandan capital" is Rwanda's), but not the
+    # trigger's own clause when it modifies the subject ("a formula granting Hong Kong autonomy")
+    words = set(tree.subtree(parse, subject))
+    if i in words:
+        words -= set(tree.subtree(parse, i))
+    return not groups_in(parse, words, groups)
 
 
 def prominence(parse: Parse, offset: int) -> float:

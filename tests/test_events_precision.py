@@ -1,0 +1,61 @@
+"""Events that are not events between the sides a sentence names, found by reading the coder's
+output on real articles: a measure or a market as the subject ("Norway's oil output beat
+forecasts"), an act an adjective, another's object or a wish controls ("eager to withdraw"), a
+speaker's pronoun after a quotation, an agentless passive, a currency read as a country.
+
+Sentences written for these tests, in both languages; they run the default pipeline.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from warta.model import Article, Document
+from warta.pipeline import Pipeline
+from warta.settings import load_settings
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.build(load_settings())
+
+
+def coded(text: str) -> set[tuple]:
+    article = Article.from_document(Document(source="t.txt", content=f"Test\n\n{text}\n", kind="text"))
+    return {(e.type, e.actor1 and e.actor1.country, e.actor2 and e.actor2.country)
+            for e in _pipeline()(article).events if not e.negated}
+
+
+def test_a_measure_or_a_market_does_not_act_for_its_owner():
+    assert not coded("Norway's oil output beat forecasts on Monday.")
+    assert not coded("Japan's Nikkei declined 0.3% on Tuesday.")
+    assert not coded("Saham Jepang menolak turun.")
+
+
+def test_an_owner_of_an_act_still_acts():
+    assert ("FIGHT", "ISR", "PSE") in coded("Israel tried to raid a Hamas base.")
+    assert any(t == "FIGHT" and {a, b} == {"ISR", "PSE"}
+               for t, a, b in coded("Four Palestinian children were killed in Israeli shelling on Friday."))
+
+
+def test_a_wished_or_likely_act_is_not_one_its_subject_did_alone():
+    assert not coded("Russia is eager to withdraw from the talks.")
+    assert not coded("Rusia ingin menarik diri dari perundingan.")
+
+
+def test_an_act_asked_of_an_object_is_the_asker_s_event():
+    assert coded("The United States forced Iran to abandon the plan.") == {("COERCE", "USA", "IRN")}
+
+
+def test_a_speaker_pronoun_after_a_quotation_is_not_the_quotation_s_subject():
+    assert not coded('"The focus of the talks on Ukraine is wrong," he warned.')
+
+
+def test_an_agentless_passive_names_no_doer():
+    assert not coded("Russia has been accused of creating a crisis at the Jordanian border.")
+    assert not coded("Rusia dituduh menciptakan krisis di perbatasan Yordania.")
+
+
+def test_a_currency_after_a_country_s_name_is_no_side():
+    found = coded("Pertamina menandatangani perjanjian senilai US $120 juta.")
+    assert not any("USA" in (a, b) for _, a, b in found)
+    assert ("SUPPORT", "IDN", "PHL") in coded("Indonesia menandatangani perjanjian senilai US $120 juta dengan Filipina.")
