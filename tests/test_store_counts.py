@@ -3,6 +3,8 @@ write they equal the counts of the events stored, and the summaries read from th
 computed from the events."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from test_store_conformance import store as backend  # noqa: F401  (the fixture: each backend)
 from old_schema import older_store
@@ -11,7 +13,7 @@ from test_store_once import _mirrored
 
 from warta.store import Filters, open_store
 from warta.store.base import RejectedArticle
-from warta.store import dyad_latest, overview_counts
+from warta.store import dyad_latest, dyad_summary, overview_counts
 from warta.store.dyad_counts import recount, recount_names
 from warta.store.rows import to_rows
 
@@ -23,6 +25,23 @@ def _kept(store) -> dict:
 
 def _recounted(store) -> dict:
     return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(f"{recount()} UNION ALL {recount_names()} UNION ALL {overview_counts.recount()}")}
+
+
+def _summed(store) -> dict:
+    """The counts each pair's row holds (dyad_summary.py), as (pair, kind, value): (n, g)."""
+    return {((r["a"], r["b"]), kind, v): (n, pytest.approx(g)) for r in store.query("SELECT a, b, counts FROM dyad_summaries")
+            for kind, values in json.loads(r["counts"]).items() for v, (n, g) in values.items()}
+
+
+def _summed_from_counts(store) -> dict:
+    """The same, added up from the dyad counts of both directions of each pair."""
+    sums: dict = {}
+    for (kind, a, b, v), (n, g, _) in _kept(store).items():
+        if kind in dyad_summary.KINDS and a and b:
+            total = sums.setdefault((tuple(sorted((a, b))), kind, v), [0, 0.0])
+            total[0] += n
+            total[1] += g.expected
+    return {k: (n, pytest.approx(g)) for k, (n, g) in sums.items() if n > 0}
 
 
 def _rounded(value):
@@ -38,12 +57,12 @@ def _rounded(value):
 
 def _scanned(store, call):
     """What `call` answers when the store reads the events themselves, not the counts."""
-    store._counts_dyads = store._counts_overview = False
+    store._counts_dyads = store._counts_overview = store._sums_dyads = False
     store.__dict__.pop("_pair_totals", None)
     try:
         return call()
     finally:
-        store._counts_dyads = store._counts_overview = True
+        store._counts_dyads = store._counts_overview = store._sums_dyads = True
         store.__dict__.pop("_pair_totals", None)
 
 
@@ -53,6 +72,7 @@ def _articles_by_day(store, sql: str) -> dict:
 
 def _check(store) -> None:
     assert _kept(store) == _recounted(store)
+    assert _summed(store) and _summed(store) == _summed_from_counts(store)
     assert _articles_by_day(store, "SELECT a, b, day, article_id, n FROM dyad_articles") == \
         _articles_by_day(store, dyad_latest.RECOUNT)
     for a, b in (("IDN", "RUS"), ("RUS", "IDN"), ("AUS", "IDN"), ("IDN", "IDN")):

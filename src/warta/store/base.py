@@ -27,7 +27,7 @@ from ..model import Article
 from . import merge
 from .dyad_counts import Tally
 from .migrations import (COUNTS_VERSION, DATED_VERSION, MERGE_VERSION, OLD_AMOUNT_COLUMNS, OLD_EVENT_COLUMNS,
-                         OVERVIEW_VERSION, TITLE_VERSION, WRITES_VERSION)
+                         OVERVIEW_VERSION, SUMMARY_VERSION, TITLE_VERSION, WRITES_VERSION)
 from .queries import QueryMixin
 from .rows import (
     AMOUNT_COLUMNS,
@@ -67,6 +67,7 @@ class SqlStore(QueryMixin):
 
     url: str
     placeholder = "?"
+    row_lock = ""  # what makes a SELECT lock the rows it reads until the commit (SQLite: one writer at a time)
     # Read connections open at once; more threads than that wait for one. More than the API's
     # worker threads (13) plus its event loop, which must never wait for one.
     max_readers = 16
@@ -89,6 +90,7 @@ class SqlStore(QueryMixin):
         self._child_tables = CHILD_TABLES  # ... and the columns its record tables have
         self._counts_overview = False  # ... and the overview's counts (overview_counts.py)?
         self._dates_dyads = False  # ... and the dyads' articles by day (dyad_latest.py)?
+        self._sums_dyads = False  # ... and each pair's counts in one row (dyad_summary.py)?
         self._tally = Tally()  # the dyad counts' changes of the write transaction under way
         self._uncounted = itertools.count(-1, -1)
 
@@ -143,7 +145,8 @@ class SqlStore(QueryMixin):
         current: Rows | None = None
         try:
             with self._lock, self._transaction() as cur:
-                self._tally = Tally(self._counts_overview, self._dates_dyads)  # nothing left over from a transaction that failed
+                # nothing left over from a transaction that failed
+                self._tally = Tally(self._counts_overview, self._dates_dyads, self._sums_dyads)
                 outcomes = []
                 for current in batch:
                     outcomes.append(self._put(cur, current))
@@ -227,6 +230,7 @@ class SqlStore(QueryMixin):
         self._child_tables = CHILD_TABLES if version >= TITLE_VERSION else OLD_CHILD_TABLES
         self._counts_overview = version >= OVERVIEW_VERSION
         self._dates_dyads = version >= DATED_VERSION
+        self._sums_dyads = version >= SUMMARY_VERSION
 
     def tally_event(self, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event row `cur` just inserted into `events` in the dyad counts (written with

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
 
-from . import dyad_counts
+from . import dyad_counts, dyad_summary
 from .filters import Filters
 from .where import events_where, render
 
@@ -56,7 +56,11 @@ class DyadMixin:
 
     def _dyad_parts(self, f: Filters) -> dict[str, Any]:
         """The summary of the unordered pair `f.dyad`, in no particular orientation."""
-        groups = self._dyad_groups(f)
+        # The pair's counts in one row (dyad_summary.py), where the store keeps them: the groups
+        # without other filters, and the sides' names whatever the filters.
+        counts = dyad_summary.read(self, *f.dyad) if getattr(self, "_sums_dyads", False) else None  # type: ignore[misc]
+        plain = counts is not None and dyad_counts.plain(replace(f, limit=0))
+        groups = dyad_summary.groups(counts) if plain else self._dyad_groups(f)  # type: ignore[arg-type]
         contexts: Counter[str] = Counter()
         for g in groups["context"]:
             for c in filter(None, (g["v"] or "").split(",")):
@@ -73,8 +77,9 @@ class DyadMixin:
         quotes = self.quotes(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=40))  # type: ignore[attr-defined]
         # The sides' names are needed only for speakers without one of the two countries.
         unplaced = any(r.get("speaker") and r.get("speaker_country") not in f.dyad for r in quotes)  # type: ignore[operator]
+        sides = {} if not unplaced else self._actor_sides(f) if counts is None else dyad_summary.sides(counts, *f.dyad)  # type: ignore[misc]
         return {"summary": summary, "amounts": self._dyad_amounts(f), "quotes": quotes,
-                "sides": self._actor_sides(f) if unplaced else {}, "events": self.events(f)}  # type: ignore[attr-defined]
+                "sides": sides, "events": self.events(f)}  # type: ignore[attr-defined]
 
     def _dyad_groups(self, f: Filters) -> dict[str, list[dict[str, Any]]]:
         """The dyad's events counted (n) and their Goldstein scores summed (g) per value (v) of

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import dyad_latest, overview_counts
+from . import dyad_latest, dyad_summary, overview_counts
 from .filters import Filters
 from .rows import EVENT_COLUMNS, Rows
 
@@ -78,8 +78,9 @@ class Tally:
     `overview`, also the overview's counts (overview_counts.py), with `dated` the dyads'
     articles by day (dyad_latest.py)."""
 
-    def __init__(self, overview: bool = False, dated: bool = False) -> None:
+    def __init__(self, overview: bool = False, dated: bool = False, summed: bool = False) -> None:
         self.deltas: dict[Key, list[Any]] = {}
+        self.summed = summed  # each pair's counts also in one row (dyad_summary.py)
         self.people: dict[str, list[tuple[str, str]]] = {}  # per article, as stored now
         self.overview = overview
         self.dated = dated
@@ -171,6 +172,8 @@ class Tally:
         """Write the changes (in key order), drop the rows counting nothing, and start afresh."""
         changed = sorted((k, d) for k, d in self.deltas.items() if d[0] or d[2])
         dyad_latest.write(store, cur, self.articles)
+        if self.summed:
+            dyad_summary.write(store, cur, self.deltas)
         self.deltas, self.people, self.articles, self.days = {}, {}, {}, {}
         if not changed:
             return

@@ -7,7 +7,7 @@ and the full-text index differ.
 """
 from __future__ import annotations
 
-from . import dyad_latest, overview_counts
+from . import dyad_latest, dyad_summary, overview_counts
 from .dyad_counts import KINDS, TABLE, fill
 
 _RECORD_TABLES = [
@@ -101,6 +101,10 @@ _V10 = [f"CREATE INDEX {t}_latest ON {t} (day DESC{{nulls}}, article_id, idx)" f
 # and amounts are those of its newest articles.
 _V11 = [dyad_latest.TABLE, dyad_latest.INDEX, dyad_latest.FILL]
 
+# 12: each pair's dyad counts summed in one row, kept at ingest (store/dyad_summary.py), filled
+# from the counts already kept.
+_V12 = [dyad_summary.TABLE]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -117,6 +121,7 @@ SQLITE: list[tuple[int, list[str]]] = [
     (9, _V9),
     (10, [q.format(nulls="") for q in _V10]),
     (11, _V11),
+    (12, [*_V12, dyad_summary.FILL_SQLITE]),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -133,6 +138,7 @@ POSTGRES: list[tuple[int, list[str]]] = [
     (9, _V9),
     (10, [q.format(nulls=" NULLS LAST") for q in _V10]),
     (11, _V11),
+    (12, [*_V12, dyad_summary.FILL_POSTGRES]),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
@@ -141,6 +147,7 @@ MERGE_VERSION = 4  # the first version counting one event once (clusters, event_
 COUNTS_VERSION = 6  # the first version keeping dyad counts
 OVERVIEW_VERSION = 9  # the first version keeping the overview's counts
 DATED_VERSION = 11  # the first version keeping the dyads' articles by day
+SUMMARY_VERSION = 12  # the first version keeping each pair's counts in one row
 OLD_EVENT_COLUMNS = 23  # the events columns before version 4
 TITLE_VERSION = 8  # the first version storing `in_title`
 OLD_AMOUNT_COLUMNS = 13  # the amounts columns before version 8

@@ -31,6 +31,7 @@ class PostgresStore(SqlStore):
     """Articles and records in a PostgreSQL database (tables created by the migrations)."""
 
     placeholder = "%s"
+    row_lock = " FOR UPDATE"
 
     def __init__(self, url: str) -> None:
         super().__init__()
