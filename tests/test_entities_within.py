@@ -69,3 +69,14 @@ def test_the_entities_stage_places_a_hotel_in_its_city() -> None:
     found = by_name(read("Menteri itu berbicara di Hotel Cendrawasih, Surabaya, Senin (2/6)."))
     assert found["Hotel Cendrawasih"].country == "IDN"
     assert found["Hotel Cendrawasih"].geonames == found["Surabaya"].geonames is not None
+
+
+def test_nouns_of_the_sites_kind_around_the_word_putting_it_inside_are_stepped_over() -> None:
+    assert placed("He is held at Balai Kota Lama prison in Surabaya.", "en")["Balai Kota Lama"] == ("IDN", 1625822)
+    assert placed("A visit to the Balai Kota Lama settlement bloc in Surabaya.", "en")["Balai Kota Lama"] == ("IDN", 1625822)
+    assert placed("Warga berkumpul di Balai Kota Lama di pusat kota Surabaya.")["Balai Kota Lama"] == ("IDN", 1625822)
+
+
+def test_a_verb_between_a_name_and_a_place_does_not_put_the_name_there() -> None:
+    assert placed("Balai Kota Lama menggelar rapat di Surabaya.")["Balai Kota Lama"] == (None, None)
+    assert placed("Balai Kota Lama hosted talks in Surabaya.", "en")["Balai Kota Lama"] == (None, None)

@@ -7,7 +7,9 @@ after a comma, or after a word that puts it inside (`entities_within.txt`: "di",
 it takes that place's country, and its GeoNames id when that place is below country level (a
 city), so that it is geocoded at the city it is in, as GDELT geocodes a landmark. Names in
 between (an institution: "Gedung Bundar Kejagung, Jakarta") are stepped over, up to
-`MAX_STEPS` of them.
+`MAX_STEPS` of them, and so are up to `MAX_SITE_WORDS` nouns naming the site's kind or a part of
+the place on either side of "di"/"in" ("Belmarsh prison in London", "di pusat kota Tel Aviv":
+`entities_site_words.txt`).
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from .lexicon import word_list
 
 PLACE_TYPES = frozenset({"PLACE", "CITY", "REGION", "FAC", "LOC", "GPE"})
 MAX_STEPS = 2  # names stepped over between a site and the place it is in
-_GAP = 24  # characters looked at after a name for the separator
+MAX_SITE_WORDS = 2  # nouns of a site's kind stepped over on each side of "di"/"in"
+_GAP = 40  # characters looked at after a name for the separator
 
 
 @cache
@@ -29,7 +32,12 @@ def _separators(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     word that only introduces the place's name ("Kota" Blitar: entities_prefixes.txt)."""
     inside = _alternatives(word_list(code, "entities_within.txt") | word_list("id", "entities_within.txt"))
     heads = _alternatives(word_list(code, "entities_prefixes.txt") | word_list("id", "entities_prefixes.txt"))
-    return (re.compile(rf"\s*,\s*|\s+(?:(?:{inside})\s+)?", re.IGNORECASE),
+    # a site's kind may stand before "di"/"in" and a part of the place after it ("Belmarsh prison in
+    # London", "Lapangan X di pusat kota Tel Aviv"): only nouns of entities_site_words.txt, never a
+    # verb, so that a name doing something somewhere ("X menyerang di Gaza") is not put there
+    sites = _alternatives(word_list(code, "entities_site_words.txt") | word_list("id", "entities_site_words.txt"))
+    kinds = rf"(?:(?:{sites})\s+){{0,{MAX_SITE_WORDS}}}"
+    return (re.compile(rf"\s*,\s*|\s+(?:{kinds}(?:{inside})\s+{kinds})?", re.IGNORECASE),
             re.compile(rf"(?:{heads})\s+", re.IGNORECASE))
 
 
