@@ -59,3 +59,12 @@ def test_a_currency_after_a_country_s_name_is_no_side():
     found = coded("Pertamina menandatangani perjanjian senilai US $120 juta.")
     assert not any("USA" in (a, b) for _, a, b in found)
     assert ("SUPPORT", "IDN", "PHL") in coded("Indonesia menandatangani perjanjian senilai US $120 juta dengan Filipina.")
+
+
+def test_a_verb_too_general_to_stand_alone_needs_a_side_it_acts_upon():
+    assert not coded("Beijing wants to let supply and demand dictate deals.")
+    assert not coded("The Taliban released two videos of the hostages.")
+    assert ("FIGHT", "IRN", "ISR") in coded("Iran struck Israel on Friday.")
+    # a pattern that names its object is specific enough to stand alone
+    assert ("RETREAT", "AFG", None) in coded("The Taliban released two hostages on Monday.")
+

@@ -38,7 +38,7 @@ from .cues import (
     topics,
 )
 from .framing import by_means, obligations, reframed, with_obligations
-from .grammar import DEVERBAL, Support, controlled, held, nameless_subject, parsed_pairs, passive_at, prominence
+from .grammar import DEVERBAL, Support, controlled, general_verb, held, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
@@ -124,7 +124,7 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
                       if _is_place(e.type, e.iso3) and e.country is not None for m in e.mentions)
     support = Support(cues.words("support"), article.text, cues.words("own_people"), cues.words("own_pronoun"),
                       cues.words("having"), agent_words(language), cues.words("measure"),
-                      cues.words("wishing"))
+                      cues.words("wishing"), cues.words("general"))
     return Context(article, trigger_finder(language, finder), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
                    speakers, dates, support, places)
 
@@ -279,6 +279,10 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     # a complement's act is what its controller wishes, tries or asks, unless a frame made it the
     # controller's own intent or refusal ("promised to send aid", "refused to negotiate")
     wished = None if refusal or asserted or facts.parse is None else controlled(facts.parse, start, context.support)
+    # a verb too general to stand alone codes an event only with a side it acts upon; a pattern
+    # that names its object too is specific ("dropped its investigation", "took to the streets")
+    alone = alone and not (facts.parse is not None and match.end - match.start == 1
+                           and general_verb(facts.parse, start, context.support))
     # who another's complement is aimed at is the parse's to tell ("likely to deploy forces onto
     # the former British colony's streets"); a wish of the subject's may name it further off
     pairs = _pairs(facts, match, sides, options, alone and not wished, start, head_end,

@@ -49,6 +49,9 @@ class Support:
     measures: frozenset[str] = frozenset()
     # verbs whose complement is wished, planned or promised, not done ("wants to leave", `controlled`)
     wishing: frozenset[str] = frozenset()
+    # verbs too general to be an event without a named side acted upon ("wants", "denied",
+    # "released", "struck"): their sense is their object's, so their subject never acts alone
+    general: frozenset[str] = frozenset()
 
     def written(self, word: Word) -> str:
         """The word as written, lower-cased: a lemma may be the bare root ("pemberontak" -> "berontak")."""
@@ -376,6 +379,12 @@ def controlled(parse: Parse, offset: int, support: Support | None = None) -> str
     if tree.object_of(parse, word.head) is not None:
         return "object"
     return "wish" if support is not None and support.among(head, support.wishing) else None
+
+
+def general_verb(parse: Parse, offset: int, support: Support) -> bool:
+    """Whether the trigger at `offset` is one of the verbs too general to act alone (`Support.general`)."""
+    i = word_of(parse, offset)
+    return i is not None and support.among(parse.words[i], support.general)
 
 
 def passive_at(parse: Parse, offset: int) -> bool:
