@@ -110,7 +110,12 @@ def test_a_registered_trigger_finder_replaces_the_lexicon():
             return [Match(i, i + 1, zap) for i, w in enumerate(words) if w == "zaps"]
 
     register_finder("toy", lambda language: Toy())
-    stage = events_stage({"event_triggers": "toy"})
+    try:
+        stage = events_stage({"event_triggers": "toy"})
+    finally:
+        # the factory points the syntax stage's selector at its finder: a pipeline built earlier
+        # and kept by another test module must go on parsing the sentences the lexicon finds
+        events_stage({"event_triggers": "lexicon"})
     text = "Iran zaps Israel."
     article = Article(source="t", text=text, language="en", sentences=(Span(0, len(text)),),
                       entities=linked_entities(text, KNOWN))

@@ -20,6 +20,7 @@ from ..model import Actor, Parse, Word
 from ..syntax import tree
 from .actors import ActorMention, acts_on
 from .phrases import close_to, groups_in, is_verb, phrase, sides_of, word_of
+from .role_nouns import in_role, role_sides, subject_role
 from .roles import Pair, SentenceActors, pairs_of
 
 PASSING = frozenset({"ccomp", "xcomp", "conj", "parataxis"})  # a clause that inherits a subject
@@ -190,6 +191,9 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
         return Roles(doers, upon, bool(agents))
     doers = sides_of(parse, subject, groups)
     upon = [g for w in targets for g in _acted_upon(parse, w, groups, support, doers)]
+    if not doers and upon:  # "opposition groups in Zimbabwe demanded that President Mugabe ..."
+        doers = subject_role(parse, subject, groups, support)
+        upon = [g for w in targets for g in _acted_upon(parse, w, groups, support, doers)]
     return Roles(doers, upon, subject is not None)
 
 
@@ -199,47 +203,8 @@ def _acted_upon(parse: Parse, w: int, groups: list[list[ActorMention]], support:
     group in Northern Ireland") is that role of the place's country, not the place."""
     found = sides_of(parse, w, groups, places=True)
     if found and not all(g[0].locative for g in found):
-        return found
+        return in_role(parse, w, found, support)
     return role_sides(parse, w, groups, support, doers) or found
-
-
-def role_sides(parse: Parse, i: int | None, groups: list[list[ActorMention]],
-               support: Support | None, doers: list[list[ActorMention]]) -> list[list[ActorMention]]:
-    """A side acted upon that the sentence names by its role only ("accepted demands from the
-    rebels", "accused Darfur rebels", "outlawed an extremist group in Northern Ireland"): CAMEO
-    codes it as a sector of its country (MOZREB), the country of a place in its own phrase, else
-    the one country its sentence names; nothing when the sentence names none or several, or when
-    it would be one side with its doers ("Iraq" and "the Iraqi government")."""
-    code = _role_code(parse, i, support) if i is not None and support is not None and support.roles else None
-    if code is None:
-        return []
-    own = [m.actor.country for g in groups_in(parse, phrase(parse, i), groups) for m in g]
-    if own and not all(own):
-        return []  # its phrase names a side of no country ("its European Community partners")
-    countries = set(own) or {m.actor.country for g in groups for m in g if m.actor.country}
-    if len(countries) != 1:
-        return []
-    country, word = countries.pop(), parse.words[i]
-    close = sorted(j for j in phrase(parse, i) if close_to(parse, j, i))
-    name = support.text[parse.words[close[0]].start:parse.words[close[-1]].end]  # type: ignore[union-attr]
-    actor = Actor(name=name, country=country, code=country + code)
-    if not all(acts_on(m.actor, actor) for g in doers for m in g):
-        return []
-    return [[ActorMention(word.start, word.end, actor, "role")]]
-
-
-def _role_code(parse: Parse, i: int, support: Support) -> str | None:
-    """The CAMEO sector the role noun at word `i` names: its modifiers first ("opposition
-    leader" OPP, "police officers" COP), then the noun itself; None for a noun naming no role."""
-    if parse.words[i].upos != "NOUN":
-        return None  # a name ("Kagame", "European Community") is someone in particular, not a role
-    # an unmarked modifier on either side: "opposition leader", "kelompok pemberontak", "puluhan demonstran"
-    mods = [j for j in tree.children(parse, i, ("compound", "amod", "nmod", "flat"))
-            if parse.words[j].upos in {"NOUN", "ADJ"} and tree.case_word(parse, j) is None]
-    written = {j: support.written(parse.words[j]) for j in (*mods, i)}  # as written, not the lemma
-    pairs = [(written[min(i, j)], written[max(i, j)]) for j in mods]
-    found = [support.roles.get(pair) for pair in pairs] + [support.roles.get((written[j],)) for j in (*mods, i)]
-    return next((c for c in found if c), None)
 
 
 def noun_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str],
