@@ -67,7 +67,23 @@ def served() -> FastAPI:
     app = create_app(db=os.environ.get("WARTA_SERVE_DB") or None, token=settings["api_token"], settings=settings,
                      hosts=trusted_hosts(os.environ.get("WARTA_SERVE_HOST", "127.0.0.1"), settings["allowed_hosts"]))
     warm(app)
+    share_the_lock()
     return app
+
+
+# How long a thread may hold the interpreter lock while another waits for it (Python's default:
+# 5 ms). A server thread gives the lock up for every row SQLite steps to and every store query
+# the event loop makes (the data version of each request), then waits for it again behind the
+# threads computing answers: up to 5 ms a time. At 0.5 ms, a load test of 100,000 articles
+# answered 40% more requests a second, with lower latencies in every group.
+SWITCH_INTERVAL = 0.0005
+
+
+def share_the_lock() -> None:
+    """Set this process's interpreter-lock switch interval for serving (SWITCH_INTERVAL)."""
+    import sys
+
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def warm(app: FastAPI) -> None:

@@ -26,7 +26,7 @@ def serve(
         import uvicorn
 
         from ..api import create_app
-        from ..api.app import warm
+        from ..api.app import share_the_lock, warm
     except ImportError:
         raise ConfigError("serve", "needs the server extra: pip install 'warta[serve]'") from None
     from ..settings import load_settings
@@ -37,6 +37,7 @@ def serve(
     application = create_app(db=db, token=settings["api_token"], settings=settings,
                              hosts=trusted_hosts(host, settings["allowed_hosts"]))
     warm(application)  # the knowledge the read endpoints use, loaded before the first request waits for it
+    share_the_lock()
     if settings["api_token"]:  # writes are on: the extraction worker loads its models now, not at the first write
         application.state.extractor.warm()
     print(f"warta: serving {application.state.store.url} at http://{host}:{port}/ (API docs at /docs)",
