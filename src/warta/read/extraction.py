@@ -29,6 +29,7 @@ from .encoding import decode_html, repair_mojibake
 from ..errors import NotArticleError
 from ..model import Document
 from .pagemeta import page_metadata
+from .xpathrules import install as install_xpath_rules
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _SPACES = re.compile(r"[ \t\u00a0\u200b\ufeff]+")
@@ -116,6 +117,7 @@ def _load_tree(document: Document) -> Any:
     """Parse the page once (every pass reuses the tree) and wrap loose text into paragraphs."""
     import trafilatura
 
+    install_xpath_rules()  # trafilatura's pruning rules without a Python call per element and test
     try:  # decoded here, not by trafilatura's detector: see warta.read.encoding
         tree = trafilatura.load_html(decode_html(document.content))
     except Exception as error:  # noqa: BLE001 - lxml raises many types on malformed markup
