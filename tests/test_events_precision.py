@@ -68,3 +68,10 @@ def test_a_verb_too_general_to_stand_alone_needs_a_side_it_acts_upon():
     # a pattern that names its object is specific enough to stand alone
     assert ("RETREAT", "AFG", None) in coded("The Taliban released two hostages on Monday.")
 
+
+
+def test_every_side_of_a_coordinated_object_is_acted_upon():
+    found = coded("China accused the UK and the US of meddling.")
+    assert {("DISAPPROVE", "CHN", "GBR"), ("DISAPPROVE", "CHN", "USA")} <= found
+    found = coded("Indonesia menandatangani perjanjian dengan Rusia dan Belarus.")
+    assert {("SUPPORT", "IDN", "RUS"), ("SUPPORT", "IDN", "BLR")} <= found

@@ -357,15 +357,16 @@ def _joint(sides: list[Actor]) -> list[Pair]:
 
 def pairs_of(subject: list[list[ActorMention]], upon: list[list[ActorMention]], *, joint: str = "joint",
              alone: bool = False, mains: tuple[Actor, ...] = ()) -> list[Pair]:
-    """The pairs for sides the parse found: `subject` acts on the first of `upon` that is another
-    side; sides named together in the subject act together (see `pairs_for` for `joint`, `alone`
+    """The pairs for sides the parse found: `subject` acts on the sides of the first group of `upon`
+    that names another side; sides named together in the subject act together (see `pairs_for` for `joint`, `alone`
     and `mains`)."""
     source = _sides([m for g in subject for m in g])
     if any(m.kind == "both" for g in upon for m in g) and source:
         upon = [[m for m in g if m.kind != "both"] for g in upon]  # "both countries" names the subject again
-    target = next((a for g in upon for a in _sides(g) if all(acts_on(s, a) for s in source)), None)
-    if source and target is not None:
-        return [Pair(s, target, True) for s in source[:MAX_JOINT]]
+    # every side of the first group acted upon: "accused the UK and the US" is aimed at both
+    targets = next((found for g in upon if (found := [a for a in _sides(g) if all(acts_on(s, a) for s in source)])), [])
+    if source and targets and len(targets) <= MAX_JOINT:
+        return [Pair(s, t, True) for s in source[:MAX_JOINT] for t in targets]
     if len(source) >= 2:
         if joint != "apart":
             return _joint(source)
