@@ -52,6 +52,19 @@ def test_countries_have_codes_and_demonyms() -> None:
     assert kb.demonym("Iranian") == iran and kb.demonym("Britons").iso3 == "GBR"
 
 
+def test_a_regular_plural_of_a_demonym_names_its_country_and_a_plain_word_does_not() -> None:
+    kb = load_kb()
+    assert kb.demonym("Algerians").iso3 == "DZA" and kb.demonym("Nigerians").iso3 == "NGA"
+    assert kb.demonym("Serbs").iso3 == "SRB" and kb.demonym("Swiss").iso3 == "CHE"
+    assert kb.demonym("Sessions") is None and kb.demonym("Thanks") is None
+
+
+def test_the_short_names_wire_copy_uses_name_their_countries() -> None:
+    for text, iso3 in (("Bosnia", "BIH"), ("Macedonia", "MKD")):
+        entry, _ = load_kb().lookup(text)[0]
+        assert entry.iso3 == iso3, text
+
+
 def test_curated_people_carry_2025_roles() -> None:
     kb = load_kb()
     for name, country, cameo in [("Prabowo Subianto", "IDN", "IDNGOV"), ("Masoud Pezeshkian", "IRN", "IRNGOV"),

@@ -169,8 +169,12 @@ class KnowledgeBase:
         return self._index.has_prefix(name_key(text))
 
     def demonym(self, text: str) -> KBEntry | None:
-        """The country an English adjective names ("Russian" -> Russia)."""
-        iso3 = self._demonyms.get(name_key(text))
+        """The country an English adjective names ("Russian" -> Russia), or its people in the
+        plural ("Algerians": a regular plural of a listed adjective)."""
+        key = name_key(text)
+        iso3 = self._demonyms.get(key)
+        if iso3 is None and key.endswith("s"):
+            iso3 = self._demonyms.get(key[:-1])
         return self.country(iso3)
 
     def country(self, iso3: str | None) -> KBEntry | None:
