@@ -89,8 +89,8 @@ class ResponseCache:
 
     async def run(self, compute: Callable[[], bytes], lane: str) -> bytes:
         """Run `compute` in a worker thread of its lane, so that answers of one cost never queue
-        behind many of a greater: "quick" (a search, a page of records), "summary" (the dyad
-        page and an actor's: tens of milliseconds) and "scan" (whole-store aggregates: the overview,
+        behind many of a greater: "quick" (a search, a page of records, an actor's page),
+        "summary" (the dyad page: tens of milliseconds) and "scan" (whole-store aggregates: the overview,
         the network, places); "inline" runs it on the event loop itself."""
         if lane == "inline":
             return compute()
