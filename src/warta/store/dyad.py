@@ -42,8 +42,9 @@ class DyadMixin:
                 parts = self._dyad_parts(f)
                 if version is not None:
                     memo.put((f, version), parts)
-        # Rows copied: the caller may change what it gets, the memo must not see it.
-        summary = {k: [dict(x) for x in v] if isinstance(v, list) else v for k, v in parts["summary"].items()}
+        # Rows copied (the groups made rows here, once per answer): the caller may change what it
+        # gets, the memo must not see it.
+        summary = {k: _rows(k, v) if isinstance(v, list) else v for k, v in parts["summary"].items()}
         amounts = {k: [dict(x) for x in v] for k, v in parts["amounts"].items()}
         return {"a": pair[0], "b": pair[1], **summary, "amounts": amounts,
                 "quotes": _sided(parts["quotes"], parts["sides"], pair), "events": [dict(r) for r in parts["events"]]}
@@ -62,18 +63,19 @@ class DyadMixin:
         plain = counts is not None and dyad_counts.plain(replace(f, limit=0))
         groups = dyad_summary.groups(counts) if plain else self._dyad_groups(f)  # type: ignore[arg-type]
         contexts: Counter[str] = Counter()
-        for g in groups["context"]:
-            for c in filter(None, (g["v"] or "").split(",")):
-                contexts[c] += g["n"]
-        summary = {"events_total": sum(g["n"] for g in groups["type"]),
-                   "goldstein_sum": sum(g["g"] or 0.0 for g in groups["type"]),
-                   "by_month": _group(groups["month"], "month", by_key=True),
+        for v, n, _ in groups["context"]:
+            for c in filter(None, (v or "").split(",")):
+                contexts[c] += n
+        # Groups kept as (value, n, Goldstein sum), sorted; `dyad` makes them rows (_ROW_KEYS).
+        summary = {"events_total": sum(n for _, n, _ in groups["type"]),
+                   "goldstein_sum": sum(g or 0.0 for _, _, g in groups["type"]),
+                   "by_month": _group(groups["month"], by_key=True),
                    # Days for a time axis at any granularity; "2025" or "2025-06" alone is no day.
-                   "by_day": [g for g in _group(groups["day"], "day", by_key=True) if g["day"] and len(g["day"]) == 10],
-                   "undated": sum(g["n"] for g in groups["day"] if not g["v"] or len(g["v"]) != 10),
-                   "by_type": _group(groups["type"], "type"),
-                   "by_direction": _group(groups["source"], "source", by_key=True),
-                   "by_context": [{"context": c, "n": n} for c, n in sorted(contexts.items(), key=_by_count)]}
+                   "by_day": _group([x for x in groups["day"] if x[0] and len(x[0]) == 10], by_key=True),
+                   "undated": sum(n for v, n, _ in groups["day"] if not v or len(v) != 10),
+                   "by_type": _group(groups["type"]),
+                   "by_direction": _group(groups["source"], by_key=True),
+                   "by_context": sorted(contexts.items(), key=_by_count)}
         quotes = self.quotes(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=40))  # type: ignore[attr-defined]
         # The sides' names are needed only for speakers without one of the two countries.
         unplaced = any(r.get("speaker") and r.get("speaker_country") not in f.dyad for r in quotes)  # type: ignore[operator]
@@ -81,13 +83,14 @@ class DyadMixin:
         return {"summary": summary, "amounts": self._dyad_amounts(f), "quotes": quotes,
                 "sides": sides, "events": self.events(f)}  # type: ignore[attr-defined]
 
-    def _dyad_groups(self, f: Filters) -> dict[str, list[dict[str, Any]]]:
-        """The dyad's events counted (n) and their Goldstein scores summed (g) per value (v) of
+    def _dyad_groups(self, f: Filters) -> dict[str, list[tuple[Any, ...]]]:
+        """The dyad's events counted (n) and their Goldstein scores summed (g) per value (v) as (v, n, g), of
         month, day, type, source (direction) and context list: one read of the covering dyad index,
         grouped four ways in SQL, so only the groups travel to Python. Without other filters, the
         counts kept at ingest (dyad_counts.py) give them in a few hundred rows."""
         if getattr(self, "_counts_dyads", False) and dyad_counts.plain(replace(f, limit=0)):
-            return dyad_counts.dyad_groups(self, *f.dyad)  # type: ignore[misc]
+            return {k: [(r["v"], r["n"], r["g"]) for r in rows]
+                    for k, rows in dyad_counts.dyad_groups(self, *f.dyad).items()}  # type: ignore[misc]
         join = " JOIN articles a ON a.id = e.article_id" if f.language else ""
         # a joint act (mutual) is initiated by neither side: its source is null ("both")
         source_sql = "CASE WHEN e.mutual THEN NULL ELSE e.actor1_country END" if getattr(self, "_merges", True) \
@@ -98,9 +101,9 @@ class DyadMixin:
         rows = self._rows(f"WITH d AS MATERIALIZED ({sql}) " + " UNION ALL ".join(
             f"SELECT '{k}' AS k, {k} AS v, count(*) AS n, sum(goldstein) AS g FROM d GROUP BY {k}" for k in kinds),
             params)
-        groups: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
+        groups: dict[str, list[tuple[Any, ...]]] = {k: [] for k in kinds}
         for r in rows:
-            groups[r["k"]].append(r)
+            groups[r["k"]].append((r["v"], r["n"], r["g"]))
         return groups
 
     def _dyad_amounts(self, f: Filters) -> dict[str, Any]:
@@ -190,10 +193,21 @@ def either_side(f: Filters, select: str) -> tuple[str, list[Any]]:
     return f"{first} UNION ALL {second}", [*params, code, *params, code, code]
 
 
-def _group(groups: list[dict[str, Any]], name: str, *, by_key: bool = False) -> list[dict[str, Any]]:
-    """Groups (v, n, g) as {name, n, goldstein}; ordered by value, or by count then value."""
-    order = sorted(groups, key=lambda r: (r["v"] is None, r["v"] or "") if by_key else (-r["n"], r["v"] or ""))
-    return [{name: r["v"], "n": r["n"], "goldstein": r["g"] or 0.0} for r in order]
+def _group(groups: list[tuple[Any, ...]], *, by_key: bool = False) -> list[tuple[Any, ...]]:
+    """Groups (v, n, g), g 0 for none; ordered by value (none last), or by count then value."""
+    order = sorted(groups, key=lambda r: (r[0] is None, r[0] or "") if by_key else (-r[1], r[0] or ""))
+    return [(v, n, g or 0.0) for v, n, g in order]
+
+
+# The summary's groups as rows: the key of each group's value (then "n" and, but for contexts, "goldstein").
+_ROW_KEYS = {"by_month": "month", "by_day": "day", "by_type": "type", "by_direction": "source", "by_context": "context"}
+
+
+def _rows(part: str, groups: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    key = _ROW_KEYS[part]
+    if part == "by_context":
+        return [{key: v, "n": n} for v, n in groups]
+    return [{key: v, "n": n, "goldstein": g} for v, n, g in groups]
 
 
 def _by_count(item: tuple[str, int]) -> tuple[int, str]:

@@ -68,17 +68,16 @@ def read(store: Any, a: str, b: str) -> dict[str, dict[str, list[Any]]]:
     return json.loads(rows[0]["counts"]) if rows else {}
 
 
-def groups(counts: dict[str, dict[str, list[Any]]]) -> dict[str, list[dict[str, Any]]]:
+def groups(counts: dict[str, dict[str, list[Any]]]) -> dict[str, list[tuple[Any, ...]]]:
     """The pair's events counted (n) and their scores summed (g) per value (v, None for none) of
-    month, day, type, source and context, as `dyad_counts.dyad_groups` gives them."""
-    out = {kind: [{"v": v or None, "n": n, "g": g} for v, (n, g) in counts.get(kind, {}).items()]
-           for kind in GROUPED}
+    month, day, type, source and context, as (v, n, g): what `DyadMixin._dyad_groups` gives."""
+    out = {kind: [(v or None, n, g) for v, (n, g) in counts.get(kind, {}).items()] for kind in GROUPED}
     months: dict[str | None, list[Any]] = {}
     for day, (n, g) in counts.get("day", {}).items():
         total = months.setdefault(day[:7] or None, [0, 0.0])
         total[0] += n
         total[1] += g
-    out["month"] = [{"v": v, "n": n, "g": g} for v, (n, g) in months.items()]
+    out["month"] = [(v, n, g) for v, (n, g) in months.items()]
     return out
 
 
