@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from .encoding import decode_html, repair_mojibake
+from .htmltree import parse_html
 from ..errors import NotArticleError
 from ..model import Document
 from .pagemeta import page_metadata
@@ -115,11 +116,9 @@ def _extract_html(document: Document, *, favor_precision: bool) -> Extracted:
 
 def _load_tree(document: Document) -> Any:
     """Parse the page once (every pass reuses the tree) and wrap loose text into paragraphs."""
-    import trafilatura
-
     install_xpath_rules()  # trafilatura's pruning rules without a Python call per element and test
     try:  # decoded here, not by trafilatura's detector: see warta.read.encoding
-        tree = trafilatura.load_html(decode_html(document.content))
+        tree = parse_html(decode_html(document.content))
     except Exception as error:  # noqa: BLE001 - lxml raises many types on malformed markup
         raise NotArticleError(document.source, f"cannot parse HTML ({error.__class__.__name__})") from None
     if tree is None:
