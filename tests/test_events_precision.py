@@ -75,3 +75,15 @@ def test_every_side_of_a_coordinated_object_is_acted_upon():
     assert {("DISAPPROVE", "CHN", "GBR"), ("DISAPPROVE", "CHN", "USA")} <= found
     found = coded("Indonesia menandatangani perjanjian dengan Rusia dan Belarus.")
     assert {("SUPPORT", "IDN", "RUS"), ("SUPPORT", "IDN", "BLR")} <= found
+
+
+def test_a_month_named_may_is_no_modal():
+    article = Article.from_document(Document(source="t.txt", content="Test\n\nOn May 16 Israel attacked Gaza.\n", kind="text"))
+    events = [e for e in _pipeline()(article).events if e.type == "FIGHT"]
+    assert events and all(e.modality == "asserted" for e in events)
+
+
+def test_generic_verbs_phoenix_codes_alone_are_no_events():
+    assert not coded("Boeing also managed to attract bids from Turkey.")
+    assert not coded("Beijing and Hong Kong continue to escalate the crisis.")
+    assert not coded("Indonesia could learn from Finland's experience.")

@@ -265,7 +265,7 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     if found is None:
         return []
     code, refusal, asserted = found
-    mode = modality(context.cues, tokens, match.start, conditionals=facts.conditionals)
+    mode = modality(context.cues, tokens, match.start, conditionals=facts.conditionals, text=context.article.text)
     start, end = tokens[match.start].start, tokens[match.end - 1].end
     relative = match.start > 0 and bool(context.cues.ends("relative", tokens, match.start))
     # sides are looked for around the trigger word itself: a verb pattern's span holds its object

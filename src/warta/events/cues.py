@@ -196,11 +196,13 @@ def is_topic(cues: Cues, tokens: list[Token], trigger: int) -> bool:
     return False
 
 
-def modality(cues: Cues, tokens: list[Token], trigger: int, *, conditionals: list[int] | None = None) -> str:
+def modality(cues: Cues, tokens: list[Token], trigger: int, *, conditionals: list[int] | None = None,
+             text: str = "") -> str:
     """asserted, planned, conditional or hypothetical, from cue words before the trigger.
 
     `conditionals`: where the sentence's conditional cues start (`cues.starts`), when the caller
-    has them; finding them again for every trigger of a long sentence is quadratic.
+    has them; finding them again for every trigger of a long sentence is quadratic. `text`: the
+    article's text, in which a cue word capitalised inside the sentence is a name ("on May 15").
     """
     if conditionals is None:
         conditionals = cues.starts("conditional", tokens, trigger)
@@ -210,6 +212,8 @@ def modality(cues: Cues, tokens: list[Token], trigger: int, *, conditionals: lis
     for i in reversed(window):
         if tokens[i].text in {",", ";", ":", "."}:
             break  # a modal in an earlier clause says nothing about this one
+        if i > 0 and text[tokens[i].start:tokens[i].start + 1].isupper():
+            continue  # a name, not a cue: "reached Mexico on May 15"
         if cues.has("hypothetical", tokens, i):
             return "hypothetical"
         if cues.has("planned", tokens, i):
