@@ -83,3 +83,15 @@ def test_the_article_fast_path_gives_what_rebuilding_the_article_gives():
         del rebuilt["raw"], rebuilt["tokens"], rebuilt["syntax"]  # syntax is never stored
         assert _current_json(article.to_json()) == rebuilt
     assert _current_json(json.dumps({"source": "x", "schema_version": "0.9"})) is None  # older: rebuilt instead
+
+
+def test_amounts_stored_before_in_title_take_the_fast_path_with_what_rebuilding_gives():
+    article = indonesian_article()
+    assert article.amounts
+    stored = json.loads(article.to_json())
+    for amount in stored["amounts"]:
+        del amount["in_title"]  # as a store written before `in_title` (schema 8) holds it
+    rebuilt = Article.from_json(json.dumps(stored)).to_dict()
+    del rebuilt["raw"], rebuilt["tokens"], rebuilt["syntax"]
+    fast = _current_json(json.dumps(stored))
+    assert fast == rebuilt and all(a["in_title"] is False for a in fast["amounts"])

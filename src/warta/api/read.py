@@ -85,8 +85,13 @@ def _current_json(stored: Any) -> dict[str, Any] | None:
     data = json.loads(stored)
     if data.get("schema_version") != SCHEMA_VERSION or data.keys() != _STORED_KEYS:
         return None
-    if any(a.keys() != _AMOUNT_KEYS for a in data["amounts"]):  # stored before `in_title`: rebuilt with it
-        return None
+    for amount in data["amounts"]:
+        if amount.keys() != _AMOUNT_KEYS:
+            if amount.keys() | {"in_title"} != _AMOUNT_KEYS:
+                return None
+            # Stored before `in_title` (what rebuilding the article gives it: the amounts were
+            # all read from the body), at a tenth of the cost of rebuilding the article.
+            amount["in_title"] = False
     del data["schema_version"]
     return data
 
