@@ -133,3 +133,21 @@ def test_api_post_reads_the_published_date(tmp_path: Path) -> None:
     store.close()
     assert stored["published"] == "2025-06-20T18:29:00+07:00"
     assert stored["sitename"] == "Ex"
+
+
+def test_a_page_given_its_date_is_not_searched_for_one(monkeypatch) -> None:
+    """The date beside a page (sidecar, index, JSON line) wins, so htmldate's search is skipped."""
+    from trafilatura import metadata as trafilatura_metadata
+
+    from warta.read.extraction import extract
+
+    searched: list[object] = []
+    real = trafilatura_metadata.find_date
+    monkeypatch.setattr(trafilatura_metadata, "find_date", lambda *a, **k: searched.append(a) or real(*a, **k))
+    page = ('<html><head><meta property="article:published_time" content="2024-01-02"></head><body><article>'
+            + "<p>The minister met his counterpart in Jakarta on Thursday to sign a trade agreement.</p>" * 3
+            + "</article></body></html>")
+    given = extract(Document(source="p.html", content=page.encode(), kind="html", published="2019-11-19"))
+    assert given.published == "2019-11-19" and not searched
+    found = extract(Document(source="p.html", content=page.encode(), kind="html"))
+    assert found.published == "2024-01-02" and searched

@@ -140,9 +140,10 @@ def _trafilatura(document: Document, tree: Any, *, precision: bool) -> Any:
 
 
 def _metadata(document: Document, tree: Any) -> Any:
-    """trafilatura's metadata for the page (see warta.read.pagemeta)."""
+    """trafilatura's metadata for the page (see warta.read.pagemeta); no date search when the
+    date came with the page."""
     try:
-        return page_metadata(tree, document.url)
+        return page_metadata(tree, document.url, with_date=not document.published)
     except Exception as error:  # noqa: BLE001 - trafilatura raises many types on odd markup
         raise NotArticleError(document.source, f"cannot read the page ({error.__class__.__name__})") from None
 

@@ -37,10 +37,12 @@ _OTHER_ATTRIBUTES = ("itemprop", "data-component", "rel", "data-testid")  # the 
 _AUTHOR_MAX_CHARS = 120  # trafilatura's length limit for an author text
 
 
-def page_metadata(tree: Any, url: str | None) -> Any:
+def page_metadata(tree: Any, url: str | None, *, with_date: bool = True) -> Any:
     """trafilatura's metadata `Document` for the page, with title, author, URL, date and site name.
 
     `url` is the page's known address (a canonical link on the page wins, as in trafilatura).
+    Without `with_date` (the date is known already) the date is not looked for: htmldate's search
+    through the page is the dearest of these fields.
     """
     from trafilatura import metadata as tm
     from trafilatura.settings import set_date_params
@@ -53,7 +55,7 @@ def page_metadata(tree: Any, url: str | None) -> Any:
     meta.title = meta.title or tm.extract_title(tree)
     meta.author = meta.author or page_author(tree)
     meta.url = meta.url or tm.extract_url(tree, url)
-    meta.date = tm.find_date(tree, **set_date_params(True), url=meta.url)
+    meta.date = tm.find_date(tree, **set_date_params(True), url=meta.url) if with_date else None
     meta.sitename = _sitename(meta.sitename or tm.extract_sitename(tree), meta.url)
     meta.clean_and_trim()
     return meta
