@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -134,6 +134,18 @@ class ContextWords:
     regexes: tuple[re.Pattern[str], ...] = ()
     deps: frozenset[str] = frozenset()
     anything: bool = False  # a pattern starts with a token we cannot test cheaply
+    # the words and relations above as string ids, and each word id the regexes were asked about
+    # with their answer: asked of every word of every parsed sentence, built once, not per sentence
+    _lower_ids: frozenset[int] = field(init=False, repr=False, compare=False)
+    _dep_ids: frozenset[int] = field(init=False, repr=False, compare=False)
+    _searched: dict[int, bool] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from spacy.strings import get_string_id
+
+        object.__setattr__(self, "_lower_ids", frozenset(map(get_string_id, self.lowers)))
+        object.__setattr__(self, "_dep_ids", frozenset(map(get_string_id, self.deps)))
+        object.__setattr__(self, "_searched", {})
 
     @classmethod
     def of(cls, components: list[Any]) -> ContextWords:
@@ -162,14 +174,19 @@ class ContextWords:
         """Whether a word of a sentence (its `Parser.ATTRS` columns) may start a pattern of several words."""
         if self.anything:
             return True
-        from spacy.strings import get_string_id
+        lowers = set(columns[:, 1].tolist())
+        if not self._lower_ids.isdisjoint(lowers) or not self._dep_ids.isdisjoint(columns[:, 3].tolist()):
+            return True
+        return bool(self.regexes) and any(self._searched_for(w, strings) for w in lowers)
 
-        lowers = columns[:, 1].tolist()
-        if {get_string_id(w) for w in self.lowers}.intersection(lowers):
-            return True
-        if {get_string_id(d) for d in self.deps}.intersection(columns[:, 3].tolist()):
-            return True
-        return any(r.search(strings[w]) for r in self.regexes for w in lowers)
+    def _searched_for(self, word: int, strings: Any) -> bool:
+        """Whether a regex finds word id `word` (asked once per word; a long run starts again)."""
+        found = self._searched.get(word)
+        if found is None:
+            if len(self._searched) > 500_000:
+                self._searched.clear()
+            found = self._searched[word] = any(r.search(strings[word]) for r in self.regexes)
+        return found
 
 
 def _model_path(name: str) -> str:
