@@ -22,7 +22,7 @@ from .gazetteer import find_names, sentence_tokens
 from .headlines import headline_spans, outside_headlines
 from .lexicon import common_words
 from .linking import Cluster, cluster, disambiguate, repeated_mentions
-from .roles import assign_roles, ministry_candidates, titled_people, titles
+from .roles import assign_roles, ministry_candidates, title_words, titled_people
 from .rules import dateline_candidates, pattern_candidates
 from .taggers import tag_article
 from .retype import retyped
@@ -77,11 +77,6 @@ def _common(code: str) -> frozenset[str]:
     return common_words("id") | common_words(code)
 
 
-@cache
-def _title_words(code: str) -> frozenset[str]:
-    return frozenset(w.casefold() for t in titles(code) for w in t.words.split())
-
-
 @dataclass(frozen=True)
 class EntityStage:
     """Find, link and name the entities of an article."""
@@ -101,9 +96,8 @@ class EntityStage:
             found += tag_article(article, kb=kb, english=self.english_tagger, groups=groups)
         found += pattern_candidates(article, kb) + dateline_candidates(article, kb)
         found += titled_people(article.text, code, found, common=_common(code))
-        title_words = _title_words(code)
         found = outside_headlines(found, headline_spans(article.text, article.paragraphs))
-        chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words), code=code, text=article.text, common=_common(code))
+        chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words(code)), code=code, text=article.text, common=_common(code))
         chosen = disambiguate(chosen, common_words=common_words(code), kb=kb)
         chosen = resolve(chosen + ministry_candidates(article.text, code, chosen, kb))
         chosen = assign_roles(chosen, article.text, code, [s.start for s in article.sentences])

@@ -8,7 +8,7 @@ from ..kb import load_kb
 from .candidates import Candidate
 from .gazetteer import lowercased
 from .lexicon import word_list
-from .roles import ministries, org_words, strip_honorific, titles
+from .roles import ministries, org_words, strip_honorific, title_words, titles
 
 MAX_PERSON_WORDS = 4
 
@@ -120,7 +120,7 @@ def _org_by_word(c: Candidate, code: str) -> Candidate:
 
 def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str], text: str = "") -> list[Candidate]:
     """Strip titles from tagger spans, type the pieces `split_tagged` left, drop lone common words."""
-    title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
+    titled = title_words(code)
     cased = not lowercased(text)
     out = []
     for c in found:
@@ -129,7 +129,7 @@ def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str], t
                 continue  # names are capitalised somewhere; "lorry crash" is not one
             if c.tag_type == "PIECE":
                 c = strip_honorific(c.with_(type="PERSON"), code).with_(type=c.type)
-                c = c.with_(type=_piece_type(c, common, title_words))
+                c = c.with_(type=_piece_type(c, common, titled))
             else:
                 c = strip_honorific(c, code)
             c = _drop_title_head(_cut_prefix(_cut_glued_acronym(c, common)), text, code)
@@ -137,7 +137,7 @@ def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str], t
                 c = _trim_lower_head(c, common)
             c = _org_by_word(_strip_portfolio(c, code), code)
             words = _words(c.text)
-            if len(words) == 1 and (c.text.casefold() in common or c.text.casefold() in title_words):
+            if len(words) == 1 and (c.text.casefold() in common or c.text.casefold() in titled):
                 continue
         if c.text.casefold() in stopwords(code) and not (c.entry is not None and c.entry.curated and c.entry.type != "CITY"):
             continue

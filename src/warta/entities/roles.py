@@ -51,6 +51,12 @@ def titles(code: str) -> tuple[Title, ...]:
 
 
 @cache
+def title_words(code: str) -> frozenset[str]:
+    """The words of a language's titles, case-folded (built once per language)."""
+    return frozenset(w.casefold() for t in titles(code) for w in t.words.split())
+
+
+@cache
 def _title_regex(code: str) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t.words) for t in titles(code))
     return re.compile(rf"(?<![\w])(?P<title>{alternatives})(?![\w])", re.IGNORECASE)
@@ -246,11 +252,10 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
     names the KB knows comes a run of two to five capitalised words that are not ordinary
     words or titles: a person, whether or not a tagger saw it.
     """
-    title_words = frozenset(w.casefold() for t in titles(code) for w in t.words.split())
-    stop = common | title_words
+    stop = _stop_words(code, common)
     spans = _Spans(sorted((c.start, c.end) for c in found if c.source == "kb"))
     out = []
-    portfolios = tuple(p for p, _ in ministries(code))
+    portfolios = _portfolios(code)
     for m in _title_regex(code).finditer(text):
         pos = _skip_known(text, m.end(), spans)
         portfolio = next((p for p in portfolios if text.startswith(p + " ", pos)), None)
@@ -265,6 +270,18 @@ def titled_people(text: str, code: str, found: list[Candidate], *, common: froze
                 continue  # "Russian Direct Investment Fund" follows a title but is a body
             out.append(Candidate(start, end, text[start:end], "PERSON", "rule"))
     return out
+
+
+@cache
+def _stop_words(code: str, common: frozenset[str]) -> frozenset[str]:
+    """Words that end a name after a title: `common` words and the language's title words (the
+    union of tens of thousands of words, made once per language, not once per article)."""
+    return common | title_words(code)
+
+
+@cache
+def _portfolios(code: str) -> tuple[str, ...]:
+    return tuple(p for p, _ in ministries(code))
 
 
 def _name_words(text: str, pos: int, stop: frozenset[str]) -> list[tuple[int, int]]:
