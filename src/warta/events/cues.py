@@ -69,6 +69,8 @@ class Cues:
     _by_last: Index = field(init=False, repr=False, compare=False)
     _in_text: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(init=False, repr=False,
                                                                                 compare=False)
+    _words: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    _reach: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # cues are looked up for nearly every token: index them once by their first and last word
@@ -76,6 +78,9 @@ class Cues:
         object.__setattr__(self, "_by_last", _index(self.phrases, -1))
         # the text patterns of `may_start` are built for the kinds it is asked about (two of forty)
         object.__setattr__(self, "_in_text", {})
+        # what `words` and `may_start` derive from a kind's phrases, kept: asked per sentence and per pair of sides
+        object.__setattr__(self, "_words", {})
+        object.__setattr__(self, "_reach", {})
 
     def may_start(self, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
         """False only when no `kind` phrase can start in text[start:end], were the text tokenized:
@@ -91,12 +96,17 @@ class Cues:
         if end is None:
             return whole.search(text, start) is not None
         # a phrase starting before `end` has its first word there: the rest may run on past it
-        reach = max(len(phrase[0]) for phrase in self.phrases[kind])
+        reach = self._reach.get(kind)
+        if reach is None:
+            reach = self._reach[kind] = max(len(phrase[0]) for phrase in self.phrases[kind])
         return first.search(text, start, end + reach) is not None
 
     def words(self, kind: str) -> frozenset[str]:
         """The one-word phrases of `kind` (prepositions a parse's case words are compared with)."""
-        return frozenset(phrase[0] for phrase in self.phrases.get(kind, ()) if len(phrase) == 1)
+        found = self._words.get(kind)
+        if found is None:
+            found = self._words[kind] = frozenset(phrase[0] for phrase in self.phrases.get(kind, ()) if len(phrase) == 1)
+        return found
 
     def has(self, kind: str, tokens: list[Token], i: int) -> int:
         """Length of the longest `kind` phrase starting at token `i` (0 if none)."""
