@@ -40,6 +40,7 @@ from .cues import (
 from .framing import by_means, obligations, reframed, with_obligations
 from .grammar import DEVERBAL, Support, controlled, general_verb, held, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
+from .reading import sentence_matches, sentence_tokens
 from .roles import Pair, pairs_for, patient_pairs, split_sides
 from .selection import anaphoric, noun_form, select
 from .tables import CameoCode, lookup
@@ -217,9 +218,11 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
         return []  # every event has a side named in its sentence (`roles.pairs_for`): none here
     inside = list(context.mentions[lo:hi])
     text = context.article.text[sentence.start:sentence.end]
-    tokens = tokenize(text, sentence.start)  # only sentences naming a side get this far
+    # only sentences naming a side get this far; the selector read most of them (reading.py)
+    tokens = sentence_tokens(context.article.text, sentence.start, sentence.end)
     parse = parse_of(context.article, sentence.start) if context.article.syntax else None
-    matches = select(context.lexicon.matches([t.text for t in tokens]), tokens, inside, context.article.text,
+    found = sentence_matches(context.lexicon, context.article.text, sentence.start, sentence.end)
+    matches = select(found, tokens, inside, context.article.text,
                      context.cues, parse=parse)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
                and not anaphoric(context.cues, tokens, m)

@@ -28,6 +28,7 @@ from .actors import main_countries, named_mentions
 from .coder import lexicon_language
 from .cues import Cues, Token, cues_for, tokenize
 from .lexicon import Match
+from .reading import sentence_matches, sentence_tokens
 from .tables import lookup
 from .triggers import trigger_finder
 
@@ -48,9 +49,9 @@ def trigger_selector(finder: str = "lexicon") -> Selector:
             named = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
             if not (named or _resolvable(cues, text, both, sentence, speech)):
                 continue
-            tokens = tokenize(text, sentence.start)
+            tokens = sentence_tokens(article.text, sentence.start, sentence.end)  # the coder reads them again
             if cues.starts("obligation", tokens) or \
-                    any(_codable(m, tokens, cues) for m in lexicon.matches([t.text for t in tokens])):
+                    any(_codable(m, tokens, cues) for m in sentence_matches(lexicon, article.text, sentence.start, sentence.end)):
                 chosen.append(i)
         return chosen
     return select
