@@ -130,6 +130,7 @@ def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMentio
         matches = [m for m in matches if not _noun_use(m, tokens, named, cues)]
     else:
         matches = [m for m in map(partial(_gated, parse, tokens), matches) if m is not None]
+    matches = _unswallowed(matches)
     kept: list[Match] = []
     taken = Occupancy(max([len(tokens), *(m.end for m in matches)]))  # the tokens kept triggers span
     for match in sorted(matches, key=lambda m: (-m.pattern.weight, m.start)):
@@ -143,6 +144,19 @@ def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMentio
             continue
         result.append(match)
     return result
+
+
+def _unswallowed(matches: list[Match]) -> list[Match]:
+    """The matches but an event noun's that starts inside a verb pattern's span: the noun is the
+    verb's object ("rejected a call for peacekeepers to be deployed": the rejection, not the
+    appeal), however specific its own pattern. Matches start at distinct tokens, in order."""
+    inside, reach = set(), -1  # the farthest end of the verb patterns so far
+    for n, match in enumerate(matches):
+        if match.pattern.kind != "verb" and match.start < reach:
+            inside.add(n)
+        if match.pattern.kind == "verb":
+            reach = max(reach, match.end)
+    return [m for n, m in enumerate(matches) if n not in inside]
 
 
 def _gated(parse: Parse, tokens: list[Token], match: Match) -> Match | None:
