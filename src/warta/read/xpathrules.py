@@ -19,7 +19,7 @@ attribute written first in the tag, a missing attribute for the empty string, `r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -41,17 +41,18 @@ class Unsupported(ValueError):
 class Rule:
     """A compiled `.//*[...]` expression: called on an element, the descendants it selects."""
 
-    def __init__(self, path: str, tags: tuple[str, ...], tests: tuple[Test, ...]) -> None:
+    def __init__(self, path: str, tags: tuple[str, ...], predicates: tuple[_Remembered, ...]) -> None:
         self.path = path  # the XPath it stands for
         self._tags = tags  # () for any element
-        self._tests = tests
+        self._predicates = predicates
 
     def __call__(self, tree: Any) -> list[Any]:
-        elements = tree.iterdescendants(*self._tags)
-        if not self._tags:  # comments and processing instructions are no elements (`*`)
-            elements = (element for element in elements if isinstance(element.tag, str))
-        for test in self._tests:  # predicates filter one after the other, as in XPath
-            elements = filter(test, elements)
+        from lxml.etree import Element
+
+        # `*` is any element: lxml's Element tag filter leaves comments and processing instructions out
+        elements = tree.iterdescendants(*(self._tags or (Element,)))
+        for predicate in self._predicates:  # they filter one after the other, as in XPath
+            elements = predicate.select(elements)
         return list(elements)
 
 
@@ -70,7 +71,7 @@ def compile_rule(path: str) -> Rule:
     if all(term.tag for term in predicates[0]):  # a tag filter: lxml walks those elements only
         tags = tuple(term.tag for term in predicates[0])
         predicates = predicates[1:]
-    return Rule(path, tags, tuple(_remembered(_either(terms)) for terms in predicates))
+    return Rule(path, tags, tuple(_Remembered(_either(terms)) for terms in predicates))
 
 
 @dataclass(frozen=True)
@@ -232,27 +233,40 @@ def _either(terms: list[_Term]) -> _Term:
     return _Term(either, reads, tuple(union for term in terms for union in term.unions))
 
 
-def _remembered(term: _Term) -> Test:
-    """`term`'s test, answered once per combination of the attribute values it reads (a page gives
-    the same few classes to many elements). Not kept when two attributes of a union are present
-    (their order in the tag decides) or when the test reads more than attributes."""
-    if term.reads is None:
-        return term.test
-    names = tuple(sorted(term.reads))
-    unions = tuple(tuple(names.index(name) for name in union) for union in term.unions)
-    test, answers = term.test, {}
+class _Remembered:
+    """A predicate's test, answered once per combination of the attribute values it reads (a page
+    gives the same few classes to many elements). An answer is not kept when two attributes of a
+    union are present (their order in the tag decides); a test that reads more than attributes
+    (the tag, the descendants) is asked for every element."""
 
-    def remembered(element: Any) -> bool:
-        key = tuple(map(element.get, names))
-        answer = answers.get(key)
-        if answer is None:
-            answer = test(element)
-            if not any(sum(key[i] is not None for i in union) > 1 for union in unions):
-                if len(answers) > _MAX_ANSWERS:  # a page of unique ids must not grow it without end
-                    answers.clear()
-                answers[key] = answer
+    def __init__(self, term: _Term) -> None:
+        self._test = term.test
+        self._names = tuple(sorted(term.reads)) if term.reads is not None else None
+        self._unions = tuple(tuple(self._names.index(name) for name in union)
+                             for union in term.unions) if self._names else ()
+        self._answers: dict[Any, bool] = {}
+
+    def select(self, elements: Iterable[Any]) -> Iterable[Any]:
+        """The elements of `elements` that pass, in their order."""
+        if self._names is None:
+            return filter(self._test, elements)
+        names, answers, found = self._names, self._answers, []
+        for element in elements:
+            key = tuple(map(element.get, names))
+            answer = answers.get(key)
+            if answer is None:
+                answer = self._answer(element, key)
+            if answer:
+                found.append(element)
+        return found
+
+    def _answer(self, element: Any, key: tuple[str | None, ...]) -> bool:
+        answer = self._test(element)
+        if not any(sum(key[i] is not None for i in union) > 1 for union in self._unions):
+            if len(self._answers) > _MAX_ANSWERS:  # a page of unique ids must not grow it without end
+                self._answers.clear()
+            self._answers[key] = answer
         return answer
-    return remembered
 
 
 def _first_attribute(names: tuple[str, ...]) -> Callable[[Any], str]:
