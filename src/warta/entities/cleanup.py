@@ -100,6 +100,24 @@ def _cut_prefix(c: Candidate) -> Candidate:
     return c
 
 
+def _cut_citing_phrase(c: Candidate, code: str) -> Candidate:
+    """"Melansir Al Arabiya" read as one name: a citing phrase opening a span (entities_outlet_cues.txt)
+    is no part of the name after it, which the outlet rule (retype.py) then reads as an outlet."""
+    low = c.text.casefold()
+    for cue in _citing_phrases(code):
+        rest = c.text[len(cue) + 1:]
+        if low.startswith(cue + " ") and rest[:1].isupper():
+            return c.with_(start=c.start + len(cue) + 1, text=rest)
+    return c
+
+
+@cache
+def _citing_phrases(code: str) -> tuple[str, ...]:
+    """The citing phrases of `code` and of Indonesian, longest first."""
+    cues = word_list(code, "entities_outlet_cues.txt") | word_list("id", "entities_outlet_cues.txt")
+    return tuple(sorted(cues, key=len, reverse=True))
+
+
 @cache
 def _prefixes() -> tuple[str, ...]:
     """The words that introduce a name, longest first (sorted once, not for each candidate)."""
@@ -132,7 +150,7 @@ def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str], t
                 c = c.with_(type=_piece_type(c, common, titled))
             else:
                 c = strip_honorific(c, code)
-            c = _drop_title_head(_cut_prefix(_cut_glued_acronym(c, common)), text, code)
+            c = _drop_title_head(_cut_prefix(_cut_citing_phrase(_cut_glued_acronym(c, common), code)), text, code)
             if cased:
                 c = _trim_lower_head(c, common)
             c = _org_by_word(_strip_portfolio(c, code), code)
