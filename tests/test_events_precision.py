@@ -87,3 +87,16 @@ def test_generic_verbs_phoenix_codes_alone_are_no_events():
     assert not coded("Boeing also managed to attract bids from Turkey.")
     assert not coded("Beijing and Hong Kong continue to escalate the crisis.")
     assert not coded("Indonesia could learn from Finland's experience.")
+
+
+def test_condemning_an_act_is_aimed_at_its_owner_not_its_target():
+    assert ("DISAPPROVE", "PRK", "ISR") in coded("North Korea condemned Israel's attack on Iran.")
+    assert ("DISAPPROVE", "PRK", "ISR") in coded("Korea Utara mengecam serangan Israel ke Iran.")
+    assert not {e for e in coded("Korea Utara mengecam serangan Israel ke Iran.") if e[2] == "IRN"}
+    # without an owner, whom the object is aimed at is the target
+    assert ("RETREAT", "USA", "IRN") in coded("The US lifted the sanctions on Iran.")
+
+
+def test_an_owner_of_the_object_from_the_doer_s_state_is_the_doer_s():
+    found = coded("Trump withheld US military aid to Ukraine.")
+    assert any(b == "UKR" for _, _, b in found) and not any(b == "USA" for _, _, b in found)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Actor, Parse, Word
 from ..syntax import tree
-from .actors import ActorMention, acts_on
+from .actors import STATE_SECTORS, ActorMention, acts_on
 from .phrases import close_to, groups_in, is_verb, phrase, sides_of, word_of
 from .role_nouns import in_role, role_sides, subject_role
 from .roles import Pair, SentenceActors, pairs_of
@@ -134,7 +134,10 @@ def _targets(parse: Parse, i: int, marks: frozenset[str], passive: bool) -> tupl
         base = deprel.partition(":")[0]
         if deprel == "obl:agent" or j in agents:
             continue
-        if base in {"obj", "iobj"}:  # "lifted the sanctions on Iran": whom the object is aimed at comes first
+        if base in {"obj", "iobj"}:
+            # "condemned Israel's attack on Iran": the owner of the act is whom the verb is aimed
+            # at; "lifted the sanctions on Iran": without one, whom the object is aimed at comes first
+            targets += _owners(parse, j)
             targets += [k for k in tree.children(parse, j, ("nmod",)) if _marked(parse, k, marks)]
             targets.append(j)
         elif base in {"obl", "nmod"} and _marked(parse, j, marks):
@@ -146,6 +149,13 @@ def _targets(parse: Parse, i: int, marks: frozenset[str], passive: bool) -> tupl
         elif parse.words[j].deprel == "xcomp":  # "wants to attack Switzerland", "agreed to lift sanctions on Iran"
             targets += _targets(parse, j, marks, False)[0]
     return targets, agents
+
+
+def _owners(parse: Parse, j: int) -> list[int]:
+    """The words that own noun `j` ("Israel's attack", "the US sanctions", "serangan Israel"):
+    its possessor and its unmarked modifiers."""
+    return [k for k in tree.children(parse, j) if parse.words[k].deprel == "nmod:poss" or (
+        parse.words[k].deprel.partition(":")[0] in {"nmod", "compound", "flat", "amod"} and tree.case_word(parse, k) is None)]
 
 
 def _marked(parse: Parse, i: int, marks: frozenset[str]) -> bool:
@@ -190,11 +200,27 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
         upon = [g for w in acted for g in sides_of(parse, w, groups) or role_sides(parse, w, groups, support, doers)]
         return Roles(doers, upon, bool(agents))
     doers = sides_of(parse, subject, groups)
-    upon = [g for w in targets for g in _acted_upon(parse, w, groups, support, doers)]
+    upon = _acted(parse, i, targets, groups, support, doers)
     if not doers and upon:  # "opposition groups in Zimbabwe demanded that President Mugabe ..."
         doers = subject_role(parse, subject, groups, support)
-        upon = [g for w in targets for g in _acted_upon(parse, w, groups, support, doers)]
+        upon = _acted(parse, i, targets, groups, support, doers)
     return Roles(doers, upon, subject is not None)
+
+
+def _acted(parse: Parse, i: int, targets: list[int], groups: list[list[ActorMention]], support: Support | None,
+           doers: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """The sides verb `i`'s target words name; an owner of its object from the doer's own country
+    is the doer's ("Trump withheld US military aid to Ukraine"), not acted upon."""
+    own = {m.actor.country for g in doers for m in g}
+    owners = {k for j in tree.children(parse, i, ("obj", "iobj")) for k in _owners(parse, j)}
+    return [g for w in targets for g in _acted_upon(parse, w, groups, support, doers)
+            if not (w in owners and all(m.actor.country in own and _state(m.actor) for m in g))]
+
+
+def _state(actor: Actor) -> bool:
+    """A state or a sector of it ("US", "US military"), not its people or opposition."""
+    code = actor.code or ""
+    return len(code) == 3 or code[3:6] in STATE_SECTORS
 
 
 def _acted_upon(parse: Parse, w: int, groups: list[list[ActorMention]], support: Support | None,
