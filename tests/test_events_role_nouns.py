@@ -35,3 +35,12 @@ def test_a_role_subject_in_a_place_does_not_act_alone():
 def test_who_reports_beside_the_clause_does_not_place_the_role():
     found = codes("Chile accused the rebels of violence, a Peruvian official said.")
     assert any(a == "CHL" and b == "CHLREB" for _, a, b in found)
+
+
+def test_rebels_act_on_their_own_state():
+    assert ("DEMAND", "CHLREB", "CHL") in codes("Chilean rebels demanded that Chile free the prisoners.")
+
+
+def test_the_outermost_modifier_of_a_compound_role_names_it():
+    # "opposition party leaders": the opposition's leaders (OPP), not the state's (GOV)
+    assert ("COERCE", "CHL", "CHLOPP") in codes("Chile expelled the opposition party leaders on Monday.")

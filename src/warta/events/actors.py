@@ -26,6 +26,9 @@ NON_ACTOR_SECTORS = ("MED",)
 AGENT_FILES = ("event_agent_words.tsv", "event_agents.tsv")
 # CAMEO sectors of the state itself: "Iraq" and "the Iraqi government" (IRQGOV) are one side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+# CAMEO sectors that stand against their own state: rebels, insurgents, separatists, the opposition,
+# radicals, armed groups of no state; they act on it ("Rwandan rebels demanded that Rwanda ...")
+OPPOSING_SECTORS = frozenset({"REB", "INS", "SEP", "OPP", "RAD", "UAF"})
 PAIR_SHARE = 0.75  # share of country mentions two countries need to be "the" pair of an article
 CURRENCY_SIGN = re.compile(r" ?\$")  # right after a country's name: its currency, not the country
 
@@ -69,13 +72,17 @@ def distinct_sides(a: Actor, b: Actor) -> bool:
 
 
 def acts_on(source: Actor, target: Actor) -> bool:
-    """Whether `source` can act on `target` as another side: distinct sides, or a state acting
+    """Whether `source` can act on `target` as another side: distinct sides, a state acting
     on a part of its country that is not the state ("Turkey" allows "Turkish refugees" TURREF
-    to return); a company does not act on its own state."""
+    to return), or rebels or the opposition acting on their own state; a company does not act
+    on its own state."""
     if distinct_sides(source, target):
         return True
-    state = (source.code or "")[3:6] in STATE_SECTORS or len(source.code or "") == 3
-    return state and len(target.code or "") > 3 and (target.code or "")[3:6] not in STATE_SECTORS
+    sector, target_sector = (source.code or "")[3:6], (target.code or "")[3:6]
+    if sector in OPPOSING_SECTORS:
+        return target_sector in STATE_SECTORS or len(target.code or "") == 3
+    state = sector in STATE_SECTORS or len(source.code or "") == 3
+    return state and len(target.code or "") > 3 and target_sector not in STATE_SECTORS
 
 
 def named_mentions(article: Article) -> list[ActorMention]:

@@ -35,6 +35,9 @@ def role_code(parse: Parse, i: int, support: Support) -> str | None:
     # an unmarked modifier on either side: "opposition leader", "kelompok pemberontak", "puluhan demonstran"
     mods = [j for j in tree.children(parse, i, ("compound", "amod", "nmod", "flat"))
             if parse.words[j].upos in ROLE_WORDS and tree.case_word(parse, j) is None]
+    # a compound's own modifier comes first: "opposition leader Maulana X" is the opposition's
+    mods = sorted(mods + [k for j in mods for k in tree.children(parse, j, ("compound",))
+                          if parse.words[k].upos in ROLE_WORDS])
     return _first_role(parse, i, mods, support) or _title_code(parse, i, support)
 
 
