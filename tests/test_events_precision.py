@@ -100,3 +100,9 @@ def test_condemning_an_act_is_aimed_at_its_owner_not_its_target():
 def test_an_owner_of_the_object_from_the_doer_s_state_is_the_doer_s():
     found = coded("Trump withheld US military aid to Ukraine.")
     assert any(b == "UKR" for _, _, b in found) and not any(b == "USA" for _, _, b in found)
+
+
+def test_an_event_noun_pattern_opening_on_a_modifier_takes_the_noun_s_owner():
+    found = coded("The route was opened for Iranian military aid to Syrian forces.")
+    assert any(t == "AID" and a == "IRN" and b == "SYR" for t, a, b in found)
+    assert not any(t == "AID" and a != "IRN" for t, a, _ in found)

@@ -319,7 +319,7 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
         pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
                              joint=options["joint"], alone=alone, mains=context.mains,
                              patient_marks=context.cues.words("patient_case"),
-                             support=context.support)
+                             support=context.support, end=tokens[match.end - 1].end)
         if pairs is not None and (not pairs or any(p.target is not None for p in pairs)) or not guess:
             return pairs or []  # none: the parse tells no side is acted upon (an act on one's own people)
         if pairs is None and match.pattern.kind == DEVERBAL:

@@ -27,6 +27,7 @@ PASSING = frozenset({"ccomp", "xcomp", "conj", "parataxis"})  # a clause that in
 ARGUMENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
 BARE_AGENT = frozenset({"obj", "iobj", "obl", "nmod", "nsubj", "compound", "flat"})  # labels a bare agent gets
 DEVERBAL = "deverbal"  # the kind of a verb pattern the parse finds on a noun: an event noun that needs its owner
+NOUN_REACH = 2  # words from a pattern's first word, a modifier, to the event noun it modifies
 CLIMB = 3  # clauses a pronoun subject is followed up through ("said he would not ...")
 
 
@@ -310,7 +311,7 @@ def gate(parse: Parse, offset: int, kind: str) -> str | None:
 def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, marks: frozenset[str], *,
                  joint: str, alone: bool, mains: tuple[Actor, ...],
                  patient_marks: frozenset[str] = frozenset(),
-                 support: Support | None = None) -> list[Pair] | None:
+                 support: Support | None = None, end: int | None = None) -> list[Pair] | None:
     """The pairs of sides of the trigger at `offset` read from the parse; None when the parse
     cannot tell (an event noun without an owner: the clause decides, as without a parse); no
     pairs when the parse tells there is no event between sides (`inward`)."""
@@ -326,7 +327,7 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
             return []  # "Russia has been accused of ...": a named side suffers it, who did it is not named
         alone = alone and not _passive(parse, i)
     else:
-        found = noun_roles(parse, i, groups, marks, patient_marks, support)
+        found = noun_roles(parse, _noun_head(parse, i, end), groups, marks, patient_marks, support)
         if found is None:
             return None
         # a support verb's subject is the doer the parse found; its target may be left to the
@@ -376,6 +377,16 @@ def general_verb(parse: Parse, offset: int, support: Support) -> bool:
     """Whether the trigger at `offset` is one of the verbs too general to act alone (`Support.general`)."""
     i = word_of(parse, offset)
     return i is not None and support.among(parse.words[i], support.general)
+
+
+def _noun_head(parse: Parse, i: int, end: int | None) -> int:
+    """The event noun a pattern (ending at offset `end`) starting on modifier `i` names ("military
+    aid": "aid"), whose own modifiers name its owner ("Iranian military aid")."""
+    word = parse.words[i]
+    if end is not None and word.deprel in {"amod", "compound"} and 0 < word.head - i <= NOUN_REACH \
+            and parse.words[word.head].upos == "NOUN" and parse.words[word.head].end <= end:
+        return word.head
+    return i
 
 
 def passive_at(parse: Parse, offset: int) -> bool:
