@@ -2,7 +2,9 @@
 
 1. The full pipeline from raw HTML (the 181 benchmark pages, repeated to WARTA_BENCH_PAGES,
    default 2,000) through the process pool into a SQLite store, against trafilatura alone on the
-   same pages in the same pool: pages/s, the ratio (target >= 0.33, goal 0.5), peak RSS per worker.
+   same pages in the same pool: pages/s, the ratio (target >= 0.33, goal 0.5), peak RSS per worker;
+   and what the syntax stage parsed of the distinct pages (WARTA_BENCH_PARSE_PAGES, default all
+   181; 0 skips it): sentences and tokens, against all of them.
 2. Indonesian text (detik-2025, WARTA_BENCH_ID_ARTICLES, default 1,000): articles/s and peak RSS
    per worker (the issue's "under 1 GB per worker on a 1,000-article run").
 3. The Dask engine on a local cluster with 2 workers against 1 (WARTA_BENCH_DASK_PAGES, default
@@ -100,6 +102,43 @@ def _pipeline(items: list, engine_name: str, workers: int, settings: dict):
         engine.close()
 
 
+def parse_share(count: int) -> str:
+    """What the syntax stage parsed of the first `count` distinct benchmark pages, run in this
+    process: sentences and tokens parsed against all of them (the consumers' selectors at work)."""
+    from bisect import bisect_left
+
+    from warta.pipeline import Pipeline
+    from warta.settings import load_settings
+
+    pipeline = Pipeline.build(load_settings({"batch_size": BATCH}))
+    sentences = parsed = tokens = parsed_tokens = articles = 0
+    for document in _pages(count):
+        article = pipeline.run(document).article
+        if article is None:
+            continue
+        starts = [t.start for t in article.tokens]
+        articles += 1
+        sentences, tokens, parsed = sentences + len(article.sentences), tokens + len(starts), parsed + len(article.syntax)
+        parsed_tokens += sum(bisect_left(starts, p.end) - bisect_left(starts, p.start) for p in article.syntax)
+    if not sentences:
+        return "syntax: no sentences"
+    return (f"syntax: {parsed} of {sentences} sentences parsed ({parsed / sentences:.0%}; {parsed / articles:.1f} of "
+            f"{sentences / articles:.1f} per article), {parsed_tokens / max(tokens, 1):.2f} of the tokens, "
+            f"over {articles} distinct pages")
+
+
+def _parse_share() -> str:
+    """`parse_share` in a process of its own (the driver's memory figure stays the driver's)."""
+    sys.path.insert(0, str(HERE))
+    import bench_bulk as me
+
+    count = _env_int("WARTA_BENCH_PARSE_PAGES", 181)
+    if count <= 0:
+        return "syntax: parse share skipped (WARTA_BENCH_PARSE_PAGES=0)"
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        return pool.submit(me.parse_share, count).result()
+
+
 def _rate(report: Any) -> float:
     return (report.done + report.failed) / report.seconds if report.seconds else 0.0
 
@@ -127,6 +166,7 @@ def bench_html(settings: dict, workers: int) -> None:
     print(f"  ratio full/trafilatura: {rate / base_rate:.2f} (target >= 0.33, goal 0.5); "
           f"workers busy {_busy(report):.2f} of {workers}")
     print("  " + "\n  ".join(report.stage_lines()))
+    print("  " + _parse_share())
 
 
 def bench_indonesian(settings: dict, workers: int) -> None:
