@@ -95,3 +95,44 @@ def test_amounts_stored_before_in_title_take_the_fast_path_with_what_rebuilding_
     del rebuilt["raw"], rebuilt["tokens"], rebuilt["syntax"]
     fast = _current_json(json.dumps(stored))
     assert fast == rebuilt and all(a["in_title"] is False for a in fast["amounts"])
+
+
+def test_server_processes_share_answers_for_the_same_data_version_only(db, tmp_path):
+    """Two apps with one answers file (the processes of `warta serve --workers 2`): an answer the
+    first computed is served by the second without computing it; after a write, neither serves it."""
+    answers = str(tmp_path / "answers.db")
+    with open_store(db) as first_store, open_store(db) as second_store:
+        calls: list[str] = []
+        original = second_store.dyad
+        second_store.dyad = lambda *a, **k: calls.append("dyad") or original(*a, **k)
+        with TestClient(create_app(store=first_store, answers=answers)) as first, \
+                TestClient(create_app(store=second_store, answers=answers)) as second:
+            computed = first.get("/api/dyads/IDN/RUS")
+            shared = second.get("/api/dyads/IDN/RUS")
+            assert computed.status_code == shared.status_code == 200 and computed.content == shared.content
+            assert calls == []  # the second process read the first one's answer
+            first_store.ingest(english_article())  # a new data version: the shared answer is stale
+            fresh = second.get("/api/dyads/IDN/RUS")
+            assert calls == ["dyad"] and fresh.status_code == 200
+
+
+def test_an_unusable_answers_file_is_a_miss_not_an_error(db, tmp_path):
+    folder = tmp_path / "not-a-file.db"
+    folder.mkdir()  # sqlite cannot open a folder: every look-up and write fails
+    with open_store(db) as store, TestClient(create_app(store=store, answers=str(folder))) as client:
+        assert [client.get("/api/dyads/IDN/RUS").status_code for _ in range(2)] == [200, 200]
+
+
+def test_the_shared_answers_hold_at_most_their_bytes(tmp_path):
+    from warta.api.shared import SharedAnswers
+
+    answers = SharedAnswers(str(tmp_path / "answers.db"), max_bytes=64_000)
+    for i in range(300):
+        answers.put(("/api/search", f"q={i}", 1), b"x" * 900)
+    assert answers.get(("/api/search", "q=299", 1)) == b"x" * 900
+    assert answers.get(("/api/search", "q=299", 2)) is None  # kept for its version only
+    assert answers.get(("/api/search", "q=0", 1)) is None  # the oldest went first
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "answers.db") as conn:
+        assert conn.execute("SELECT sum(length(body)) FROM answers").fetchone()[0] <= 64_000

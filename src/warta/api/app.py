@@ -36,14 +36,18 @@ _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
 def create_app(*, db: str | None = None, token: str | None = None, store: Any = None,
-               hosts: Iterable[str] | None = None, settings: dict[str, Any] | None = None) -> FastAPI:
+               hosts: Iterable[str] | None = None, settings: dict[str, Any] | None = None,
+               answers: str | None = None) -> FastAPI:
     """The app serving the store at `db` (or an already open `store`); `token` guards writes;
-    `hosts` are the Host names it answers to (any when None: `warta serve` gives them)."""
+    `hosts` are the Host names it answers to (any when None: `warta serve` gives them); `answers`
+    names the file where the server processes of one `warta serve --workers N` share their
+    answers (api/shared.py)."""
     app = FastAPI(title="warta", version=__version__, docs_url=None, redoc_url=None,
                   description="Cited, structured knowledge from Indonesian and English news: articles, "
                               "events (PLOVER/CAMEO), quotes, amounts and entities, with character offsets.")
     app.state.store = store if store is not None else open_store(db)
     app.state.token = token or ""
+    app.state.shared_answers = answers
     app.include_router(read_router, prefix="/api")
     app.include_router(write_router, prefix="/api")
     app.add_middleware(CachedResponses)  # innermost: after the guards below
@@ -58,14 +62,16 @@ def create_app(*, db: str | None = None, token: str | None = None, store: Any = 
 
 def served() -> FastAPI:
     """The app of one worker process of `warta serve --workers N`, built from what the command
-    was given (WARTA_SERVE_DB, WARTA_SERVE_HOST) and the settings, warmed as the command warms its own."""
+    was given (WARTA_SERVE_DB, WARTA_SERVE_HOST, WARTA_SERVE_ANSWERS) and the settings, warmed as
+    the command warms its own."""
     import os
 
     from .guards import trusted_hosts
 
     settings = load_settings()
     app = create_app(db=os.environ.get("WARTA_SERVE_DB") or None, token=settings["api_token"], settings=settings,
-                     hosts=trusted_hosts(os.environ.get("WARTA_SERVE_HOST", "127.0.0.1"), settings["allowed_hosts"]))
+                     hosts=trusted_hosts(os.environ.get("WARTA_SERVE_HOST", "127.0.0.1"), settings["allowed_hosts"]),
+                     answers=os.environ.get("WARTA_SERVE_ANSWERS") or None)
     warm(app)
     share_the_lock()
     return app

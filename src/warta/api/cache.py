@@ -21,6 +21,8 @@ import pydantic_core
 from fastapi import Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from .shared import SharedAnswers
+
 MAX_BYTES = 256 * 2**20
 # Worker threads per lane (see ResponseCache.run): few, as they share one interpreter lock.
 LANES = {"quick": 8, "summary": 4, "scan": 1}
@@ -39,8 +41,9 @@ class ResponseCache:
     """JSON bodies by (path, query, version), least recently used dropped first; used from the
     event loop only, so it needs no lock."""
 
-    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
+    def __init__(self, max_bytes: int = MAX_BYTES, shared: SharedAnswers | None = None) -> None:
         self.max_bytes = max_bytes
+        self.shared = shared  # the answers of the other server processes (shared.py), if any
         self._bodies: OrderedDict[tuple[str, str], tuple[int, bytes]] = OrderedDict()
         self._bytes = 0
         self._pending: dict[Key, asyncio.Future[bytes | None]] = {}
@@ -80,12 +83,28 @@ class ResponseCache:
         self._pending[key] = future
         body = None
         try:
-            body = await self.run(compute, lane)
+            body = await self.run(self._through_shared(key, compute, lane), lane)
             self.put(key, body)
             return body
         finally:
             del self._pending[key]
             future.set_result(body)
+
+    def _through_shared(self, key: Key, compute: Callable[[], bytes], lane: str) -> Callable[[], bytes]:
+        """`compute`, asking the other server processes' answers first and leaving its own there
+        (not for "inline" answers: a primary-key look-up costs what reading the shared file does)."""
+        shared = self.shared
+        if shared is None or lane == "inline":
+            return compute
+
+        def first_shared() -> bytes:
+            body = shared.get(key)
+            if body is None:
+                body = compute()
+                shared.put(key, body)
+            return body
+
+        return first_shared
 
     async def run(self, compute: Callable[[], bytes], lane: str) -> bytes:
         """Run `compute` in a worker thread of its lane, so that answers of one cost never queue
@@ -137,7 +156,8 @@ class CachedResponses:
 def _cache(request: Request) -> ResponseCache:
     state = request.app.state
     if getattr(state, "response_cache", None) is None:
-        state.response_cache = ResponseCache()
+        answers = getattr(state, "shared_answers", None)  # create_app's: `warta serve --workers N`
+        state.response_cache = ResponseCache(shared=SharedAnswers(answers) if answers else None)
     return state.response_cache
 
 

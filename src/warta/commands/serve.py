@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
+import tempfile
 from typing import Annotated
 
 import typer
@@ -48,10 +49,13 @@ def serve(
     if workers == 1:
         uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
         return
-    # Each worker process builds its own app (api.app.served) from what this one was given.
-    os.environ.update({"WARTA_SERVE_DB": db or "", "WARTA_SERVE_HOST": host})
-    uvicorn.run("warta.api.app:served", factory=True, workers=workers, host=host, port=port, log_level="warning",
-                access_log=False)
+    # Each worker process builds its own app (api.app.served) from what this one was given, and
+    # they share their answers through a file in a private folder of this run (api/shared.py).
+    with tempfile.TemporaryDirectory(prefix="warta-answers-") as folder:
+        os.environ.update({"WARTA_SERVE_DB": db or "", "WARTA_SERVE_HOST": host,
+                           "WARTA_SERVE_ANSWERS": os.path.join(folder, "answers.db")})
+        uvicorn.run("warta.api.app:served", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning", access_log=False)
 
 
 def is_loopback(host: str) -> bool:

@@ -1,0 +1,108 @@
+"""Answers shared by the processes of one `warta serve --workers N`: a small SQLite file.
+
+Each server process keeps its own response cache (cache.py), so without sharing every process
+computes every answer once for itself: with two processes each dyad summary and each search
+was computed twice, and the first answers — a dyad summary costs 10-20 ms of CPU at 100,000
+articles — queue behind each other while the caches fill. `warta serve` makes a private
+temporary folder for the run (removed when it stops) and names a file in it to its workers; an
+answer computed by one is written there under its (path, query, data version) key and read by
+the others instead of computed again.
+
+The file is an optimisation only: any error reading or writing it (locked, full, removed) is a
+miss, and the request computes its answer as it would have. Entries are kept for the store's
+data version they were computed at, exactly as in the in-process cache, so an answer is never
+staler than the store. The file holds at most MAX_BYTES of bodies: the oldest go first.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from typing import Any
+
+MAX_BYTES = 256 * 2**20
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS answers (path TEXT NOT NULL, query TEXT NOT NULL, version INTEGER NOT NULL,"
+           " body BLOB NOT NULL, PRIMARY KEY (path, query))",
+           "CREATE TABLE IF NOT EXISTS held (bytes INTEGER NOT NULL)",
+           "INSERT INTO held SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM held)")
+Key = tuple[str, str, int]  # path, query string, data version
+
+
+class SharedAnswers:
+    """The answers file at `path`, one connection per thread (sqlite3 connections are not shared)."""
+
+    def __init__(self, path: str, max_bytes: int = MAX_BYTES) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self._local = threading.local()
+        self._create()
+
+    def _connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            # Autocommit; a writer waits at most a tenth of a second for another (then skips).
+            conn = sqlite3.connect(self.path, timeout=0.1, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA synchronous=OFF")  # a lost answer is computed again: no need to sync
+            self._local.conn = conn
+        return conn
+
+    def _create(self) -> None:
+        try:
+            conn = self._connection()
+            conn.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+            with _immediate(conn):
+                for statement in _SCHEMA:
+                    conn.execute(statement)
+        except sqlite3.Error:
+            pass  # another process is creating it, or the file is unusable: every look-up misses
+
+    def get(self, key: Key) -> bytes | None:
+        """The body kept for `key`, or None (not there, kept for another version, or unreadable)."""
+        try:
+            row = self._connection().execute(
+                "SELECT body FROM answers WHERE path = ? AND query = ? AND version = ?", key).fetchone()
+        except sqlite3.Error:
+            return None
+        return bytes(row[0]) if row else None
+
+    def put(self, key: Key, body: bytes) -> None:
+        """Keep `body` for `key` (replacing what the path and query held), then drop the oldest
+        answers while the file holds more than `max_bytes` of bodies."""
+        if len(body) > self.max_bytes // 64:  # one huge answer must not push out hundreds
+            return
+        try:
+            conn = self._connection()
+            with _immediate(conn):
+                old = conn.execute("SELECT length(body) FROM answers WHERE path = ? AND query = ?", key[:2]).fetchone()
+                conn.execute("INSERT OR REPLACE INTO answers (path, query, version, body) VALUES (?, ?, ?, ?)",
+                             (*key, body))
+                held = conn.execute("UPDATE held SET bytes = bytes + ? RETURNING bytes",
+                                    (len(body) - (old[0] if old else 0),)).fetchone()[0]
+                if held > self.max_bytes:
+                    self._drop_oldest(conn, held - self.max_bytes)
+        except sqlite3.Error:
+            pass  # busy or unusable: the answer stays in this process's cache only
+
+    @staticmethod
+    def _drop_oldest(conn: sqlite3.Connection, over: int) -> None:
+        """Drop answers, oldest written first (REPLACE gives a row a new rowid), until `over` bytes are gone."""
+        freed = 0
+        for rowid, size in conn.execute("SELECT rowid, length(body) FROM answers ORDER BY rowid").fetchall():
+            if freed >= over:
+                break
+            conn.execute("DELETE FROM answers WHERE rowid = ?", (rowid,))
+            freed += size
+        conn.execute("UPDATE held SET bytes = bytes - ?", (freed,))
+
+
+class _immediate:
+    """A write transaction taken at once (BEGIN IMMEDIATE), committed on success, else rolled back."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind: Any, *_: Any) -> None:
+        self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
