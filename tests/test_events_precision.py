@@ -106,3 +106,7 @@ def test_an_event_noun_pattern_opening_on_a_modifier_takes_the_noun_s_owner():
     found = coded("The route was opened for Iranian military aid to Syrian forces.")
     assert any(t == "AID" and a == "IRN" and b == "SYR" for t, a, b in found)
     assert not any(t == "AID" and a != "IRN" for t, a, _ in found)
+
+
+def test_an_agent_word_names_people_not_an_act():
+    assert not coded("Protesters believe the bill is an example of Hong Kong's eroding autonomy under Beijing.")

@@ -226,7 +226,8 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
                      context.cues, parse=parse)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
                and not anaphoric(context.cues, tokens, m)
-               and not (parse is not None and held(parse, tokens[m.start].start, context.support))]
+               and not (parse is not None and held(parse, tokens[m.start].start, context.support))
+               and not _names_people(context, tokens, m)]
     matches = with_obligations(matches, obligations(context.cues, tokens, parse, tuple(m.start for m in inside)))
     if not matches:
         return []
@@ -243,6 +244,13 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
             if claimed.setdefault(key, number) == number:
                 events.append(event)
     return events
+
+
+def _names_people(context: Context, tokens: list[Token], match: Match) -> bool:
+    """Whether a one-word noun trigger is an agent word ("protesters", "investor"): it names who
+    acts (their CAMEO sector), not an act."""
+    return match.pattern.kind == "noun" and match.end - match.start == 1 \
+        and (tokens[match.start].text,) in context.support.roles
 
 
 def _code_of(facts: _Sentence, match: Match) -> tuple[CameoCode, bool, bool] | None:
