@@ -89,7 +89,7 @@ def _subject_word(parse: Parse, i: int) -> int | None:
     if found is None and _adjunct_participle(parse.words[i]) and not tree.children(parse, i, ("mark",)):
         return _subject_word(parse, parse.words[i].head)  # not "for breaching ...": a reason, not an act
     if parse.words[i].deprel.startswith("acl") and (found is None or parse.words[found].upos == "PRON"):
-        return parse.words[i].head  # "Rusia, yang menyerang ...", "Iran, which attacked ...": the name
+        return _carrier_subject(parse, parse.words[i].head)  # "Iran, which attacked ...": the name
     at, steps = i, 0
     while (found is None or parse.words[found].upos == "PRON") and steps < CLIMB:
         if parse.words[at].deprel.partition(":")[0] not in PASSING or parse.words[at].head < 0:
@@ -101,6 +101,19 @@ def _subject_word(parse: Parse, i: int) -> int | None:
         if above is not None and (found is None or parse.words[above].upos != "PRON"):
             found = above
     return found
+
+
+def _carrier_subject(parse: Parse, noun: int) -> int:
+    """Who acts in a participle modifying `noun`: the noun itself ("Rusia, yang menyerang ...",
+    "the group demanding ..."), but for a statement-like object or oblique ("issued a declaration
+    demanding that ...", "in a statement condemning ...") the subject of the verb that carries
+    it: a common noun's own act is its issuer's."""
+    word = parse.words[noun]
+    if word.upos != "NOUN" or word.deprel.partition(":")[0] not in {"obj", "obl"} or word.head < 0 \
+            or not is_verb(parse, word.head) or _passive(parse, word.head):
+        return noun
+    carrier = _subject_word(parse, word.head)
+    return carrier if carrier is not None else noun
 
 
 def bare_agents(parse: Parse, i: int) -> list[int]:

@@ -19,6 +19,7 @@ from .actors import ActorMention
 from .cues import Cues, Token
 from .grammar import DEVERBAL, gate, purpose
 from .lexicon import Match
+from .tables import lookup
 
 COMPLEMENT_REACH = 2  # tokens between a verb and its complement verb ("prepared to attend")
 OBJECT_REACH = 3  # tokens after a verb trigger in which a noun trigger is its object
@@ -140,10 +141,19 @@ def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMentio
     kept.sort(key=lambda m: m.start)
     result: list[Match] = []
     for match in _complements(kept, tokens, cues, parse):
-        if result and result[-1].pattern.kind == "verb" and match.start - result[-1].end < OBJECT_REACH:
+        # a verb swallows the event noun that is its object ("condemned the attack"); a verb that
+        # codes no event does not swallow a verb the parse finds after it: that one is the act
+        # ("issued a declaration demanding that ...", "issued a statement condemning ...")
+        if result and result[-1].pattern.kind == "verb" and match.start - result[-1].end < OBJECT_REACH \
+                and not (parse is not None and match.pattern.kind == "verb" and _codes_nothing(result[-1])):
             continue
         result.append(match)
     return result
+
+
+def _codes_nothing(match: Match) -> bool:
+    """A pattern that stops a generated one or codes a statement (CAMEO 01, no PLOVER event)."""
+    return lookup(match.pattern.cameo) is None
 
 
 def _unswallowed(matches: list[Match]) -> list[Match]:
