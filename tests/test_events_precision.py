@@ -110,3 +110,11 @@ def test_an_event_noun_pattern_opening_on_a_modifier_takes_the_noun_s_owner():
 
 def test_an_agent_word_names_people_not_an_act():
     assert not coded("Protesters believe the bill is an example of Hong Kong's eroding autonomy under Beijing.")
+
+
+def test_a_negator_the_parse_hangs_on_the_verb_or_its_subject_negates():
+    article = Article.from_document(Document(source="t.txt", content="Test\n\nYet, neither can China allow Japan to build bases.\n", kind="text"))
+    events = _pipeline()(article).events
+    assert events and all(e.negated for e in events)
+    # "not only" is emphasis
+    assert ("CONSULT", "IDN", "RUS") in coded("Sugiono memastikan Indonesia dan Rusia tak hanya membahas isu bilateral.")

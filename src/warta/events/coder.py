@@ -38,7 +38,7 @@ from .cues import (
     topics,
 )
 from .framing import by_means, obligations, reframed, with_obligations
-from .grammar import DEVERBAL, Support, controlled, general_verb, held, nameless_subject, parsed_pairs, passive_at, prominence
+from .grammar import DEVERBAL, Support, controlled, denied, general_verb, held, nameless_subject, parsed_pairs, passive_at, prominence
 from .lexicon import Match
 from .reading import sentence_matches, sentence_tokens
 from .roles import Pair, pairs_for, patient_pairs, split_sides
@@ -246,6 +246,13 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
     return events
 
 
+def _negated(facts: _Sentence, match: Match, start: int) -> bool:
+    """A negator right before the trigger, else one the parse hangs on its verb or subject."""
+    cues = facts.context.cues
+    return negated(cues, facts.tokens, match.start) or (
+        facts.parse is not None and denied(facts.parse, start, cues.words("negation"), cues.words("only")))
+
+
 def _names_people(context: Context, tokens: list[Token], match: Match) -> bool:
     """Whether a one-word noun trigger is an agent word ("protesters", "investor"): it names who
     acts (their CAMEO sector), not an act."""
@@ -304,7 +311,7 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     shared = {
         "type": code.plover, "cameo": code.code, "evidence": evidence, "goldstein": code.goldstein, "quad_class": code.quad_class,
         "mode": code.mode, "context": tuple(dict.fromkeys(code.context + facts.topics)),
-        "negated": negated(context.cues, tokens, match.start) and not refusal,
+        "negated": _negated(facts, match, start) and not refusal,
         "modality": mode,
         "source": _source(context, sides, start), "date": facts.date,
         "location": facts.location, "tone": facts.tone, "producer": PRODUCER}

@@ -402,6 +402,21 @@ def _noun_head(parse: Parse, i: int, end: int | None) -> int:
     return i
 
 
+def denied(parse: Parse, offset: int, negators: frozenset[str], only: frozenset[str] = frozenset()) -> bool:
+    """Whether the parse negates the verb at `offset` where the words before it do not tell:
+    "neither can Xi allow", "Not the U.S. nor its allies are preventing" (a negator on the verb
+    or on its subject); "not only" (`only`: "tak hanya membahas") is emphasis."""
+    i = word_of(parse, offset)
+    if i is None or not is_verb(parse, i):
+        return False
+    subject = tree.subject(parse, i, inherit=False)
+    heads = [i] if subject is None else [i, subject]
+    return any(parse.words[k].deprel.partition(":")[0] in {"advmod", "cc", "det"}
+               and parse.words[k].lemma.lower() in negators
+               and not (k + 1 < len(parse.words) and parse.words[k + 1].lemma.lower() in only)
+               for h in heads for k in tree.children(parse, h))
+
+
 def passive_at(parse: Parse, offset: int) -> bool:
     """Whether the verb at `offset` is passive in the parse ("a trip aimed at", "men sought in")."""
     i = word_of(parse, offset)
