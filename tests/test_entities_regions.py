@@ -56,3 +56,13 @@ def test_gkg_locations_leave_regions_out() -> None:
     article = read("Ketegangan di Timur Tengah membuat Menteri Luar Negeri Indonesia terbang ke Jakarta.")
     locations = next(cell for cell in gkg_record(article, "a1") if cell.startswith("1#"))
     assert "1#Jakarta#" in locations and "Middle East" not in locations  # GDELT has no geo type for it
+
+
+def test_seas_and_straits_of_several_countries_are_regions_and_of_one_a_place() -> None:
+    found = {e.name: e for e in read("Kapal induk itu berlayar dari Laut Arab ke Mediterania Timur, "
+                                     "lalu melintasi Selat Sunda.").entities}
+    for name in ("Arabian Sea", "Eastern Mediterranean"):
+        assert (found[name].type, found[name].country) == ("REGION", None)
+        assert locate(name).lat is not None
+    assert (found["Sunda Strait"].type, found["Sunda Strait"].country) == ("PLACE", "IDN")
+    assert locate("Sunda Strait").iso3 == "IDN"
