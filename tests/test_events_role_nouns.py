@@ -44,3 +44,14 @@ def test_rebels_act_on_their_own_state():
 def test_the_outermost_modifier_of_a_compound_role_names_it():
     # "opposition party leaders": the opposition's leaders (OPP), not the state's (GOV)
     assert ("COERCE", "CHL", "CHLOPP") in codes("Chile expelled the opposition party leaders on Monday.")
+
+
+def test_a_state_role_with_no_country_acting_on_parts_of_one_country_is_that_country_s():
+    assert ("COERCE", "CHLCOP", "CHLOPP") in codes("Police arrested opposition leaders in Chile on Monday.")
+    assert ("FIGHT", "CHLMIL", "CHLREB") in codes("Troops killed Chilean rebels on Monday.")
+
+
+def test_a_role_that_is_no_state_s_takes_no_country_from_whom_it_acts_on():
+    # gunmen attacking Chilean rebels are nobody's gunmen: no event between named sides
+    assert not [e for e in events_of("Gunmen attacked Chilean rebels on Monday.")
+                if e.actor1 and (e.actor1.country or "") == "CHL" and e.actor2 is not None]

@@ -327,14 +327,15 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
     """The sides of a trigger: from the parse when the sentence has one, else by distance (not
     without `guess`: a wished act's target is the one the parse finds, or none)."""
     context, tokens = facts.context, facts.tokens
-    if facts.parse is not None and match.pattern.kind == "verb" \
-            and nameless_subject(facts.parse, start, sides, context.support):
-        return []
+    nameless = facts.parse is not None and match.pattern.kind == "verb" \
+        and nameless_subject(facts.parse, start, sides, context.support)
     if facts.parse is not None:
         pairs = parsed_pairs(facts.parse, start, match.pattern.kind, sides, context.cues.words("target_case"),
                              joint=options["joint"], alone=alone, mains=context.mains,
                              patient_marks=context.cues.words("patient_case"),
                              support=context.support, end=tokens[match.end - 1].end)
+        if nameless:  # only a role the parse places acts ("police arrested opposition leaders in Chile")
+            return [p for p in pairs or [] if p.target is not None]
         if pairs is not None and (not pairs or any(p.target is not None for p in pairs)) or not guess:
             return pairs or []  # none: the parse tells no side is acted upon (an act on one's own people)
         if pairs is None and match.pattern.kind == DEVERBAL:

@@ -216,7 +216,7 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
     doers = sides_of(parse, subject, groups)
     upon = _acted(parse, i, targets, groups, support, doers)
     if not doers and upon:  # "opposition groups in Zimbabwe demanded that President Mugabe ..."
-        doers = subject_role(parse, subject, groups, support)
+        doers = subject_role(parse, subject, groups, support, upon)
         upon = _acted(parse, i, targets, groups, support, doers)
     return Roles(doers, upon, subject is not None)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Parse
 from ..syntax import tree
-from .actors import ActorMention, acts_on
+from .actors import STATE_SECTORS, ActorMention, acts_on
 from .phrases import close_to, groups_in, phrase, word_of
 
 if TYPE_CHECKING:
@@ -121,17 +121,28 @@ def in_role(parse: Parse, i: int, found: Groups, support: Support | None) -> Gro
     return result
 
 
-def subject_role(parse: Parse, i: int | None, groups: Groups, support: Support | None) -> Groups:
-    """The acting side a subject names by its role and the place it is in ("opposition groups in
-    Zimbabwe", "demonstrators in Baghdad"): that role of the one country its own phrase names.
-    Asked only for a verb that acts on a named side: alone, "prosecutors in Sweden dropped an
-    investigation" is no event between sides. A role with no country of its own does not take
-    the sentence's: "gunmen attacked a US convoy" are not American."""
+def subject_role(parse: Parse, i: int | None, groups: Groups, support: Support | None, upon: Groups = ()) -> Groups:
+    """The acting side a subject names by its role: that role of the one country its own phrase
+    names ("opposition groups in Zimbabwe", "demonstrators in Baghdad"); a state's role with no
+    country of its own ("police", "troops") acting on parts of one country that are not its state
+    ("police arrested opposition leaders in Chile") is that country's. Asked only for a verb that
+    acts on a named side: alone, "prosecutors in Sweden dropped an investigation" is no event
+    between sides; and "gunmen attacked a US convoy" are not American."""
     if i is None or support is None or not support.roles:
         return []
     code = role_code(parse, i, support)
     own = {m.actor.country for g in groups_in(parse, phrase(parse, i), groups) for m in g}
+    if not own and code in STATE_SECTORS:
+        own = _domestic(upon)
     if code is None or len(own) != 1 or None in own:
         return []
     word = parse.words[i]
     return [[ActorMention(word.start, word.end, _role_actor(parse, i, own.pop(), code, support), "role")]]
+
+
+def _domestic(upon: Groups) -> set[str | None]:
+    """The one country of sides acted upon that are all parts of it other than its state."""
+    actors = [m.actor for g in upon for m in g]
+    if not actors or not all(len(a.code or "") > 3 and (a.code or "")[3:6] not in STATE_SECTORS for a in actors):
+        return set()
+    return {a.country for a in actors}
