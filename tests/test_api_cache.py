@@ -97,9 +97,12 @@ def test_amounts_stored_before_in_title_take_the_fast_path_with_what_rebuilding_
     assert fast == rebuilt and all(a["in_title"] is False for a in fast["amounts"])
 
 
-def test_server_processes_share_answers_for_the_same_data_version_only(db, tmp_path):
+def test_server_processes_share_answers_for_the_same_data_version_only(db, tmp_path, monkeypatch):
     """Two apps with one answers file (the processes of `warta serve --workers 2`): an answer the
     first computed is served by the second without computing it; after a write, neither serves it."""
+    from warta.api import cache
+
+    monkeypatch.setattr(cache, "SHARED_CPU", 0.0)  # share every answer, however cheap
     answers = str(tmp_path / "answers.db")
     with open_store(db) as first_store, open_store(db) as second_store:
         calls: list[str] = []
@@ -116,7 +119,10 @@ def test_server_processes_share_answers_for_the_same_data_version_only(db, tmp_p
             assert calls == ["dyad"] and fresh.status_code == 200
 
 
-def test_an_unusable_answers_file_is_a_miss_not_an_error(db, tmp_path):
+def test_an_unusable_answers_file_is_a_miss_not_an_error(db, tmp_path, monkeypatch):
+    from warta.api import cache
+
+    monkeypatch.setattr(cache, "SHARED_CPU", 0.0)
     folder = tmp_path / "not-a-file.db"
     folder.mkdir()  # sqlite cannot open a folder: every look-up and write fails
     with open_store(db) as store, TestClient(create_app(store=store, answers=str(folder))) as client:

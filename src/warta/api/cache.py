@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +27,8 @@ from .shared import SharedAnswers
 MAX_BYTES = 256 * 2**20
 # Worker threads per lane (see ResponseCache.run): few, as they share one interpreter lock.
 LANES = {"quick": 8, "summary": 4, "scan": 1}
+# An answer that cost less CPU than this is not shared: writing it costs about what computing it did.
+SHARED_CPU = 0.001
 _BYPASS = ("semantic",)  # semantic search embeds new articles first: a write, never served from a cache
 
 Key = tuple[str, str, int]
@@ -100,8 +103,10 @@ class ResponseCache:
         def first_shared() -> bytes:
             body = shared.get(key)
             if body is None:
+                spent = time.thread_time()
                 body = compute()
-                shared.put(key, body)
+                if time.thread_time() - spent >= SHARED_CPU:
+                    shared.put(key, body)
             return body
 
         return first_shared
