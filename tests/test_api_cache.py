@@ -108,9 +108,10 @@ def test_server_processes_share_answers_for_the_same_data_version_only(db, tmp_p
         calls: list[str] = []
         original = second_store.dyad
         second_store.dyad = lambda *a, **k: calls.append("dyad") or original(*a, **k)
-        with TestClient(create_app(store=first_store, answers=answers)) as first, \
-                TestClient(create_app(store=second_store, answers=answers)) as second:
+        first_app = create_app(store=first_store, answers=answers)
+        with TestClient(first_app) as first, TestClient(create_app(store=second_store, answers=answers)) as second:
             computed = first.get("/api/dyads/IDN/RUS")
+            first_app.state.response_cache.shared.drain()  # written in the background
             shared = second.get("/api/dyads/IDN/RUS")
             assert computed.status_code == shared.status_code == 200 and computed.content == shared.content
             assert calls == []  # the second process read the first one's answer

@@ -106,7 +106,7 @@ class ResponseCache:
                 spent = time.thread_time()
                 body = compute()
                 if time.thread_time() - spent >= SHARED_CPU:
-                    shared.put(key, body)
+                    shared.put_later(key, body)
             return body
 
         return first_shared

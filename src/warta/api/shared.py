@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 MAX_BYTES = 256 * 2**20
+QUEUED = 64  # answers waiting to be written at most; more are not shared (the writer is behind)
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS answers (path TEXT NOT NULL, query TEXT NOT NULL, version INTEGER NOT NULL,"
            " body BLOB NOT NULL, PRIMARY KEY (path, query))",
            "CREATE TABLE IF NOT EXISTS held (bytes INTEGER NOT NULL)",
@@ -34,13 +36,15 @@ class SharedAnswers:
         self.path = path
         self.max_bytes = max_bytes
         self._local = threading.local()
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="warta-shared")
+        self._queued = threading.BoundedSemaphore(QUEUED)
         self._create()
 
     def _connection(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            # Autocommit; a writer waits at most a tenth of a second for another (then skips).
-            conn = sqlite3.connect(self.path, timeout=0.1, isolation_level=None, check_same_thread=False)
+            # Autocommit; the writer waits at most a second for another process's (then skips).
+            conn = sqlite3.connect(self.path, timeout=1.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA synchronous=OFF")  # a lost answer is computed again: no need to sync
             self._local.conn = conn
         return conn
@@ -63,6 +67,24 @@ class SharedAnswers:
         except sqlite3.Error:
             return None
         return bytes(row[0]) if row else None
+
+    def put_later(self, key: Key, body: bytes) -> None:
+        """`put` in this process's writer thread: a request never waits for another process's
+        write (the file takes one writer at a time), and an answer it cannot queue is not shared."""
+        if not self._queued.acquire(blocking=False):
+            return
+
+        def write() -> None:
+            try:
+                self.put(key, body)
+            finally:
+                self._queued.release()
+
+        self._writer.submit(write)
+
+    def drain(self) -> None:
+        """Wait until every answer queued so far is written (or skipped)."""
+        self._writer.submit(lambda: None).result()
 
     def put(self, key: Key, body: bytes) -> None:
         """Keep `body` for `key` (replacing what the path and query held), then drop the oldest
