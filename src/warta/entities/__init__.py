@@ -16,6 +16,7 @@ from ..kb import load_kb
 from ..lang import language_for
 from ..model import Article, Entity, Mention
 from ..pipeline import register
+from .bodies import state_bodies
 from .candidates import Candidate, resolve
 from .cleanup import clean_tagged
 from .gazetteer import find_names, sentence_tokens
@@ -62,7 +63,7 @@ def to_entity(c: Cluster) -> Entity:
     role = next((m.role for m in c.mentions if m.role), None) or (e.role if e else None)
     country = (e.country if e else None) or next((m.country for m in c.mentions if m.country), None) \
         or _demonym_country(name, c.type)
-    cameo = e.cameo if e else next((m.cameo for m in c.mentions if m.cameo), None)
+    cameo = (e.cameo if e else None) or next((m.cameo for m in c.mentions if m.cameo), None)
     mentions = tuple(Mention(m.start, m.end, m.text, PRODUCER) for m in sorted(c.mentions, key=lambda m: m.start))
     # a region of several countries is no place of one country: its own type, as GDELT gives it no geo type
     kind = "REGION" if e is not None and e.spans_countries and c.type == "PLACE" else c.type
@@ -101,6 +102,7 @@ class EntityStage:
         chosen = disambiguate(chosen, common_words=common_words(code), kb=kb)
         chosen = resolve(chosen + ministry_candidates(article.text, code, chosen, kb))
         chosen = assign_roles(chosen, article.text, code, [s.start for s in article.sentences])
+        chosen = state_bodies(chosen, article.text, code, kb)
         chosen = repeated_mentions(chosen, article.text)
         entities = tuple(to_entity(c) for c in cluster(chosen, article.text))
         return article.replace(entities=retyped(placed_within(entities, article.text, code), article.text, code))
