@@ -143,3 +143,33 @@ def test_the_shared_answers_hold_at_most_their_bytes(tmp_path):
 
     with sqlite3.connect(tmp_path / "answers.db") as conn:
         assert conn.execute("SELECT sum(length(body)) FROM answers").fetchone()[0] <= 64_000
+
+
+def test_an_answer_another_process_claimed_is_waited_for_not_computed(tmp_path, monkeypatch):
+    from warta.api import shared as shared_module
+    from warta.api.shared import SharedAnswers
+
+    monkeypatch.setattr(shared_module, "CLAIM_SECONDS", 5.0)
+    path = str(tmp_path / "answers.db")
+    first, second = SharedAnswers(path), SharedAnswers(path)
+    key = ("/api/dyads/IDN/RUS", "", 3)
+    assert first.claim(key) and not second.claim(key)  # the first computes it
+    threading.Timer(0.2, first.put, (key, b"{}")).start()
+    started = time.monotonic()
+    assert second.wait(key) == b"{}" and time.monotonic() - started < 4  # came as soon as it was there
+    assert second.claim(("/api/dyads/IDN/RUS", "", 4))  # another data version: another answer
+
+
+def test_a_claim_given_up_or_lapsed_is_taken(tmp_path, monkeypatch):
+    from warta.api import shared as shared_module
+    from warta.api.shared import SharedAnswers
+
+    path = str(tmp_path / "answers.db")
+    first, second = SharedAnswers(path), SharedAnswers(path)
+    key = ("/api/stats", "", 1)
+    assert first.claim(key)
+    first.release(key)  # its computing failed
+    assert second.claim(key)
+    monkeypatch.setattr(shared_module, "CLAIM_SECONDS", 0.0)  # the claim of a process that died
+    time.sleep(0.01)
+    assert first.claim(key)

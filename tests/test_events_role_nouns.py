@@ -55,3 +55,12 @@ def test_a_role_that_is_no_state_s_takes_no_country_from_whom_it_acts_on():
     # gunmen attacking Chilean rebels are nobody's gunmen: no event between named sides
     assert not [e for e in events_of("Gunmen attacked Chilean rebels on Monday.")
                 if e.actor1 and (e.actor1.country or "") == "CHL" and e.actor2 is not None]
+
+
+def test_an_ethnic_people_living_in_another_country_is_that_country_s_people_in_both_languages():
+    assert ("DEMAND", "SRBPPL", "IGOUNO") in codes("Ethnic Albanians in south Serbia demanded a UN presence.")
+    assert ("DISAPPROVE", "SRBPPL", "RUS") in codes("Etnis Albania di Serbia mengecam Rusia pada hari Senin.")
+
+
+def test_an_ethnic_people_with_no_place_keeps_its_name_s_country():
+    assert any(a and a.startswith("ALB") for _, a, _ in codes("Ethnic Albanians condemned Russia on Monday."))

@@ -29,6 +29,7 @@ MAX_BYTES = 256 * 2**20
 LANES = {"quick": 8, "summary": 4, "scan": 1}
 # An answer that cost less CPU than this is not shared: writing it costs about what computing it did.
 SHARED_CPU = 0.001
+CLAIMED = ("summary", "scan")  # lanes whose answers one process computes while the others wait
 _BYPASS = ("semantic",)  # semantic search embeds new articles first: a write, never served from a cache
 
 Key = tuple[str, str, int]
@@ -102,11 +103,20 @@ class ResponseCache:
 
         def first_shared() -> bytes:
             body = shared.get(key)
+            # A costly answer is computed by one process while the others wait for it.
+            if body is None and lane in CLAIMED and not shared.claim(key):
+                body = shared.wait(key)
             if body is None:
                 spent = time.thread_time()
-                body = compute()
-                if time.thread_time() - spent >= SHARED_CPU:
-                    shared.put_later(key, body)
+                try:
+                    body = compute()
+                except BaseException:
+                    if lane in CLAIMED:
+                        shared.release(key)
+                    raise
+                shared_it = time.thread_time() - spent >= SHARED_CPU and shared.put_later(key, body)
+                if not shared_it and lane in CLAIMED:
+                    shared.release(key)  # nobody need wait for it
             return body
 
         return first_shared

@@ -29,6 +29,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 # CAMEO sectors that stand against their own state: rebels, insurgents, separatists, the opposition,
 # radicals, armed groups of no state; they act on it ("Rwandan rebels demanded that Rwanda ...")
 OPPOSING_SECTORS = frozenset({"REB", "INS", "SEP", "OPP", "RAD", "UAF"})
+RESIDENCE_REACH = 12  # characters between an ethnic people and the place it lives in ("in south ")
 PAIR_SHARE = 0.75  # share of country mentions two countries need to be "the" pair of an article
 CURRENCY_SIGN = re.compile(r" ?\$")  # right after a country's name: its currency, not the country
 
@@ -139,6 +140,37 @@ def with_agents(mentions: list[ActorMention], text: str, language: str) -> list[
                 mention = dataclasses.replace(mention, actor=actor.replace(code=actor.country + code))
         result.append(mention)
     return result
+
+
+def ethnic_peoples(mentions: list[ActorMention], text: str, ethnic: frozenset[str],
+                   residence: frozenset[str]) -> list[ActorMention]:
+    """Mentions (in text order) with a people named by its ethnicity and the place it lives in
+    ("ethnic Albanians in south Serbia", "etnis Albania di Serbia") made the people of that
+    country (SRBPPL), not the state its name names; the place is the next mention within reach
+    after "in"/"of". Without such a place the name keeps its country (who else it is, is unknown)."""
+    if not ethnic:
+        return mentions
+    result = list(mentions)
+    for n, mention in enumerate(mentions):
+        if mention.kind != "named" or _last_word(text[max(0, mention.start - 20):mention.start]) not in ethnic:
+            continue
+        home = next((m for m in mentions[n + 1:] if m.start - mention.end <= RESIDENCE_REACH and m.actor.country
+                     and _first_word(text[mention.end:m.start]) in residence), None)
+        if home is not None and home.actor.country != mention.actor.country:
+            country = home.actor.country
+            result[n] = dataclasses.replace(mention, actor=Actor(name=text[mention.start:mention.end], country=country,
+                                                                 code=f"{country}PPL"))
+    return result
+
+
+def _first_word(text: str) -> str:
+    words = re.findall(r"[\w-]+", text.lower())
+    return words[0] if words else ""
+
+
+def _last_word(text: str) -> str:
+    words = re.findall(r"[\w-]+", text.lower())
+    return words[-1] if words else ""
 
 
 def _agent_near(text: str, mention: ActorMention, words: dict[tuple[str, ...], str], *, before: bool) -> str | None:

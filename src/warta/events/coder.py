@@ -21,6 +21,7 @@ from .actors import (
     acts_on,
     agent_words,
     country_key,
+    ethnic_peoples,
     is_opaque,
     main_countries,
     named_mentions,
@@ -118,7 +119,9 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
     cues = cues_for(language)
     mains = main_countries(article)
     speakers = Speakers(article)
-    mentions = with_agents(named_mentions(article), article.text, language) + _resolved_mentions(article.text, cues, mains, speakers)
+    named = ethnic_peoples(with_agents(named_mentions(article), article.text, language), article.text,
+                           cues.words("ethnic"), cues.words("residence"))
+    mentions = named + _resolved_mentions(article.text, cues, mains, speakers)
     mentions = sorted(mentions, key=lambda m: m.start)
     dates = _FirstIn((d.start, n) for n, d in enumerate(article.dates) if d.value)
     places = _FirstIn((m.start, n) for n, e in enumerate(article.entities)
