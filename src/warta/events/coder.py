@@ -27,6 +27,7 @@ from .actors import (
     named_mentions,
     with_agents,
 )
+from .clause import controlled, denied, general_verb, held, nameless_subject, passive_at, prominence
 from .cues import (
     Cues,
     Token,
@@ -39,7 +40,7 @@ from .cues import (
     topics,
 )
 from .framing import by_means, obligations, reframed, with_obligations
-from .grammar import DEVERBAL, Support, controlled, denied, general_verb, held, nameless_subject, parsed_pairs, passive_at, prominence
+from .grammar import DEVERBAL, Support, parsed_pairs
 from .lexicon import Match
 from .reading import sentence_matches, sentence_tokens
 from .roles import Pair, pairs_for, patient_pairs, split_sides

@@ -13,8 +13,8 @@ from __future__ import annotations
 from ..model import Parse
 from ..syntax import tree
 from .cues import Cues, Token
-from .grammar import word_of
 from .lexicon import Choice, Match, TriggerPattern
+from .phrases import word_of
 
 STEP_REACH = 4  # words (adverbs, "not") between an intent cue and its trigger: "will also soon give"
 # the appeal (02x) for another to do an act of each root; any other act asked for is a plain appeal

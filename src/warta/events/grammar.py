@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from ..model import Actor, Parse, Word
 from ..syntax import tree
-from .actors import STATE_SECTORS, ActorMention, acts_on
-from .phrases import close_to, groups_in, is_verb, phrase, sides_of, word_of
+from .actors import STATE_SECTORS, ActorMention
+from .phrases import groups_in, is_verb, phrase, sides_of, word_of
 from .role_nouns import in_role, role_sides, subject_role
 from .roles import Pair, SentenceActors, pairs_of
 
@@ -32,6 +32,8 @@ CLIMB = 3  # clauses a pronoun subject is followed up through ("said he would no
 
 
 @dataclass(frozen=True)
+
+
 class Support:
     """The words the parse rules read, lemmas or forms as written, and the article's text their
     words are read in: support verbs ("melancarkan", "launch", "respond") that only carry the act
@@ -65,6 +67,8 @@ class Support:
 
 
 @dataclass(frozen=True)
+
+
 class Roles:
     """What the parse says about one trigger: who acts, who is acted upon."""
 
@@ -73,7 +77,8 @@ class Roles:
     subject_word: bool  # the trigger has a subject at all (named or not)
 
 
-def _passive(parse: Parse, i: int) -> bool:
+def passive_verb(parse: Parse, i: int) -> bool:
+    """Whether verb `i` is passive, or a past participle modifying a noun."""
     word = parse.words[i]
     if tree.is_passive(parse, i):
         return True
@@ -82,12 +87,12 @@ def _passive(parse: Parse, i: int) -> bool:
         and "Tense=Pres" not in word.feats
 
 
-def _subject_word(parse: Parse, i: int) -> int | None:
+def subject_word(parse: Parse, i: int) -> int | None:
     """The subject of predicate `i`, a pronoun followed up to the clause that reports it; a
     participle adjunct without one of its own shares its clause's ("X launched ..., expanding")."""
     found = tree.subject(parse, i)
     if found is None and _adjunct_participle(parse.words[i]) and not tree.children(parse, i, ("mark",)):
-        return _subject_word(parse, parse.words[i].head)  # not "for breaching ...": a reason, not an act
+        return subject_word(parse, parse.words[i].head)  # not "for breaching ...": a reason, not an act
     if parse.words[i].deprel.startswith("acl") and (found is None or parse.words[found].upos == "PRON"):
         return _carrier_subject(parse, parse.words[i].head)  # "Iran, which attacked ...": the name
     at, steps = i, 0
@@ -110,9 +115,9 @@ def _carrier_subject(parse: Parse, noun: int) -> int:
     it: a common noun's own act is its issuer's."""
     word = parse.words[noun]
     if word.upos != "NOUN" or word.deprel.partition(":")[0] not in {"obj", "obl"} or word.head < 0 \
-            or not is_verb(parse, word.head) or _passive(parse, word.head):
+            or not is_verb(parse, word.head) or passive_verb(parse, word.head):
         return noun
-    carrier = _subject_word(parse, word.head)
+    carrier = subject_word(parse, word.head)
     return carrier if carrier is not None else noun
 
 
@@ -186,9 +191,9 @@ def inward(parse: Parse, i: int, groups: list[list[ActorMention]], support: Supp
     """Whether active verb `i` acts on its subject's own people ("Kanada meminta warganya untuk
     menghindari perjalanan ke Israel", "urged its citizens to leave Iran"): a word for people
     that a pronoun owns or that names no side but the subject's own country."""
-    if support is None or not support.people or _passive(parse, i):
+    if support is None or not support.people or passive_verb(parse, i):
         return False
-    subject = sides_of(parse, _subject_word(parse, i), groups)
+    subject = sides_of(parse, subject_word(parse, i), groups)
     own = {m.actor.country for g in subject for m in g}
     for j in tree.children(parse, i, ("obj", "iobj")):
         if not support.among(parse.words[j], support.people):
@@ -204,8 +209,8 @@ def inward(parse: Parse, i: int, groups: list[list[ActorMention]], support: Supp
 def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: frozenset[str],
                support: Support | None = None) -> Roles:
     """Who acts and who is acted upon for the verb trigger at word `i`."""
-    passive = _passive(parse, i)
-    subject = _subject_word(parse, i) if not (passive and parse.words[i].deprel.startswith("acl")) \
+    passive = passive_verb(parse, i)
+    subject = subject_word(parse, i) if not (passive and parse.words[i].deprel.startswith("acl")) \
         else parse.words[i].head
     targets, agents = _targets(parse, i, marks, passive)
     if passive:
@@ -283,30 +288,7 @@ def _supported(parse: Parse, i: int, groups: list[list[ActorMention]], support: 
     verb = parse.words[head]
     if not support.among(verb, support.verbs):
         return []
-    return sides_of(parse, _subject_word(parse, head), groups)
-
-
-def held(parse: Parse, offset: int, support: Support) -> bool:
-    """Whether the event noun at `offset` is what its clause's subject has ("Moskow, yang memiliki
-    hubungan diplomatik dengan Teheran", "Russia, which has a treaty with Iran"): a state the
-    sentence recalls, not an act it reports."""
-    i = word_of(parse, offset)
-    if i is None or (parse.words[i].upos != "NOUN" and parse.words[i].deprel not in {"nmod", "compound", "flat"}):
-        return False
-    # "memiliki perjanjian kerja sama": the noun may modify the object the verb has
-    while parse.words[i].deprel in {"nmod", "compound", "flat"} and parse.words[i].head >= 0:
-        i = parse.words[i].head
-    if parse.words[i].deprel.partition(":")[0] != "obj":
-        return False
-    verb = parse.words[parse.words[i].head] if parse.words[i].head >= 0 else None
-    return verb is not None and support.among(verb, support.having)
-
-
-def purpose(parse: Parse, offset: int) -> bool:
-    """Whether the infinitive at `offset` is a purpose clause or a noun's complement ("met to
-    discuss", "a plan to attack"), not the event a verb of its clause states ("continued to send")."""
-    i = word_of(parse, offset)
-    return i is None or parse.words[i].deprel.partition(":")[0] in {"advcl", "acl"}
+    return sides_of(parse, subject_word(parse, head), groups)
 
 
 def gate(parse: Parse, offset: int, kind: str) -> str | None:
@@ -336,9 +318,9 @@ def parsed_pairs(parse: Parse, offset: int, kind: str, sides: SentenceActors, ma
         if inward(parse, i, groups, support):
             return []  # an act on one's own people names no other side: no event between sides
         found = verb_roles(parse, i, groups, marks, support)
-        if _passive(parse, i) and not found.subject_word and _unnamed_doer(parse, i, groups):
+        if passive_verb(parse, i) and not found.subject_word and _unnamed_doer(parse, i, groups):
             return []  # "Russia has been accused of ...": a named side suffers it, who did it is not named
-        alone = alone and not _passive(parse, i)
+        alone = alone and not passive_verb(parse, i)
     else:
         found = noun_roles(parse, _noun_head(parse, i, end), groups, marks, patient_marks, support)
         if found is None:
@@ -360,38 +342,6 @@ def _unnamed_doer(parse: Parse, i: int, groups: list[list[ActorMention]]) -> boo
     return not any(sides_of(parse, j, groups, places=True) for j in tree.children(parse, i, ("obl", "nmod")))
 
 
-def controlled(parse: Parse, offset: int, support: Support | None = None) -> str | None:
-    """What gives the verb at `offset` its subject when it has none of its own: "adjective" ("eager
-    to withdraw", "likely to deploy"), "object" ("forced the U.S. to abandon", "urged Vietnam to
-    push back") or "wish" (a verb of wishing, planning or promising: "wants to withdraw"); its act
-    is then what that word wishes, plans or asks, not an act its subject did. None for a purpose,
-    an attempt or an aspect, which pass the act through ("went to Moscow to discuss", "tried to
-    raid", "continued to fire")."""
-    i = word_of(parse, offset)
-    if i is None or not is_verb(parse, i):
-        return None
-    while parse.words[i].deprel == "conj" and parse.words[i].head >= 0 \
-            and tree.subject(parse, i, inherit=False) is None:
-        i = parse.words[i].head  # "wants to leave and return": the first conjunct's complement
-    word = parse.words[i]
-    if tree.subject(parse, i, inherit=False) is not None or word.deprel.partition(":")[0] != "xcomp" or word.head < 0:
-        return None
-    head = parse.words[word.head]
-    if _passive(parse, word.head):
-        return None  # "the points offered by Indonesia to negotiate": a purpose
-    if head.upos == "ADJ":
-        return "adjective"
-    if tree.object_of(parse, word.head) is not None:
-        return "object"
-    return "wish" if support is not None and support.among(head, support.wishing) else None
-
-
-def general_verb(parse: Parse, offset: int, support: Support) -> bool:
-    """Whether the trigger at `offset` is one of the verbs too general to act alone (`Support.general`)."""
-    i = word_of(parse, offset)
-    return i is not None and support.among(parse.words[i], support.general)
-
-
 def _noun_head(parse: Parse, i: int, end: int | None) -> int:
     """The event noun a pattern (ending at offset `end`) starting on modifier `i` names ("military
     aid": "aid"), whose own modifiers name its owner ("Iranian military aid")."""
@@ -400,67 +350,3 @@ def _noun_head(parse: Parse, i: int, end: int | None) -> int:
             and parse.words[word.head].upos == "NOUN" and parse.words[word.head].end <= end:
         return word.head
     return i
-
-
-def denied(parse: Parse, offset: int, negators: frozenset[str], only: frozenset[str] = frozenset()) -> bool:
-    """Whether the parse negates the verb at `offset` where the words before it do not tell:
-    "neither can Xi allow", "Not the U.S. nor its allies are preventing" (a negator on the verb
-    or on its subject); "not only" (`only`: "tak hanya membahas") is emphasis."""
-    i = word_of(parse, offset)
-    if i is None or not is_verb(parse, i):
-        return False
-    subject = tree.subject(parse, i, inherit=False)
-    heads = [i] if subject is None else [i, subject]
-    return any(parse.words[k].deprel.partition(":")[0] in {"advmod", "cc", "det"}
-               and parse.words[k].lemma.lower() in negators
-               and not (k + 1 < len(parse.words) and parse.words[k + 1].lemma.lower() in only)
-               for h in heads for k in tree.children(parse, h))
-
-
-def passive_at(parse: Parse, offset: int) -> bool:
-    """Whether the verb at `offset` is passive in the parse ("a trip aimed at", "men sought in")."""
-    i = word_of(parse, offset)
-    return i is not None and is_verb(parse, i) and _passive(parse, i)
-
-
-def nameless_subject(parse: Parse, offset: int, sides: SentenceActors, support: Support | None = None) -> bool:
-    """Whether the active verb at `offset` has a common noun for subject that names no side
-    ("such a step enjoyed support from Moscow") or names a measure or a market (`Support.measures`:
-    "Norway's October oil production beat forecasts", "Japan's Nikkei declined"): its doer is then
-    known to be nobody named, and no side elsewhere in the sentence (a reporter, the name before
-    it, the measure's owner) is to be taken for it."""
-    i = word_of(parse, offset)
-    if i is None or not is_verb(parse, i) or _passive(parse, i):
-        return False
-    subject = _subject_word(parse, i)
-    if subject is None or parse.words[subject].upos not in {"NOUN", "PROPN"}:
-        return False
-    if support is not None and support.among(parse.words[subject], support.measures):
-        return True
-    if parse.words[subject].upos != "NOUN":
-        return False
-    groups = sides.groups + [[m] for m in sides.reporters]
-    # the whole subtree ("a report released in the Rwandan capital" is Rwanda's), but not the
-    # trigger's own clause when it modifies the subject ("a formula granting Hong Kong autonomy")
-    words = set(tree.subtree(parse, subject))
-    if i in words:
-        words -= set(tree.subtree(parse, i))
-    return not groups_in(parse, words, groups)
-
-
-def prominence(parse: Parse, offset: int) -> float:
-    """How much the clause of the trigger at `offset` is what the sentence asserts: +1 for the
-    main predicate or what it reports ("said it would sanction"), -1 inside a subordinate clause
-    or a noun's modifier ("after the attack", "a member jailed last year"), 0 otherwise."""
-    i = word_of(parse, offset)
-    steps = 0
-    while i is not None and steps < 8:
-        base = parse.words[i].deprel.partition(":")[0]
-        if base in {"advcl", "acl"}:
-            return -1.0
-        if base == "root":
-            return 1.0
-        if base not in {"ccomp", "xcomp", "conj", "parataxis", "obj", "nmod", "obl", "compound", "amod"}:
-            return 0.0
-        i, steps = tree.head(parse, i), steps + 1
-    return 0.0

@@ -17,7 +17,8 @@ from ..lang import words_of_all
 from ..model import Parse
 from .actors import ActorMention
 from .cues import Cues, Token
-from .grammar import DEVERBAL, gate, purpose
+from .clause import purpose
+from .grammar import DEVERBAL, gate
 from .lexicon import Match
 from .tables import lookup
 
