@@ -39,11 +39,12 @@ from .cues import (
     tokenize,
     topics,
 )
+from .distance import distance_pairs, passive_words
 from .framing import by_means, obligations, reframed, with_obligations
 from .grammar import DEVERBAL, Support, parsed_pairs
 from .lexicon import Match
 from .reading import sentence_matches, sentence_tokens
-from .roles import Pair, pairs_for, patient_pairs, split_sides
+from .roles import Pair, split_sides
 from .selection import anaphoric, noun_form, select
 from .tables import CameoCode, lookup
 from .triggers import TriggerFinder, trigger_finder
@@ -51,9 +52,6 @@ from .triggers import TriggerFinder, trigger_finder
 LOCATION_TYPES = frozenset({"CITY", "FAC", "REGION", "PLACE", "LOC", "GPE"})
 PRODUCER = "events"
 PROMINENCE = 0.05  # confidence a main clause's event gains and a subordinate clause's loses
-PATIENT_REACH = 2  # tokens between a patient verb and the event noun it suffers ("menghadapi embargo")
-PASSIVE_REACH = 6  # tokens back from "and" to the auxiliary of a passive the trigger is joined to
-POSSESSOR_REACH = 2  # modifier words between an event noun and its doer ("serangan udara Israel")
 # sides named together meet, agree, sign, cooperate or cease fire with each other ...
 JOINT_ROOTS = frozenset({"03", "04", "06", "08"})
 JOINT_CODES = frozenset({"050", "056", "057"})
@@ -294,7 +292,7 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     # ("engaged Filipino peacekeepers in a firefight")
     head_end = tokens[match.start].end if match.pattern.kind == "verb" else end
     options = {"mains": context.mains, "relative": relative, "verb": match.pattern.kind == "verb",
-               "passive": _passive(context.cues, tokens, match), "joint": _joint_mode(code.code)}
+               "passive": passive_words(context.cues, tokens, match), "joint": _joint_mode(code.code)}
     # only an active verb's subject acts alone: a passive one is who was acted upon
     alone = (match.pattern.kind == "verb" and not noun_form(match, tokens) and not options["passive"]
              and code.code[:2] not in PAIRED_ROOTS)
@@ -349,30 +347,14 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
         alone_pairs = None
     # a side acting alone needs the parse's word for it when there is a parse
     alone = alone and facts.parse is None
-    distance = _distance_pairs(context, tokens, match, sides, options, alone, start, head_end)
+    distance = distance_pairs(context.cues, language_for(context.article.language), tokens, match, sides, options,
+                              alone=alone, start=start, head_end=head_end)
     if match.pattern.kind == DEVERBAL and alone_pairs:
         # an event noun's doer found through its support verb acts on a side named near, not alone
         return [p for p in distance if p.target is not None and p.source == alone_pairs[0].source]
     if alone_pairs and not any(p.target is not None and p.source == alone_pairs[0].source for p in distance):
         return alone_pairs
     return distance or alone_pairs or []
-
-
-def _distance_pairs(context: Context, tokens: list[Token], match: Match, sides, options: dict, alone: bool,
-                    start: int, head_end: int) -> list[Pair]:
-    """The sides of a trigger by their places around it (the rules without a parse)."""
-    if noun_form(match, tokens) and any(context.cues.has("patient", tokens, i)
-                                          for i in range(max(0, match.start - PATIENT_REACH), match.start)):
-        return patient_pairs(sides, start, tokens[match.end - 1].end)
-    possessor = _possessor(context, tokens, match, sides)
-    pairs = pairs_for(sides, start, head_end, possessor=possessor, **options) if possessor is not None else []
-    if not pairs and (possessor is None or options["joint"] == "joint"):
-        # a cooperative noun whose owner has no named target relates the owner to the clause's
-        # subject ("Rusia menjadi investor terbesar Iran", "Indonesia menyambut kunjungan Putin");
-        # a hostile one does not ("Korea Utara prihatin atas serangan Israel"); only a verb's
-        # subject acts alone ("Hezbollah released two prisoners")
-        pairs = pairs_for(sides, start, head_end, alone=alone, **options)
-    return pairs
 
 
 def _codable(pair: Pair) -> bool:
@@ -387,42 +369,6 @@ def _joint_mode(code: str) -> str:
     if code[:2] in JOINT_ROOTS or code[:3] in JOINT_CODES:
         return "joint"
     return "mutual" if code[:2] in MUTUAL_ROOTS else "apart"
-
-
-def _possessor(context: Context, tokens: list[Token], match: Match, sides) -> int | None:
-    """Offset of the side an Indonesian event noun belongs to: "serangan (militer) Israel",
-    "blokade Rusia". A noun, unlike a verb, takes its doer right after it; then the subject of
-    the clause ("Korea Utara menyatakan kekhawatiran atas serangan Israel") is not the doer."""
-    if not language_for(context.article.language).possessor_after_noun or not noun_form(match, tokens):
-        return None
-    starts = sides.index.group_starts
-    for i in range(match.end, min(len(tokens), match.end + 1 + POSSESSOR_REACH)):
-        if tokens[i].start in starts:
-            return tokens[i].start
-        word = tokens[i].text
-        if not word.isalpha() or not word.islower() or any(
-                context.cues.has(kind, tokens, i) for kind in ("target", "relative", "coordination", "clause")):
-            return None
-    return None
-
-
-def _passive(cues: Cues, tokens: list[Token], match: Match) -> bool:
-    """A passive verb ("was presented", "ditandatangani"): then "by X"/"oleh X" names who acts."""
-    if match.pattern.kind != "verb":
-        return False
-    word = tokens[match.start].text
-    if any(word.startswith(p[0]) for p in cues.phrases.get("passive_prefix", ())):
-        return True
-    if any(cues.has("passive", tokens, i) for i in range(max(0, match.start - 2), match.start)):
-        return True
-    # a participle joined to a passive one shares its auxiliary: "was evicted in April and sentenced"
-    if match.start > 0 and cues.has("coordination", tokens, match.start - 1):
-        for i in range(match.start - 2, max(-1, match.start - 2 - PASSIVE_REACH), -1):
-            if not tokens[i].text[:1].isalnum():
-                return False
-            if cues.has("passive", tokens, i):
-                return True
-    return False
 
 
 def _confidence(match: Match, explicit: bool, modality: str) -> float:
