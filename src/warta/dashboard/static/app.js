@@ -45,8 +45,11 @@ let again = false;
 async function route() {
   if (rendering) { again = true; return; }
   rendering = true;
-  do { again = false; await render(); } while (again);
-  rendering = false;
+  try {
+    do { again = false; await render(); } while (again);
+  } finally {
+    rendering = false;  // a render that threw must not stop the router
+  }
 }
 
 document.getElementById("quick-search").addEventListener("submit", (event) => {
