@@ -4,7 +4,12 @@ import { clusterLabel, clusterPlaces } from "./cluster.js";
 import * as echarts from "./vendor/echarts/echarts.esm.min.js";
 
 const charts = new Set();
-window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
+// A chart whose element is hidden or gone has no box to lay out: resizing it made ECharts' map
+// invert a zero-size view transform and throw (seen during full-page screenshots).
+window.addEventListener("resize", () => charts.forEach((c) => {
+  const dom = c.getDom();
+  if (!c.isDisposed() && dom.isConnected && dom.clientWidth > 0 && dom.clientHeight > 0) c.resize();
+}));
 
 function make(el, option) {
   const chart = echarts.init(el, null, { renderer: "canvas" });
