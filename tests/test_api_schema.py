@@ -73,3 +73,20 @@ def test_answers_about_stored_records_conform(schema):
                 case = operation.Case(query={k: v for k, v in query.items() if k != "q" or "search" in operation.path})
                 case.validate_response(case.call(), checks=CHECKS)
 
+
+
+def test_the_guards_refusals_are_documented(schema):
+    """A URL over `api_max_url_bytes` is refused (414) before any route runs, on every operation:
+    the answer is in each operation's document (found by schemathesis against `warta serve`)."""
+    from warta.settings import load_settings
+
+    long_value = "x" * (load_settings()["api_max_url_bytes"] + 1)
+    for operation in operations(schema):
+        assert "414" in operation.definition.raw["responses"], operation.path
+        if operation.method == "get" and "{" not in operation.path:
+            case = operation.Case(query={"q": long_value} if operation.path.endswith("search") else {"pad": long_value})
+            response = case.call()
+            assert response.status_code == 414, (operation.path, response.status_code)
+            case.validate_response(response, checks=CHECKS)
+        if operation.method == "post":
+            assert {"401", "403", "413"} <= set(operation.definition.raw["responses"]), operation.path

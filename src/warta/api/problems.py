@@ -45,13 +45,17 @@ def problem(status: int, detail: str, *, errors: list[dict[str, str]] | None = N
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
-# What the OpenAPI document says every operation may answer besides its success.
-# (Inline: FastAPI would file a model's schema under application/json.)
-RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"description": HTTPStatus(code).phrase, "content": {MEDIA_TYPE: {"schema": Problem.model_json_schema()}}}
-    for code in (400, 404, 422, 500)}
-WRITE_RESPONSES = {**RESPONSES, **{code: {"description": HTTPStatus(code).phrase, "content": {
-    MEDIA_TYPE: {"schema": Problem.model_json_schema()}}} for code in (401, 403)}}
+# What the OpenAPI document says every operation may answer besides its success, the request
+# guards' refusals included (api/guards.py: 414 for a URL over api_max_url_bytes, before any route;
+# 413 for a write's body over api_max_body_bytes). (Inline: FastAPI would file a model's schema
+# under application/json.)
+def _problems(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {code: {"description": HTTPStatus(code).phrase, "content": {MEDIA_TYPE: {"schema": Problem.model_json_schema()}}}
+            for code in codes}
+
+
+RESPONSES = _problems(400, 404, 414, 422, 500)
+WRITE_RESPONSES = {**RESPONSES, **_problems(401, 403, 413)}
 
 
 def add_problem_handlers(app: FastAPI) -> None:
