@@ -13,7 +13,6 @@ from functools import cache, lru_cache
 from ..lang import language_for, words_of_all
 from ..lang.folders import read_lines
 from ..model import Article, Tone
-from .vader import load_vader, vader_shares
 
 WORD = re.compile(r"\w++(?:[-']\w++)*+")  # possessive: the same words, found faster
 PRODUCER = "tone"
@@ -58,9 +57,14 @@ def lexicon_shares(text: str, valences: dict[str, float]) -> Shares:
 @lru_cache(maxsize=4096)  # the events stage scores its sentences before the tone stage scores them all
 def shares(text: str, language: str) -> Shares:
     """Positive and negative shares of `text` in `language` (VADER for English when installed)."""
-    vader, reader = load_vader(), language_for(language)
-    if reader.tone == "vader" and vader is not None:
-        return Shares(*vader_shares(vader, text), len(WORD.findall(text)))
+    reader = language_for(language)
+    if reader.tone == "vader":
+        # imported here: a process reading only other languages never loads VADER and its lexicon
+        from .vader import load_vader, vader_shares
+
+        vader = load_vader()
+        if vader is not None:
+            return Shares(*vader_shares(vader, text), len(WORD.findall(text)))
     return lexicon_shares(text, word_valences(reader.code))
 
 
