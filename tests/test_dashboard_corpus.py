@@ -3,6 +3,7 @@ fresh SQLite store through the pipeline, serve it, read /api/dyads/IDN/RUS and r
 dashboard in Chromium (screenshots in artifacts/). Skips when the corpus is absent."""
 from __future__ import annotations
 
+import csv
 
 import pytest
 from conftest import SHARED
@@ -100,4 +101,94 @@ def test_real_articles_render_in_chromium(corpus_store):
             open_page(page, base, "#/map")
         page.screenshot(path=str(ARTIFACTS / "corpus-map.png"), full_page=True)
         page.screenshot(path=str(ARTIFACTS / "readme-map.png"))
+        assert page.outside == [] and page.errors == []
+
+
+def test_an_analyst_clicks_through_real_articles(corpus_store):
+    """On real articles, as an analyst works: the dyad explorer paged, filtered by its commonest
+    event type, on a weekly axis, downloaded as CSV (exactly the filtered events, one row each);
+    an event's evidence in its article; an actor's events filtered by quad class and downloaded;
+    the network named; a place's events from the map's table; a phrase search with its words
+    marked. Every expectation is read from the API the page draws from; screenshots in artifacts/."""
+    need_chromium()
+    from warta.api import create_app
+
+    with serving(create_app(store=corpus_store)) as base, browser_page(base) as page:
+        def api(path: str, **params):
+            return page.request.get(f"{base}{path}", params=params).json()
+
+        dyad = api("/api/dyads/IDN/RUS")
+        if not dyad["events_total"]:
+            pytest.skip("the pipeline produced no IDN-RUS events")
+        open_page(page, base, "#/dyad/IDN/RUS?per=2")
+        assert page.locator("#dyad-events li").count() == min(2, dyad["events_total"])
+        if dyad["events_total"] > 2:
+            page.click("#dyad-next")
+            page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg="offset=2")
+            assert page.locator("#dyad-events li").count() == min(2, dyad["events_total"] - 2)
+        kind = dyad["by_type"][0]["type"]
+        wanted = api("/api/events", dyad="IDN-RUS", type=kind, limit=200)
+        page.select_option("#filters select[name=type]", kind)
+        page.click("#apply-filters")
+        page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg=f"type={kind}")
+        assert page.inner_text("#dyad-total b") == f"{wanted['total']:,}" and "offset" not in page.evaluate("location.hash")
+        page.select_option("#granularity", "week")
+        page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg="by=week")
+        assert page.locator("#dyad-timeline canvas").count() == 1
+        with page.expect_download() as info:
+            page.click("#download-csv")
+        with open(info.value.path(), encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert {r["type"] for r in rows} == {kind}
+        assert sorted((r["article_id"], int(r["idx"])) for r in rows) == sorted((e["article_id"], e["idx"]) for e in wanted["items"])
+        page.screenshot(path=str(ARTIFACTS / "corpus-dyad-filtered.png"), full_page=True)
+        item = page.locator("#dyad-events li").first
+        evidence = item.locator(".evidence .ev-text").inner_text()
+        item.get_by_text("evidence in article").click()
+        page.wait_for_selector("#article-text[data-focused^='event-']")
+        assert "".join(page.locator("#article-text .seg.focus").all_inner_texts()) == evidence
+        page.screenshot(path=str(ARTIFACTS / "corpus-article-evidence.png"), full_page=True)
+
+        quad = next(q for q in (1, 2, 3, 4) if api("/api/events", actor="RUS", quad_class=q, limit=1)["total"])
+        total = api("/api/events", actor="RUS", quad_class=quad, limit=1)["total"]
+        open_page(page, base, "#/actor/RUS")
+        page.select_option("#filters select[name=quad_class]", str(quad))
+        page.click("#apply-filters")
+        page.wait_for_function("w => (document.body.dataset.ready || '').includes(w)", arg=f"quad_class={quad}")
+        assert f"of {total:,}" in page.inner_text("#actor-events-title")
+        with page.expect_download() as info:
+            page.click("#download-csv")
+        with open(info.value.path(), encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert len(rows) == total and {r["quad_class"] for r in rows} == {str(quad)}
+        assert len({(r["article_id"], r["idx"]) for r in rows}) == total  # one row per event
+        page.screenshot(path=str(ARTIFACTS / "corpus-actor-RUS.png"), full_page=True)
+
+        network = api("/api/network", limit=300)
+        open_page(page, base, "#/network")
+        labels = page.evaluate("""async () => {
+            const echarts = await import("/static/vendor/echarts/echarts.esm.min.js");
+            const chart = echarts.getInstanceByDom(document.querySelector("#network-chart"));
+            return chart.getOption().series[0].data.map((d) => d.label);
+        }""")
+        assert labels == [n["name"] or n["id"] for n in network["nodes"]]  # names, not only codes
+        assert "Russia" in labels and "Indonesia" in labels
+
+        places = api("/api/places")
+        name = places[0]["name"]
+        open_page(page, base, "#/map")
+        page.locator("table a", has_text=name).first.click()
+        page.wait_for_selector("#place-events h2")
+        named = api("/api/events", place=name, limit=1)["total"]
+        assert page.inner_text("#place-events h2") == f"Events where {name} is named ({named})"
+
+        phrase = '"kerja sama"'
+        hits = api("/api/search", q=phrase, limit=100)
+        assert hits["total"] >= 1
+        open_page(page, base, "#/search?q=%22kerja%20sama%22")
+        assert page.inner_text("#search-total").startswith(f"{hits['total']} article")
+        for result in page.locator("#search-results li").all():
+            marked = " ".join(result.locator("mark").all_inner_texts()).lower()
+            assert "kerja" in marked and "sama" in marked, marked
+        page.screenshot(path=str(ARTIFACTS / "corpus-search.png"), full_page=True)
         assert page.outside == [] and page.errors == []
