@@ -32,3 +32,43 @@ def test_english_query_finds_indonesian_article(tmp_path):
     store.ingest(english_article(text=EN_TEXT + " Talks resume."))  # an update drops the old vector
     assert embed_articles(store) == 1
     store.close()
+
+
+def test_the_api_searches_by_meaning_over_what_ingest_embedded(tmp_path):
+    """Served: semantic search is offered, answers from the vectors stored beforehand (a query on an
+    unembedded store finds nothing instead of embedding it), with scores above the relevance cut."""
+    from fastapi.testclient import TestClient
+
+    from warta.api import create_app
+    from warta.api.search import MIN_SIMILARITY
+
+    store = open_store(str(tmp_path / "api.db"))
+    store.ingest(indonesian_article())
+    store.ingest(Article(source="test/harga.txt", url="https://example.id/harga", title="Harga cabai naik",
+                         text=HARGA, language="id"))
+    with TestClient(create_app(store=store)) as client:
+        assert client.get("/api/stats").json()["semantic_search"] is True
+        query = {"q": "chili prices rise in markets", "semantic": "true"}
+        assert client.get("/api/search", params=query).json()["total"] == 0  # nothing embedded yet
+        assert embed_articles(store) == 2
+        answer = client.get("/api/search", params=query).json()
+        assert answer["mode"] == "semantic" and answer["items"][0]["url"] == "https://example.id/harga"
+        assert all(hit["score"] >= MIN_SIMILARITY for hit in answer["items"])
+        loose = client.get("/api/search", params={**query, "min_score": -1}).json()
+        assert loose["total"] == 2 >= answer["total"]  # the cut leaves out what is below it
+    store.close()
+
+
+def test_ingest_embeds_what_it_stored(tmp_path):
+    import subprocess
+    import sys
+
+    text = tmp_path / "harga.txt"
+    text.write_text(f"Harga cabai naik\n\n{HARGA}\n", encoding="utf-8")
+    db = str(tmp_path / "cli.db")
+    ingest = subprocess.run([sys.executable, "-m", "warta", "ingest", str(text), "--db", db, "-q"],
+                            capture_output=True, text=True, timeout=300)
+    assert ingest.returncode == 0 and "embedded 1 articles" in ingest.stderr, ingest.stderr
+    embed = subprocess.run([sys.executable, "-m", "warta", "embed", "--db", db], capture_output=True, text=True,
+                           timeout=300)
+    assert embed.returncode == 0 and "embedded 0 articles" in embed.stderr, embed.stderr

@@ -30,7 +30,7 @@ LANES = {"quick": 8, "summary": 4, "scan": 1}
 # An answer that cost less CPU than this is not shared: writing it costs about what computing it did.
 SHARED_CPU = 0.001
 CLAIMED = ("summary", "scan")  # lanes whose answers one process computes while the others wait
-_BYPASS = ("semantic",)  # semantic search embeds new articles first: a write, never served from a cache
+_BYPASS = ("semantic",)  # semantic search is answered fresh: one query embedding and a scan of the stored vectors
 
 Key = tuple[str, str, int]
 _ENTRY = 300  # bytes of bookkeeping per entry (the dict slot, the tuples, the objects' headers)
