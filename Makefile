@@ -36,6 +36,7 @@ loadtest: $(BIN)/warta
 models: $(BIN)/warta
 	$(BIN)/pip install -q -e '.[kb]' && $(BIN)/pip install -q --no-deps 'nlp-id==0.1.23.0'
 	PYTHONPATH=tools $(BIN)/python -m warta_build.kb
+	PYTHONPATH=tools $(BIN)/python -m warta_build.surnames
 	$(BIN)/warta train entities
 	$(BIN)/warta train entities-en
 	$(BIN)/warta train parser-id

@@ -212,8 +212,10 @@ def test_negated_event_is_marked_and_indirect_talks_are_not_negated():
 def test_modality_planned_and_conditional():
     (planned,) = events_of("Iran akan menandatangani perjanjian dengan Rusia.")
     assert planned.modality == "planned" and not planned.negated
-    conditional = events_of("Jika Israel menyerang Iran, harga minyak naik.")
+    supposed = "Jika Israel menyerang Iran, harga minyak naik."
+    conditional = EventsStage(hypotheticals=True)(make_article(supposed)).events
     assert conditional and conditional[0].modality == "conditional"
+    assert not events_of(supposed)  # what a clause only supposes is no fact to count
     (english,) = events_of("Russia will sign an agreement with Iran.", "en")
     assert english.modality == "planned"
 

@@ -21,7 +21,7 @@ KNOWN = {  # name -> (type, iso3, country, cameo)
 }
 
 
-def events_of(text: str, language: str):
+def events_of(text: str, language: str, hypotheticals: bool = True):
     sentences = []
     for m in re.finditer(r"[^.!?]+(?:[.!?](?=\s|$))?", text):
         lead = len(m.group()) - len(m.group().lstrip())
@@ -29,7 +29,7 @@ def events_of(text: str, language: str):
             sentences.append(Span(m.start() + lead, m.end()))
     article = Article(source="test", text=text, language=language, sentences=tuple(sentences),
                       entities=linked_entities(text, KNOWN))
-    return EventsStage()(article).events
+    return EventsStage(hypotheticals=hypotheticals)(article).events
 
 
 def sides(event) -> tuple:

@@ -47,6 +47,9 @@ SETTINGS: tuple[Setting, ...] = (
             "about 8x faster) or spacy (en_core_web_sm itself).", choices=("crf", "spacy")),
     Setting("event_triggers", "lexicon", "How the event coder finds and types triggers: `lexicon` (the language "
             "folder's trigger files) or a finder registered with warta.events.triggers.register_finder."),
+    Setting("event_hypotheticals", False, "Keep in `events` the events a clause only supposes (modality "
+            "conditional or hypothetical: \"if Israel attacks\", \"Iran is weighing sanctions\", a yes-no "
+            "question); left out by default, as they are not facts to count."),
     Setting("syntax_languages", "en,id", "Languages the syntax stage parses (each needs the parser its "
             "lang/<code>/syntax.tsv names); a language left out is read without a parse (the consumers' word "
             "patterns)."),

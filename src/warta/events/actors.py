@@ -19,6 +19,7 @@ from itertools import accumulate
 from ..lang import language_for
 from ..lang.folders import read_lines
 from ..model import Actor, Article, Entity, Quote
+from .persons import person_actor
 
 PLACE_TYPES = frozenset({"PLACE", "GPE", "LOC", "FAC", "COUNTRY", "CITY", "REGION"})
 # CAMEO sectors that report rather than act: a news agency named in a dateline is not a side
@@ -86,11 +87,13 @@ def acts_on(source: Actor, target: Actor) -> bool:
     return state and len(target.code or "") > 3 and target_sector not in STATE_SECTORS
 
 
-def named_mentions(article: Article) -> list[ActorMention]:
-    """Every mention of an entity that stands for an actor, in text order."""
+def named_mentions(article: Article, *, dated: bool = True) -> list[ActorMention]:
+    """Every mention of an entity that stands for an actor, in text order. Without `dated`, a
+    person read by surname is not checked against the article's date (the syntax stage's sentence
+    selector, which does not read `published`, asks for a superset)."""
     found = []
     for entity in article.entities:
-        actor = actor_for(entity)
+        actor = actor_for(entity) or person_actor(entity, article, dated=dated)
         kind = "named"
         if actor is None and _opaque(entity):
             # an international body without a specific code still takes a side's place, so that
@@ -184,7 +187,7 @@ def _agent_near(text: str, mention: ActorMention, words: dict[tuple[str, ...], s
     return next((words[c] for c in candidates if c and c in words), None)
 
 
-def main_countries(article: Article) -> tuple[Actor, ...]:
+def main_countries(article: Article, *, dated: bool = True) -> tuple[Actor, ...]:
     """The article's two main countries when two clearly lead the mentions, else fewer.
 
     "Both countries" and a speaker's "we" resolve against these; an article about one country
@@ -192,7 +195,7 @@ def main_countries(article: Article) -> tuple[Actor, ...]:
     """
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
-    for mention in named_mentions(article):
+    for mention in named_mentions(article, dated=dated):
         if mention.actor.country and mention.kind == "named":
             counts[mention.actor.country] += 1
             first.setdefault(mention.actor.country, _country_actor(mention.actor))

@@ -33,7 +33,6 @@ from .cues import (
     Token,
     cues_for,
     is_topic,
-    modality,
     negated,
     refused,
     tokenize,
@@ -41,6 +40,7 @@ from .cues import (
 )
 from .distance import distance_pairs, passive_words
 from .framing import by_means, obligations, reframed, with_obligations
+from .hedges import clause_modality
 from .grammar import DEVERBAL, Support, parsed_pairs
 from .lexicon import Match
 from .reading import sentence_matches, sentence_tokens
@@ -285,8 +285,9 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
     if found is None:
         return []
     code, refusal, asserted = found
-    mode = modality(context.cues, tokens, match.start, conditionals=facts.conditionals, text=context.article.text)
     start, end = tokens[match.start].start, tokens[match.end - 1].end
+    mode = clause_modality(context.cues, tokens, match.start, parse=facts.parse, text=context.article.text,
+                           conditionals=facts.conditionals, framed=asserted or refusal)
     relative = match.start > 0 and bool(context.cues.ends("relative", tokens, match.start))
     # sides are looked for around the trigger word itself: a verb pattern's span holds its object
     # ("engaged Filipino peacekeepers in a firefight")

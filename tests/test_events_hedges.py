@@ -1,0 +1,85 @@
+"""Hypotheticals are not facts (the scope of "if"/"jika" from the parse, yes-no questions), and
+people named by title and surname act for their country ("President Clinton").
+
+Sentences written for these tests; they run the default pipeline (segment, syntax, entities).
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from warta.events.persons import surname_table
+from warta.events.stage import EventsStage, events_stage
+from warta.model import Article, Document
+from warta.pipeline import Pipeline
+from warta.settings import load_settings
+
+
+@cache
+def _pipeline(hypotheticals: bool = False) -> Pipeline:
+    return Pipeline.build(load_settings({"event_hypotheticals": hypotheticals}))
+
+
+def events_of(text: str, *, hypotheticals: bool = False, published: str | None = None):
+    document = Document(source="t.txt", content=f"Test\n\n{text}\n", kind="text", published=published)
+    return _pipeline(hypotheticals)(Article.from_document(document)).events
+
+
+def coded(text: str, **kwargs) -> set[tuple]:
+    return {(e.type, e.actor1 and e.actor1.country, e.actor2 and e.actor2.country, e.modality)
+            for e in events_of(text, **kwargs) if not e.negated}
+
+
+def test_only_the_clause_an_if_marks_is_conditional():
+    found = coded("If Israel attacks Iran, Russia will condemn Israel.", hypotheticals=True)
+    assert ("ASSAULT", "ISR", "IRN", "conditional") in found or ("FIGHT", "ISR", "IRN", "conditional") in found
+    assert ("DISAPPROVE", "RUS", "ISR", "planned") in found  # the main clause is not supposed
+    assert coded("If Israel attacks Iran, Russia will condemn Israel.") == {("DISAPPROVE", "RUS", "ISR", "planned")}
+
+
+def test_a_jika_clause_after_its_main_clause_is_conditional():
+    text = "Vietnam dapat menghadapi kejatuhan ekonomi jika terseret ke dalam perang dagang dengan Amerika Serikat."
+    assert {m for *_, m in coded(text, hypotheticals=True)} == {"conditional"}
+    assert not coded(text)
+
+
+def test_a_threat_with_its_condition_is_asserted():
+    assert ("THREATEN", "IRN", "ISR", "asserted") in coded("Iran threatened to attack Israel if it strikes again.")
+
+
+def test_a_yes_no_question_asks_and_a_wh_question_presumes():
+    assert not coded("Will Russia invade Ukraine?")
+    assert not coded("Apakah Rusia akan menyerang Ukraina?")
+    assert coded("Will Russia invade Ukraine?", hypotheticals=True)
+    assert ("FIGHT", "RUS", "UKR", "asserted") in coded("Why did Russia invade Ukraine?")
+
+
+def test_a_reported_would_is_an_intent_not_a_hypothesis():
+    assert any(t == "AGREE" and a == "IRQ" for t, a, *_ in coded("Iraq said it would allow the return of U.N. inspectors."))
+
+
+def test_the_setting_keeps_hypotheticals():
+    assert events_stage({"event_hypotheticals": True}).hypotheticals
+    assert not events_stage({}).hypotheticals and not EventsStage().hypotheticals
+
+
+def test_a_person_by_title_and_surname_acts_for_their_country():
+    assert ("DISAPPROVE", "USA", "IRQ", "asserted") in coded("President Clinton criticized Iraq on Monday.")
+    assert ("DISAPPROVE", "EGY", "ISR", "asserted") in coded("President Mubarak condemned Israel.")
+    # a hyphen the index spells as a space ("Jean Bertrand Aristide")
+    assert any(a == "HTI" for _, a, *_ in coded("Jean-Bertrand Aristide accused the United States of lying."))
+
+
+def test_a_surname_is_not_read_as_a_person_of_other_years():
+    assert ("DISAPPROVE", "FRA", "GBR", "asserted") in coded("President Chirac accused Britain of lying.")
+    assert not any(a == "FRA" for _, a, *_ in coded("President Chirac accused Britain of lying.",
+                                                      published="2025-06-01"))
+
+
+def test_the_surname_table_names_one_country_per_key():
+    table = surname_table()
+    assert table["president bush"][0] == "USA" and table["yeltsin"][0] == "RUS"
+    assert "kim" not in table  # a given name in Korean names: no surname to read
+
+
+def test_a_question_word_after_a_conjunction_still_presumes():
+    assert ("FIGHT", "RUS", "UKR", "asserted") in coded("And why did Russia invade Ukraine?")
