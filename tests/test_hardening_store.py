@@ -43,3 +43,13 @@ def test_country_summaries_come_from_totals_kept_per_version(tmp_path: Path) -> 
         store.ingest(_article(3, [(RUS, IND)]))  # a write: the next summary sees it
         assert [(p["partner"], p["n"]) for p in store.actor("IND")["partners"]] == [("RUS", 2), ("IDN", 1)]
         assert sum(t["n"] for t in store.stats()["event_types"]) == 7
+
+
+def test_a_country_is_not_its_own_partner(tmp_path: Path) -> None:
+    """Events within one country (its ministry and its army) count among its event types, not as
+    a partner (a country's summary is read from the totals, as the events' own grouping reads it)."""
+    army = Actor("Tentara Nasional Indonesia", "IDN", "IDNMIL")
+    with open_store(str(tmp_path / "own.db")) as store:
+        store.ingest(_article(1, [(IDN, RUS), (IDN, army), (army, IDN)]))
+        assert [(p["partner"], p["n"]) for p in store.actor("IDN")["partners"]] == [("RUS", 1)]
+        assert sum(t["n"] for t in store.actor("IDN")["by_type"]) == 3

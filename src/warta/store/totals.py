@@ -55,12 +55,14 @@ def country_groups(totals: list[dict[str, Any]], code: str) -> tuple[list[dict[s
     for r in totals:
         if r["a"] != code and r["b"] != code:
             continue
+        types[r["type"]] += r["n"]
+        if r["a"] == r["b"]:  # its own events (IDN's ministry and IDN's army): no partner
+            continue
         partner = r["b"] if r["a"] == code else r["a"]
         p = partners.setdefault(partner, {"partner": partner, "n": 0, "goldstein": None})
         p["n"] += r["n"]
         if r["gn"]:
             p["goldstein"] = (p["goldstein"] or 0.0) + r["g"]
-        types[r["type"]] += r["n"]
     ranked = sorted(partners.values(), key=lambda p: (-p["n"], p["partner"] or ""))[:30]
     return ranked, [{"type": t, "n": n} for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0] or ""))]
 
