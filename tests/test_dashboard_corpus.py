@@ -147,6 +147,16 @@ def test_an_analyst_clicks_through_real_articles(corpus_store):
         item.get_by_text("evidence in article").click()
         page.wait_for_selector("#article-text[data-focused^='event-']")
         assert "".join(page.locator("#article-text .seg.focus").all_inner_texts()) == evidence
+        event = next(e for e in wanted["items"] if e["evidence"] == evidence)
+        marked = "".join(page.locator("#article-text .seg.focus.trigger").all_inner_texts())
+        assert marked.lower() == event["trigger"].lower()  # the trigger inside the one highlight
+        stored = api(f"/api/articles/{event['article_id']}")["events"][event["idx"]]
+        entities = {x["id"]: x for x in api(f"/api/articles/{event['article_id']}")["entities"]}
+        for key, side in (("actor1", "side1"), ("actor2", "side2")):
+            entity = entities.get((stored.get(key) or {}).get("entity"))
+            inside = [m for m in (entity or {}).get("mentions", [])
+                      if stored["evidence"]["start"] <= m["start"] and m["end"] <= stored["evidence"]["end"]]
+            assert page.locator(f"#article-text .seg.focus.{side}").count() >= len(inside) > 0 or not inside
         page.screenshot(path=str(ARTIFACTS / "corpus-article-evidence.png"), full_page=True)
 
         quad = next(q for q in (1, 2, 3, 4) if api("/api/events", actor="RUS", quad_class=q, limit=1)["total"])
