@@ -68,3 +68,17 @@ def test_a_we_is_parsed_for_the_events_only_where_a_quotation_may_hold_it() -> N
     parsed = _parsed(text)
     assert "We will attack the problem of slow pages next week." not in parsed
     assert '"We will attack them tomorrow. They are ready."' in parsed  # no speech cue: the event coder asks
+
+
+def test_a_speech_cue_counts_only_where_the_parse_would_look_for_the_speaker() -> None:
+    # the speaker's verb lies outside the quotation (`parsed_attribution`): a cue inside it is a title's word
+    text = 'The film "He Said, She Said and the Rest" opened in March. "It is a fine film," Ana Ruiz told reporters.'
+    parsed = _parsed(text, "read,language,segment,entities,syntax,quotes")
+    assert parsed == ['"It is a fine film," Ana Ruiz told reporters.']
+
+
+def test_a_trigger_inside_a_title_or_what_is_talked_about_is_not_parsed_for() -> None:
+    # the coder drops such triggers whatever the parse says (`selection.select`)
+    assert _parsed("Russia has a Peace Talks Museum in its capital.", STAGES) == []
+    assert _parsed("Russia has a museum about peace talks in its capital.", STAGES) == []  # a topic
+    assert _parsed("Russia has peace talks in its capital.", STAGES) != []

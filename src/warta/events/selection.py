@@ -35,7 +35,7 @@ def anaphoric(cues: Cues, tokens: list[Token], match: Match) -> bool:
     return noun_form(match, tokens) and bool(cues.has("anaphor", tokens, match.end))
 
 
-def _in_title(match: Match, tokens: list[Token], text: str) -> bool:
+def in_title(match: Match, tokens: list[Token], text: str) -> bool:
     """A capitalised noun after a capitalised word is part of a name or title
     ("Direktur Jenderal Perundingan Perdagangan"), not an event."""
     if match.pattern.kind == "verb" or match.start == 0:
@@ -126,7 +126,7 @@ def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMentio
     named = _Names([(m.start, m.end) for m in mentions if m.kind == "named"])
     # a pattern that starts on a verb of saying ("said they will attack") passes through to what was
     # said: the verb there is a trigger of its own
-    matches = [m for m in matches if tokens[m.start].text[:1].isalnum() and not _in_title(m, tokens, text)
+    matches = [m for m in matches if tokens[m.start].text[:1].isalnum() and not in_title(m, tokens, text)
                and not named.cover(tokens[m.start].start) and not cues.has("say", tokens, m.start)]
     if parse is None:
         matches = [m for m in matches if not _noun_use(m, tokens, named, cues)]

@@ -4,7 +4,8 @@ The coder reads the parse of the sentence it codes and of no other (`coder.code_
 codes only a sentence that names a side and holds a trigger its finder finds. So the selector
 asks for those sentences alone, found by the coder's own means: the trigger finder's matches on
 the sentence's words (only those that may make an event: not a statement, CAMEO 01, nor a
-verb of saying) or an obligation cue ("must": the verb reporting it may be a demand,
+verb of saying, nor one its selection drops whatever the parse says: inside a title,
+or what someone talks about) or an obligation cue ("must": the verb reporting it may be a demand,
 `framing.obligations`), the actor mentions of the article's entities, and the "both countries" and "we"
 words the coder turns into sides. A "we" is a side only inside a quotation whose speaker is known
 (`actors.Speakers`), which the quotes stage finds after the parse: a sentence is asked for when
@@ -26,7 +27,8 @@ from ..syntax import register_selector
 from ..syntax.select import Selector, selectors
 from .actors import main_countries, named_mentions
 from .coder import lexicon_language
-from .cues import Cues, Token, cues_for, tokenize
+from .cues import Cues, Token, cues_for, is_topic, tokenize
+from .selection import in_title
 from .lexicon import Match
 from .reading import sentence_matches, sentence_tokens
 from .tables import lookup
@@ -50,8 +52,9 @@ def trigger_selector(finder: str = "lexicon") -> Selector:
             if not (named or _resolvable(cues, text, both, sentence, speech)):
                 continue
             tokens = sentence_tokens(article.text, sentence.start, sentence.end)  # the coder reads them again
-            if cues.starts("obligation", tokens) or \
-                    any(_codable(m, tokens, cues) for m in sentence_matches(lexicon, article.text, sentence.start, sentence.end)):
+            if cues.starts("obligation", tokens) or any(
+                    _codable(m, tokens, cues) and _selectable(m, tokens, article.text, cues)
+                    for m in sentence_matches(lexicon, article.text, sentence.start, sentence.end)):
                 chosen.append(i)
         return chosen
     return select
@@ -61,6 +64,13 @@ def _codable(match: Match, tokens: list[Token], cues: Cues) -> bool:
     """A trigger that may make an event whatever the parse says: not a statement (CAMEO 01, no
     PLOVER event) and not a verb of saying, which the coder passes through (`selection.select`)."""
     return lookup(match.pattern.cameo) is not None and not cues.has("say", tokens, match.start)
+
+
+def _selectable(match: Match, tokens: list[Token], text: str, cues: Cues) -> bool:
+    """Not a trigger the coder's selection drops whatever the parse says (`selection.select`'s
+    first filter, but for the names, which the coder may see fewer of, and the topic test after it)."""
+    return tokens[match.start].text[:1].isalnum() and not in_title(match, tokens, text) \
+        and not is_topic(cues, tokens, match.start)
 
 
 def _resolvable(cues: Cues, text: str, both: bool, sentence: Span, speech: _Speech) -> bool:

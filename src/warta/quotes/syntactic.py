@@ -18,7 +18,7 @@ from ..syntax import tree
 from ..syntax.data import clitic_endings
 from .attribution import Attribution, drop_brackets, runs_of
 from .cues import Cues, load_cues, tokens
-from .marks import find_quoted
+from .marks import Quoted, find_quoted
 
 SHARED_SUBJECT = ("advcl", "acl", "xcomp", "conj", "parataxis")  # "…, saying", "and added"
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -39,25 +39,45 @@ def speech_sentences(article: Article) -> list[int]:
     """The sentences the quotes stage reads a parse of (its `syntax` selector, for
     `warta.syntax.register_selector`): the sentence holding a quotation's opening mark and the one
     covering the offset past its closing mark (`parsed_attribution` looks at no other), when it
-    holds a speech cue (the parse's speaker is the subject of one)."""
+    holds a speech cue where `parsed_attribution` looks for one: between the closing mark and the
+    next quotation of the paragraph, or between the previous one (or the paragraph's start) and
+    the opening mark. A parse elsewhere finds no speech verb there."""
     text, sentences = article.text, article.sentences
     paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(text))]
     starts = [s.start for s in sentences]
     cues = _cue_words(article.language)
     out: set[int] = set()
-    for q in find_quoted(text, paragraphs):
+    for q, (low, high) in _bounds(find_quoted(text, paragraphs), paragraphs):
         if q.continues and q.close_at is None:
             continue  # parsed_attribution is not asked for these
-        for offset in (q.open_at, q.close_at):
+        for offset, side in ((q.close_at, (q.close_at, high)), (q.open_at, (low, q.open_at))):
             k = bisect_right(starts, offset) - 1 if offset is not None else -1
-            if k >= 0 and offset < sentences[k].end and k not in out and _holds(text, sentences[k], cues):
+            if k >= 0 and offset < sentences[k].end and k not in out and \
+                    _holds(text, max(side[0], sentences[k].start), min(side[1], sentences[k].end), cues):
                 out.add(k)
     return sorted(out)
 
 
-def _holds(text: str, sentence: Span, words: frozenset[str]) -> bool:
-    """Whether a word of the sentence, lower-cased, is one of `words`."""
-    return any(w.lower() in words for w in _LETTERS.findall(text, sentence.start, sentence.end))
+def _bounds(quoted: list[Quoted], paragraphs: list[tuple[int, int]]) -> list[tuple[Quoted, tuple[int, int]]]:
+    """Each quotation with the stretch its speech verb may lie in (the quotes stage's `bounds`):
+    from the previous quotation's close in its paragraph (else the paragraph's start) to the next
+    one's opening (else the paragraph's end)."""
+    firsts = [p for p, _ in paragraphs]
+    where = [max(bisect_right(firsts, q.start) - 1, 0) for q in quoted]
+    where = [k if q.start < paragraphs[k][1] else len(paragraphs) - 1 for k, q in zip(where, quoted)]
+    out = []
+    for i, q in enumerate(quoted):
+        p_start, p_end = paragraphs[where[i]]
+        same_before = i > 0 and where[i - 1] == where[i]
+        same_after = i + 1 < len(quoted) and where[i + 1] == where[i]
+        low = (quoted[i - 1].close_at if same_before else None) or p_start
+        out.append((q, (low, quoted[i + 1].open_at if same_after else p_end)))
+    return out
+
+
+def _holds(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether a word of text[start:end], lower-cased, is one of `words`."""
+    return start < end and any(w.lower() in words for w in _LETTERS.findall(text, start, end))
 
 
 @cache
