@@ -191,6 +191,7 @@ def test_an_analyst_clicks_through_real_articles(corpus_store):
         page.wait_for_selector("#place-events h2")
         named = api("/api/events", place=name, limit=1)["total"]
         assert page.inner_text("#place-events h2") == f"Events where {name} is named ({named})"
+        assert places[0]["events"] == named  # what its marker is sized by: the events a click lists
 
         phrase = '"kerja sama"'
         hits = api("/api/search", q=phrase, limit=100)

@@ -24,7 +24,8 @@ def _kept(store) -> dict:
 
 
 def _recounted(store) -> dict:
-    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(f"{recount()} UNION ALL {recount_names()} UNION ALL {overview_counts.recount()}")}
+    return {(r["kind"], r["a"], r["b"], r["v"]): (r["n"], r["g"], r["gn"]) for r in store.query(f"{recount()} UNION ALL {recount_names()} UNION ALL {overview_counts.recount()}"
+                                                                                             f" UNION ALL {overview_counts.recount_place_events()}")}
 
 
 def _summed(store) -> dict:

@@ -64,6 +64,7 @@ def test_the_overview_counts_follow_every_write(backend) -> None:
     assert {(e["source"], e["target"]) for e in network["edges"]} == {("IGOUNO", "IDN"), ("Abu Sayyaf militia", "PHL")}
     davao = next(p for p in store.places() if p["name"] == "Davao")
     assert (davao["articles"], davao["geonames"], davao["country"]) == (1, 1715348, "PHL")
+    assert davao["events"] == 4  # the events of the articles naming it: what the map sizes it by
     store.ingest(indonesian_article())
     store.ingest(english_article())
     _check(store)

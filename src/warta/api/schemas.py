@@ -182,6 +182,7 @@ class Place(BaseModel):
     name: str | None
     iso3: str | None = Opt
     articles: int
+    events: int = Field(0, description="Events of the articles naming it (what the map sizes its marker by)")
     lat: float | None = Opt
     lon: float | None = Opt
 

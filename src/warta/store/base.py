@@ -27,7 +27,8 @@ from ..model import Article
 from . import merge
 from .dyad_counts import Tally
 from .migrations import (COUNTS_VERSION, DATED_VERSION, MERGE_VERSION, OLD_AMOUNT_COLUMNS, OLD_EVENT_COLUMNS,
-                         OVERVIEW_VERSION, SUMMARY_VERSION, TITLE_VERSION, WRITES_VERSION)
+                         OVERVIEW_VERSION, PLACE_EVENTS_VERSION, SUMMARY_VERSION, TITLE_VERSION,
+                         WRITES_VERSION)
 from .queries import QueryMixin
 from .rows import (
     AMOUNT_COLUMNS,
@@ -89,6 +90,7 @@ class SqlStore(QueryMixin):
         self._counts_dyads = False  # ... and does it keep dyad counts (dyad_counts.py)?
         self._child_tables = CHILD_TABLES  # ... and the columns its record tables have
         self._counts_overview = False  # ... and the overview's counts (overview_counts.py)?
+        self._counts_place_events = False  # ... and the events of each place's articles?
         self._dates_dyads = False  # ... and the dyads' articles by day (dyad_latest.py)?
         self._sums_dyads = False  # ... and each pair's counts in one row (dyad_summary.py)?
         self._tally = Tally()  # the dyad counts' changes of the write transaction under way
@@ -146,7 +148,8 @@ class SqlStore(QueryMixin):
         try:
             with self._lock, self._transaction() as cur:
                 # nothing left over from a transaction that failed
-                self._tally = Tally(self._counts_overview, self._dates_dyads, self._sums_dyads)
+                self._tally = Tally(self._counts_overview, self._dates_dyads, self._sums_dyads,
+                                    self._counts_place_events)
                 outcomes = []
                 for current in batch:
                     outcomes.append(self._put(cur, current))
@@ -231,6 +234,7 @@ class SqlStore(QueryMixin):
         self._counts_overview = version >= OVERVIEW_VERSION
         self._dates_dyads = version >= DATED_VERSION
         self._sums_dyads = version >= SUMMARY_VERSION
+        self._counts_place_events = version >= PLACE_EVENTS_VERSION
 
     def tally_event(self, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event row `cur` just inserted into `events` in the dyad counts (written with

@@ -76,12 +76,15 @@ Key = tuple[str, str, str, str]
 class Tally:
     """The changes to `dyad_counts` of one write transaction, until `flush` writes them; with
     `overview`, also the overview's counts (overview_counts.py), with `dated` the dyads'
-    articles by day (dyad_latest.py)."""
+    articles by day (dyad_latest.py), with `place_events` the events of each place's articles."""
 
-    def __init__(self, overview: bool = False, dated: bool = False, summed: bool = False) -> None:
+    def __init__(self, overview: bool = False, dated: bool = False, summed: bool = False,
+                 place_events: bool = False) -> None:
         self.deltas: dict[Key, list[Any]] = {}
         self.summed = summed  # each pair's counts also in one row (dyad_summary.py)
         self.people: dict[str, list[tuple[str, str]]] = {}  # per article, as stored now
+        self.place_events = place_events
+        self.places: dict[str, frozenset[str]] = {}  # per article: the places it names, as stored now
         self.overview = overview
         self.dated = dated
         self.articles: dict[dyad_latest.Key, int] = {}  # the changes to dyad_articles
@@ -93,6 +96,8 @@ class Tally:
             counts = {table: len(getattr(rows, table)) for table in ("quotes", "amounts", "entities")}
             overview_counts.count_article(self.delta, overview_counts.language_day(rows.article), counts, 1)
             overview_counts.count_places(self.delta, overview_counts.entity_places(rows.entities), 1)
+        if self.place_events:  # its events, filed next, are counted for these places
+            self.places[rows.article[0]] = overview_counts.place_names(overview_counts.entity_places(rows.entities))
 
     def add_row(self, store: Any, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event given as its row (rows.EVENT_COLUMNS), just inserted by `cur`."""
@@ -100,7 +105,15 @@ class Tally:
         people = self.people.get(values[0])
         if people is None:
             people = self.people[values[0]] = _people(store, cur, values[0])
-        self.add(values, 1, people, self._day(store, cur, values[0]))
+        self.add(values, 1, people, self._day(store, cur, values[0]), self._places(store, cur, values[0]))
+
+    def _places(self, store: Any, cur: Any, article_id: str) -> frozenset[str]:
+        """The places the article names, when events are counted per place (else none)."""
+        if not self.place_events:
+            return frozenset()
+        if article_id not in self.places:  # an event passed on to another article (merge.py)
+            self.places[article_id] = _stored_places(store, cur, article_id)
+        return self.places[article_id]
 
     def _day(self, store: Any, cur: Any, article_id: str) -> str | None:
         """The article's day ('' for none), when the dyads' articles are kept by day."""
@@ -115,13 +128,15 @@ class Tally:
     def remove_article(self, store: Any, cur: Any, article_id: str) -> None:
         """Uncount the events of an article about to be deleted (its entities still stored)."""
         self.people.pop(article_id, None)  # its entities go with it; a new version brings its own
+        self.places.pop(article_id, None)
         cur.execute(store.sql(f"SELECT {', '.join(_COLUMNS)} FROM events WHERE article_id = ?"), (article_id,))
         events = cur.fetchall()
         people = _people(store, cur, article_id) if events else []
         day = self._day(store, cur, article_id) if events else None
+        places = _stored_places(store, cur, article_id) if events and self.place_events else frozenset()
         self.days.pop(article_id, None)  # a new version may have another day
         for values in events:
-            self.add(tuple(values), -1, people, day)
+            self.add(tuple(values), -1, people, day, places)
         if self.overview:
             self._remove_overview(store, cur, article_id)
 
@@ -139,10 +154,10 @@ class Tally:
         overview_counts.count_places(self.delta, [tuple(r) for r in cur.fetchall()], -1)
 
     def add(self, values: tuple[Any, ...], sign: int, people: list[tuple[str, str]],
-            published: str | None = None) -> None:
+            published: str | None = None, places: frozenset[str] = frozenset()) -> None:
         """Count (sign 1) or uncount (-1) an event given as the values of _COLUMNS; `people`:
         the (iso3, name) of its article's PERSON entities; `published`: its article's day ('' for
-        none), when the dyads' articles are kept by day."""
+        none), when the dyads' articles are kept by day; `places`: the places its article names."""
         article, a1, a2, day, type_, mutual, context, goldstein, name1, name2, code1, code2 = values
         a, b = a1 or "", a2 or ""
         if published is not None:
@@ -161,6 +176,7 @@ class Tally:
                 self.delta("person", a, b, f"{iso3}\t{name}", sign)
         if self.overview:
             overview_counts.count_event(self.delta, (a1, code1, name1, a2, code2, name2), goldstein, sign)
+        overview_counts.count_place_events(self.delta, places, sign)
 
     def delta(self, kind: str, a: str, b: str, v: str, change: int) -> list[Any]:
         """The pending change [n, g, gn] of one row, its n changed by `change`."""
@@ -174,13 +190,19 @@ class Tally:
         dyad_latest.write(store, cur, self.articles)
         if self.summed:
             dyad_summary.write(store, cur, self.deltas)
-        self.deltas, self.people, self.articles, self.days = {}, {}, {}, {}
+        self.deltas, self.people, self.articles, self.days, self.places = {}, {}, {}, {}, {}
         if not changed:
             return
         cur.executemany(store.sql(_UPSERT), [(*k, *d) for k, d in changed])
         emptied = [k for k, d in changed if d[0] < 0]
         if emptied:
             cur.executemany(store.sql(_EMPTIED), emptied)
+
+
+def _stored_places(store: Any, cur: Any, article_id: str) -> frozenset[str]:
+    """The names of the article's place entities, as stored."""
+    cur.execute(store.sql(f"{overview_counts.ENTITY_SELECT} WHERE article_id = ?"), (article_id,))
+    return overview_counts.place_names(cur.fetchall())
 
 
 def _people(store: Any, cur: Any, article_id: str) -> list[tuple[str, str]]:

@@ -105,6 +105,10 @@ _V11 = [dyad_latest.TABLE, dyad_latest.INDEX, dyad_latest.FILL]
 # from the counts already kept.
 _V12 = [dyad_summary.TABLE]
 
+# 13: the events of the articles naming each place, kept at ingest (overview_counts.py): the map
+# sizes a place by them.
+_V13 = ["INSERT INTO dyad_counts (kind, a, b, v, n, g, gn) " + overview_counts.recount_place_events()]
+
 SQLITE: list[tuple[int, list[str]]] = [
     (1, [_ARTICLES.format(json_type="TEXT", extra=""), "CREATE INDEX articles_day ON articles (day)",
          *_RECORD_TABLES,
@@ -122,6 +126,7 @@ SQLITE: list[tuple[int, list[str]]] = [
     (10, [q.format(nulls="") for q in _V10]),
     (11, _V11),
     (12, [*_V12, dyad_summary.FILL_SQLITE]),
+    (13, _V13),
 ]
 
 POSTGRES: list[tuple[int, list[str]]] = [
@@ -139,6 +144,7 @@ POSTGRES: list[tuple[int, list[str]]] = [
     (10, [q.format(nulls=" NULLS LAST") for q in _V10]),
     (11, _V11),
     (12, [*_V12, dyad_summary.FILL_POSTGRES]),
+    (13, _V13),
 ]
 
 LATEST = max(v for v, _ in SQLITE)
@@ -148,6 +154,7 @@ COUNTS_VERSION = 6  # the first version keeping dyad counts
 OVERVIEW_VERSION = 9  # the first version keeping the overview's counts
 DATED_VERSION = 11  # the first version keeping the dyads' articles by day
 SUMMARY_VERSION = 12  # the first version keeping each pair's counts in one row
+PLACE_EVENTS_VERSION = 13  # the first version keeping the events of each place's articles
 OLD_EVENT_COLUMNS = 23  # the events columns before version 4
 TITLE_VERSION = 8  # the first version storing `in_title`
 OLD_AMOUNT_COLUMNS = 13  # the amounts columns before version 8

@@ -200,11 +200,12 @@ class QueryMixin(DyadMixin):
             " GROUP BY c ORDER BY n DESC, c")
 
     def places(self) -> list[dict[str, Any]]:
-        """Places named in articles with how often, their country and coordinates (geocoded from
-        the knowledge base: `precision` is GDELT's geo type, 1 when placed only by its country)."""
+        """Places named in articles with how often (`articles`), the events of those articles
+        (`events`), their country and coordinates (geocoded from the knowledge base: `precision`
+        is GDELT's geo type, 1 when placed only by its country)."""
         from .places import locate
 
-        if getattr(self, "_counts_overview", False):  # kept at ingest
+        if getattr(self, "_counts_overview", False) and getattr(self, "_counts_place_events", False):  # kept at ingest
             rows = overview_counts.places(self, 500)
         else:
             marks = ", ".join("?" for _ in _PLACE_TYPES)
@@ -213,6 +214,9 @@ class QueryMixin(DyadMixin):
                 " count(DISTINCT article_id) AS articles"
                 f" FROM entities WHERE type IN ({marks}) GROUP BY name ORDER BY articles DESC, name LIMIT 500",
                 list(_PLACE_TYPES))
+            events = {r["a"]: r["n"] for r in self._rows(overview_counts.recount_place_events(), [])}
+            for r in rows:
+                r["events"] = events.get(r["name"], 0)
         for r in rows:
             place = locate(r["name"], iso3=r["iso3"] or r["country"], geonames=r["geonames"],
                            countries=[r["country"]] if r["country"] else ())

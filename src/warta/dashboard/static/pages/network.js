@@ -22,14 +22,14 @@ export async function mapPage(place) {
   const el = h("div", { class: "chart tall", id: "map-chart" });
   const events = h("section", { class: "panel", id: "place-events" }, h("p", { class: "muted" }, "Click a place on the map or in the table for its events."));
   show(h("h1", {}, "Map"),
-    h("p", { class: "muted" }, `Countries shaded by their events; ${located.length} of ${places.length} places as dots. `,
+    h("p", { class: "muted" }, `Countries shaded by their events; ${located.length} of ${places.length} places as dots sized by the events of the articles naming them. `,
       "Nearby places share one marker, named after the largest, with the count of the others (+3): click it to zoom in until they part. ",
       "Click a country for its page, a place for its events. Drag and scroll to move and zoom."),
     h("section", { class: "panel" }, el), events,
     h("section", { class: "panel" }, h("h2", {}, "Places"), table(places.slice(0, 100), [
       ["place", (p) => link(`#/map?place=${encodeURIComponent(p.name)}`, p.name)],
       ["country", (p) => (p.iso3 ? link(`#/actor/${encodeURIComponent(p.iso3)}`, p.iso3) : "–")],
-      ["articles", (p) => fmt(p.articles)]])));
+      ["events", (p) => fmt(p.events)], ["articles", (p) => fmt(p.articles)]])));
   const showPlace = async (name) => {
     const res = await api("/api/events", { place: name, limit: 50 });
     events.replaceChildren(h("h2", {}, `Events where ${name} is named (${res.total})`),
