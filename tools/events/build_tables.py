@@ -28,7 +28,10 @@ RENAMED = {"REQUEST": "DEMAND"}
 ROOT_TYPES = {"02": "DEMAND", "19": "FIGHT"}
 # Codes the manual places apart from the 2021 table: "International (political or economic)
 # sanctions are coded as [SANCTION] `discontinue'" (PLOVER manual, SANCTION modes).
-MANUAL_TYPES = {"163": ("SANCTION", "discontinue")}
+# Easing a curfew or a state of emergency (0813, 0814) is CONCEDE, as the PLOVER gold-standard
+# records code it ("Serbia lifted a night curfew", "lifted a state of emergency": PLOVER_GSR_CAMEO),
+# with the other easing of administrative restrictions (081), not the 2021 table's RETREAT.
+MANUAL_TYPES = {"163": ("SANCTION", "discontinue"), "0813": ("CONCEDE", ""), "0814": ("CONCEDE", "")}
 QUAD = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r in range(6, 10)},
         **{f"{r:02d}": 3 for r in range(10, 15)}, **{f"{r:02d}": 4 for r in range(15, 21)}}
 
