@@ -83,3 +83,16 @@ def test_the_surname_table_names_one_country_per_key():
 
 def test_a_question_word_after_a_conjunction_still_presumes():
     assert ("FIGHT", "RUS", "UKR", "asserted") in coded("And why did Russia invade Ukraine?")
+
+
+def test_holding_a_figure_is_no_detention():
+    assert not coded("Bank sentral Amerika Serikat kembali menahan suku bunga acuan.")
+    assert not coded("The central bank of the United States held interest rates steady.")
+    assert ("COERCE", "IDN", "MYS", "asserted") in coded("Polisi Indonesia menahan warga Malaysia di Jakarta.")
+
+
+def test_examples_of_a_list_do_not_act_together():
+    assert not coded("Negara-negara seperti Turki, Arab Saudi, dan Uni Emirat Arab meningkatkan investasi di sektor pariwisata.")
+    assert not any(t == "COOPERATE" for t, *_ in coded("Countries such as Turkey, Saudi Arabia and Qatar increased investment in tourism."))
+    assert ("AGREE", "IRN", "RUS", "asserted") in coded("Iran dan Rusia menandatangani perjanjian kerja sama.") or \
+        any(a in {"IRN", "RUS"} and b in {"IRN", "RUS"} for _, a, b, _ in coded("Iran dan Rusia menandatangani perjanjian kerja sama."))

@@ -47,6 +47,7 @@ class ActorMention:
     locative: bool = False  # right after "di"/"in": where something happens
     agent: bool = False  # right after "oleh"/"by": who acts in a passive clause
     oblique: bool = False  # right after "ke"/"with"/"against": a target, never the subject
+    example: bool = False  # in a list of examples ("seperti Vietnam, Thailand dan Malaysia"), no joint actors
 
 
 def actor_for(entity: Entity) -> Actor | None:

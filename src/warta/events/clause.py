@@ -31,6 +31,15 @@ def held(parse: Parse, offset: int, support: Support) -> bool:
     return verb is not None and support.among(verb, support.having)
 
 
+def on_measure(parse: Parse, offset: int, support: Support) -> bool:
+    """Whether the verb at `offset` takes an economic measure as its object ("menahan inflasi",
+    "The Fed menahan suku bunga", "held interest rates"): a policy on a figure, not an act on people."""
+    i = word_of(parse, offset)
+    if i is None:
+        return False
+    return any(support.among(parse.words[j], support.measures) for j in tree.children(parse, i, ("obj",)))
+
+
 def purpose(parse: Parse, offset: int) -> bool:
     """Whether the infinitive at `offset` is a purpose clause or a noun's complement ("met to
     discuss", "a plan to attack"), not the event a verb of its clause states ("continued to send")."""

@@ -27,7 +27,7 @@ from .actors import (
     named_mentions,
     with_agents,
 )
-from .clause import controlled, denied, general_verb, held, nameless_subject, passive_at, prominence
+from .clause import controlled, denied, general_verb, held, nameless_subject, on_measure, passive_at, prominence
 from .cues import (
     Cues,
     Token,
@@ -44,7 +44,7 @@ from .hedges import clause_modality
 from .grammar import DEVERBAL, Support, parsed_pairs
 from .lexicon import Match
 from .reading import sentence_matches, sentence_tokens
-from .roles import Pair, split_sides
+from .roles import Pair, split_sides, without_examples
 from .selection import anaphoric, noun_form, select
 from .tables import CameoCode, lookup
 from .triggers import TriggerFinder, trigger_finder
@@ -62,6 +62,8 @@ MUTUAL_ROOTS = frozenset({"18", "19", "20"})
 # and material cooperation, aid (04-07)
 PAIRED_ROOTS = frozenset({"04", "05", "06", "07"})
 INTENT_ROOT = "03"
+# acts on people (arrest, detain; assault; fighting; mass violence), which a figure cannot undergo
+ON_PEOPLE = frozenset({"173", "18", "19", "20"})
 # the rejection (CAMEO 12x) of a cooperative act of root 03-08 its doer refuses to do
 REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
@@ -268,8 +270,9 @@ def _code_of(facts: _Sentence, match: Match) -> tuple[CameoCode, bool, bool] | N
     for statements (CAMEO 01, no PLOVER event) and a passive intent verb."""
     context, tokens = facts.context, facts.tokens
     code = lookup(match.pattern.cameo)
-    if code is None:
-        return None
+    if code is None or (code.code[:3] in ON_PEOPLE or code.code[:2] in ON_PEOPLE) and facts.parse is not None \
+            and on_measure(facts.parse, tokens[match.start].start, context.support):
+        return None  # "menahan inflasi" holds a figure, nobody is detained
     if code.code.startswith(INTENT_ROOT) and facts.parse is not None and match.pattern.kind == "verb" \
             and passive_at(facts.parse, tokens[match.start].start):
         return None  # an intent is its holder's: "a trip aimed at", "men sought in" hold none
@@ -306,8 +309,8 @@ def _events_for(facts: _Sentence, match: Match, sides) -> list[Event]:
                            and general_verb(facts.parse, start, context.support))
     # who another's complement is aimed at is the parse's to tell ("likely to deploy forces onto
     # the former British colony's streets"); a wish of the subject's may name it further off
-    pairs = _pairs(facts, match, sides, options, alone and not wished, start, head_end,
-                   guess=wished in {None, "wish"})
+    pairs = without_examples(_pairs(facts, match, sides, options, alone and not wished, start, head_end,
+                                    guess=wished in {None, "wish"}), sides)
     if not pairs:
         return []
     evidence = Evidence(text=facts.text, start=sentence.start, end=sentence.end, trigger=context.article.text[start:end])
