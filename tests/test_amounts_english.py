@@ -89,3 +89,20 @@ def test_a_number_word_inside_a_short_quoted_phrase_is_a_name():
     assert found('Beijing backs the “one nation, three orders” model and the so-called "four horsemen".') == []
     assert found('He said: “We sent three inspectors to the site yesterday morning.”') == [
         (3, None, "count", "inspectors")]
+
+
+def test_an_abbreviation_with_dots_is_a_modifier():
+    assert found("Roughly 350 U.K. naval engineers and 20 U.N. staff stayed behind.") == [
+        (350, None, "count", "naval engineers"), (20, None, "count", "staff")]
+
+
+def test_two_lowercase_modifiers_before_the_counted_noun():
+    assert found("The army sent 120 senior field commanders and six junior naval officers.") == [
+        (120, None, "count", "field commanders"), (6, None, "count", "naval officers")]
+    assert found("Even at 86 he still runs marathons.") == []  # a clause, not modifiers
+
+
+def test_letters_of_a_currency_code_inside_a_word_are_no_currency():
+    # "sebesar" ends in "sar" (the riyal's code, written "SAR"): the measure after it still counts
+    assert found("Pabrik itu menghasilkan minyak sebesar 640 juta liter tahun lalu.", "id") == [
+        (640e6, None, "litre", None)]

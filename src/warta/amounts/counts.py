@@ -16,8 +16,10 @@ from dataclasses import replace
 from .figures import Figure
 from .lexicon import Lexicon
 
-_WORD = re.compile(r"\s+([^\W_][\w’'-]*)")
+# a word, or an abbreviation written with its dots ("U.S.", "U.N.": one modifier, not a stop)
+_WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[^\W_][\w’'-]*)")
 MODIFIER_WINDOW = 4  # words between a figure and the noun it counts ("French military")
+LOWERCASE_MODIFIERS = 2  # "150 senior military officials"; a third lowercase word is a clause
 PEOPLE_ENDINGS = ("ese",)  # capitalised plurals without an "s": "Sudanese", "Chinese"
 
 
@@ -70,8 +72,8 @@ def counted_after_modifiers(words: list[tuple[str, int]], lex: Lexicon) -> tuple
         if word[:1].isupper() and word.isalpha() and (plural(word, lex) or low.endswith(PEOPLE_ENDINGS)):
             capital = (word, end)  # a people's name, unless a lowercase plural follows ("Airbus jets")
         elif word[:1].islower():
-            lowercase += 1  # one lowercase modifier ("criminal charges"); more is a clause
-            if capital or lowercase > 1:
+            lowercase += 1  # "criminal charges", "senior military officials"; more is a clause
+            if capital or lowercase > LOWERCASE_MODIFIERS:
                 break
     return capital
 

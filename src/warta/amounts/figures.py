@@ -92,8 +92,9 @@ def _anchors(lex: Lexicon) -> Anchors:
 
 
 def _figure(m: re.Match[str], lex: Lexicon) -> Figure | None:
-    if m.group("cur") and not _currency_case_ok(m.group("cur"), lex):
-        return None
+    # "sebesar 808 juta liter": letters matching a sign in another case ("sar" of "sebesar", "rm")
+    # are no currency, and the number after them is still a figure
+    cur = m.group("cur") if m.group("cur") and _currency_case_ok(m.group("cur"), lex) else None
     scale = lex.scales.get((m.group("scale") or m.group("gscale") or "").lower(), 1.0)
     if m.group("num"):
         value = parse_number(m.group("num"), decimal=lex.decimal)
@@ -102,9 +103,9 @@ def _figure(m: re.Match[str], lex: Lexicon) -> Figure | None:
     value_max = parse_number(m.group("num2"), decimal=lex.decimal) * scale if m.group("num2") else None
     after = (m.group("after") or "").lower()
     percent = after in lex.percent
-    currency = lex.before.get(m.group("cur") or "") or (None if percent else lex.after.get(after))
+    currency = lex.before.get(cur or "") or (None if percent else lex.after.get(after))
     is_many = bool(m.group("words")) and m.group("words").lower() in lex.many
-    start = m.start("cur") if m.group("cur") else m.start("num") if m.group("num") else m.start("words")
+    start = m.start("cur") if cur else m.start("num") if m.group("num") else m.start("words")
     # 15 significant digits drop float noise: "4,1 miliar" is 4100000000, not 4099999999.9999995.
     value, value_max = _round(value * scale), _round(value_max)
     if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):

@@ -42,7 +42,7 @@ def after_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | No
     for i, (s, e, word) in enumerate(toks):
         low = word.lower()
         if low in cues.pronoun_verbs:
-            return Attribution(s, e, word, pronoun="PERSON", named=False)
+            return Attribution(s, e, word, pronoun=cues.verb_pronoun(word), named=False)
         found = None
         if low in cues.sources:
             # "Iwaya, dikutip dari Japan Times": the speaker stands before, the outlet after "dari";
@@ -97,7 +97,7 @@ def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
     s, e, word = toks[i]
     low = word.lower()
     if low in cues.pronoun_verbs:
-        return Attribution(s, e, word, pronoun="PERSON", named=False)
+        return Attribution(s, e, word, pronoun=cues.verb_pronoun(word), named=False)
     prep = prep_at(toks, i, cues)
     if prep:
         return speaker_after(toks, i + prep - 1, cues)

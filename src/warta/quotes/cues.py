@@ -50,6 +50,13 @@ class Cues:
     title_joiners: frozenset[str] = frozenset()  # "of", "dan": join the words of a title opening a sentence
     source_preps: frozenset[str] = frozenset()  # "from", "dari": "kutip TASS dari pernyataan Shoigu"
     documents: frozenset[str] = frozenset()  # "statement", "pernyataan": "issued a statement warning"
+    possessives: frozenset[str] = frozenset()  # "'s": "Whitfield's contact said" names the contact
+
+    def verb_pronoun(self, verb: str) -> str:
+        """The kind of the pronoun glued to a speech verb ("katanya": the kind of "nya"), PERSON
+        when no listed pronoun ends it."""
+        low = verb.lower()
+        return next((kind for word, kind in self.pronouns.items() if low.endswith(word) and low != word), "PERSON")
 
     @cached_property
     def openers(self) -> frozenset[str] | None:
@@ -102,7 +109,8 @@ def load_cues(code: str | None) -> Cues:
                 frozenset(words.get("determiner", ())), frozenset(words.get("relative", ())), genders,
                 title_joiners=frozenset(words.get("title-joiner", ())),
                 source_preps=frozenset(words.get("source-prep", ())),
-                documents=frozenset(words.get("document", ())))
+                documents=frozenset(words.get("document", ())),
+                possessives=frozenset(words.get("possessive", ())))
 
 
 def name_connectors() -> frozenset[str]:

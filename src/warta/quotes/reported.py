@@ -21,6 +21,9 @@ from .cues import QUOTE_MARKS, Cues, tokens
 MIN_WORDS = 4  # shorter content is no claim worth recording ("he said so")
 MAX_CUE_AT = 24  # the verb may follow a long opening ("Sebagaimana dilaporkan …, Ushakov menyampaikan")
 MAX_ADDRESSEE = 6  # words between the verb and "bahwa"/"that" ("kepada wartawan", "reporters")
+MAX_TAIL = 9  # words of "…, menurut <speaker>." / "…, <speaker> said." after the last comma
+DATE_TAIL = 3  # tokens after a last comma that only date the sentence (", Jumat.")
+MAX_CUE_TAIL = 6  # words after a sentence-closing speech verb ("said in a statement on Friday")
 _MARKS = QUOTE_MARKS - {"'", "’"}  # an apostrophe is no quotation mark here
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -88,23 +91,40 @@ def _is_complement_start(toks: list, j: int, cues: Cues) -> bool:
 
 
 def _cue_last(text: str, toks: list, cues: Cues) -> Reported | None:
-    """`<content>, menurut <speaker>.` or `<content>, <speaker> said.`"""
+    """`<content>, menurut <speaker>.`, `<content>, kata <speaker>.` or `<content>, <speaker> said.`"""
     commas = [i for i, t in enumerate(toks) if t[2] == ","]
     if not commas:
         return None
     c = commas[-1]
+    if len(commas) > 1 and len(toks) - c <= DATE_TAIL:  # "…, kata X dalam pernyataan, Jumat."
+        c = commas[-2]
     tail, content = toks[c + 1:], toks[:c]
-    if len(content) < MIN_WORDS or not tail or len(tail) > 9:
+    if len(content) < MIN_WORDS or not tail or len(tail) > MAX_TAIL + MAX_CUE_TAIL:
         return None
     prep = prep_at(tail, 0, cues)
     attribution = None
-    if prep:
+    if prep and len(tail) <= MAX_TAIL:
         attribution = speaker_after(tail, prep - 1, cues)
-    elif len(tail) > 1 and tail[-2][2].lower() in cues.verbs and tail[-1][2] == ".":
-        attribution = speaker_before(tail[:-2], tail[-2], cues)
+    elif tail[0][2].lower() in cues.verbs and len(tail) <= MAX_TAIL:  # "…, kata Kementerian X."
+        attribution = speaker_after(tail, 0, cues)
+    elif not prep:
+        verb = _closing_verb(tail, cues)
+        attribution = speaker_before(tail[:verb], tail[verb], cues) if verb and verb < MAX_TAIL else None
     if attribution is None:
         return None
     return Reported(content[0][0], content[-1][1], attribution)
+
+
+def _closing_verb(tail: list, cues: Cues) -> int | None:
+    """Index of the speech verb closing a sentence after its speaker: "…, the navy said." or
+    with a few words of when and how after it ("…, the navy said in a statement on Friday.")."""
+    if tail[-1][2] != ".":
+        return None
+    for k in range(1, len(tail) - 1):
+        if tail[k][2].lower() in cues.verbs:
+            after = tail[k + 1:-1]
+            return k if len(after) <= MAX_CUE_TAIL and all(t[2] not in STOP for t in after) else None
+    return None
 
 
 def _trim(text: str, toks: list) -> int:

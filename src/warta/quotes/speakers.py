@@ -4,35 +4,32 @@ fuller mention elsewhere in the article). Pronouns go to the most recent speaker
 """
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
-from ..cldr import territory_names
-from ..lang.folders import available_languages, read_lines
 from ..model import Article, Entity
-from .attribution import Attribution, drop_brackets, runs_of
-from .cues import Cues, name_connectors, title_lead, tokens
+from .attribution import Attribution, drop_brackets
+from .cues import Cues, tokens
 from .described import described_after, described_entity, head_word
 from .gender import Genders
+from .names import (
+    calendar_words,
+    coarse,
+    cut_or_padded,
+    name_tail,
+    name_words,
+    place_names,
+    sentence_subjects,
+    split_title,
+    surname_index,
+)
 
 SPEAKER_TYPES = ("PERSON", "ORG")
+ANY = "ANY"  # a pronoun standing for a person or an organisation ("-nya" of "katanya")
+DESCRIBED = "DESCRIBED"  # the kind of a speaker only described ("the navy"), whom no pronoun names
 PRONOUN_REACH = 400  # characters back to a person a pronoun can stand for when nobody spoke yet
-LEAD_CHARS = 200
 ROLE_REACH = 600  # characters after a role of a place ("China's ambassador to Britain") to the person it names
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    """Country names in the languages warta reads (CLDR via Babel): not part of a person's name."""
-    names: set[str] = set()
-    for name in territory_names():
-        # Every word of "Amerika Serikat", "Korea Utara": none of them is a person's name.
-        # Lowercase words ("dan" of "Trinidad dan Tobago", "and") are no place names.
-        names.update(w.lower() for w in name.split() if w.isalpha() and len(w) > 2 and w[:1].isupper())
-    return frozenset(names)
 
 
 class SpeakerResolver:
@@ -43,22 +40,22 @@ class SpeakerResolver:
         self.text = article.text
         self.cues = cues
         self.mentions = sorted(
-            ((m.start, m.end, e) for e in article.entities if _coarse(e) in SPEAKER_TYPES for m in e.mentions),
+            ((m.start, m.end, e) for e in article.entities if coarse(e) in SPEAKER_TYPES for m in e.mentions),
             key=lambda x: x[0])
-        self.by_word = _name_words(self.mentions)
+        self.by_word = name_words(self.mentions)
         self.history: list[tuple[int, dict[str, Any], str]] = []  # (offset, speaker, kind) in text order
         self.genders = Genders(article, cues)
 
     # Built on first use: most articles have no pronoun to resolve and no lone surname to complete.
     @cached_property
     def subjects(self) -> list[tuple[int, Entity]]:
-        """Persons who begin a sentence (see `_subjects`)."""
-        return _subjects(self.article, self.mentions)
+        """Persons who begin a sentence (see `sentence_subjects`)."""
+        return sentence_subjects(self.article, self.mentions)
 
     @cached_property
     def _place_words(self) -> frozenset[str]:
         """Words of the places the article names ("Britain", which no country list spells so)."""
-        return frozenset(w.lower() for e in self.article.entities if _coarse(e) == "PLACE"
+        return frozenset(w.lower() for e in self.article.entities if coarse(e) == "PLACE"
                          for m in e.mentions for w in self.text[m.start:m.end].split())
 
     @cached_property
@@ -67,14 +64,14 @@ class SpeakerResolver:
         ("Universitas Andalas Syafruddin Karimi": "syafruddin" and "karimi" -> "Syafruddin Karimi")."""
         out: dict[str, str] = {}
         for _, _, entity in self.mentions:
-            pair = _name_tail(entity.name.split(), self.cues) if _coarse(entity) == "ORG" else None
+            pair = name_tail(entity.name.split(), self.cues) if coarse(entity) == "ORG" else None
             for word in pair or ():
                 out.setdefault(word.lower(), " ".join(pair))
         return out
 
     @cached_property
     def _surnames(self) -> dict[str, list[str]]:
-        return _surname_index(self.article, self.cues) if not self.mentions else {}
+        return surname_index(self.article, self.cues) if not self.mentions else {}
 
     def resolve(self, attribution: Attribution) -> dict[str, Any] | None:
         """The speaker of an attribution, updating who was last speaking."""
@@ -86,7 +83,7 @@ class SpeakerResolver:
             if known is not None:
                 return known
         entity = self._entity_in(attribution.start, attribution.end)
-        if entity is not None and _coarse(entity) != "PERSON":
+        if entity is not None and coarse(entity) != "PERSON":
             # "Wakil Menteri ESDM Yuliot Tanjung", "Analis CGS Indonesia, Mino": the organisation
             # is the speaker's employer; a name after it is the speaker.
             person = self._name_after(entity, attribution)
@@ -94,23 +91,29 @@ class SpeakerResolver:
                 return self.remember(person, "PERSON", attribution.start)
         if entity is not None:
             written = self._from_text(attribution.start, attribution.end)
-            if written is not None and _cut_or_padded(entity, written["name"], self.cues.affiliations):
+            if written is not None and cut_or_padded(entity, written["name"], self.cues.affiliations):
                 return self.remember(written, "PERSON", attribution.start)
-        if entity is not None and _coarse(entity) == "PERSON" and entity.name.lower() in self._glued:
+        if entity is not None and coarse(entity) == "PERSON" and entity.name.lower() in self._glued:
             # "tutur Syafruddin": a lone name whose full form the tagger glued to a workplace
             return self.remember(self._phrase(self._glued[entity.name.lower()]), "PERSON", attribution.start)
         if entity is not None:
-            return self.remember(_from_entity(entity), _coarse(entity), attribution.start)
+            return self.remember(_from_entity(entity), coarse(entity), attribution.start)
         if not attribution.named:  # "the expert warned": described, not named; no pronoun goes to it
             phrase = self.text[attribution.start:attribution.end]
             issuer = self._issuer(phrase, attribution.start)
             if issuer is not None:
-                return self.remember(_from_entity(issuer), _coarse(issuer), attribution.start)
+                return self.remember(_from_entity(issuer), coarse(issuer), attribution.start)
+            author = self._document_author(phrase, attribution.start)
+            if author is not None:
+                return author
             if self._points_back(attribution):  # "kata menteri", "purnawirawan jenderal ini"
                 return self._referent("PERSON", attribution.start) or self._phrase(phrase)
             if phrase.lstrip()[:1].isdigit():  # "44 percent say that": a share of those polled
                 return None
-            return self._phrase(phrase)
+            # an organisation described ("the Greek foreign ministry") is one "it" may stand for;
+            # others are remembered for a document they issued ("the statement said")
+            kind = "ORG" if head_word(phrase, self.cues) in self.cues.org_heads else DESCRIBED
+            return self.remember(self._phrase(phrase), kind, attribution.start)
         person = self._role_of_place(attribution)
         if person is not None:
             return self.remember(_from_entity(person), "PERSON", attribution.start)
@@ -126,7 +129,7 @@ class SpeakerResolver:
             return None
         # A name read from the text is a person's unless it names an organisation or a place.
         words = speaker["name"].lower().split()
-        is_person = not any(w in self.cues.org_heads or w in _place_names() for w in words)
+        is_person = not any(w in self.cues.org_heads or w in place_names() for w in words)
         return self.remember(speaker, "PERSON" if is_person else "ORG", attribution.start)
 
     def _described(self, phrase: str, at: int) -> dict[str, Any] | None:
@@ -136,30 +139,33 @@ class SpeakerResolver:
             return None
         kinds = ("ORG",) if head in self.cues.org_heads else ("PERSON", "ORG")
         entity = described_entity(self.text, self.mentions, head, at, kinds, self.cues)
-        return None if entity is None else self.remember(_from_entity(entity), _coarse(entity), at)
+        return None if entity is None else self.remember(_from_entity(entity), coarse(entity), at)
 
     def remember(self, speaker: dict[str, Any], kind: str, at: int) -> dict[str, Any]:
         """Make `speaker` one a later pronoun of `kind` may refer to."""
         self.history.append((at, speaker, kind))
         return speaker
 
-    def _last(self, kind: str, gender: str | None) -> tuple[int, dict[str, Any]] | None:
-        """The latest speaker of `kind` a pronoun of `gender` may stand for."""
+    def _last(self, kinds: tuple[str, ...], gender: str | None) -> tuple[int, dict[str, Any]] | None:
+        """The latest speaker of one of `kinds` a pronoun of `gender` may stand for."""
         return next(((at, sp) for at, sp, k in reversed(self.history)
-                     if k == kind and self.genders.fits(gender, sp)), None)
+                     if k in kinds and self.genders.fits(gender, sp)), None)
 
     def _referent(self, kind: str, at: int, gender: str | None = None) -> dict[str, Any] | None:
-        """The later of the last speaker of `kind` and the last person who began a sentence,
-        of the pronoun's gender where both are known ("she" skips Mr. Ortiz)."""
-        last = self._last(kind, gender) or (self._last("PERSON", gender) if kind != "PERSON" else None)
+        """The later of the last speaker of `kind` (ANY: a person or an organisation, as "-nya"
+        may be) and the last person who began a sentence, of the pronoun's gender where both are
+        known ("she" skips Mr. Ortiz)."""
+        kinds = SPEAKER_TYPES if kind == ANY else (kind,)
+        person = "PERSON" in kinds
+        last = self._last(kinds, gender) or (None if person else self._last(("PERSON",), gender))
         subject = None
-        if kind == "PERSON":
+        if person:
             subject = next(((s, e) for s, e in reversed(self.subjects)
                             if s < at and self.genders.fits(gender, _from_entity(e))), None)
         if subject and (last is None or subject[0] > last[0]):
             return _from_entity(subject[1])
-        if last is None and kind == "PERSON":  # no speaker yet: the person named just before
-            near = [e for s, _, e in self.mentions if at - PRONOUN_REACH < s < at and _coarse(e) == "PERSON"
+        if last is None and person:  # no speaker yet: the person named just before
+            near = [e for s, _, e in self.mentions if at - PRONOUN_REACH < s < at and coarse(e) == "PERSON"
                     and self.genders.fits(gender, _from_entity(e))]
             return _from_entity(near[-1]) if near else None
         return last[1] if last else None
@@ -170,10 +176,10 @@ class SpeakerResolver:
         if not ends or max(ends) >= attribution.end:
             return None
         words = [t[2] for t in drop_brackets(tokens(self.text, max(ends), attribution.end)) if t[2] != ","]
-        _, name = _split_title(words, self.cues)
+        _, name = split_title(words, self.cues)
         if not 1 <= len(name) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in name):
             return None  # "(ESDM)", "RI": an acronym ends the organisation's name, names no one
-        if any(w.lower() in self.cues.org_heads or w.lower() in _place_names() for w in name):
+        if any(w.lower() in self.cues.org_heads or w.lower() in place_names() for w in name):
             return None
         return self._from_words(max(ends), attribution.end)
 
@@ -182,7 +188,7 @@ class SpeakerResolver:
         (the last title written in lowercase, in the phrase or the few words before it) is the speaker: the person the article introduces
         with it, before the quotation or, failing that, just after it."""
         written = re.findall(r"[^\W\d_]+", self.text[attribution.start:attribution.end])
-        if not written or any(w.lower() not in _place_names() and w.lower() not in self._place_words for w in written):
+        if not written or any(w.lower() not in place_names() and w.lower() not in self._place_words for w in written):
             return None  # a name or a title, not a place alone
         lead = re.split(r"[.,;:!?“”\"\n]", self.text[max(0, attribution.start - 60):attribution.start])[-1]
         words = re.findall(r"[^\W\d_]+", lead)[-4:] + re.findall(r"[^\W\d_]+", self.text[attribution.start:attribution.end])
@@ -207,6 +213,21 @@ class SpeakerResolver:
         named = [e for s, t, e in self.mentions if begin <= s and t <= at]
         return named[-1] if named else None
 
+    def _document_author(self, phrase: str, at: int) -> dict[str, Any] | None:
+        """"the statement said" after "…, the US military said in a statement": a document spoken
+        of before speaks for the one who spoke in the sentence that brought it up."""
+        words = [w for w in re.findall(r"[^\W\d_]+", phrase.lower()) if w not in self.cues.demonstratives]
+        pointed = len(words) > 1 or words != re.findall(r"[^\W\d_]+", phrase.lower())  # "the …", "… itu"
+        if not words or not pointed or words[-1] not in self.cues.documents or words[0] in self.cues.indefinites:
+            return None
+        earlier = [m.start() for m in re.finditer(rf"\b{re.escape(words[-1])}\b", self.text[:at], re.IGNORECASE)]
+        if not earlier:
+            return None
+        starts = [s.start for s in self.article.sentences if s.start <= earlier[-1]]
+        begin = max(starts) if starts else 0
+        said = [(a, sp) for a, sp, _ in self.history if begin <= a <= earlier[-1]]
+        return said[-1][1] if said else None
+
     @staticmethod
     def _phrase(phrase: str) -> dict[str, Any]:
         return {"name": phrase, "entity": None, "role": None, "country": None}
@@ -222,20 +243,25 @@ class SpeakerResolver:
 
     def _only_titles(self, attribution: Attribution) -> bool:
         words = [t[2].lower().rstrip(".") for t in tokens(self.text, attribution.start, attribution.end)]
-        words = [w for w in words if w.isalpha() and w not in _calendar()]
+        words = [w for w in words if w.isalpha() and w not in calendar_words()]
         return bool(words) and all(w in self.cues.titles for w in words)
 
     def _entity_in(self, start: int, end: int) -> Entity | None:
-        """The entity named inside the phrase: the last PERSON, else the last ORG."""
-        inside = [e for s, t, e in self.mentions if s < end and t > start]
-        persons = [e for e in inside if _coarse(e) == "PERSON"]
+        """The entity named inside the phrase: the last PERSON, else the last ORG; a possessor is
+        not the one speaking ("a reporter Dana Whitfield's contact said")."""
+        inside = [e for s, t, e in self.mentions if s < end and t > start and not self._possessor(t)]
+        persons = [e for e in inside if coarse(e) == "PERSON"]
         return (persons or inside or [None])[-1]
+
+    def _possessor(self, end: int) -> bool:
+        """Whether a possessive ending ("'s") follows the mention ending at `end`."""
+        return any(self.text.startswith(p, end) for p in self.cues.possessives)
 
     def _from_text(self, start: int, end: int) -> dict[str, Any] | None:
         parts = self.text[start:end].split(",")
         for k in range(len(parts) - 1, 0, -1):  # "Jubir Kemlu RI, Rolliansyah Soemirat": the name part
             offset = start + sum(len(p) + 1 for p in parts[:k])
-            if _split_title([t[2] for t in tokens(self.text, offset, end)], self.cues)[1]:
+            if split_title([t[2] for t in tokens(self.text, offset, end)], self.cues)[1]:
                 return self._from_words(offset, end)
         return self._from_words(start, end)
 
@@ -244,7 +270,7 @@ class SpeakerResolver:
         if any(w.lower() in self.cues.org_heads for w in words):  # "Kedutaan Besar India": an organisation
             words = [w for w in words if w.lower() not in self.cues.determiners]
             return {"name": " ".join(words), "entity": None, "role": None, "country": None}
-        role, name = _split_title(words, self.cues)
+        role, name = split_title(words, self.cues)
         if not name or len(" ".join(name)) < 2:
             return None
         known = self.by_word.get(name[0].lower()) if len(name) == 1 else None
@@ -258,143 +284,5 @@ class SpeakerResolver:
         return {"name": " ".join(name), "entity": None, "role": " ".join(role) or None, "country": None}
 
 
-def _name_words(mentions: list) -> dict[str, Entity]:
-    """First and last names of linked persons -> the person ("Dave" -> Dave Laksono)."""
-    persons = [e for _, _, e in mentions if _coarse(e) == "PERSON" and e.name.split()]
-    return {w.lower(): e for e in persons for w in (e.name.split()[0], e.name.split()[-1]) if len(w) > 2}
-
-
-def _subjects(article: Article, mentions: list) -> list[tuple[int, Entity]]:
-    """Persons who begin a sentence, titles aside ("Menlu Sugiono mengatakan…"): linked mentions,
-    and lone first or last names of linked persons ("Rolliansyah belum bisa…")."""
-    by_word = _name_words(mentions)
-    starts = sorted(s.start for s in article.sentences)
-    out = []
-    for start, _, entity in mentions:
-        k = bisect.bisect_right(starts, start) - 1
-        lead_start = starts[k] if k >= 0 else start
-        # a title is no longer than LEAD_CHARS: a longer lead is not read (a run of capitalised
-        # words would otherwise be matched again for every mention in it)
-        if (_coarse(entity) == "PERSON" and start - lead_start <= LEAD_CHARS
-                and title_lead().fullmatch(article.text, lead_start, start)):
-            out.append((start, entity))
-    for start in starts:
-        lead = title_lead().match(article.text, start, start + 80)
-        for word in re.finditer(r"[A-Z][\w-]+", lead.group() if lead else ""):
-            if word.group().lower() in by_word:
-                out.append((start + word.start(), by_word[word.group().lower()]))
-                break
-    return sorted(out, key=lambda x: x[0])
-
-
-def _cut_or_padded(entity: Entity, written: str, affiliations: frozenset[str]) -> bool:
-    """The entity tagger cut a person's name ("Elijah E" of "Elijah E. Cummings", "Cheuk Hau" of
-    "Cheuk Hau-yip", "Chuck" of
-    "Chuck Jordan") or padded it with a workplace ("Cameron Easley for Morning Consult", "Budi
-    dari Kompas"): the name as written, holding the entity's words or held in them, is better.
-    `affiliations` are the language's words joining a name to a workplace (`affiliation` in
-    `quote_words.tsv`: "for", "at", "of"; "dari", "di")."""
-    own = [w.lower().rstrip(".") for w in entity.name.split()]
-    words = [w.lower().rstrip(".") for w in written.split()]
-    if not words or not own or own == words:
-        return False
-    if _coarse(entity) == "PERSON" and len(own) == len(words) and own[:-1] == words[:-1] \
-            and words[-1].startswith(own[-1] + "-"):
-        return True  # "Cheuk Hau" of "Cheuk Hau-yip": cut at the hyphen
-    if _coarse(entity) == "PERSON" and set(own) < set(words) and words[-1] not in own:
-        return not set(words) & (name_connectors() | affiliations)  # "Budi di Kementerian …" is no longer name
-    return set(words) < set(own) and bool(affiliations & set(own[1:-1])) and not affiliations & set(words)
-
-
-def _name_tail(words: list[str], cues: Cues) -> tuple[str, str] | None:
-    """"Universitas Andalas Syafruddin Karimi": a long organisation's name (a workplace, then a
-    person) may end in a two-word name; the pair is a name when neither word is a title, a place,
-    a connector or an organisation's head word."""
-    if len(words) <= 3 or not all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words[-2:]):
-        return None
-    low = [w.lower() for w in words[-2:]]
-    if any(w in cues.titles or w in cues.org_heads or w in _place_names() for w in low):
-        return None
-    return words[-2], words[-1]
-
-
-def _coarse(entity: Entity) -> str:
-    kind = entity.type.upper()
-    if kind in {"PERSON", "PER"}:
-        return "PERSON"
-    return "ORG" if kind in {"ORG", "ORGANIZATION", "ORGANISATION"} else "PLACE"
-
-
 def _from_entity(entity: Entity) -> dict[str, Any]:
     return {"name": entity.name, "entity": entity.id, "role": entity.role, "country": entity.country}
-
-
-def _split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
-    """("Presiden", "Rusia", "Vladimir", "Putin") -> (["Presiden", "Rusia"], ["Vladimir", "Putin"]);
-    "Elijah Cummings of Maryland" -> the name before "of"."""
-    def skip(word: str) -> bool:
-        low = word.lower().rstrip(".")
-        return low in cues.titles or low in _place_names() or low in cues.determiners or low in _calendar() \
-            or low in cues.connectives
-
-    cut, honoured = 0, False
-    while cut < len(words) and (skip(words[cut]) or words[cut].lower() in name_connectors()):
-        cut += 1
-        honoured = words[cut - 1].lower().rstrip(".") in cues.honorifics and cut < len(words)
-        if honoured:
-            break  # "Mr. King": after an honorific comes the name, whatever it looks like
-    if cut == len(words) and words and words[-1].lower() in _place_names():
-        return words[:-1], words[-1:]  # "Monaco said", "Rusia mengatakan": a place can speak too
-    role, name = words[:cut], [w for w in words[cut:] if w.lower().rstrip(".") not in _calendar()]
-    for i, word in enumerate(name):
-        if word.lower() in name_connectors():
-            name = name[:i]
-            break
-    # "Kazem Jalali Iran": a title or place after the name goes; not the name's own last word
-    # ("Mr. King", "Chuck Jordan")
-    while len(name) > (1 if honoured else 2) and skip(name[-1]) or len(name) == 2 and _title_only(name[-1], cues):
-        name = name[:-1]
-    if len(name) > 4:  # a long run is an organisation's name, or a role and a name: keep it whole
-        return [], words
-    return role, name
-
-
-def _title_only(word: str, cues: Cues) -> bool:
-    low = word.lower().rstrip(".")
-    return low in cues.titles or low in cues.determiners or low in _calendar() or low in cues.connectives
-
-
-@cache
-def _calendar() -> frozenset[str]:
-    """Weekday and month names (Thursday, Kamis), which start capitalised but name no one."""
-    words = set()
-    for code in available_languages():
-        for name in ("date_weekdays.tsv", "date_months.tsv"):
-            words.update(line.split("\t")[0].strip().lower() for line in read_lines(code, name))
-    return frozenset(words)
-
-
-def _headline(text: str, start: int, end: int) -> bool:
-    """A line whose words are mostly capitalised (a headline) is no place to learn names from."""
-    words = text[start:end].split()
-    return len(words) > 2 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
-
-
-def _surname_index(article: Article, cues: Cues) -> dict[str, list[str]]:
-    """Lone name word -> the fuller name it is short for ("Jalali" -> ["Kazem", "Jalali"])."""
-    text = article.text
-    paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(text))]
-    full: Counter[tuple[str, ...]] = Counter()
-    for start, end in paragraphs:
-        if _headline(text, start, end):
-            continue
-        toks = tokens(text, start, end)
-        for run in runs_of(toks):
-            _, name = _split_title([toks[k][2] for k in run], cues)
-            if 2 <= len(name) <= 3 and all(w[:1].isupper() for w in name):
-                full[tuple(name)] += 1
-    index: dict[str, list[str]] = {}
-    for name, _ in full.most_common():
-        for word in (name[0], name[-1]):
-            index.setdefault(word.lower(), list(name))
-    return index

@@ -29,6 +29,7 @@ MIN_WORDS = 3  # "besar", "tidak netral": a word or two in quote marks is a term
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words without a cue are titles or scare quotes
 PRODUCER = "quotes"
 MAX_GAP = 80  # characters between quote marks and the speaker phrase
+PROSE_ENDS = ".!?\"”’'…)"  # how a paragraph of prose ends (not a heading, a link line)
 
 
 @dataclass
@@ -39,6 +40,15 @@ class _Found:
     paragraph: int
     attribution: Attribution | None = None
     speaker: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class _Said:
+    """Reported speech as a quotation after it may follow on from it."""
+
+    start: int
+    paragraph: int
+    speaker: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -206,34 +216,55 @@ def _resolve(article: Article, found: list[_Found], reported: list, resolver: Sp
     """Speakers in text order, so pronouns find the speaker named last; then follow-ons."""
     events = [(f.quoted.start, f) for f in found] + [(r[0], r) for r in reported]
     quotes: list[Quote] = []
+    paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
+    statements: list[_Found | _Said] = []  # in text order
     for _, item in sorted(events, key=lambda x: x[0]):
         if isinstance(item, _Found):
             item.speaker = resolver.resolve(item.attribution) if item.attribution else None
+            statements.append(item)
             continue
         start, end, attribution = item
         speaker = resolver.resolve(attribution)
+        statements.append(_Said(start, _paragraph_of(paragraphs, start), speaker))
         quotes.append(_quote(article.text, start, end, speaker, attribution, direct=False))
-    _follow_on(found)
+    _follow_on(found, statements, _prose(article.text, paragraphs))
     for item in found:
         q = item.quoted
         quotes.append(_quote(article.text, q.start, q.end, item.speaker, item.attribution, direct=True))
     return quotes
 
 
-def _follow_on(found: list[_Found]) -> None:
-    """A quotation without a speaker goes to the speaker of a quotation in the same or the previous
-    paragraph, when that one is attributed (the text then makes the speaker clear)."""
+def _follow_on(found: list[_Found], statements: list[_Found | _Said], prose: list[int]) -> None:
+    """A quotation without a speaker goes to the speaker of the last statement (a quotation or
+    reported speech: "Erekat said it was a trick.¶“They wanted us on our knees.”") in the same or
+    the previous paragraph of prose (a heading or a link line between them — "SEE MORE: …" — is
+    skipped), when that one is attributed: the text then makes the speaker clear; failing that, of
+    a quotation after it in its paragraph."""
     for i, item in enumerate(found):
         if item.speaker is not None:  # an attribution that named no one ("Dan menambahkan") counts as none
             continue
-        for other in reversed(found[:i]):
-            if item.paragraph - other.paragraph > 1:
+        for other in reversed(statements):  # a quotation's speaker as follow-ons gave it
+            offset = other.quoted.start if isinstance(other, _Found) else other.start
+            if offset >= item.quoted.start:
+                continue
+            if prose[item.paragraph] - prose[other.paragraph] > 1:
                 break
             if other.speaker is not None:
                 item.speaker = other.speaker
                 break
         if item.speaker is None and i + 1 < len(found) and found[i + 1].paragraph == item.paragraph:
             item.speaker = found[i + 1].speaker
+
+
+def _prose(text: str, paragraphs: list[tuple[int, int]]) -> list[int]:
+    """Each paragraph's rank among the paragraphs of prose (those ending as a sentence or a
+    quotation ends): a heading or a link line takes the rank of the paragraph before it."""
+    out, rank = [], 0
+    for start, end in paragraphs:
+        last = text[start:end].rstrip()[-1:]
+        rank += bool(last) and last in PROSE_ENDS
+        out.append(rank)
+    return out
 
 
 def _quote(text: str, start: int, end: int, speaker: dict | None, attribution: Attribution | None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 
 from ..model import Article, Parse, Span
@@ -27,6 +28,7 @@ DATELINE_CHARS = 3  # the outlet opens the sentence
 NOUN_DEPENDENTS = ("nmod", "obj", "appos", "flat", "compound")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X", "DET", "SYM")  # parts of speech a subject may have
 CLAUSES = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj")  # not part of a noun's phrase
+QUOTE_CLOSERS = ("”", '"')  # a quotation before a speech verb, which may then come before its subject
 NAME_OVERRUN = 60  # characters a name may run on past its sentence's end
 DESCRIPTION_PARTS = ("det", "amod", "compound", "nmod:poss", "nummod")
 # modifiers a description may hold after its noun (UD; head-initial languages put them there):
@@ -97,26 +99,39 @@ def parsed_attribution(article: Article, open_at: int, close_at: int | None, bou
     next one's opening), so a verb belonging to a neighbouring quotation is not taken."""
     low, high = bounds
     if close_at is not None:  # "…,” said X" / "…,” X said": verb and speaker after the quotation
-        found = _from_verb(article, close_at, cues, (close_at, high), after=True)
+        found = _from_verb(article, close_at, cues, (close_at, high), after=True, opened=open_at)
         if found is not None:
             return found
     return _from_verb(article, open_at, cues, (low, open_at), after=False)
 
 
-def _from_verb(article: Article, offset: int, cues: Cues, side: tuple[int, int], *, after: bool) -> Attribution | None:
+def _from_verb(article: Article, offset: int, cues: Cues, side: tuple[int, int], *, after: bool,
+               opened: int = 0) -> Attribution | None:
     """The speaker of the speech verb nearest the quotation on one side of it; verb and speaker
-    both on that side (a subject inside the quotation or across it is a misparse)."""
+    both on that side (a subject inside the quotation or across it is a misparse). After the
+    quotation, a verb coordinated with one before its opening mark ("X said it saw the move as
+    “…” and said it would respond") is that verb's second statement: the first one frames it."""
     parse = tree.parse_at(article, offset)
     if parse is None:
         return None
     text = article.text
     inside = [side[0] <= w.start and w.end <= side[1] for w in parse.words]
-    verbs = [i for i, w in enumerate(parse.words) if inside[i] and _is_cue(text[w.start:w.end], cues)]
+    verbs = [i for i, w in enumerate(parse.words) if inside[i] and _is_cue(text[w.start:w.end], cues)
+             and not (after and _second_statement(parse, i, opened))]
     for v in (verbs if after else reversed(verbs)):
         found = _speaker(parse, v, text, cues, inside)
         if found is not None:
             return found
     return None
+
+
+def _second_statement(parse: Parse, v: int, opened: int) -> bool:
+    """Whether verb `v` is coordinated with a verb standing before offset `opened` and has a
+    pronoun for its own subject ("and said it would"; without one it shares the first verb's)."""
+    h = parse.words[v].head
+    s = tree.subject(parse, v, inherit=False)
+    return parse.words[v].deprel == "conj" and 0 <= h < len(parse.words) and parse.words[h].end <= opened \
+        and s is not None and parse.words[s].upos == "PRON"
 
 
 def _is_cue(word: str, cues: Cues) -> bool:
@@ -129,7 +144,7 @@ def _speaker(parse: Parse, v: int, text: str, cues: Cues, inside: list[bool]) ->
     clitic = _clitic_pronoun(parse, v, text, cues)  # "katanya" split into "kata" + "nya"
     if clitic is not None:
         return clitic
-    s = _subject(parse, v)
+    s = _subject(parse, v, text, lambda i: _is_cue(_word(parse, i, text), cues))
     if s is None or not (inside[s] or _shared_before(parse, s, v, text)):
         return None
     word = parse.words[s]
@@ -198,7 +213,12 @@ def _named(parse: Parse, s: int, text: str, cues: Cues) -> tuple[int, int] | Non
         j for j in later
         if parse.words[j].head == word.head and parse.words[j].deprel in (word.deprel, "appos")]
     for j in appositions:
-        name = _own_name(parse, j, text, cues) if j and _word(parse, j - 1, text) == "," else None
+        # "…, former trade adviser Carla Moss": the phrase (its own comma aside) opens after a comma
+        first = next(k for k in tree.subtree(parse, j) if parse.words[k].upos != "PUNCT" or k == j)
+        opening = _word(parse, first, text).lower()  # "…, a prominent New York Democrat": described
+        described = opening in cues.determiners or opening in cues.indefinites
+        name = _own_name(parse, j, text, cues) if first and _word(parse, first - 1, text) == "," \
+            and not described else None
         if name is not None:  # "…, Brigjen Andi Suci,": a title and a name in the apposition
             return _name_span(parse, name, text)
     written = _word(parse, s, text)
@@ -250,27 +270,51 @@ def _across_dateline(parse: Parse, s: int, v: int, text: str) -> bool:
     return DATELINE_DASH.search(text, low, high) is not None
 
 
-def _subject(parse: Parse, v: int) -> int | None:
+def _subject(parse: Parse, v: int, text: str, is_cue: Callable[[int], bool]) -> int | None:
     """The verb's subject, or the one it shares with the clause it hangs from ("…, saying"); for a
     speech verb the parser took for a noun ("ucap", "tutur" of "…,” ucap pengamat X"), its first
-    nominal dependent after it."""
+    nominal dependent after it. A participle the parser hung on a reported clause ("X said Y had
+    found it “…”, saying") shares the subject of the speech verb reporting it."""
     if parse.words[v].upos not in ("VERB", "AUX"):
         found = tree.subject(parse, v, inherit=False)
         return found if found is not None else next(
             (j for j in tree.children(parse, v, NOUN_DEPENDENTS) if j > v and tree.case_word(parse, j) is None), None)
+    inverted = _inverted_subject(parse, v, text)
+    if inverted is not None:
+        return inverted
     seen = set()
     while v is not None and v not in seen:
         seen.add(v)
         found = tree.subject(parse, v, inherit=False)
-        if found is not None:
+        h = tree.head(parse, v)
+        reported = len(seen) > 1 and parse.words[v].deprel == "ccomp" and h is not None and is_cue(h)
+        if found is not None and not reported:
             return found
+        if reported:
+            v = h
+            continue
         if parse.words[v].deprel not in SHARED_SUBJECT:
             return None
-        h = tree.head(parse, v)
         if parse.words[v].deprel == "acl" and h is not None:
             return h  # "footage of Hillary Clinton asking, “…”": the noun the participle describes
         v = h
     return None
+
+
+def _inverted_subject(parse: Parse, v: int, text: str) -> int | None:
+    """"“…” despite his title, said another witness in the probe, Carla Moss": a finite speech
+    verb after a quotation, without a subject of its own or a conjunct's, the noun phrase right
+    after it taken for its object, is inverted: that noun is its subject."""
+    word = parse.words[v]
+    if "VerbForm=Fin" not in (word.feats or "") or tree.subject(parse, v) is not None \
+            or not any(mark in text[parse.start:word.start] for mark in QUOTE_CLOSERS):
+        return None
+    objects = [j for j in tree.children(parse, v, ("obj",)) if j > v and parse.words[j].upos in ("NOUN", "PROPN")]
+    if not objects:
+        return None
+    j = objects[0]
+    between = range(v + 1, tree.subtree(parse, j)[0])
+    return j if not any(parse.words[k].upos not in ("PUNCT",) for k in between) else None
 
 
 def _antecedent(parse: Parse, s: int) -> int | None:
