@@ -99,6 +99,11 @@ def plover_records() -> dict[str, float]:
     return project_bench("plover_gsr.py", "--data", str(PLOVER))
 
 
+def speaker_audit() -> dict[str, float]:
+    """benchmarks/speaker_audit.py's figures: 30 corpus articles judged by hand (issue 19)."""
+    return project_bench("speaker_audit.py", "--shared", str(SHARED))
+
+
 def publication_dates() -> dict[str, float]:
     """benchmarks/dates_bench.py's figures: the publication day of real Indonesian pages."""
     return project_bench("dates_bench.py", "--pages", str(CORPUS / "id" / "pages"))
@@ -120,6 +125,7 @@ BENCHES: dict[str, tuple[Callable[[], dict[str, float]], tuple[str, ...]]] = {
     "polnear-test": (lambda: scorer("polnear_bench.py", "--split", "test"),
                      ("eval/polnear_bench.py", "corpus/en/polnear/test")),
     "dates-pages": (publication_dates, ("corpus/id/pages",)),
+    "speaker-audit": (speaker_audit, ("corpus/id/articles", "corpus/en/pages")),
     "plover": (plover_records, ("corpus/lexicons/plover/PLOVER_GSR_CAMEO.txt",)),
     "cameo": (lambda: scorer("cameo_bench.py"),
               ("eval/cameo_bench.py", "corpus/annotations/petrarch-cameo/PETR2_GSR_validation.sentences.jsonl")),

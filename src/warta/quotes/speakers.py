@@ -26,7 +26,6 @@ from .names import (
 )
 
 SPEAKER_TYPES = ("PERSON", "ORG")
-ANY = "ANY"  # a pronoun standing for a person or an organisation ("-nya" of "katanya")
 DESCRIBED = "DESCRIBED"  # the kind of a speaker only described ("the navy"), whom no pronoun names
 PRONOUN_REACH = 400  # characters back to a person a pronoun can stand for when nobody spoke yet
 ROLE_REACH = 600  # characters after a role of a place ("China's ambassador to Britain") to the person it names
@@ -152,12 +151,10 @@ class SpeakerResolver:
                      if k in kinds and self.genders.fits(gender, sp)), None)
 
     def _referent(self, kind: str, at: int, gender: str | None = None) -> dict[str, Any] | None:
-        """The later of the last speaker of `kind` (ANY: a person or an organisation, as "-nya"
-        may be) and the last person who began a sentence, of the pronoun's gender where both are
-        known ("she" skips Mr. Ortiz)."""
-        kinds = SPEAKER_TYPES if kind == ANY else (kind,)
-        person = "PERSON" in kinds
-        last = self._last(kinds, gender) or (None if person else self._last(("PERSON",), gender))
+        """The later of the last speaker of `kind` and the last person who began a sentence,
+        of the pronoun's gender where both are known ("she" skips Mr. Ortiz)."""
+        person = kind == "PERSON"
+        last = self._last((kind,), gender) or (None if person else self._last(("PERSON",), gender))
         subject = None
         if person:
             subject = next(((s, e) for s, e in reversed(self.subjects)

@@ -225,7 +225,8 @@ def _resolve(article: Article, found: list[_Found], reported: list, resolver: Sp
             continue
         start, end, attribution = item
         speaker = resolver.resolve(attribution)
-        statements.append(_Said(start, _paragraph_of(paragraphs, start), speaker))
+        if attribution.named or attribution.pronoun:  # "Mereka", "sejumlah spekulasi": no one to follow
+            statements.append(_Said(start, _paragraph_of(paragraphs, start), speaker))
         quotes.append(_quote(article.text, start, end, speaker, attribution, direct=False))
     _follow_on(found, statements, _prose(article.text, paragraphs))
     for item in found:
