@@ -19,10 +19,12 @@ from .. import __version__
 from ..settings import load_settings
 from ..store import open_store
 from .cache import CachedResponses
+from .direct import direct_routes
 from .extractor import Extractor
 from .guards import RequestLimits
 from .problems import add_problem_handlers, problem
 from .read import router as read_router
+from .search import router as search_router
 from .write import router as write_router
 
 STATIC = Path(__file__).resolve().parent.parent / "dashboard" / "static"
@@ -50,6 +52,8 @@ def create_app(*, db: str | None = None, token: str | None = None, store: Any = 
     app.state.shared_answers = answers
     app.include_router(read_router, prefix="/api")
     app.include_router(write_router, prefix="/api")
+    # The plain cached reads, answered without FastAPI's per-request machinery (direct.py).
+    app.state.direct_routes = direct_routes([*search_router.routes, *read_router.routes], "/api")
     app.add_middleware(CachedResponses)  # innermost: after the guards below
     add_problem_handlers(app)
     settings = settings or load_settings()

@@ -22,6 +22,7 @@ import pydantic_core
 from fastapi import Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from .direct import answer
 from .shared import SharedAnswers
 
 MAX_BYTES = 256 * 2**20
@@ -152,9 +153,13 @@ class CachedResponses:
         self.app = app
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        body = self._cached(scope) if scope["type"] == "http" and scope["method"] == "GET" else None
+        read = scope["type"] == "http" and scope["method"] == "GET"
+        body = self._cached(scope) if read else None
         if body is None:
-            return await self.app(scope, receive, send)
+            routes = getattr(scope["app"].state, "direct_routes", None) if read else None
+            if not (routes and await answer(routes, scope, receive, send)):  # direct.py, else FastAPI
+                await self.app(scope, receive, send)
+            return
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(b"content-length", str(len(body)).encode()), (b"content-type", b"application/json")]})
         await send({"type": "http.response.body", "body": body})
@@ -213,5 +218,6 @@ def cached(endpoint: Callable[..., Any] | None = None, *, lane: str = "quick") -
             body = await cache.fill(key, compute, where)
         return Response(body, media_type="application/json")
 
+    serve.cached_lane = lane  # type: ignore[attr-defined]  (direct.py takes the cached reads)
     return serve
 
