@@ -110,18 +110,35 @@ def mark_stems(snippet: str, query: Query) -> str:
     """The snippet with every word marked (\\x02…\\x03) whose Indonesian stem, or itself, a term
     of the query names: the index matched "berjanji" to "perjanjian" by their stem, the snippet
     should show it too. Marks already there are kept."""
-    stems = {s for t in query.terms() if not t.prefix for s in (*t.stems, *t.words)}
-    prefixes = tuple(t.words[0] for t in query.terms() if t.prefix)
-    # A word's stem less its first letter is in the word (a prefix may change only that letter:
-    # menulis → tulis, mengirim → kirim), so a word without any such core cannot stem to a term
-    # and is not stemmed: Sastrawi took 20 ms a snippet, most of a search's time.
-    cores = {s[1:] for s in stems}
+    return StemMarker(query)(snippet)
 
-    def mark(match: re.Match[str]) -> str:
-        word = match.group(0).lower()
-        hit = word in stems or (prefixes and word.startswith(prefixes)) or (
-            any(core in word for core in cores) and stem_word(word) in stems)
-        return f"\x02{match.group(0)}\x03" if hit else match.group(0)
 
-    plain = snippet.replace("\x02", "").replace("\x03", "")
-    return _WORD_IN_TEXT.sub(mark, plain)
+class StemMarker:
+    """`mark_stems` for one query's snippets: what each word is found to be is kept for the next
+    snippet (a page of 50 snippets repeats most of its words)."""
+
+    def __init__(self, query: Query) -> None:
+        self.stems = {s for t in query.terms() if not t.prefix for s in (*t.stems, *t.words)}
+        self.prefixes = tuple(t.words[0] for t in query.terms() if t.prefix)
+        # A word's stem less its first letter is in the word (a prefix may change only that letter:
+        # menulis → tulis, mengirim → kirim), so a word without any such core cannot stem to a term
+        # and is not stemmed: Sastrawi took 20 ms a snippet, most of a search's time.
+        cores = sorted({s[1:] for s in self.stems}, key=len, reverse=True)
+        self.core = re.compile("|".join(map(re.escape, cores))) if cores else None
+        self.known: dict[str, bool] = {}
+
+    def hit(self, word: str) -> bool:
+        """Does the (lower-cased) word name a term, by itself, its prefix or its stem?"""
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = bool(word in self.stems or (self.prefixes and word.startswith(self.prefixes)) or (
+                self.core is not None and self.core.search(word) and stem_word(word) in self.stems))
+        return found
+
+    def __call__(self, snippet: str) -> str:
+        def mark(match: re.Match[str]) -> str:
+            word = match.group(0)
+            return f"\x02{word}\x03" if self.hit(word.lower()) else word
+
+        plain = snippet.replace("\x02", "").replace("\x03", "")
+        return _WORD_IN_TEXT.sub(mark, plain)

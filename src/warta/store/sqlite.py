@@ -16,7 +16,7 @@ from typing import Any
 from .base import SqlStore, StoreError
 from .migrations import SQLITE
 from .rows import Rows
-from .search_query import as_phrase, fts5, mark_stems, parse
+from .search_query import StemMarker, as_phrase, fts5, parse
 from .stem import stem_text, stemmed
 
 
@@ -191,12 +191,12 @@ class SqliteStore(SqlStore):
         articles = {a["id"]: a for a in self._rows(
             "SELECT id, title, url, language, day, n_events FROM articles WHERE id IN"
             f" ({', '.join('?' for _ in snippets)})", [aid for aid, _ in snippets.values()])}
-        hits = []
+        hits, marker = [], StemMarker(parsed)
         for b in best:
             aid, snippet = snippets[b["r"]]
             hit = {**articles[aid], "snippet": snippet, "score": round(b["score"], 4), "phrase": bool(b["phrase"])}
             if stemmed(hit["language"]):
-                hit["snippet"] = mark_stems(hit["snippet"] or "", parsed)
+                hit["snippet"] = marker(hit["snippet"] or "")
             hits.append(hit)
         return hits
 
