@@ -96,3 +96,10 @@ def test_examples_of_a_list_do_not_act_together():
     assert not any(t == "COOPERATE" for t, *_ in coded("Countries such as Turkey, Saudi Arabia and Qatar increased investment in tourism."))
     assert ("AGREE", "IRN", "RUS", "asserted") in coded("Iran dan Rusia menandatangani perjanjian kerja sama.") or \
         any(a in {"IRN", "RUS"} and b in {"IRN", "RUS"} for _, a, b, _ in coded("Iran dan Rusia menandatangani perjanjian kerja sama."))
+
+
+def test_a_role_of_contention_acts_where_the_sentence_places_it():
+    assert ("FIGHT", "MLI", "MLI", "asserted") in coded("Rebels attacked a military base in northern Mali on Sunday.")
+    assert ("PROTEST", "IRQ", None, "asserted") in coded("Demonstrators in Baghdad blocked a road on Tuesday.")
+    # a side's own modifier does not place the role: these gunmen are not American
+    assert not any(a == "USA" for _, a, *_ in coded("Gunmen attacked a US convoy on Sunday."))

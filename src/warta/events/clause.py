@@ -14,6 +14,9 @@ from .grammar import Support, passive_verb, subject_word
 from .phrases import groups_in, is_verb, word_of
 from .roles import SentenceActors
 
+# acts on people (arrest, detain; assault; fighting; mass violence), which a figure cannot undergo
+ON_PEOPLE = frozenset({"173", "18", "19", "20"})
+
 
 def held(parse: Parse, offset: int, support: Support) -> bool:
     """Whether the event noun at `offset` is what its clause's subject has ("Moskow, yang memiliki
@@ -31,11 +34,11 @@ def held(parse: Parse, offset: int, support: Support) -> bool:
     return verb is not None and support.among(verb, support.having)
 
 
-def on_measure(parse: Parse, offset: int, support: Support) -> bool:
-    """Whether the verb at `offset` takes an economic measure as its object ("menahan inflasi",
-    "The Fed menahan suku bunga", "held interest rates"): a policy on a figure, not an act on people."""
+def on_measure(code: str, parse: Parse, offset: int, support: Support) -> bool:
+    """Whether the verb at `offset`, of an act on people (`ON_PEOPLE`), takes an economic measure as
+    its object ("menahan inflasi", "The Fed menahan suku bunga"): a policy on a figure, no act."""
     i = word_of(parse, offset)
-    if i is None:
+    if i is None or not (code[:3] in ON_PEOPLE or code[:2] in ON_PEOPLE):
         return False
     return any(support.among(parse.words[j], support.measures) for j in tree.children(parse, i, ("obj",)))
 

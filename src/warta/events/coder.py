@@ -44,7 +44,9 @@ from .hedges import clause_modality
 from .grammar import DEVERBAL, Support, parsed_pairs
 from .lexicon import Match
 from .reading import sentence_matches, sentence_tokens
-from .roles import Pair, split_sides, without_examples
+from .role_nouns import ALONE_SECTORS
+from .examples import without_examples
+from .roles import Pair, split_sides
 from .selection import anaphoric, noun_form, select
 from .tables import CameoCode, lookup
 from .triggers import TriggerFinder, trigger_finder
@@ -62,8 +64,6 @@ MUTUAL_ROOTS = frozenset({"18", "19", "20"})
 # and material cooperation, aid (04-07)
 PAIRED_ROOTS = frozenset({"04", "05", "06", "07"})
 INTENT_ROOT = "03"
-# acts on people (arrest, detain; assault; fighting; mass violence), which a figure cannot undergo
-ON_PEOPLE = frozenset({"173", "18", "19", "20"})
 # the rejection (CAMEO 12x) of a cooperative act of root 03-08 its doer refuses to do
 REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
@@ -270,8 +270,8 @@ def _code_of(facts: _Sentence, match: Match) -> tuple[CameoCode, bool, bool] | N
     for statements (CAMEO 01, no PLOVER event) and a passive intent verb."""
     context, tokens = facts.context, facts.tokens
     code = lookup(match.pattern.cameo)
-    if code is None or (code.code[:3] in ON_PEOPLE or code.code[:2] in ON_PEOPLE) and facts.parse is not None \
-            and on_measure(facts.parse, tokens[match.start].start, context.support):
+    if code is None or facts.parse is not None and on_measure(code.code, facts.parse, tokens[match.start].start,
+                                                              context.support):
         return None  # "menahan inflasi" holds a figure, nobody is detained
     if code.code.startswith(INTENT_ROOT) and facts.parse is not None and match.pattern.kind == "verb" \
             and passive_at(facts.parse, tokens[match.start].start):
@@ -340,8 +340,8 @@ def _pairs(facts: _Sentence, match: Match, sides, options: dict, alone: bool, st
                              joint=options["joint"], alone=alone, mains=context.mains,
                              patient_marks=context.cues.words("patient_case"),
                              support=context.support, end=tokens[match.end - 1].end)
-        if nameless:  # only a role the parse places acts ("police arrested opposition leaders in Chile")
-            return [p for p in pairs or [] if p.target is not None]
+        if nameless:  # only a role the parse places acts ("police arrested opposition leaders in Chile"; `acting_role`)
+            return [p for p in pairs or [] if p.target is not None or (p.source.code or "")[3:6] in ALONE_SECTORS]
         if pairs is not None and (not pairs or any(p.target is not None for p in pairs)) or not guess:
             return pairs or []  # none: the parse tells no side is acted upon (an act on one's own people)
         if pairs is None and match.pattern.kind == DEVERBAL:

@@ -20,7 +20,7 @@ from ..model import Actor, Parse, Word
 from ..syntax import tree
 from .actors import STATE_SECTORS, ActorMention
 from .phrases import groups_in, is_verb, phrase, sides_of, word_of
-from .role_nouns import in_role, role_sides, subject_role
+from .role_nouns import acting_role, in_role, role_sides, subject_role
 from .roles import Pair, SentenceActors, pairs_of
 
 PASSING = frozenset({"ccomp", "xcomp", "conj", "parataxis"})  # a clause that inherits a subject
@@ -223,6 +223,8 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
     if not doers and upon:  # "opposition groups in Zimbabwe demanded that President Mugabe ..."
         doers = subject_role(parse, subject, groups, support, upon)
         upon = _acted(parse, i, targets, groups, support, doers)
+    if not doers and not upon:  # "rebels attacked a military base in northern Mali"
+        doers = acting_role(parse, subject, groups, support)
     return Roles(doers, upon, subject is not None)
 
 

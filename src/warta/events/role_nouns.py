@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from .grammar import Support
 
 Groups = list[list[ActorMention]]
-ROLE_WORDS = frozenset({"NOUN", "ADJ"})  # a role noun's unmarked modifiers that may name the role
+ROLE_WORDS = frozenset({"NOUN", "ADJ"})
+# sectors whose members act on their own as sides of a conflict: rebels, insurgents, armed groups,
+# separatists, radicals, the opposition and protesters, the military
+ALONE_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "RAD", "OPP", "MIL"})  # a role noun's unmarked modifiers that may name the role
 TITLE_DEPTH = 3  # compound words before a name that may hold its title ("outgoing Prime Minister X")
 
 
@@ -134,10 +137,36 @@ def subject_role(parse: Parse, i: int | None, groups: Groups, support: Support |
     own = {m.actor.country for g in groups_in(parse, phrase(parse, i), groups) for m in g}
     if not own and code in STATE_SECTORS:
         own = _domestic(upon)
+    elif not own and code in ALONE_SECTORS:  # "rebels attacked a military base in northern Mali"
+        own = _located(groups)
     if code is None or len(own) != 1 or None in own:
         return []
     word = parse.words[i]
     return [[ActorMention(word.start, word.end, _role_actor(parse, i, own.pop(), code, support), "role")]]
+
+
+def acting_role(parse: Parse, i: int | None, groups: Groups, support: Support | None) -> Groups:
+    """The acting side a subject names by a role of contention alone, with nobody named acted upon
+    ("rebels attacked a military base in northern Mali", "demonstrators in Baghdad blocked a road"):
+    that role of the one country its phrase, else the place it happens in, names. Only rebels, insurgents,
+    militants, protesters and troops (`ALONE_SECTORS`): police or prosecutors alone are crime news,
+    not events between sides."""
+    if i is None or support is None or not support.roles:
+        return []
+    code = role_code(parse, i, support)
+    if code is None or code[:3] not in ALONE_SECTORS:
+        return []
+    own = {m.actor.country for g in groups_in(parse, phrase(parse, i), groups) for m in g} or _located(groups)
+    if len(own) != 1 or None in own:
+        return []
+    word = parse.words[i]
+    return [[ActorMention(word.start, word.end, _role_actor(parse, i, own.pop(), code, support), "role")]]
+
+
+def _located(groups: Groups) -> set[str | None]:
+    """The countries of the places the sentence says it happens in ("in northern Mali"): not of a
+    side's own modifier ("gunmen attacked a US convoy" are not American)."""
+    return {m.actor.country for g in groups for m in g if m.locative}
 
 
 def _domestic(upon: Groups) -> set[str | None]:

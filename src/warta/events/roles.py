@@ -18,6 +18,7 @@ from typing import NamedTuple
 from ..model import Actor
 from .actors import ActorMention, acts_on, country_key, distinct_sides
 from .cues import Cues, Token
+from .examples import examples
 
 ANTECEDENT_REACH = 9  # characters between a name and the verb after its relative pronoun: ", which "
 REPORT_REACH = 3  # tokens between a reporting verb and the name of who reports
@@ -141,7 +142,8 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
         if mention.end <= dateline:
             continue
         first = _token_index(ends, mention.start)
-        if cues.ends("locative", tokens, first):
+        if cues.ends("locative", tokens, first) or (first > 1 and cues.has("direction", tokens, first - 1)
+                                                    and cues.ends("locative", tokens, first - 1)):
             mention = dataclasses.replace(mention, locative=True)
         elif _after_agent(tokens, first, cues):
             mention = dataclasses.replace(mention, agent=True)
@@ -156,20 +158,12 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
             result.groups[-1].append(mention)
         else:
             result.groups.append([mention])
-    result.groups = [_examples(part, tokens, ends, cues) for group in result.groups
+    result.groups = [examples(part, tokens, ends, cues) for group in result.groups
                      for part in _split_lists(group, text, base, cues)]
     clauses = set(cues.starts("clause", tokens))
     result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "—", "–"} or i in clauses]
     result.relatives = [tokens[i].start for i in cues.starts("relative", tokens)]
     return result
-
-
-def _examples(group: list[ActorMention], tokens: list[Token], ends: list[int], cues: Cues) -> list[ActorMention]:
-    """A group of two or more after "such as"/"seperti"/"including": examples of a kind, which
-    do not act together ("negara seperti Vietnam, Thailand, dan Malaysia dapat menghadapi ...")."""
-    if len(group) < 2 or not cues.ends("example", tokens, _token_index(ends, group[0].start)):
-        return group
-    return [dataclasses.replace(m, example=True) for m in group]
 
 
 def _after_agent(tokens: list[Token], first: int, cues: Cues) -> bool:
@@ -399,9 +393,3 @@ def patient_pairs(actors: SentenceActors, start: int, end: int) -> list[Pair]:
     source, target = _sides(owner), _sides(subject)
     return [Pair(source[0], target[0], True)] if source and target and distinct_sides(source[0], target[0]) else []
 
-
-def without_examples(pairs: list[Pair], sides: SentenceActors) -> list[Pair]:
-    """The pairs but a joint act of two examples of one list (`_examples`)."""
-    named = {m.actor.country or m.actor.code for group in sides.groups for m in group if m.example}
-    return [p for p in pairs if not (p.mutual and p.target is not None and {p.source.country or p.source.code,
-                                                                             p.target.country or p.target.code} <= named)]
