@@ -16,6 +16,7 @@ from ..model import Article, Span
 from .candidates import Candidate
 from .features import Lexicon, sentence_features
 from .gazetteer import sentence_tokens
+from .lexicon import common_words, word_list
 
 MODEL_FILE = "ner-id.crfsuite"
 log = logging.getLogger(__name__)
@@ -42,9 +43,8 @@ def load_lexicon() -> Lexicon:
     for code in ("id", "en"):
         for line in read_lines(code, "titles.tsv"):
             titles.update(w.casefold() for w in line.split("\t")[0].split())
-    return Lexicon(common=frozenset(w.casefold() for w in read_lines("id", "entities_common.txt")),
-                   names=frozenset(w.casefold() for w in read_lines("id", "entities_names.txt")),
-                   titles=frozenset(titles))
+    # the same case-folded sets the gazetteer reads (read once per process, not twice)
+    return Lexicon(common=common_words("id"), names=word_list("id", "entities_names.txt"), titles=frozenset(titles))
 
 
 @cache
