@@ -242,3 +242,19 @@ def test_extract_asks_for_one_blas_thread_unless_the_user_chose(tmp_path) -> Non
         run_env = env if chosen is None else {**env, "OPENBLAS_NUM_THREADS": chosen}
         done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=run_env)
         assert done.stdout.strip() == expected, done.stderr[-500:]
+
+
+def test_the_text_summary_gives_each_event_one_line_with_its_words() -> None:
+    from test_store_data import indonesian_article
+
+    from warta.summary import summary
+
+    article = indonesian_article()
+    lines = summary(article).splitlines()
+    assert lines[:2] == [f"# {article.title}", f"date: {article.published}  language: id  source: {article.source}"]
+    first = lines.index("events:") + 1
+    assert len(lines[first:first + len(article.events)]) == len(article.events) and lines[first + len(article.events)] == ""
+    agree, aid, reject = lines[first:first + 3]
+    assert agree == ("  2025-06-17 AGREE 057: Indonesia (IDN) → Russia (RUS) — “Pemerintah Indonesia dan Rusia "
+                     "menandatangani perjanjian kerja sama pertahanan di Jakarta pada Selasa.” @0")
+    assert "[promised]" in aid and "[negated]" in reject and reject.endswith("“Indonesia tidak menolak tawaran itu.” @240")
