@@ -90,3 +90,15 @@ def test_english_it_stands_for_an_organisation_that_spoke_last():
             'ministry said it had flown 120 citizens home from Israel.\n\n'
             '"They were taken to Athens on air force planes," it said in a statement.')
     assert speakers(text) == ["The Greek foreign ministry"]
+
+
+def test_a_name_in_quote_marks_is_no_quotation():
+    text = ("The president will speak at the 'St. Petersburg International Economic Forum (SPIEF)' next "
+            "week, his office said on Monday.")
+    assert speakers(text) == []
+
+
+def test_indonesian_a_name_in_quote_marks_is_no_quotation():
+    text = ("Presiden akan berpidato di forum bergengsi yaitu 'Forum Ekonomi Internasional Saint Petersburg "
+            "(SPIEF)' pekan depan di Rusia.")
+    assert speakers(text) == []

@@ -136,8 +136,20 @@ def _named_thing(text: str, quoted: Quoted, cues: Any) -> bool:
     (an article, an operation, a slogan), not words someone said."""
     if quoted.continues:
         return False
+    if _a_name(text[quoted.start:quoted.end], cues):
+        return True
     before = re.findall(r"[^\W\d_]+", text[max(0, quoted.open_at - 30):quoted.open_at])
     return bool(before) and before[-1].lower() in cues.naming and not text[quoted.open_at - 1:quoted.open_at].isalnum()
+
+
+def _a_name(quoted: str, cues: Any) -> bool:
+    """"'St. Petersburg International Economic Forum (SPIEF)'": every word capitalised (a name's
+    joiners aside — "of", "dan") and no sentence ending inside: a name in quote marks."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    if len(words) < 2 or re.search(r"[!?]|\.\s*$", quoted):
+        return False
+    joiners = cues.title_joiners | cues.connectors
+    return all(w[:1].isupper() or w.lower() in joiners for w in words)
 
 
 def _share_across_paragraphs(found: list[_Found]) -> None:
