@@ -102,3 +102,15 @@ def test_indonesian_a_name_in_quote_marks_is_no_quotation():
     text = ("Presiden akan berpidato di forum bergengsi yaitu 'Forum Ekonomi Internasional Saint Petersburg "
             "(SPIEF)' pekan depan di Rusia.")
     assert speakers(text) == []
+
+
+def test_the_speech_verb_in_the_sentence_after_the_quotation():
+    text = ('"Prices will settle before the harvest is in and the market will calm down." Ana Ruiz told '
+            'reporters that on Tuesday.')
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_indonesian_a_passive_speech_verb_in_the_sentence_after_the_quotation():
+    text = ('"Harga akan stabil sebelum panen tiba dan pasar akan kembali tenang." Hal itu dikatakan Budi '
+            'Santoso kepada wartawan, Selasa.')
+    assert speakers(text) == ["Budi Santoso"]
