@@ -114,3 +114,15 @@ def test_indonesian_a_passive_speech_verb_in_the_sentence_after_the_quotation():
     text = ('"Harga akan stabil sebelum panen tiba dan pasar akan kembali tenang." Hal itu dikatakan Budi '
             'Santoso kepada wartawan, Selasa.')
     assert speakers(text) == ["Budi Santoso"]
+
+
+def test_speech_verbs_of_shouting_and_boasting_are_cues():
+    text = ('"Nobody in this town has ever built a bigger hall than mine," bragged Dale Hutton.\n\n'
+            '"Give us back our jobs before the winter comes to this valley!" screamed Nora Feld.')
+    assert speakers(text) == ["Dale Hutton", "Nora Feld"]
+
+
+def test_indonesian_speech_verbs_of_denying_and_posting_are_cues():
+    text = ('"Tidak ada satu pun dana bantuan yang kami selewengkan selama ini," bantah Rudi Hartono.\n\n'
+            '"Jalanan di kota ini macet total sejak pagi tadi," cuit Sari Dewanti di akun media sosialnya.')
+    assert speakers(text) == ["Rudi Hartono", "Sari Dewanti"]
