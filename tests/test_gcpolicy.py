@@ -37,3 +37,18 @@ def test_a_long_run_collects_less_often() -> None:
         assert gc.get_threshold() == (RUNNING_THRESHOLD, 10, 10)
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_server_freezes_what_it_loaded_and_collects_less_often() -> None:
+    from warta.gcpolicy import SERVING_THRESHOLD, for_serving
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        loaded = [[] for _ in range(1000)]  # objects the collector tracks, alive before serving
+        for_serving()
+        assert gc.get_threshold() == (SERVING_THRESHOLD, 10, 10)
+        assert gc.get_freeze_count() >= len(loaded)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

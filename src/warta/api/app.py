@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 
 from .. import __version__
+from ..gcpolicy import for_serving
 from ..settings import load_settings
 from ..store import open_store
 from .cache import CachedResponses
@@ -100,7 +101,8 @@ def warm(app: FastAPI) -> None:
     """Load what the read endpoints read besides the store — the knowledge base (country codes,
     places and their coordinates), the Indonesian stemmer, the type lists — and open a read
     connection, before the server listens: the first requests would otherwise wait for it
-    (0.3-0.9 s each for the first stats, search, actor and places requests)."""
+    (0.3-0.9 s each for the first stats, search, actor and places requests). Then what is loaded
+    is frozen out of the garbage collector's walks, which become rarer (warta.gcpolicy)."""
     from ..store.places import coordinates, locate
     from ..store.search_query import parse
     from ..store.stem import stem_word
@@ -117,6 +119,7 @@ def warm(app: FastAPI) -> None:
     store = app.state.store
     if hasattr(store, "data_version"):
         store.data_version()
+    for_serving()  # what was loaded frozen, collections rarer (see warta.gcpolicy)
 
 
 def _add_guards(app: FastAPI, hosts: Iterable[str] | None, settings: dict[str, Any]) -> None:
