@@ -49,10 +49,12 @@ def kb_tags(words: Sequence[str], kb: KnowledgeBase | None) -> list[str]:
     i = 0
     while i < len(words):
         step = 1
-        if not words[i][:1].isupper() or not kb.may_start_name(words[i]):
-            i += 1  # no KB name starts here: skip the runs of words this one begins
+        if not words[i][:1].isupper():
+            i += 1
             continue
-        for j in range(min(len(words), i + MAX_NAME_TOKENS), i, -1):
+        # Only runs whose text begins a KB name can be one: none when no name starts with this word.
+        top = i + kb.name_prefixes(" ".join(words[i:k]) for k in range(i + 1, min(len(words), i + MAX_NAME_TOKENS) + 1))
+        for j in range(top, i, -1):
             surface = " ".join(words[i:j])
             if not surface[:1].isupper():
                 break

@@ -147,13 +147,15 @@ def find_names(article: Article, *, kb: KnowledgeBase | None = None, common: fro
         i = 0
         while i < len(tokens):
             step = 1
-            first = text[tokens[i].start:tokens[i].end]
+            start = tokens[i].start
             # Most words start no name: skip them before trying the runs of words they begin.
-            if (cased and not _starts_name(first)) or not kb.may_start_name(first):
+            if cased and not _starts_name(text[start:tokens[i].end]):
                 i += 1
                 continue
-            for j in range(min(len(tokens), i + MAX_TOKENS), i, -1):
-                start, end = tokens[i].start, tokens[j - 1].end
+            # Only the runs whose text begins a KB name can be one (most stop after a word or two).
+            top = i + kb.name_prefixes(text[start:tokens[k].end] for k in range(i, min(len(tokens), i + MAX_TOKENS)))
+            for j in range(top, i, -1):
+                end = tokens[j - 1].end
                 entries = _accept(kb, text[start:end], cased=cased, common=common)
                 if entries and text[end:end + 1] == "$":
                     entries = []  # "US$ 4,3 miliar" is a currency, not the United States

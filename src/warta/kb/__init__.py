@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from array import array
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -167,6 +168,17 @@ class KnowledgeBase:
         """False when no name in the KB begins with `text` (a word): the gazetteer then need
         not try the longer runs of words that start with it."""
         return self._index.has_prefix(name_key(text))
+
+    def name_prefixes(self, surfaces: Iterable[str]) -> int:
+        """How many of `surfaces`, each the one before with more words after it ("New", "New
+        York", "New York Times"), begin a name in the KB: the ones after them cannot be names, as
+        a longer text's key starts with a shorter one's, so a finder need not look them up."""
+        count = 0
+        for surface in surfaces:
+            if not self._index.has_prefix(name_key(surface)):
+                break
+            count += 1
+        return count
 
     def demonym(self, text: str) -> KBEntry | None:
         """The country an English adjective names ("Russian" -> Russia), or its people in the
