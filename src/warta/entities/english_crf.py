@@ -80,8 +80,13 @@ def run_features(words: Sequence[str], runs: list[tuple[int, int]], lex: Lexicon
     """CRFsuite features for the words of each run; neighbours come from the whole sentence."""
     gaz = kb_tags(words, kb)
     given = kb.given_names if kb is not None else frozenset()
-    described = [describe_word(w, lex, given) for w in words]
     last = len(words) - 1
+    # Only the runs' words and the two words either side of each are read (about half a sentence)
+    described: list[Any] = [None] * len(words)
+    for start, end in runs:
+        for k in range(max(start - 2, 0), min(end + 2, last + 1)):
+            if described[k] is None:
+                described[k] = describe_word(words[k], lex, given)
     heads = _organisation_heads()
     out = []
     for start, end in runs:
