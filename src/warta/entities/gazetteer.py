@@ -7,6 +7,7 @@ must match its capitals exactly.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from ..kb import KBEntry, KnowledgeBase, load_kb
@@ -45,6 +46,7 @@ def _accept(kb: KnowledgeBase, surface: str, *, cased: bool = True, common: froz
 
 
 _GLUED = re.compile(r"[A-Z][a-z]{3,}[a-z]{2,}")
+_CAPITAL = re.compile("[A-Z]").search  # a token without one has no glued parts (see _glue_cuts)
 
 
 def _unglue(text: str, t: Span) -> list[Span]:
@@ -98,8 +100,20 @@ def _camel_words() -> frozenset[str]:
 
 def _split_compounds(text: str, tokens: list[Span]) -> list[Span]:
     """Split hyphenated tokens into their parts, so "Teheran-Moskow" yields two names."""
+    out: list[Span] = []
+    for token in tokens:
+        piece = text[token.start:token.end]
+        # Most tokens: no capital (nothing glued to a name), no hyphen, no "'s": the token itself
+        if _CAPITAL(piece) is None and "-" not in piece and piece[-2:] not in ("'s", "’s"):
+            out.append(token)
+        else:
+            out += _split_compound(text, _unglue(text, token))
+    return out
+
+
+def _split_compound(text: str, tokens: list[Span]) -> list[Span]:
     out = []
-    for t in [part for token in tokens for part in _unglue(text, token)]:
+    for t in tokens:
         piece = text[t.start:t.end]
         if len(piece) > 3 and piece[-2:] in ("'s", "’s"):  # "Alibaba’s" names Alibaba
             t, piece = Span(t.start, t.end - 2), piece[:-2]
@@ -121,14 +135,13 @@ def sentence_tokens(article: Article) -> list[list[Span]]:
     tokens = _split_compounds(article.text, list(article.tokens))
     if not article.sentences:
         return [tokens]
+    # tokens in order: a sentence's are those that start inside it (two binary searches)
+    starts = [t.start for t in tokens]
     groups, i = [], 0
     for sentence in article.sentences:
-        group = []
-        while i < len(tokens) and tokens[i].start < sentence.end:
-            if tokens[i].start >= sentence.start:
-                group.append(tokens[i])
-            i += 1
-        groups.append(group)
+        first = bisect_left(starts, sentence.start, i)
+        i = max(i, bisect_left(starts, sentence.end, i))
+        groups.append(tokens[first:i])
     return groups
 
 
