@@ -106,3 +106,19 @@ def test_letters_of_a_currency_code_inside_a_word_are_no_currency():
     # "sebesar" ends in "sar" (the riyal's code, written "SAR"): the measure after it still counts
     assert found("Pabrik itu menghasilkan minyak sebesar 640 juta liter tahun lalu.", "id") == [
         (640e6, None, "litre", None)]
+
+
+def test_modifiers_joined_by_and_before_the_counted_noun():
+    assert found("The panel heard five naval and diplomatic officers, and 40 dead and 90 hurt.") == [
+        (5, None, "count", "diplomatic officers")]
+
+
+def test_a_number_word_after_a_noun_and_of_counts():
+    assert found("The ruling rests on the reports of three independent auditors.") == [
+        (3, None, "count", "independent auditors")]
+    assert found("Each of three auditors signed, and one of two reports was lost.") == []
+
+
+def test_tens_and_hundreds_of_thousands():
+    assert found("Hundreds of thousands of residents fled and tens of thousands of homes burned.") == [
+        (1e5, None, "count", "residents"), (1e4, None, "count", "homes")]

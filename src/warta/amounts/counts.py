@@ -60,9 +60,12 @@ def counted_after_modifiers(words: list[tuple[str, int]], lex: Lexicon) -> tuple
     ("military advisers"); None in a language without plural endings or when no plural follows."""
     if not lex.plural_suffixes:
         return None
-    capital, lowercase = None, 0
+    capital, lowercase, joined = None, 0, False
     for k, (word, end) in enumerate(words[:MODIFIER_WINDOW + 1]):
         low = word.lower()
+        if _joins_modifiers(words, k, lex):
+            joined = True  # the modifier after it fills the same place as the one before
+            continue
         if low in lex.not_counted or low in lex.partitives or low in lex.numbers:
             break
         if word[:1].islower() and plural(word, lex):
@@ -72,10 +75,20 @@ def counted_after_modifiers(words: list[tuple[str, int]], lex: Lexicon) -> tuple
         if word[:1].isupper() and word.isalpha() and (plural(word, lex) or low.endswith(PEOPLE_ENDINGS)):
             capital = (word, end)  # a people's name, unless a lowercase plural follows ("Airbus jets")
         elif word[:1].islower():
-            lowercase += 1  # "criminal charges", "senior military officials"; more is a clause
+            lowercase += not joined  # "criminal charges", "senior military officials"; more is a clause
+            joined = False
             if capital or lowercase > LOWERCASE_MODIFIERS:
                 break
     return capital
+
+
+def _joins_modifiers(words: list[tuple[str, int]], k: int, lex: Lexicon) -> bool:
+    """"and" between two lowercase modifiers ("security and diplomatic officials")."""
+    if not 0 < k < len(words) - 1 or words[k][0].lower() not in lex.modifier_joiners:
+        return False
+    before, after = words[k - 1][0], words[k + 1][0]
+    return before[:1].islower() and after[:1].islower() and after.isalpha() and before.isalpha() \
+        and after.lower() not in lex.not_counted and not plural(before, lex)
 
 
 def partitive(words: list[tuple[str, int]], lex: Lexicon) -> tuple[str, int] | None:

@@ -49,6 +49,8 @@ class Lexicon:
     range_to: frozenset[str] = frozenset()  # "10 to 15 villages", "10 hingga 15 desa": no opener needed
     range_breakers: frozenset[str] = frozenset()  # "from 200 to 300": a change, two figures
     elision_next: frozenset[str] = frozenset()  # "25,000 fled": words after a count whose noun is elided
+    modifier_joiners: frozenset[str] = frozenset()  # "security and diplomatic officials": one noun's modifiers
+    quantifiers: frozenset[str] = frozenset()  # "one of two storms": "of" after one points back
 
 
 def _rows(code: str, name: str) -> list[list[str]]:
@@ -96,7 +98,8 @@ def _counting(kind: Callable[[str], list[list[str]]]) -> dict[str, Any]:
             "partitives": words("partitive"), "range_openers": words("range-opener"),
             "range_joiners": words("range-joiner"), "range_to": words("range-to"),
             "range_breakers": words("range-breaker"),
-            "elision_next": words("elision-next")}
+            "elision_next": words("elision-next"), "modifier_joiners": words("modifier-joiner"),
+            "quantifiers": words("quantifier")}
 
 
 def _with_compounds(numbers: dict[str, float], joiners: list[str]) -> dict[str, float]:

@@ -153,8 +153,18 @@ def _counting_word(text: str, figure: Figure, lex: Lexicon) -> bool:
     first = re.split(r"[\s-]", text[figure.start:figure.end].lower(), maxsplit=1)[0]
     before = _WORD.findall(text[max(0, figure.start - 20):figure.start])
     # "the two leaders", "the world's two biggest polluters", "one of two hurricanes"
-    pointing = bool(before) and (before[-1].lower() in lex.determiners or before[-1].endswith(("'s", "’s")))
+    pointing = bool(before) and (before[-1].lower() in lex.determiners or before[-1].endswith(("'s", "’s"))
+                                 or _part_of(before, lex))
     return first in lex.word_counts and not pointing
+
+
+def _part_of(before: list[str], lex: Lexicon) -> bool:
+    """"one of two storms", "each of three": a quantifier or a number, then "of", before the
+    number word (after a noun, "the testimony of four officials", the number word counts)."""
+    if len(before) < 2 or before[-1].lower() not in lex.partitives:
+        return False
+    word = before[-2].lower()
+    return word in lex.quantifiers or word in lex.numbers or word in lex.determiners
 
 
 def _in_short_quote(text: str, figure: Figure) -> bool:
