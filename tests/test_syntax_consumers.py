@@ -68,6 +68,8 @@ def test_a_we_is_parsed_for_the_events_only_where_a_quotation_may_hold_it() -> N
     parsed = _parsed(text)
     assert "We will attack the problem of slow pages next week." not in parsed
     assert '"We will attack them tomorrow. They are ready."' in parsed  # no speech cue: the event coder asks
+    # the "we" of a quotation stands for its speaker's country: with no entity of a country, for none
+    assert _parsed('"We will attack them tomorrow. They are ready."') == []
 
 
 def test_a_speech_cue_counts_only_where_the_parse_would_look_for_the_speaker() -> None:

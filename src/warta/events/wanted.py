@@ -10,8 +10,9 @@ or what someone talks about) or an obligation cue ("must": the verb reporting it
 words the coder turns into sides. A "we" is a side only inside a quotation whose speaker is known
 (`actors.Speakers`), which the quotes stage finds after the parse: a sentence is asked for when
 one of its "we" words lies where a quotation can be, between quote marks or in the reported
-speech of its sentence (the quotes stage's own `find_quoted` and `reported_in`); a "we" of the
-article's own voice ("We'd like to hear what you think") never is.
+speech of its sentence (the quotes stage's own `find_quoted` and `reported_in`), and the article
+names an entity of a country (the speaker it stands for must be one); a "we" of the article's
+own voice ("We'd like to hear what you think") never is.
 """
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ def _resolvable(cues: Cues, text: str, both: bool, sentence: Span, speech: _Spee
     main countries), "we"/"kami" where a quotation may hold it (its speaker's side)."""
     if both and cues.may_start("both", text) and cues.starts("both", tokenize(text)):
         return True
-    if not cues.may_start("self", text):
+    if not (speech.voiced and cues.may_start("self", text)):
         return False
     tokens = tokenize(text, sentence.start)
     return any(speech.may_quote(sentence, tokens[k].start) for k in cues.starts("self", tokens))
@@ -91,6 +92,9 @@ class _Speech:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        # a "we" stands for its speaker's country (`actors.Speakers`), known only for a speaker
+        # the quotes stage links to an entity with a country: an article without one has no such side
+        self.voiced = any(e.iso3 or e.country for e in article.entities)
 
     @cached_property
     def _quoted(self) -> tuple[list[int], list[int]]:
