@@ -18,6 +18,7 @@ from typing import Any
 from ..model import Word
 from .convert import Tree, to_ud
 from .data import SyntaxData, syntax_data
+from .embedcache import cache_embeddings
 from .runtime import load_pipeline
 
 log = logging.getLogger(__name__)
@@ -245,6 +246,7 @@ def load_parser(code: str) -> Parser | None:
         if "strings" in data.exclude:
             add_edit_strings(nlp)
         index_as_sets(nlp)
+        cache_embeddings(nlp)  # a word's context-free vector computed once (embedcache.py)
     except (ImportError, OSError) as error:
         log.warning("warta syntax: no parser for %s (%s); its sentences get no parse", code, error)
         return None
