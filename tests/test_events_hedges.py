@@ -103,3 +103,7 @@ def test_a_role_of_contention_acts_where_the_sentence_places_it():
     assert ("PROTEST", "IRQ", None, "asserted") in coded("Demonstrators in Baghdad blocked a road on Tuesday.")
     # a side's own modifier does not place the role: these gunmen are not American
     assert not any(a == "USA" for _, a, *_ in coded("Gunmen attacked a US convoy on Sunday."))
+
+
+def test_protesters_act_on_their_own_state():
+    assert ("PROTEST", "DZA", "DZA", "asserted") in coded("Angry activists staged rallies against the Algerian government.")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Parse
 from ..syntax import tree
-from .actors import STATE_SECTORS, ActorMention, acts_on
+from .actors import OPPOSING_SECTORS, STATE_SECTORS, ActorMention, acts_on
 from .phrases import close_to, groups_in, phrase, word_of
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def subject_role(parse: Parse, i: int | None, groups: Groups, support: Support |
     if not own and code in STATE_SECTORS:
         own = _domestic(upon)
     elif not own and code in ALONE_SECTORS:  # "rebels attacked a military base in northern Mali"
-        own = _located(groups)
+        own = _located(groups) or (_states(upon) if code in OPPOSING_SECTORS - {"UAF"} else set())
     if code is None or len(own) != 1 or None in own:
         return []
     word = parse.words[i]
@@ -167,6 +167,16 @@ def _located(groups: Groups) -> set[str | None]:
     """The countries of the places the sentence says it happens in ("in northern Mali"): not of a
     side's own modifier ("gunmen attacked a US convoy" are not American)."""
     return {m.actor.country for g in groups for m in g if m.locative}
+
+
+def _states(upon: Groups) -> set[str | None]:
+    """The one country whose state (or a sector of it) all the sides acted upon are: rebels and
+    protesters act on their own state ("fundamentalists demand the resignation of Algerian
+    President X"); armed men of no known side may be anyone's ("gunmen attacked a US convoy")."""
+    actors = [m.actor for g in upon for m in g]
+    if not actors or not all(len(a.code or "") == 3 or (a.code or "")[3:6] in STATE_SECTORS for a in actors):
+        return set()
+    return {a.country for a in actors}
 
 
 def _domestic(upon: Groups) -> set[str | None]:
