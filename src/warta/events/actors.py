@@ -188,15 +188,17 @@ def _agent_near(text: str, mention: ActorMention, words: dict[tuple[str, ...], s
     return next((words[c] for c in candidates if c and c in words), None)
 
 
-def main_countries(article: Article, *, dated: bool = True) -> tuple[Actor, ...]:
+def main_countries(article: Article, *, dated: bool = True,
+                   mentions: list[ActorMention] | None = None) -> tuple[Actor, ...]:
     """The article's two main countries when two clearly lead the mentions, else fewer.
 
     "Both countries" and a speaker's "we" resolve against these; an article about one country
-    and many others has no clear pair, and then nothing is resolved.
+    and many others has no clear pair, and then nothing is resolved. `mentions`: the article's
+    `named_mentions` (with the same `dated`), when the caller has them already.
     """
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
-    for mention in named_mentions(article, dated=dated):
+    for mention in named_mentions(article, dated=dated) if mentions is None else mentions:
         if mention.actor.country and mention.kind == "named":
             counts[mention.actor.country] += 1
             first.setdefault(mention.actor.country, _country_actor(mention.actor))

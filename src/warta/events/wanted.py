@@ -43,8 +43,9 @@ def trigger_selector(finder: str = "lexicon") -> Selector:
     def select(article: Article) -> list[int]:
         language = lexicon_language(article)
         cues, lexicon = cues_for(language), trigger_finder(language, finder)
-        starts = sorted(m.start for m in named_mentions(article, dated=False))
-        both = len(main_countries(article, dated=False)) == 2
+        mentions = named_mentions(article, dated=False)
+        starts = sorted(m.start for m in mentions)
+        both = len(main_countries(article, dated=False, mentions=mentions)) == 2
         speech = _Speech(article)
         chosen = []
         for i, sentence in enumerate(article.sentences):
