@@ -126,3 +126,14 @@ def test_indonesian_speech_verbs_of_denying_and_posting_are_cues():
     text = ('"Tidak ada satu pun dana bantuan yang kami selewengkan selama ini," bantah Rudi Hartono.\n\n'
             '"Jalanan di kota ini macet total sejak pagi tadi," cuit Sari Dewanti di akun media sosialnya.')
     assert speakers(text) == ["Rudi Hartono", "Sari Dewanti"]
+
+
+def test_a_quoted_nickname_inside_a_name_is_part_of_the_name():
+    text = '"We will win this seat and the next one too," said Robert "Bobby" Scott, the congressman.'
+    assert speakers(text) == ["Scott"]
+
+
+def test_indonesian_a_quoted_nickname_inside_a_name_is_no_quotation():
+    text = ('"Kami akan memenangkan kursi ini dan kursi berikutnya," kata Maruarar "Ara" Sirait kepada '
+            'wartawan.')
+    assert [name.split()[-1] for name in speakers(text)] == ["Sirait"]

@@ -145,3 +145,20 @@ def _ends_here(found: str, mark: str, text: str, at: int, end: int) -> bool:
         after = text[at + len(found)] if at + len(found) < end else " "
         return not after.isalnum()
     return True
+
+
+# A nickname in quote marks inside a name: 'Robert "Bobby" Scott', 'Marcia “Cia” Price': the
+# quoted one or two capitalised words between a capitalised word (or an initial) and another.
+_NICKNAME = re.compile(r"(?<=\S\s)([\"“‘'])([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)([\"”’'])(?=\s[A-Z])")
+_WORD_BEFORE = re.compile(r"(\S+)\s$")
+
+
+def mask_nicknames(text: str) -> str:
+    """`text` with each quoted nickname inside a name blanked (same length, offsets kept): it is
+    no quotation, and the name reads on across it."""
+    def blank(m: re.Match[str]) -> str:
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        named = before is not None and before.group(1)[:1].isupper() and before.group(1)[-1:].isalnum() \
+            or before is not None and re.fullmatch(r"[A-Z]\.", before.group(1))
+        return " " * (m.end() - m.start()) if named else m.group()
+    return _NICKNAME.sub(blank, text)

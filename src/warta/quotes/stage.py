@@ -18,7 +18,7 @@ from ..pipeline import register
 from ..syntax import register_selector
 from .attribution import Attribution, after_quote, before_quote
 from .cues import load_cues
-from .marks import Quoted, find_quoted
+from .marks import Quoted, find_quoted, mask_nicknames
 from .reported import reported_in, speaker_in_clause
 from .syntactic import parsed_attribution, speech_sentences
 from .speakers import SpeakerResolver
@@ -63,10 +63,14 @@ class QuoteStage:
     def __call__(self, article: Article) -> Article:
         cues = load_cues(article.language)
         paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
-        found = _attributed(article, paragraphs, cues)
-        resolver = SpeakerResolver(article, cues)
-        reported = _reported(article, cues, found)
-        quotes = _resolve(article, found, reported, resolver)
+        # read with quoted nicknames blanked ('Robert "Bobby" Scott'); quotations keep the words
+        masked = mask_nicknames(article.text)
+        work = article if masked == article.text else article.replace(text=masked)
+        found = _attributed(work, paragraphs, cues)
+        resolver = SpeakerResolver(work, cues)
+        reported = _reported(work, cues, found)
+        quotes = [q.replace(text=article.text[q.start:q.end]) if work is not article else q
+                  for q in _resolve(work, found, reported, resolver)]
         return article.replace(quotes=_unrepeated(sorted(quotes, key=lambda q: q.start)))
 
 
