@@ -137,3 +137,15 @@ def test_indonesian_a_quoted_nickname_inside_a_name_is_no_quotation():
     text = ('"Kami akan memenangkan kursi ini dan kursi berikutnya," kata Maruarar "Ara" Sirait kepada '
             'wartawan.')
     assert [name.split()[-1] for name in speakers(text)] == ["Sirait"]
+
+
+def test_a_quotation_interjected_after_a_name_and_a_dash():
+    text = ("Several senators have said the same, including the former candidate Mark Sorenson -- "
+            "''It is disqualifying for a modern nominee to hide his returns from the voters'' -- and others.")
+    assert speakers(text) == ["Mark Sorenson"]
+
+
+def test_indonesian_a_quotation_interjected_after_a_name_and_a_dash():
+    text = ("Sejumlah anggota dewan telah menyampaikan hal serupa, termasuk mantan calon Hendra Wijaya — "
+            "“Menyembunyikan laporan pajak dari para pemilih tidak bisa diterima” — dan beberapa lainnya.")
+    assert speakers(text) == ["Hendra Wijaya"]

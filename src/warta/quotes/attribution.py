@@ -7,6 +7,7 @@ capitalised words (a name, titles included), a pronoun, or a lowercase descripti
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .cues import QUOTE_MARKS, SENTENCE_END, Cues, is_name_word, name_connectors, tokens
@@ -15,6 +16,7 @@ Token = tuple[int, int, str]
 STOP = frozenset({",", ";", "(", ")", ":", "—", "–"})
 DASHES = frozenset({"―", "—", "–", "-"})
 MAX_BYLINE_CHARS = 60
+DASHED = re.compile(r"--|[—–]")  # a dash between a name and the quotation it introduces
 MAX_LEAD_ROLE = 3  # words before a name that opens an apposition
 MAX_AFTER = 40  # tokens read after a closing mark (an apposition can stand before the verb)
 MAX_BEFORE = 40  # tokens read back from an opening mark ("X, who …, said, “")
@@ -82,10 +84,14 @@ def before_quote(text: str, start: int, end: int, cues: Cues) -> Attribution | N
     toks = drop_brackets(tokens(text, start, end))[-MAX_BEFORE:]
     cut = max((i for i, t in enumerate(toks) if t[2] in SENTENCE_END or t[2] in QUOTE_MARKS), default=-1)
     toks = toks[cut + 1:]
-    while toks and (toks[-1][2] in STOP or toks[-1][2].lower() in cues.complementisers):
+    while toks and (toks[-1][2] in STOP or toks[-1][2].lower() in cues.complementisers or set(toks[-1][2]) == {"-"}):
         toks = toks[:-1]
     if not toks:
         return None
+    if DASHED.search(text[toks[-1][1]:end]):  # "the former candidate Mitt Romney -- “…”": the name, not "has said"
+        named = _colon_speaker(text, toks, end, cues)
+        if named is not None and len(tokens(text, named.start, named.end)) > 1:  # a full name, not "Monday —"
+            return named
     for i in range(len(toks) - 1, -1, -1):
         found = _cue_before(toks, i, cues)
         if found:
@@ -115,8 +121,10 @@ def _cue_before(toks: list[Token], i: int, cues: Cues) -> Attribution | None:
 def _colon_speaker(text: str, toks: list[Token], end: int, cues: Cues) -> Attribution | None:
     """`Jalali: “…”` — a name and a colon right before the quote; `Jane Park, Reuters: “…”` — a
     round-up's name and outlet (the name speaks); `Mook agreed: “…”` — a short clause that opens
-    with a name."""
-    if ":" not in text[toks[-1][1]:end]:
+    with a name; `Mitt Romney -- “…” --` — a name and a dash (an interjected quotation)."""
+    gap = text[toks[-1][1]:end]
+    dashed = ":" not in gap and DASHED.search(gap) is not None
+    if ":" not in gap and not dashed:
         return None
     run = last_run(toks)
     if run and run[-1] == len(toks) - 1:
@@ -126,6 +134,8 @@ def _colon_speaker(text: str, toks: list[Token], end: int, cues: Cues) -> Attrib
                 and toks[first[0]][2].lower().rstrip(".") not in cues.titles:
             run = first  # "Name, Outlet:"; "Duta Besar Inggris, Jane Miller:" keeps the name after
         return Attribution(toks[run[0]][0], toks[run[-1]][1], ":")
+    if dashed:
+        return None
     clause = _after_last_stop(toks)
     run = first_run(clause)
     if run and run[0] == 0 and len(clause) - len(run) <= 2 and all(t[2].isalpha() for t in clause):
