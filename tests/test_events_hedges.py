@@ -37,7 +37,7 @@ def test_only_the_clause_an_if_marks_is_conditional():
 
 
 def test_a_jika_clause_after_its_main_clause_is_conditional():
-    text = "Vietnam dapat menghadapi kejatuhan ekonomi jika terseret ke dalam perang dagang dengan Amerika Serikat."
+    text = "Vietnam menghadapi kejatuhan ekonomi jika terseret ke dalam perang dengan Amerika Serikat."
     assert {m for *_, m in coded(text, hypotheticals=True)} == {"conditional"}
     assert not coded(text)
 
@@ -107,3 +107,14 @@ def test_a_role_of_contention_acts_where_the_sentence_places_it():
 
 def test_protesters_act_on_their_own_state():
     assert ("PROTEST", "DZA", "DZA", "asserted") in coded("Angry activists staged rallies against the Algerian government.")
+
+
+def test_a_trade_war_is_no_fighting():
+    assert not coded("Perang dagang AS dan China membuat rupiah melemah.")
+    assert not coded("The trade war between the United States and China hurt exports.")
+    assert ("FIGHT", "ISR", "IRN", "asserted") in coded("Perang Israel dan Iran semakin eskalatif.")
+
+
+def test_what_a_side_can_do_is_not_what_it_did():
+    text = "Trump membanggakan bahwa Amerika Serikat dapat dengan mudah membunuh pemimpin Iran."
+    assert not coded(text) and coded(text, hypotheticals=True)
