@@ -118,3 +118,8 @@ def test_a_trade_war_is_no_fighting():
 def test_what_a_side_can_do_is_not_what_it_did():
     text = "Trump membanggakan bahwa Amerika Serikat dapat dengan mudah membunuh pemimpin Iran."
     assert not coded(text) and coded(text, hypotheticals=True)
+
+
+def test_a_death_in_an_accident_is_nobody_s_act():
+    assert not coded("Two United States service members have been killed in a helicopter crash in Afghanistan.")
+    assert ("FIGHT", "ISR", "PSE", "asserted") in coded("Israeli troops killed three Palestinians in Gaza.")

@@ -36,11 +36,13 @@ def held(parse: Parse, offset: int, support: Support) -> bool:
 
 def on_measure(code: str, parse: Parse, offset: int, support: Support) -> bool:
     """Whether the verb at `offset`, of an act on people (`ON_PEOPLE`), takes an economic measure as
-    its object ("menahan inflasi", "The Fed menahan suku bunga"): a policy on a figure, no act."""
+    its object ("menahan inflasi", "The Fed menahan suku bunga"): a policy on a figure, no act; or
+    says the harm came in a mishap ("killed in a helicopter crash", "tewas dalam kecelakaan")."""
     i = word_of(parse, offset)
     if i is None or not (code[:3] in ON_PEOPLE or code[:2] in ON_PEOPLE):
         return False
-    return any(support.among(parse.words[j], support.measures) for j in tree.children(parse, i, ("obj",)))
+    return any(support.among(parse.words[j], support.measures) for j in tree.children(parse, i, ("obj",))) or \
+        any(support.among(parse.words[j], support.mishaps) for j in tree.children(parse, i, ("obl", "advcl")))
 
 
 def purpose(parse: Parse, offset: int) -> bool:

@@ -56,6 +56,7 @@ class Support:
     # verbs too general to be an event without a named side acted upon ("wants", "denied",
     # "released", "struck"): their sense is their object's, so their subject never acts alone
     general: frozenset[str] = frozenset()
+    mishaps: frozenset[str] = frozenset()  # accidents and disasters: a death in one is nobody's act ("killed in a crash")
 
     def written(self, word: Word) -> str:
         """The word as written, lower-cased: a lemma may be the bare root ("pemberontak" -> "berontak")."""
