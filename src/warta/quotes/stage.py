@@ -29,6 +29,7 @@ MIN_WORDS = 3  # "besar", "tidak netral": a word or two in quote marks is a term
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words without a cue are titles or scare quotes
 PRODUCER = "quotes"
 MAX_GAP = 80  # characters between quote marks and the speaker phrase
+FOLLOW_REACH = 3  # paragraphs (headings included) a follow-on looks back
 PROSE_ENDS = ".!?\"”’'…)"  # how a paragraph of prose ends (not a heading, a link line)
 
 
@@ -257,14 +258,13 @@ def _follow_on(found: list[_Found], statements: list[_Found | _Said], prose: lis
     the previous paragraph of prose (a heading or a link line between them — "SEE MORE: …" — is
     skipped), when that one is attributed: the text then makes the speaker clear; failing that, of
     a quotation after it in its paragraph."""
+    offsets = [o.quoted.start if isinstance(o, _Found) else o.start for o in statements]  # ascending
     for i, item in enumerate(found):
         if item.speaker is not None:  # an attribution that named no one ("Dan menambahkan") counts as none
             continue
-        for other in reversed(statements):  # a quotation's speaker as follow-ons gave it
-            offset = other.quoted.start if isinstance(other, _Found) else other.start
-            if offset >= item.quoted.start:
-                continue
-            if prose[item.paragraph] - prose[other.paragraph] > 1:
+        before = bisect.bisect_left(offsets, item.quoted.start)
+        for other in (statements[j] for j in range(before - 1, -1, -1)):  # speakers as follow-ons gave them
+            if prose[item.paragraph] - prose[other.paragraph] > 1 or item.paragraph - other.paragraph > FOLLOW_REACH:
                 break
             if other.speaker is not None:
                 item.speaker = other.speaker
