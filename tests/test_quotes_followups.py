@@ -149,3 +149,33 @@ def test_indonesian_a_quotation_interjected_after_a_name_and_a_dash():
     text = ("Sejumlah anggota dewan telah menyampaikan hal serupa, termasuk mantan calon Hendra Wijaya — "
             "“Menyembunyikan laporan pajak dari para pemilih tidak bisa diterima” — dan beberapa lainnya.")
     assert speakers(text) == ["Hendra Wijaya"]
+
+
+# Items of issue 19's "What to build" that had no test of their own in one language or the other.
+
+def test_the_verb_inside_a_quotation_split_in_two():
+    text = '"We will stay in this town," Ana Ruiz said, "until the last house is rebuilt."'
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_indonesian_the_verb_inside_a_quotation_split_in_two():
+    text = '"Kami akan tetap di kota ini," kata Budi Santoso, "sampai rumah terakhir dibangun kembali."'
+    assert speakers(text) == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_indonesian_colon_introduction_with_a_verb_and_its_object():
+    text = ('Menteri Luar Negeri Sugiono menyindir pesaingnya dalam serangkaian cuitan: "Dia tidak punya '
+            'rencana apa pun untuk negeri ini."')
+    assert speakers(text) == ["Sugiono"]
+
+
+def test_a_pronoun_goes_to_the_person_in_subject_position_of_its_paragraph():
+    text = ('Mayor Tom Reed met the governor, Lisa Grant, on Monday.\n\nGrant opened the talks. "We will find '
+            'the money for the bridge this year," she said.')
+    assert speakers(text) == ["Lisa Grant"]
+
+
+def test_indonesian_a_pronoun_goes_to_the_person_in_subject_position_of_its_paragraph():
+    text = ('Wali Kota Tomi Reza bertemu Gubernur Lisa Grant, Senin.\n\nLisa Grant membuka pembicaraan. '
+            '"Kami akan mencari dana untuk jembatan itu tahun ini," katanya.')
+    assert speakers(text) == ["Lisa Grant"]
