@@ -72,7 +72,8 @@ class DirectRoute:
 def _param(field: Any) -> _Param | None:
     info = field.field_info
     required = info.is_required()
-    if field_annotation_is_sequence(info.annotation) or info.validate_default or not (required or _immutable(field.default)):
+    plain = required or _immutable(field.default)
+    if field_annotation_is_sequence(info.annotation) or info.validate_default or not plain:
         return None
     return _Param(field.name, field.alias or field.name, field, required, None if required else field.default)
 
@@ -96,7 +97,8 @@ def direct_route(route: APIRoute, prefix: str) -> DirectRoute | None:
     pattern, _, convertors = compile_path(prefix + route.path)
     if any(type(c).__name__ != "StringConvertor" for c in convertors.values()):
         return None  # a path value given as anything but the text sent: leave it to the router
-    return DirectRoute(pattern, route.endpoint, d.request_param_name, tuple(query), tuple(path))  # type: ignore[arg-type]
+    return DirectRoute(pattern, route.endpoint, d.request_param_name,
+                       tuple(query), tuple(path))  # type: ignore[arg-type]
 
 
 def direct_routes(routes: Iterable[Any], prefix: str) -> list[DirectRoute]:

@@ -131,8 +131,9 @@ class StemMarker:
         """Does the (lower-cased) word name a term, by itself, its prefix or its stem?"""
         found = self.known.get(word)
         if found is None:
-            found = self.known[word] = bool(word in self.stems or (self.prefixes and word.startswith(self.prefixes)) or (
-                self.core is not None and self.core.search(word) and stem_word(word) in self.stems))
+            found = self.known[word] = bool(
+                word in self.stems or (self.prefixes and word.startswith(self.prefixes))
+                or (self.core is not None and self.core.search(word) and stem_word(word) in self.stems))
         return found
 
     def __call__(self, snippet: str) -> str:
