@@ -37,8 +37,11 @@ class Lexicon:
 
 def shape(word: str) -> str:
     """Xxxx -> Xx, ASEAN -> X, 2025 -> d, al-Sharaa -> x-Xx (runs collapsed)."""
-    s = re.sub(r"\d", "d", word.translate(_SHAPE_CLASSES))
-    return re.sub(r"(.)\1+", r"\1", s)[:6]
+    return _REPEATS.sub(r"\1", _DIGIT.sub("d", word.translate(_SHAPE_CLASSES)))[:6]
+
+
+_DIGIT = re.compile(r"\d")
+_REPEATS = re.compile(r"(.)\1+")
 
 
 def kb_tags(words: Sequence[str], kb: KnowledgeBase | None) -> list[str]:

@@ -130,6 +130,7 @@ class KnowledgeBase:
         # Lookups repeat (the same names, sentence after sentence): remember them. The KB never
         # changes after loading, so the memo never goes stale; it is bounded to keep workers small.
         self._found: dict[str, tuple[tuple[KBEntry, bool], ...]] = {}
+        self._begins: dict[str, bool] = {}  # text -> whether a name begins with it (name_prefixes)
 
     def entry(self, id_: str) -> KBEntry | None:
         """The entry with this id (e.g. "country:IRN", "geonames:524901")."""
@@ -173,9 +174,14 @@ class KnowledgeBase:
         """How many of `surfaces`, each the one before with more words after it ("New", "New
         York", "New York Times"), begin a name in the KB: the ones after them cannot be names, as
         a longer text's key starts with a shorter one's, so a finder need not look them up."""
-        count = 0
+        count, begins = 0, self._begins
         for surface in surfaces:
-            if not self._index.has_prefix(name_key(surface)):
+            known = begins.get(surface)
+            if known is None:
+                if len(begins) >= _MEMO_SIZE:
+                    begins.clear()
+                known = begins[surface] = self._index.has_prefix(name_key(surface))
+            if not known:
                 break
             count += 1
         return count
