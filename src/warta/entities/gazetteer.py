@@ -17,6 +17,8 @@ from .candidates import Candidate
 from .lexicon import common_words, word_list
 
 MAX_TOKENS = 8
+_LOWER_SHARE = 0.002  # a text with fewer capitals per letter than this is written in lower case
+_GLANCE = 2000
 
 
 def _starts_name(text: str) -> bool:
@@ -25,8 +27,12 @@ def _starts_name(text: str) -> bool:
 
 def lowercased(text: str) -> bool:
     """True for text written without capitals (some corpora and social media lower-case all)."""
+    # Capitals in the head of the text alone are often enough to say no (there are no more letters
+    # than characters): a glance at 2,000 characters, not two passes over all of them.
+    if sum(map(str.isupper, text[:_GLANCE])) >= len(text) * _LOWER_SHARE:
+        return False
     letters = sum(map(str.isalpha, text))  # map over a method: a third of a generator's time
-    return letters > 200 and sum(map(str.isupper, text)) < letters * 0.002
+    return letters > 200 and sum(map(str.isupper, text)) < letters * _LOWER_SHARE
 
 
 def _accept(kb: KnowledgeBase, surface: str, *, cased: bool = True, common: frozenset[str] = frozenset()) -> list[KBEntry]:
