@@ -179,3 +179,16 @@ def test_indonesian_a_pronoun_goes_to_the_person_in_subject_position_of_its_para
     text = ('Wali Kota Tomi Reza bertemu Gubernur Lisa Grant, Senin.\n\nLisa Grant membuka pembicaraan. '
             '"Kami akan mencari dana untuk jembatan itu tahun ini," katanya.')
     assert speakers(text) == ["Lisa Grant"]
+
+
+def test_a_demonstrative_opening_a_sentence_is_no_speaker():
+    text = ('Analyst Rina Putri studies the halal travel market. The market keeps growing. This underlines '
+            'the size of the sector.\n\n"In short, the sector is a strategic market for every airline," she said.')
+    assert speakers(text) == ["Rina Putri"]
+
+
+def test_indonesian_a_demonstrative_opening_a_sentence_is_no_speaker():
+    text = ('Analis Rina Putri meneliti pasar wisata halal. Pasar itu terus tumbuh. Ini menegaskan besarnya '
+            'dampak ekonomi sektor tersebut.\n\n"Kesimpulannya, sektor ini menjadi pasar strategis bagi '
+            'semua maskapai," ujarnya.')
+    assert speakers(text) == ["Rina Putri"]

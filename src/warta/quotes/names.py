@@ -109,7 +109,7 @@ def split_title(words: list[str], cues: Cues) -> tuple[list[str], list[str]]:
     def skip(word: str) -> bool:
         low = word.lower().rstrip(".")
         return low in cues.titles or low in place_names() or low in cues.determiners or low in calendar_words() \
-            or low in cues.connectives
+            or low in cues.connectives or low in cues.demonstratives  # "Ini menegaskan": no name
 
     cut, honoured = 0, False
     while cut < len(words) and (skip(words[cut]) or words[cut].lower() in name_connectors()):
