@@ -123,3 +123,10 @@ def test_what_a_side_can_do_is_not_what_it_did():
 def test_a_death_in_an_accident_is_nobody_s_act():
     assert not coded("Two United States service members have been killed in a helicopter crash in Afghanistan.")
     assert ("FIGHT", "ISR", "PSE", "asserted") in coded("Israeli troops killed three Palestinians in Gaza.")
+
+
+def test_a_name_of_no_letters_reads_no_person():
+    from warta.events.persons import person_actor
+    from warta.model import Entity, Mention
+    entity = Entity(id="e", name="-", type="PERSON", mentions=(Mention(10, 11, "-"),))
+    assert person_actor(entity, Article(source="t", text="President - criticized Iran.", language="en")) is None

@@ -60,6 +60,8 @@ def _titled(entity: Entity, text: str, year: int | None) -> Actor | None:
     """The country of the longest key of title words before a mention and the surname."""
     table = surname_table()
     surname = _spaced_key(entity.name).split()[-1:]
+    if not surname or not any(c.isalpha() for c in surname[0]):
+        return None
     for mention in entity.mentions:
         before = _spaced_key(re.sub(r"[^\w\s-]", " ", text[max(0, mention.start - 60):mention.start])).split()
         for n in range(min(TITLE_WORDS, len(before)), -1, -1):
