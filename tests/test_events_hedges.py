@@ -130,3 +130,9 @@ def test_a_name_of_no_letters_reads_no_person():
     from warta.model import Entity, Mention
     entity = Entity(id="e", name="-", type="PERSON", mentions=(Mention(10, 11, "-"),))
     assert person_actor(entity, Article(source="t", text="President - criticized Iran.", language="en")) is None
+
+
+def test_a_mission_s_purpose_is_its_event():
+    assert ("INVESTIGATE", "FRA", "IRN", "asserted") in coded("France dispatched inspectors to Iran to monitor the nuclear sites.")
+    # a hostile purpose has its own target: the sending stays what it is
+    assert not any(t == "FIGHT" and b == "SYR" for t, _, b, _ in coded("Russia sent troops to Syria to fight the rebels."))

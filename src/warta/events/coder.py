@@ -43,6 +43,7 @@ from .framing import by_means, obligations, reframed, with_obligations
 from .hedges import clause_modality
 from .grammar import DEVERBAL, Support, parsed_pairs
 from .lexicon import Match
+from .purposes import purposed
 from .reading import sentence_matches, sentence_tokens
 from .role_nouns import ALONE_SECTORS
 from .examples import without_examples
@@ -225,7 +226,8 @@ def code_sentence(context: Context, sentence: Span) -> list[Event]:
     # only sentences naming a side get this far; the selector read most of them (reading.py)
     tokens = sentence_tokens(context.article.text, sentence.start, sentence.end)
     parse = parse_of(context.article, sentence.start) if context.article.syntax else None
-    found = sentence_matches(context.lexicon, context.article.text, sentence.start, sentence.end)
+    found = purposed(sentence_matches(context.lexicon, context.article.text, sentence.start, sentence.end),
+                     tokens, parse, context.cues, context.article.text)
     matches = select(found, tokens, inside, context.article.text,
                      context.cues, parse=parse)
     matches = [m for m in matches if not is_topic(context.cues, tokens, m.start)
