@@ -84,3 +84,10 @@ def test_a_trigger_inside_a_title_or_what_is_talked_about_is_not_parsed_for() ->
     assert _parsed("Russia has a Peace Talks Museum in its capital.", STAGES) == []
     assert _parsed("Russia has a museum about peace talks in its capital.", STAGES) == []  # a topic
     assert _parsed("Russia has peace talks in its capital.", STAGES) != []
+
+
+def test_a_term_in_quote_marks_is_not_parsed_for_a_speaker() -> None:
+    # a word or two in quote marks becomes no quotation (quotes.marks.a_term), whoever said it
+    stages = "read,language,segment,entities,syntax,quotes"
+    assert _parsed('The minister said the plan was "dead" by now.', stages) == []
+    assert _parsed('The minister said the plan was "dead in the water" by now.', stages) != []

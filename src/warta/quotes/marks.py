@@ -32,6 +32,20 @@ class Quoted:
     mark: str = "“"
 
 
+MIN_WORDS = 3  # "besar", "tidak netral": a word or two in quote marks is a term, not a quotation
+
+
+def word_count(text: str, quoted: Quoted) -> int:
+    """The words between the marks."""
+    return len(text[quoted.start:quoted.end].split())
+
+
+def a_term(text: str, quoted: Quoted) -> bool:
+    """Fewer than MIN_WORDS words, standing alone (not part of a quotation across paragraphs): the
+    quotes stage records no quotation for it, whatever its attribution."""
+    return not quoted.continues and quoted.close_at is not None and word_count(text, quoted) < MIN_WORDS
+
+
 def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     """Quoted stretches of every paragraph, in text order."""
     found: list[Quoted] = []

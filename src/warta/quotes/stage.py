@@ -18,14 +18,13 @@ from ..pipeline import register
 from ..syntax import register_selector
 from .attribution import Attribution, after_quote, before_quote
 from .cues import load_cues
-from .marks import Quoted, find_quoted, mask_nicknames
+from .marks import MIN_WORDS, Quoted, find_quoted, mask_nicknames, word_count
 from .reported import reported_in, speaker_in_clause
 from .syntactic import parsed_attribution, speech_sentences
 from .speakers import SpeakerResolver
 
 register_selector("quotes", speech_sentences)  # the syntax stage parses the sentences read here
 
-MIN_WORDS = 3  # "besar", "tidak netral": a word or two in quote marks is a term, not a quotation
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words without a cue are titles or scare quotes
 PRODUCER = "quotes"
 MAX_GAP = 80  # characters between quote marks and the speaker phrase
@@ -108,8 +107,8 @@ def _attributed(article: Article, paragraphs: list[tuple[int, int]], cues: Any) 
         item.attribution = _choose(parsed, words)
     _share_across_paragraphs(found)
     found = [f for f in found if not _named_thing(text, f.quoted, cues)]
-    return [f for f in found if _words(text, f.quoted) >= MIN_WORDS
-            and (f.attribution or f.quoted.continues or _words(text, f.quoted) >= MIN_UNATTRIBUTED_WORDS)]
+    return [f for f in found if word_count(text, f.quoted) >= MIN_WORDS
+            and (f.attribution or f.quoted.continues or word_count(text, f.quoted) >= MIN_UNATTRIBUTED_WORDS)]
 
 
 def _choose(parsed: Attribution | None, words: Attribution | None) -> Attribution | None:
@@ -187,10 +186,6 @@ def _near(after: Attribution | None, close_at: int | None, before: Attribution |
     if before is not None and open_at - before.end <= MAX_GAP:
         return before
     return None
-
-
-def _words(text: str, quoted: Quoted) -> int:
-    return len(text[quoted.start:quoted.end].split())
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:

@@ -19,7 +19,7 @@ from ..syntax import tree
 from ..syntax.data import clitic_endings
 from .attribution import Attribution, drop_brackets, runs_of
 from .cues import Cues, load_cues, tokens
-from .marks import Quoted, find_quoted
+from .marks import Quoted, a_term, find_quoted, mask_nicknames
 
 SHARED_SUBJECT = ("advcl", "acl", "xcomp", "conj", "parataxis")  # "…, saying", "and added"
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -43,15 +43,17 @@ def speech_sentences(article: Article) -> list[int]:
     covering the offset past its closing mark (`parsed_attribution` looks at no other), when it
     holds a speech cue where `parsed_attribution` looks for one: between the closing mark and the
     next quotation of the paragraph, or between the previous one (or the paragraph's start) and
-    the opening mark. A parse elsewhere finds no speech verb there."""
-    text, sentences = article.text, article.sentences
+    the opening mark. A parse elsewhere finds no speech verb there. A term in quote marks
+    (`marks.a_term`) becomes no quotation, whoever the parse would say said it. The text is read
+    as the stage reads it, with quoted nicknames blanked (`marks.mask_nicknames`)."""
+    text, sentences = mask_nicknames(article.text), article.sentences
     paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(text))]
     starts = [s.start for s in sentences]
     cues = _cue_words(article.language)
     out: set[int] = set()
     for q, (low, high) in _bounds(find_quoted(text, paragraphs), paragraphs):
-        if q.continues and q.close_at is None:
-            continue  # parsed_attribution is not asked for these
+        if (q.continues and q.close_at is None) or a_term(text, q):
+            continue  # parsed_attribution is not asked for the first; the stage drops the second
         for offset, side in ((q.close_at, (q.close_at, high)), (q.open_at, (low, q.open_at))):
             k = bisect_right(starts, offset) - 1 if offset is not None else -1
             if k >= 0 and offset < sentences[k].end and k not in out and \
