@@ -22,8 +22,13 @@ def examples(group: list[ActorMention], tokens: list[Token], ends: list[int], cu
     return [dataclasses.replace(m, example=True) for m in group]
 
 
+def example_names(groups: list[list[ActorMention]]) -> frozenset[str]:
+    """The countries or codes of the actors that `examples` marked in a sentence's groups."""
+    return frozenset(m.actor.country or m.actor.code for group in groups for m in group if m.example)
+
+
 def without_examples(pairs: list[Pair], sides: SentenceActors) -> list[Pair]:
     """The pairs but a joint act of two examples of one list (`examples`)."""
-    named = {m.actor.country or m.actor.code for group in sides.groups for m in group if m.example}
+    named = sides.examples
     return [p for p in pairs if not (p.mutual and p.target is not None and {p.source.country or p.source.code,
                                                                              p.target.country or p.target.code} <= named)]

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ..model import Actor
 from .actors import ActorMention, acts_on, country_key, distinct_sides
 from .cues import Cues, Token
-from .examples import examples
+from .examples import example_names, examples
 
 ANTECEDENT_REACH = 9  # characters between a name and the verb after its relative pronoun: ", which "
 REPORT_REACH = 3  # tokens between a reporting verb and the name of who reports
@@ -84,6 +84,8 @@ class SentenceActors:
     start: int = 0  # offset of the sentence
     boundaries: list[int] = field(default_factory=list)  # offsets where another clause begins
     relatives: list[int] = field(default_factory=list)  # offsets of relative pronouns ("yang", "which")
+    # the actors named as examples of a kind (`examples`), gathered once: each trigger asks
+    examples: frozenset[str] = frozenset()
     _index: _Sides | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -160,6 +162,7 @@ def split_sides(mentions: list[ActorMention], tokens: list[Token], cues: Cues, t
             result.groups.append([mention])
     result.groups = [examples(part, tokens, ends, cues) for group in result.groups
                      for part in _split_lists(group, text, base, cues)]
+    result.examples = example_names(result.groups)
     clauses = set(cues.starts("clause", tokens))
     result.boundaries = [t.start for i, t in enumerate(tokens) if t.text in {",", ";", "—", "–"} or i in clauses]
     result.relatives = [tokens[i].start for i in cues.starts("relative", tokens)]
