@@ -136,3 +136,9 @@ def test_a_mission_s_purpose_is_its_event():
     assert ("INVESTIGATE", "FRA", "IRN", "asserted") in coded("France dispatched inspectors to Iran to monitor the nuclear sites.")
     # a hostile purpose has its own target: the sending stays what it is
     assert not any(t == "FIGHT" and b == "SYR" for t, _, b, _ in coded("Russia sent troops to Syria to fight the rebels."))
+
+
+def test_reinforcing_one_s_forces_is_mobilizing():
+    assert any(t == "MOBILIZE" and a == "USA" for t, a, *_ in coded("The United States reinforced its troops in Iraq."))
+    assert any(t == "MOBILIZE" and a == "RUS" for t, a, *_ in coded("Rusia memperkuat pasukannya di perbatasan Ukraina."))
+    assert not any(t == "MOBILIZE" for t, *_ in coded("Indonesia memperkuat kerja sama dengan Rusia."))
