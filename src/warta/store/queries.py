@@ -42,9 +42,8 @@ class QueryMixin(DyadMixin):
         if kind in _BY_DAY and getattr(self, "_dates_dyads", False) and dyad_latest.answers(f):
             def select(among: str, params: list[Any]) -> list[dict[str, Any]]:  # among the dyad's newest articles
                 sql, where, order = _BY_DAY[kind](f, False, (among, params))
-                if getattr(self, "_cross_join", False):  # SQLite: each article's records first, then its title
-                    sql = sql.replace(" JOIN articles a ON", " CROSS JOIN articles a ON", 1)
-                return self._select(sql, where, f, order)
+                sql = sql.replace(_with_article(kind), _RECORDS[kind][0], 1)  # filters on records alone (answers)
+                return [_clean(r) for r in self._rows(_paged_first(kind, sql, order), [*where, f.limit, f.offset])]
 
             return dyad_latest.latest(self, select, f)
         if kind in _BY_DAY:  # quotes and amounts: a dyad's are walked newest first or read from its articles
@@ -242,16 +241,34 @@ def _events_sql(f: Filters) -> Listing:
     return _EVENT_SELECT + render(clauses), params, "e.day DESC NULLS LAST, e.article_id, e.idx"
 
 
+# The records of quotes and amounts, their alias, and what each one takes from its article.
+_RECORDS = {"quotes": ("SELECT q.* FROM quotes q", "q", "a.title, a.url"),
+            "amounts": ("SELECT m.* FROM amounts m", "m", "a.title, a.language")}
+
+
+def _with_article(kind: str) -> str:
+    head, alias, columns = _RECORDS[kind]
+    return head.replace(".*", f".*, {columns}", 1) + f" JOIN articles a ON a.id = {alias}.article_id"
+
+
+def _paged_first(kind: str, records: str, order: str) -> str:
+    """`records` (a listing without its articles' columns) paged first, then joined to its
+    articles: one article look-up (a wide row) per record of the page, not per candidate (a
+    dyad's 200 newest amounts are chosen among about 370: 2.5 ms -> 1.75 at 100,000 articles).
+    Looking each article up once (a page's 200 amounts come from about 130) cost more than it saved."""
+    _, alias, columns = _RECORDS[kind]
+    return (f"SELECT {alias}.*, {columns} FROM ({records} ORDER BY {order} LIMIT ? OFFSET ?) {alias}"
+            f" JOIN articles a ON a.id = {alias}.article_id ORDER BY {order}")
+
+
 def _quotes_sql(f: Filters, walk: bool = False, among: tuple[str, list[Any]] | None = None) -> Listing:
     clauses, params = quotes_where(f, walk, among)
-    sql = "SELECT q.*, a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id" + render(clauses)
-    return sql, params, "q.day DESC NULLS LAST, q.article_id, q.idx"
+    return _with_article("quotes") + render(clauses), params, "q.day DESC NULLS LAST, q.article_id, q.idx"
 
 
 def _amounts_sql(f: Filters, walk: bool = False, among: tuple[str, list[Any]] | None = None) -> Listing:
     clauses, params = amounts_where(f, walk, among)
-    sql = "SELECT m.*, a.title, a.language FROM amounts m JOIN articles a ON a.id = m.article_id" + render(clauses)
-    return sql, params, "m.day DESC NULLS LAST, m.article_id, m.idx"
+    return _with_article("amounts") + render(clauses), params, "m.day DESC NULLS LAST, m.article_id, m.idx"
 
 
 def _entities_sql(f: Filters) -> Listing:

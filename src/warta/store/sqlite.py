@@ -49,10 +49,6 @@ class SqliteStore(SqlStore):
     data_errors = (UnicodeEncodeError, ValueError, OverflowError, sqlite3.DataError, sqlite3.IntegrityError)
     store_errors = (sqlite3.DatabaseError, OSError)  # disk full, read-only, locked, corrupt
     _scan_by_day = True  # a common pair's quotes and amounts are walked newest first (queries.py)
-    # A dyad's newest quotes and amounts are read article by article, records first: SQLite's
-    # planner looked each of 400 articles up first (a wide row each), most of them holding no
-    # amount (IDN-USA's 200 amounts 16 ms -> 4). CROSS JOIN keeps the order written.
-    _cross_join = True
 
     def __init__(self, path: str, *, create: bool = True) -> None:
         super().__init__()
