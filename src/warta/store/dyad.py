@@ -6,18 +6,15 @@ unordered pair, filters and data version, keeps the last few, and orients them p
 """
 from __future__ import annotations
 
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
 
 from . import dyad_counts, dyad_summary
+from .dyad_memo import Memo, Packed
 from .filters import Filters
 from .where import events_where, render
-
-MEMO_SIZE = 64  # dyad summaries kept (a few hundred kB each)
-
 
 class DyadMixin:
     """`dyad(a, b)`; needs `_rows`, `snapshot`, `events`, `quotes` and `amounts`."""
@@ -36,18 +33,24 @@ class DyadMixin:
         f = replace(base, dyad=tuple(sorted(pair)), offset=0)  # every other filter kept
         with self.snapshot():  # every part of the summary from one state of the store
             version = self._snapshot_version()
-            memo: _Memo = self.__dict__.setdefault("_dyad_memo", _Memo())
+            memo: Memo = self.__dict__.setdefault("_dyad_memo", Memo())
             parts = memo.get((f, version)) if version is not None else None
             if parts is None:
                 parts = self._dyad_parts(f)
                 if version is not None:
                     memo.put((f, version), parts)
-        # Rows copied (the groups made rows here, once per answer): the caller may change what it
-        # gets, the memo must not see it.
+        # Rows made anew (the groups made rows here, the records unpacked, once per answer): the
+        # caller may change what it gets, the memo must not see it.
         summary = {k: _rows(k, v) if isinstance(v, list) else v for k, v in parts["summary"].items()}
-        amounts = {k: [dict(x) for x in v] for k, v in parts["amounts"].items()}
-        return {"a": pair[0], "b": pair[1], **summary, "amounts": amounts,
-                "quotes": _sided(parts["quotes"], parts["sides"], pair), "events": [dict(r) for r in parts["events"]]}
+        amounts = {"items": parts["amounts"]["items"].rows(), "totals": [dict(x) for x in parts["amounts"]["totals"]]}
+        quotes = parts["quotes"].rows()
+        sided = parts["sided"]  # each orientation's speakers' sides, found once (a search of hundreds of names)
+        if pair not in sided:
+            sided[pair] = _sides(quotes, parts["sides"], pair)
+        for quote, side in zip(quotes, sided[pair]):
+            quote["side"] = side
+        return {"a": pair[0], "b": pair[1], **summary, "amounts": amounts, "quotes": quotes,
+                "events": parts["events"].rows()}
 
     def _snapshot_version(self) -> int | None:
         """The data version of the open snapshot (None for a store that does not count writes)."""
@@ -80,8 +83,10 @@ class DyadMixin:
         # The sides' names are needed only for speakers without one of the two countries.
         unplaced = any(r.get("speaker") and r.get("speaker_country") not in f.dyad for r in quotes)  # type: ignore[operator]
         sides = {} if not unplaced else self._actor_sides(f) if counts is None else dyad_summary.sides(counts, *f.dyad)  # type: ignore[misc]
-        return {"summary": summary, "amounts": self._dyad_amounts(f), "quotes": quotes,
-                "sides": sides, "events": self.events(f)}  # type: ignore[attr-defined]
+        amounts = self._dyad_amounts(f)
+        return {"summary": summary, "amounts": {"items": Packed(amounts["items"]), "totals": amounts["totals"]},
+                "quotes": Packed(quotes), "sides": sides, "sided": {},
+                "events": Packed(self.events(f))}  # type: ignore[attr-defined]
 
     def _dyad_groups(self, f: Filters) -> dict[str, list[tuple[Any, ...]]]:
         """The dyad's events counted (n) and their Goldstein scores summed (g) per value (v) as (v, n, g), of
@@ -149,13 +154,12 @@ def amount_totals(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for (u, s, c), v in sorted(totals.items())]
 
 
-def _sided(quotes: list[dict[str, Any]], sides: dict[str, set[str]], pair: tuple[str, str]) -> list[dict[str, Any]]:
-    """The quotes (copied: the memo keeps the originals), each with the side its speaker belongs
-    to: their own country if it is one of the pair, else the first side, in the order asked
-    for, naming them (the one containing the other)."""
+def _sides(quotes: list[dict[str, Any]], sides: dict[str, set[str]], pair: tuple[str, str]) -> list[str | None]:
+    """The side each quote's speaker belongs to: their own country if it is one of the pair,
+    else the first side, in the order asked for, naming them (the one containing the other)."""
     order = [(side, sides[side], "\n".join(sides[side])) for side in dict.fromkeys(pair) if side in sides]
     found: dict[str, str | None] = {}
-    out = []
+    out: list[str | None] = []
     for r in quotes:
         country, name = r.get("speaker_country"), (r.get("speaker") or "").lower()
         if country in pair or not name:
@@ -165,7 +169,7 @@ def _sided(quotes: list[dict[str, Any]], sides: dict[str, set[str]], pair: tuple
         else:  # "name in n" for some n is one search of the names joined (a name holds no newline)
             side = found[name] = next((s for s, names, joined in order
                                        if name in joined or any(n in name for n in names)), None)
-        out.append({**r, "side": side})
+        out.append(side)
     return out
 
 
@@ -212,23 +216,3 @@ def _rows(part: str, groups: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
 
 def _by_count(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
-
-
-class _Memo:
-    """The last MEMO_SIZE dyad summaries, shared by the API's threads."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._items: OrderedDict[Any, dict[str, Any]] = OrderedDict()
-
-    def get(self, key: Any) -> dict[str, Any] | None:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-            return self._items.get(key)
-
-    def put(self, key: Any, value: dict[str, Any]) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > MEMO_SIZE:
-                self._items.popitem(last=False)
