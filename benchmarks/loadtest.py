@@ -232,6 +232,7 @@ def build_store(path: Path, n: int, corpus: Corpus) -> list[str]:
             ids += [article_id(article) for article in articles]
             if (start + BATCH) % 10_000 == 0:
                 print(f"loadtest: {start + BATCH} articles stored", file=sys.stderr, flush=True)
+        store.compact_text_index(n)  # as at the end of a bulk run
     finally:
         store.close()
     return ids

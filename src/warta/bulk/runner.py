@@ -106,6 +106,9 @@ class BulkRunner:
         except Exception as error:  # a worker died or the cluster failed: say so in one line
             raise EngineError("bulk run", f"the engine failed ({error.__class__.__name__}: {error}); "
                               "rerun the same command to resume") from error
+        compact = getattr(self.store, "compact_text_index", None)  # SQLite: after a large run
+        if compact is not None:
+            compact(report.stored["added"] + report.stored["updated"])
         report.seconds = time.perf_counter() - started
         self.journal.finish_run(run, report.summary())
         return report
