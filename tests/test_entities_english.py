@@ -94,3 +94,12 @@ def test_agreement_with_spacy_on_held_out_news(corpus: Path) -> None:
     documents = [d for _, d in zip(range(40), scoring_documents(corpus))]
     scores = agreement(MODELS / MODEL_FILE, teacher_sentences(documents))
     assert scores["f1"] >= 0.78, scores
+
+
+def test_a_title_split_by_the_tagger_is_cut_from_the_name() -> None:
+    # The tagger may read "Secretary of [State Albright]": the title's end is not part of a body's name.
+    found = entities("Secretary of State Hallworth criticized the plan on Monday. "
+                     "The State Department said nothing.")
+    assert found.get("Hallworth") == "PERSON"
+    assert "State Hallworth" not in found
+    assert found.get("State Department", "ORG") == "ORG"

@@ -8,9 +8,10 @@ from ..kb import load_kb
 from .candidates import Candidate
 from .gazetteer import lowercased
 from .lexicon import word_list
-from .roles import ministries, org_words, strip_honorific, title_words, titles
+from .roles import ministries, org_words, strip_honorific, title_tails, title_words, titles
 
 MAX_PERSON_WORDS = 4
+MAX_TITLE_TAIL = 3  # words of a title's end a tagger span can start with ("State", "of State")
 
 
 @cache  # the lists are cached, but their union cost a copy of both for each candidate
@@ -43,6 +44,20 @@ def _drop_title_head(c: Candidate, text: str, code: str) -> Candidate | None:
         return c
     keep = c.text[:c.text.rstrip().rfind(" ")].rstrip()
     return c.with_(end=c.start + len(keep), text=keep)
+
+
+def _cut_title_tail(c: Candidate, text: str, code: str) -> Candidate:
+    """Cut a span's first words when the words before the span complete a title with them:
+    "Secretary of [State Albright]" is the person Albright, with the title's role."""
+    words = c.text.split()
+    tails = title_tails(code)
+    for size in range(min(len(words) - 1, MAX_TITLE_TAIL), 0, -1):
+        for head, title in tails.get(" ".join(words[:size]).casefold(), ()):
+            before = text[max(0, c.start - len(head) - 2):c.start].casefold()
+            if before.endswith(f"{head} ") and not before[:-len(head) - 1].isalnum():
+                skip = len(" ".join(words[:size])) + 1
+                return c.with_(start=c.start + skip, text=c.text[skip:], type="PERSON", role=c.role or title.role)
+    return c
 
 
 def _trim_lower_head(c: Candidate, common: frozenset[str]) -> Candidate:
@@ -150,7 +165,7 @@ def clean_tagged(found: list[Candidate], *, code: str, common: frozenset[str], t
                 c = c.with_(type=_piece_type(c, common, titled))
             else:
                 c = strip_honorific(c, code)
-            c = _drop_title_head(_cut_prefix(_cut_citing_phrase(_cut_glued_acronym(c, common), code)), text, code)
+            c = _drop_title_head(_cut_title_tail(_cut_prefix(_cut_citing_phrase(_cut_glued_acronym(c, common), code)), text, code), text, code)
             if cased:
                 c = _trim_lower_head(c, common)
             c = _org_by_word(_strip_portfolio(c, code), code)

@@ -57,6 +57,18 @@ def title_words(code: str) -> frozenset[str]:
 
 
 @cache
+def title_tails(code: str) -> dict[str, tuple[tuple[str, Title], ...]]:
+    """The last words of each title of several words (case-folded) -> (the words before them,
+    the title): a tagger span "State Albright" after "Secretary of" starts with a title's tail."""
+    tails: dict[str, list[tuple[str, Title]]] = {}
+    for title in titles(code):
+        words = title.words.casefold().split()
+        for cut in range(1, len(words)):
+            tails.setdefault(" ".join(words[cut:]), []).append((" ".join(words[:cut]), title))
+    return {tail: tuple(found) for tail, found in tails.items()}
+
+
+@cache
 def _title_regex(code: str) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t.words) for t in titles(code))
     return re.compile(rf"(?<![\w])(?P<title>{alternatives})(?![\w])", re.IGNORECASE)
