@@ -9,6 +9,7 @@ from .actors import ActorMention
 
 CLAUSES = frozenset({"acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "list"})  # a clause of its own
 VERB_WORDS = frozenset({"VERB", "AUX"})
+MISTAGGED_VERBS = frozenset({"ADP", "ADV", "SCONJ", "X"})  # tags no word with a subject and an object has
 CLOSE = frozenset({"compound", "amod", "flat", "appos", "conj", "det", "nmod:poss", "nummod", "name"})
 
 
@@ -23,7 +24,17 @@ def is_verb(parse: Parse, i: int) -> bool:
     if word.upos in VERB_WORDS:
         return True
     # a predicate adjective ("is ready", "siap") heads its clause like a verb
-    return word.upos == "ADJ" and word.deprel in {"root", "ccomp", "xcomp", "advcl", "conj", "parataxis"}
+    if word.upos == "ADJ" and word.deprel in {"root", "ccomp", "xcomp", "advcl", "conj", "parataxis"}:
+        return True
+    # a word the tagger misread as a preposition or adverb that the tree gives a subject and an
+    # object is a predicate ("Macron mengecam serangan Rusia" with "mengecam" tagged ADP)
+    return word.upos in MISTAGGED_VERBS and has_core_arguments(parse, i)
+
+
+def has_core_arguments(parse: Parse, i: int) -> bool:
+    """Whether word `i` has both a subject and an object dependent, as only a predicate has."""
+    kinds = {parse.words[j].deprel.partition(":")[0] for j in tree.children(parse, i)}
+    return "nsubj" in kinds and "obj" in kinds
 
 
 def is_noun(parse: Parse, i: int) -> bool:
