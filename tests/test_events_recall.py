@@ -2,7 +2,8 @@
 tests. Military equipment handed over is military aid in both languages, whatever the verb of
 giving and whichever weapon is named; an event noun opening a sentence ("Serangan Israel ke...")
 is not glued to the country after it into one name; a verb the tagger misreads as a preposition
-is still a verb when the tree gives it a subject and an object."""
+is still a verb when the tree gives it a subject and an object; a passive's agent marked by "oleh"/"by"
+acts even when the parser labels it a plain oblique."""
 from __future__ import annotations
 
 from test_events_syntax import coded
@@ -52,3 +53,12 @@ def test_a_true_preposition_stays_no_verb():
 
 def test_indonesian_condemning_by_a_named_person_is_coded_whatever_the_tag():
     assert ("DISAPPROVE", "FRA", "RUS") in coded("Presiden Prancis Emmanuel Macron mengecam serangan Rusia.")
+
+
+def test_indonesian_oleh_agent_labelled_a_plain_oblique_is_the_doer():
+    assert ("COERCE", "CHN", "VNM") in coded("Kapal Vietnam ditangkap oleh penjaga pantai China pada Senin.")
+    assert ("FIGHT", "CHN", "VNM") in coded("Kapal Vietnam diserang oleh kapal perang China.")
+
+
+def test_english_by_agent_deep_in_its_phrase_is_the_doer():
+    assert ("COERCE", "CHN", "VNM") in coded("Vietnamese fishermen were detained by the Chinese coast guard.")

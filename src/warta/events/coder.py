@@ -130,7 +130,7 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
                       if _is_place(e.type, e.iso3) and e.country is not None for m in e.mentions)
     support = Support(cues.words("support"), article.text, cues.words("own_people"), cues.words("own_pronoun"),
                       cues.words("having"), agent_words(language), cues.words("measure"),
-                      cues.words("wishing"), cues.words("general"), cues.words("mishap"))
+                      cues.words("wishing"), cues.words("general"), cues.words("mishap"), cues.words("agent"))
     return Context(article, trigger_finder(language, finder), cues, tuple(mentions), mains, tone, [m.start for m in mentions],
                    speakers, dates, support, places)
 

@@ -57,6 +57,9 @@ class Support:
     # "released", "struck"): their sense is their object's, so their subject never acts alone
     general: frozenset[str] = frozenset()
     mishaps: frozenset[str] = frozenset()  # accidents and disasters: a death in one is nobody's act ("killed in a crash")
+    # the prepositions that mark a passive's agent ("by", "oleh"): a parser may label the agent a
+    # plain oblique ("ditangkap oleh penjaga pantai China" with obl, not obl:agent)
+    agent_marks: frozenset[str] = frozenset()
 
     def written(self, word: Word) -> str:
         """The word as written, lower-cased: a lemma may be the bare root ("pemberontak" -> "berontak")."""
@@ -138,6 +141,16 @@ def bare_agents(parse: Parse, i: int) -> list[int]:
     return found
 
 
+def marked_agents(parse: Parse, i: int, support: Support) -> list[int]:
+    """The obliques of passive verb `i` marked by an agent preposition, whatever their label."""
+    found = []
+    for j in tree.children(parse, i, ("obl", "nmod")):
+        case = tree.case_word(parse, j)
+        if case is not None and support.among(parse.words[case], support.agent_marks):
+            found.append(j)
+    return found
+
+
 def _adjunct_participle(word) -> bool:
     """An -ing adjunct of a clause ("..., expanding its campaign"), not a past participle (passive)."""
     return word.deprel == "advcl" and word.head >= 0 and "VerbForm=" in word.feats \
@@ -214,6 +227,8 @@ def verb_roles(parse: Parse, i: int, groups: list[list[ActorMention]], marks: fr
     subject = subject_word(parse, i) if not (passive and parse.words[i].deprel.startswith("acl")) \
         else parse.words[i].head
     targets, agents = _targets(parse, i, marks, passive)
+    if passive and not agents and support is not None:
+        agents = marked_agents(parse, i, support)
     if passive:
         acted = ([subject] if subject is not None else []) + targets
         doers = next((found for found in (sides_of(parse, w, groups) for w in agents) if found), [])
