@@ -96,6 +96,7 @@ def test_dyad_endpoint(client):
     assert d["events_total"] == 6 and d["goldstein_sum"] == pytest.approx(24.2)
     assert d["by_month"] and d["by_type"] and d["by_context"]
     assert {a["status"] for a in d["amounts"]["items"]} == {"promised", "realised"}
+    assert d["amounts"]["complete"] is True and d["amounts"]["totals_over"] == 3  # all the pair's amounts
     assert {q["side"] for q in d["quotes"]} == {"IDN", "RUS"}
     assert client.get("/api/dyads/rus/idn").json()["events_total"] == 6
 

@@ -89,6 +89,7 @@ def test_dyad_explorer(site):
     assert "We expect our partners" in page.inner_text("#quotes-IDN")
     amounts = page.inner_text("#dyad-amounts")
     assert "promised" in amounts and "realised" in amounts and "$300 million" in amounts
+    assert page.locator("#dyad-totals-partial").count() == 0  # all the pair's amounts: no caveat
     for chart in ("#dyad-timeline", "#dyad-types", "#dyad-contexts"):
         assert page.locator(f"{chart} canvas").count() == 1
     assert page.locator("#dyad-events li").count() == 7
@@ -266,3 +267,22 @@ def test_api_docs_page_renders_from_local_files(site):
 def test_nothing_left_the_machine(site):
     _, page = site
     assert page.outside == [] and page.errors == []
+
+
+def test_partial_amount_totals_are_labelled_as_the_newest_only(site):
+    """A pair with more amounts than the answer reads (the API says `complete: false`): the
+    dashboard shows its totals as those of the newest amounts, never as the pair's."""
+    base, page = site
+
+    def partial(route):
+        response = route.fetch()
+        body = response.json()
+        body["amounts"].update(totals_over=200, complete=False)
+        route.fulfill(response=response, json=body)
+
+    page.route("**/api/dyads/IDN/RUS*", partial)
+    try:
+        open_page(page, base, "#/dyad/IDN/RUS?per=20")  # a hash of its own: the router renders anew
+        assert page.inner_text("#dyad-totals-partial") == "Totals of the newest 200 amounts only: the pair has more."
+    finally:
+        page.unroute("**/api/dyads/IDN/RUS*")

@@ -140,6 +140,17 @@ class Count(BaseModel):
     n: int
 
 
+class DyadAmounts(BaseModel):
+    """A dyad's amounts, newest first, and their totals (like with like only). The totals cover the
+    newest `totals_over` amounts of the pair; `complete` is false when the pair has more."""
+
+    model_config = ConfigDict(extra="allow")
+    items: list[dict[str, Any]]
+    totals: list[dict[str, Any]]
+    totals_over: int = Field(description="How many of the pair's amounts, the newest, the totals cover")
+    complete: bool = Field(description="Whether those are all of the pair's amounts (false: the totals are partial)")
+
+
 class Dyad(BaseModel):
     """The relations of two countries."""
 
@@ -151,7 +162,7 @@ class Dyad(BaseModel):
     by_month: list[Count]
     by_type: list[Count]
     by_context: list[Count]
-    amounts: dict[str, list[dict[str, Any]]]
+    amounts: DyadAmounts
     quotes: list[dict[str, Any]]
     events: list[Event]
 

@@ -16,6 +16,10 @@ from .dyad_memo import Memo, Packed
 from .filters import Filters
 from .where import events_where, render
 
+# The amounts a dyad answer reads, newest first; its totals are theirs (`totals_over`, `complete`).
+AMOUNTS_READ = 200
+
+
 class DyadMixin:
     """`dyad(a, b)`; needs `_rows`, `snapshot`, `events`, `quotes` and `amounts`."""
 
@@ -42,7 +46,9 @@ class DyadMixin:
         # Rows made anew (the groups made rows here, the records unpacked, once per answer): the
         # caller may change what it gets, the memo must not see it.
         summary = {k: _rows(k, v) if isinstance(v, list) else v for k, v in parts["summary"].items()}
-        amounts = {"items": parts["amounts"]["items"].rows(), "totals": [dict(x) for x in parts["amounts"]["totals"]]}
+        kept = parts["amounts"]
+        amounts = {"items": kept["items"].rows(), "totals": [dict(x) for x in kept["totals"]],
+                   "totals_over": kept["totals_over"], "complete": kept["complete"]}
         quotes = parts["quotes"].rows()
         sided = parts["sided"]  # each orientation's speakers' sides, found once (a search of hundreds of names)
         if pair not in sided:
@@ -84,7 +90,7 @@ class DyadMixin:
         unplaced = any(r.get("speaker") and r.get("speaker_country") not in f.dyad for r in quotes)  # type: ignore[operator]
         sides = {} if not unplaced else self._actor_sides(f) if counts is None else dyad_summary.sides(counts, *f.dyad)  # type: ignore[misc]
         amounts = self._dyad_amounts(f)
-        return {"summary": summary, "amounts": {"items": Packed(amounts["items"]), "totals": amounts["totals"]},
+        return {"summary": summary, "amounts": {**amounts, "items": Packed(amounts["items"])},
                 "quotes": Packed(quotes), "sides": sides, "sided": {},
                 "events": Packed(self.events(f))}  # type: ignore[attr-defined]
 
@@ -112,8 +118,13 @@ class DyadMixin:
         return groups
 
     def _dyad_amounts(self, f: Filters) -> dict[str, Any]:
-        rows = self.amounts(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=200))  # type: ignore[attr-defined]
-        return {"items": rows, "totals": amount_totals(rows)}
+        """The pair's newest AMOUNTS_READ amounts and their totals, saying how many amounts the totals
+        cover and whether that is all of the pair's (one row more read tells): a large pair's totals
+        are those of its newest amounts only, and the answer must not present them as all of them."""
+        rows = self.amounts(Filters(dyad=f.dyad, since=f.since, until=f.until, limit=AMOUNTS_READ + 1))  # type: ignore[attr-defined]
+        complete = len(rows) <= AMOUNTS_READ
+        rows = rows[:AMOUNTS_READ]
+        return {"items": rows, "totals": amount_totals(rows), "totals_over": len(rows), "complete": complete}
 
     def _actor_sides(self, f: Filters) -> dict[str, set[str]]:
         """Lower-cased names on each side: event actors, and people the entity stage gave a country."""

@@ -31,7 +31,12 @@ const amountCell = (m) => (m.in_title ? [m.text, " ", h("span", { class: "tag", 
 function amountsPanel(amounts) {
   const totals = amounts.totals.filter((t) => isMoney(t.unit));
   const items = amounts.items.filter((m) => isMoney(m.unit));
+  // A large pair's totals are those of its newest amounts only (the API says so): never shown as all.
+  const partial = amounts.complete === false
+    ? h("p", { class: "muted small", id: "dyad-totals-partial" },
+      `Totals of the newest ${fmt(amounts.totals_over)} amounts only: the pair has more.`) : null;
   return h("section", { class: "panel", id: "dyad-amounts" }, h("h2", {}, "Money: promised vs realised, per currency"),
+    partial,
     totals.length ? table(totals, [["currency", (t) => t.unit], ["status", (t) => t.status], ["total", (t) => fmt(t.value)]])
       : h("p", { class: "muted" }, "No sums of money in these articles."),
     items.length ? table(items.slice(0, 20), [["date", (m) => m.day || "–"], ["amount", amountCell],
