@@ -103,3 +103,12 @@ def test_a_title_split_by_the_tagger_is_cut_from_the_name() -> None:
     assert found.get("Hallworth") == "PERSON"
     assert "State Hallworth" not in found
     assert found.get("State Department", "ORG") == "ORG"
+
+
+def test_a_lone_surname_the_kb_knows_is_a_person_before_a_verb() -> None:
+    # "Arafat" alone, which the tagger leaves, is a surname of the knowledge base (Phoenix actors)
+    # before an event verb; an ordinary capitalised word before a verb is not a person.
+    found = entities("The talks ended on Sunday. Arafat condemned the attack on Monday. "
+                     "Her aides rejected the plan.")
+    assert found.get("Arafat") == "PERSON"
+    assert "Her" not in found

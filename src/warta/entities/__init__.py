@@ -25,6 +25,7 @@ from .lexicon import common_words
 from .linking import Cluster, cluster, disambiguate, repeated_mentions
 from .roles import assign_roles, ministry_candidates, title_words, titled_people
 from .rules import dateline_candidates, pattern_candidates
+from .surnames import surname_candidates
 from .taggers import tag_article
 from .retype import retyped
 from .within import placed_within
@@ -97,6 +98,7 @@ class EntityStage:
             found += tag_article(article, kb=kb, english=self.english_tagger, groups=groups)
         found += pattern_candidates(article, kb) + dateline_candidates(article, kb)
         found += titled_people(article.text, code, found, common=_common(code))
+        found += surname_candidates(article, found, _common(code))
         found = outside_headlines(found, headline_spans(article.text, article.paragraphs))
         chosen = clean_tagged(resolve(found, text=article.text, title_words=title_words(code)), code=code, text=article.text, common=_common(code))
         chosen = disambiguate(chosen, common_words=common_words(code), kb=kb)
