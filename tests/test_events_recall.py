@@ -62,3 +62,8 @@ def test_indonesian_oleh_agent_labelled_a_plain_oblique_is_the_doer():
 
 def test_english_by_agent_deep_in_its_phrase_is_the_doer():
     assert ("COERCE", "CHN", "VNM") in coded("Vietnamese fishermen were detained by the Chinese coast guard.")
+
+
+def test_a_world_city_keeps_its_reading_beside_a_small_namesake_in_the_articles_country():
+    assert ("DEMAND", "USA", "RUS") in coded("The Pentagon said Moscow must stop the flights over Syria.")
+    assert ("DISAPPROVE", "USA", "RUS") in coded("Pentagon mengecam Moskow atas penerbangan itu.")

@@ -19,6 +19,7 @@ from .candidates import Candidate, Occupancy
 # A town known only from GeoNames needs support to be kept: the tagger, the article's
 # countries, or being big enough to be what a capitalised word most likely means.
 BIG_CITY = 1_000_000
+FAR_BIGGER = 50  # a big city this many times the size of a namesake in the article's countries keeps its reading
 _WORD = re.compile(r"[\w'’.-]+")
 _WORDISH = re.compile(r"[\w-]")  # what may not stand right before or after a repeated name
 # Short forms of people's names ("Putin", "Vladimir Putin" of "Vladimir Vladimirovich Putin") up
@@ -67,6 +68,9 @@ def _city(c: Candidate, countries: set[str], common_words: frozenset[str]) -> Ca
     """The city reading of a candidate, chosen by the article's countries; None to drop it."""
     assert c.entry is not None
     local = [e for e in c.options if e.type == "CITY" and e.country in countries]
+    if local and c.entry.type == "CITY" and c.entry.population >= BIG_CITY \
+            and c.entry.population >= FAR_BIGGER * local[0].population:
+        local = []  # a world city is itself: "Moscow" in a story about the Pentagon is not Moscow, Idaho
     entry = local[0] if local else c.entry
     big = entry.population >= BIG_CITY and c.text.casefold() not in common_words
     if c.tag_type in ("PERSON", "ORG") and not (local or big):
