@@ -23,26 +23,14 @@ import argparse
 import hashlib
 import json
 import os
-import shlex
-import subprocess
 import sys
 from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)  # run as a script or loaded by file: its sibling module is found either way
+from audit_common import prf, run, tally  # noqa: E402
 DEFAULT_SHARED = os.environ.get("WARTA_SHARED") or os.path.join(HERE, "..", "..", "shared")
 GOLD = os.path.join(HERE, "event_audit.json")
-
-
-def run(cmd: str, docs: list[str]) -> dict[str, dict]:
-    """warta's output for each document, by absolute source path."""
-    line = cmd.replace("{docs}", " ".join(shlex.quote(d) for d in docs))
-    proc = subprocess.run(line, shell=True, capture_output=True, text=True, check=False)
-    out = {}
-    for raw in proc.stdout.splitlines():
-        obj = json.loads(raw)
-        if obj.get("source"):
-            out[os.path.abspath(obj["source"])] = obj
-    return out
 
 
 def dyad_of(e: dict) -> set[str]:
@@ -66,24 +54,13 @@ def describe(e: dict) -> str:
 
 def score(gold: dict, art: dict, limit: int, misses: list[str]) -> dict[str, int]:
     """True positives, false positives and misses of one article's events."""
-    golds, matched, fp = gold["events"], set(), 0
-    for e in art.get("events", []):
-        if e.get("negated") is True or (e.get("evidence") or {}).get("start", 0) >= limit:
-            continue
-        hits = [i for i, g in enumerate(golds) if matches(e, g)]
-        free = [i for i in hits if i not in matched]
-        if free:
-            matched.add(free[0])
-        elif not hits:
-            fp += 1
-            misses.append(f"  wrong {describe(e)}")
-    required = [i for i, g in enumerate(golds) if not g.get("optional")]
-    for i in required:
-        if i not in matched:
-            g = golds[i]
-            misses.append(f"  missed {'/'.join(g['types'])} {g['dyad']} at {g['evidence'][0][0]}")
-    tp = sum(1 for i in required if i in matched)
-    return {"tp": tp, "fp": fp, "fn": len(required) - tp}
+    golds = gold["events"]
+    system = [e for e in art.get("events", [])
+              if e.get("negated") is not True and (e.get("evidence") or {}).get("start", 0) < limit]
+    tp, fp, fn = tally(system, golds, lambda e: [i for i, g in enumerate(golds) if matches(e, g)],
+                       lambda e: f"  wrong {describe(e)}",
+                       lambda g: f"  missed {'/'.join(g['types'])} {g['dyad']} at {g['evidence'][0][0]}", misses)
+    return {"tp": tp, "fp": fp, "fn": fn}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses and misses:
             print(os.path.basename(doc), *misses, sep="\n")
     tp, fp, fn = total["tp"], total["fp"], total["fn"]
-    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    f1 = 2 * p * r / max(p + r, 1e-9)
+    p, r, f1 = prf(tp, fp, fn)
     print(f"events tp={tp} fp={fp} fn={fn} precision={p:.3f} recall={r:.3f} f1={f1:.3f}")
     return 0
 

@@ -27,13 +27,13 @@ import hashlib
 import json
 import os
 import re
-import shlex
-import subprocess
 import sys
 import unicodedata
 from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)  # run as a script or loaded by file: its sibling module is found either way
+from audit_common import prf, run, tally  # noqa: E402
 DEFAULT_SHARED = os.environ.get("WARTA_SHARED") or os.path.join(HERE, "..", "..", "shared")
 GOLD = os.path.join(HERE, "speaker_audit.json")
 CURRENCIES = {"USD", "IDR", "EUR", "GBP", "JPY", "CNY", "INR", "HKD", "RUB", "SGD", "AUD", "SAR", "MYR"}
@@ -50,18 +50,6 @@ def same_speaker(system: str | None, gold: str) -> bool:
     """The names agree, or their last words do (a surname; the head of a description)."""
     sp, want = norm(system), norm(gold)
     return bool(sp) and (sp == want or sp.split()[-1] == want.split()[-1])
-
-
-def run(cmd: str, docs: list[str]) -> dict[str, dict]:
-    """warta's output for each document, by absolute source path."""
-    line = cmd.replace("{docs}", " ".join(shlex.quote(d) for d in docs))
-    proc = subprocess.run(line, shell=True, capture_output=True, text=True, check=False)
-    out = {}
-    for raw in proc.stdout.splitlines():
-        obj = json.loads(raw)
-        if obj.get("source"):
-            out[os.path.abspath(obj["source"])] = obj
-    return out
 
 
 def score_quotes(gold: dict, art: dict, misses: list[str]) -> dict[str, int]:
@@ -106,30 +94,19 @@ def kind_agrees(gold_unit: str, unit: str) -> bool:
 
 def score_amounts(gold: dict, art: dict, misses: list[str]) -> dict[str, int]:
     """True positives, false positives and misses of the figures, matched as evaluate.py does."""
-    golds, matched, fp = gold["amounts"], set(), 0
-    for a in art.get("amounts", []):
+    golds = gold["amounts"]
+
+    def candidates(a: dict) -> list[int]:
         v, unit = float(a.get("value") or 0), str(a.get("unit") or "")
-        candidates = [i for i, g in enumerate(golds)
-                      if abs(v - g["value"]) <= 0.005 * max(abs(g["value"]), 1) and kind_agrees(g["unit"], unit)]
-        free = sorted((i for i in candidates if i not in matched), key=lambda i: bool(golds[i].get("optional")))
-        if free:
-            matched.add(free[0])
-        elif not candidates:
-            fp += 1
-            misses.append(f"  spurious amount at {a.get('start')}{' (title)' if a.get('in_title') else ''}: {v:g} {unit}")
-    required = [i for i, g in enumerate(golds) if not g.get("optional")]
-    for i in required:
-        if i not in matched:
-            g = golds[i]
-            misses.append(f"  missed amount at {g['at']}{' (title)' if g.get('in_title') else ''}: {g['value']:g} {g['unit']}")
-    tp = sum(1 for i in required if i in matched)
-    return {"a_tp": tp, "a_fp": fp, "a_fn": len(required) - tp}
+        return [i for i, g in enumerate(golds)
+                if abs(v - g["value"]) <= 0.005 * max(abs(g["value"]), 1) and kind_agrees(g["unit"], unit)]
 
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0
+    tp, fp, fn = tally(art.get("amounts", []), golds, candidates,
+                       lambda a: f"  spurious amount at {a.get('start')}{' (title)' if a.get('in_title') else ''}: "
+                                 f"{float(a.get('value') or 0):g} {a.get('unit') or ''}",
+                       lambda g: f"  missed amount at {g['at']}{' (title)' if g.get('in_title') else ''}: "
+                                 f"{g['value']:g} {g['unit']}", misses)
+    return {"a_tp": tp, "a_fp": fp, "a_fn": fn}
 
 
 def figures(totals: dict[str, int], docs: int) -> str:
