@@ -104,6 +104,11 @@ def speaker_audit() -> dict[str, float]:
     return project_bench("speaker_audit.py", "--shared", str(SHARED))
 
 
+def event_audit() -> dict[str, float]:
+    """benchmarks/event_audit.py's figures: the events of 12 corpus articles judged by hand (issue 15)."""
+    return project_bench("event_audit.py", "--shared", str(SHARED))
+
+
 def publication_dates() -> dict[str, float]:
     """benchmarks/dates_bench.py's figures: the publication day of real Indonesian pages."""
     return project_bench("dates_bench.py", "--pages", str(CORPUS / "id" / "pages"))
@@ -126,6 +131,7 @@ BENCHES: dict[str, tuple[Callable[[], dict[str, float]], tuple[str, ...]]] = {
                      ("eval/polnear_bench.py", "corpus/en/polnear/test")),
     "dates-pages": (publication_dates, ("corpus/id/pages",)),
     "speaker-audit": (speaker_audit, ("corpus/id/articles", "corpus/en/pages")),
+    "event-audit": (event_audit, ("corpus/id/articles", "corpus/en/pages")),
     "plover": (plover_records, ("corpus/lexicons/plover/PLOVER_GSR_CAMEO.txt",)),
     "cameo": (lambda: scorer("cameo_bench.py"),
               ("eval/cameo_bench.py", "corpus/annotations/petrarch-cameo/PETR2_GSR_validation.sentences.jsonl")),
