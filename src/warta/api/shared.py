@@ -19,7 +19,8 @@ import sqlite3
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+
+from ..store.sqlite import immediate_transaction
 
 MAX_BYTES = 256 * 2**20
 QUEUED = 64  # answers waiting to be written at most; more are not shared (the writer is behind)
@@ -63,7 +64,7 @@ class SharedAnswers:
         try:
             conn = self._connection()
             conn.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
-            with _immediate(conn):
+            with immediate_transaction(conn):
                 for statement in _SCHEMA:
                     conn.execute(statement)
         except sqlite3.Error:
@@ -135,7 +136,7 @@ class SharedAnswers:
             return
         try:
             conn = self._connection()
-            with _immediate(conn):
+            with immediate_transaction(conn):
                 old = conn.execute("SELECT length(body) FROM answers WHERE path = ? AND query = ?", key[:2]).fetchone()
                 conn.execute("INSERT OR REPLACE INTO answers (path, query, version, body) VALUES (?, ?, ?, ?)",
                              (*key, body))
@@ -157,17 +158,3 @@ class SharedAnswers:
             conn.execute("DELETE FROM answers WHERE rowid = ?", (rowid,))
             freed += size
         conn.execute("UPDATE held SET bytes = bytes - ?", (freed,))
-
-
-class _immediate:
-    """A write transaction taken at once (BEGIN IMMEDIATE), committed on success, else rolled back."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, kind: Any, *_: Any) -> None:
-        self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
