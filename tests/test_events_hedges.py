@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from warta.events.persons import surname_table
+from warta.kb import surname_table
 from warta.events.stage import EventsStage, events_stage
 from warta.model import Article, Document
 from warta.pipeline import Pipeline

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from importlib import resources
 
+from ..kb import surname_table
 from ..model import Article
 from ..lang import language_for
 from ..lang.folders import read_lines
@@ -41,9 +41,7 @@ def verbs(code: str) -> frozenset[str]:
 @cache
 def bare_surnames() -> frozenset[str]:
     """The one-word keys of `kb/surnames.tsv` (surnames of one country's people)."""
-    text = (resources.files("warta.kb") / "surnames.tsv").read_text(encoding="utf-8")
-    keys = (line.partition("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
-    return frozenset(k for k in keys if " " not in k)
+    return frozenset(k for k in surname_table() if " " not in k)
 
 
 def surname_candidates(article: Article, found: list[Candidate], common: frozenset[str]) -> list[Candidate]:

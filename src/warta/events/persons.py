@@ -12,26 +12,12 @@ read for it: a surname of 1990s news names someone else in 2025.
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 
-from ..kb import load_kb, name_key
+from ..kb import load_kb, name_key, surname_table
 from ..model import Actor, Article, Entity
 
 TITLE_WORDS = 5  # the most words of a title read before a surname ("secretary of state")
 SLACK_YEARS = 1  # a person's years, widened for an article dated just after them
-
-
-@cache
-def surname_table() -> dict[str, tuple[str, str, int | None, int | None]]:
-    """key -> (country, CAMEO code, first year, last year or None when open-ended)."""
-    table = {}
-    text = (resources.files("warta.kb") / "surnames.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            key, country, code, first, last = (line.split("\t") + [""] * 5)[:5]
-            table[key] = (country, code, int(first) if first else None, int(last) if last else None)
-    return table
 
 
 def _spaced_key(text: str) -> str:

@@ -238,3 +238,16 @@ def _read_tables() -> tuple[SortedTable, SortedTable, dict[str, str]]:
                             demonyms[name_key(adjective)] = id_[len("country:"):]
     index = dict(line.split("\t", 1) for line in (root / "index.tsv").read_text(encoding="utf-8").splitlines())
     return SortedTable(rows), SortedTable(index), demonyms
+
+
+@cache
+def surname_table() -> dict[str, tuple[str, str, int | None, int | None]]:
+    """`surnames.tsv` (surnames, and titles with surnames, of one country's people, from the Phoenix
+    country actors): key -> (country, CAMEO code, first year, last year or None when open-ended)."""
+    table = {}
+    text = (resources.files("warta.kb") / "surnames.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            key, country, code, first, last = (line.split("\t") + [""] * 5)[:5]
+            table[key] = (country, code, int(first) if first else None, int(last) if last else None)
+    return table
