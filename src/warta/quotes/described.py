@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..model import Entity
 from .cues import Cues, is_name_word, name_connectors, tokens
+from .names import coarse
 
 INTRO_BEFORE = 60  # characters of title before a mention ("former Secretary of State ")
 INTRO_AFTER = 90  # characters of apposition after it (", the former secretary of state,")
@@ -40,7 +41,7 @@ def described_entity(text: str, mentions: Sequence[tuple[int, int, Entity]], hea
     before organisations unless `kinds` says otherwise."""
     for kind in kinds:
         for start, end, entity in reversed(mentions):
-            if start < before and _kind(entity) == kind and head in _introduction(text, start, end, entity, cues):
+            if start < before and coarse(entity) == kind and head in _introduction(text, start, end, entity, cues):
                 return entity
     return None
 
@@ -50,7 +51,7 @@ def described_after(text: str, mentions: Sequence[tuple[int, int, Entity]], head
     """The person of the nearest mention within `reach` characters after `after` introduced with
     `head` ("China's ambassador to Britain warned …" before "… ambassador to Britain Liu Xiaming")."""
     for start, end, entity in mentions:
-        if after <= start < after + reach and _kind(entity) == "PERSON" \
+        if after <= start < after + reach and coarse(entity) == "PERSON" \
                 and (head in _lead_words(text, start) or head in _introduction(text, start, end, entity, cues)):
             return entity
     return None
@@ -82,10 +83,3 @@ def _introduction(text: str, start: int, end: int, entity: Entity, cues: Cues) -
         tail = ""
     words = " ".join(lead) + " " + tail + " " + entity.name + " " + (entity.role or "")
     return {w.lower() for w in _WORDS.findall(words)}
-
-
-def _kind(entity: Entity) -> str:
-    kind = entity.type.upper()
-    if kind in {"PERSON", "PER"}:
-        return "PERSON"
-    return "ORG" if kind in {"ORG", "ORGANIZATION", "ORGANISATION"} else "PLACE"

@@ -8,6 +8,7 @@ typographic convention for long quotations); each paragraph's part becomes its o
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -176,3 +177,22 @@ def mask_nicknames(text: str) -> str:
             or before is not None and re.fullmatch(r"[A-Z]\.", before.group(1))
         return " " * (m.end() - m.start()) if named else m.group()
     return _NICKNAME.sub(blank, text)
+
+
+def paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
+    """The index of the paragraph (start, end) holding `offset` (the last one when none does)."""
+    k = bisect.bisect_right(paragraphs, offset, key=lambda p: p[0]) - 1  # in text order, disjoint
+    return k if k >= 0 and offset < paragraphs[k][1] else len(paragraphs) - 1
+
+
+def quote_bounds(quoted: list[Quoted], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int | None, int]]:
+    """Each quotation's paragraph and the stretch its speech verb may lie in: (paragraph, the
+    previous quotation's close in that paragraph or None, the next one's opening there or the
+    paragraph's end). The quotes stage and its parse selector read the same stretches."""
+    where = [paragraph_of(paragraphs, q.start) for q in quoted]
+    out = []
+    for i, k in enumerate(where):
+        prev = quoted[i - 1].close_at if i and where[i - 1] == k else None
+        nxt = quoted[i + 1].open_at if i + 1 < len(quoted) and where[i + 1] == k else paragraphs[k][1]
+        out.append((k, prev, nxt))
+    return out

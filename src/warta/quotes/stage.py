@@ -18,7 +18,7 @@ from ..pipeline import register
 from ..syntax import register_selector
 from .attribution import Attribution, after_quote, before_quote
 from .cues import load_cues
-from .marks import MIN_WORDS, Quoted, find_quoted, mask_nicknames, word_count
+from .marks import MIN_WORDS, Quoted, find_quoted, mask_nicknames, paragraph_of, quote_bounds, word_count
 from .reported import reported_in, speaker_in_clause
 from .syntactic import parsed_attribution, speech_sentences
 from .speakers import SpeakerResolver
@@ -92,11 +92,10 @@ def _attributed(article: Article, paragraphs: list[tuple[int, int]], cues: Any) 
     sentence has one, else by the words around the marks."""
     text, sentences = article.text, article.sentences
     quoted = find_quoted(text, paragraphs)
-    found = [_Found(q, _paragraph_of(paragraphs, q.start)) for q in quoted]
-    for i, item in enumerate(found):
-        q, (p_start, p_end) = item.quoted, paragraphs[item.paragraph]
-        nxt = found[i + 1].quoted.open_at if i + 1 < len(found) and found[i + 1].paragraph == item.paragraph else p_end
-        prev = found[i - 1].quoted.close_at if i and found[i - 1].paragraph == item.paragraph else None
+    bounds = quote_bounds(quoted, paragraphs)
+    found = [_Found(q, k) for q, (k, _, _) in zip(quoted, bounds)]
+    for item, (_, prev, nxt) in zip(found, bounds):
+        q, p_start = item.quoted, paragraphs[item.paragraph][0]
         after = after_quote(text, q.close_at, nxt, cues) if q.close_at is not None else None
         before = before_quote(text, prev or p_start, q.open_at, cues) if not q.continues else None
         if before is None and after is None and q.open_at == p_start and item.paragraph:
@@ -188,11 +187,6 @@ def _near(after: Attribution | None, close_at: int | None, before: Attribution |
     return None
 
 
-def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
-    k = bisect.bisect_right(paragraphs, offset, key=lambda p: p[0]) - 1  # in text order, disjoint
-    return k if k >= 0 and offset < paragraphs[k][1] else len(paragraphs) - 1
-
-
 def _reported(article: Article, cues: Any, found: list[_Found]) -> list[tuple[int, int, Attribution]]:
     """Reported speech in sentences that hold no direct quotation."""
     taken = _Taken([(f.quoted.open_at, f.quoted.close_at or f.quoted.end) for f in found])
@@ -238,7 +232,7 @@ def _resolve(article: Article, found: list[_Found], reported: list, resolver: Sp
         start, end, attribution = item
         speaker = resolver.resolve(attribution)
         if attribution.named or attribution.pronoun:  # "Mereka", "sejumlah spekulasi": no one to follow
-            statements.append(_Said(start, _paragraph_of(paragraphs, start), speaker))
+            statements.append(_Said(start, paragraph_of(paragraphs, start), speaker))
         quotes.append(_quote(article.text, start, end, speaker, attribution, direct=False))
     _follow_on(found, statements, _prose(article.text, paragraphs))
     for item in found:

@@ -19,7 +19,7 @@ from ..syntax import tree
 from ..syntax.data import clitic_endings
 from .attribution import Attribution, drop_brackets, runs_of
 from .cues import Cues, load_cues, tokens
-from .marks import Quoted, a_term, find_quoted, mask_nicknames
+from .marks import a_term, find_quoted, mask_nicknames, quote_bounds
 
 SHARED_SUBJECT = ("advcl", "acl", "xcomp", "conj", "parataxis")  # "…, saying", "and added"
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -51,7 +51,9 @@ def speech_sentences(article: Article) -> list[int]:
     starts = [s.start for s in sentences]
     cues = _cue_words(article.language)
     out: set[int] = set()
-    for q, (low, high) in _bounds(find_quoted(text, paragraphs), paragraphs):
+    quoted = find_quoted(text, paragraphs)
+    for q, (k, prev, high) in zip(quoted, quote_bounds(quoted, paragraphs)):
+        low = prev or paragraphs[k][0]
         if (q.continues and q.close_at is None) or a_term(text, q):
             continue  # parsed_attribution is not asked for the first; the stage drops the second
         for offset, side in ((q.close_at, (q.close_at, high)), (q.open_at, (low, q.open_at))):
@@ -60,23 +62,6 @@ def speech_sentences(article: Article) -> list[int]:
                     _holds(text, max(side[0], sentences[k].start), min(side[1], sentences[k].end), cues):
                 out.add(k)
     return sorted(out)
-
-
-def _bounds(quoted: list[Quoted], paragraphs: list[tuple[int, int]]) -> list[tuple[Quoted, tuple[int, int]]]:
-    """Each quotation with the stretch its speech verb may lie in (the quotes stage's `bounds`):
-    from the previous quotation's close in its paragraph (else the paragraph's start) to the next
-    one's opening (else the paragraph's end)."""
-    firsts = [p for p, _ in paragraphs]
-    where = [max(bisect_right(firsts, q.start) - 1, 0) for q in quoted]
-    where = [k if q.start < paragraphs[k][1] else len(paragraphs) - 1 for k, q in zip(where, quoted)]
-    out = []
-    for i, q in enumerate(quoted):
-        p_start, p_end = paragraphs[where[i]]
-        same_before = i > 0 and where[i - 1] == where[i]
-        same_after = i + 1 < len(quoted) and where[i + 1] == where[i]
-        low = (quoted[i - 1].close_at if same_before else None) or p_start
-        out.append((q, (low, quoted[i + 1].open_at if same_after else p_end)))
-    return out
 
 
 def _holds(text: str, start: int, end: int, words: frozenset[str]) -> bool:
