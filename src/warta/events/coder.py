@@ -119,9 +119,10 @@ def build_context(article: Article, *, tone: Callable[[str], float | None], find
     """Gather the article-wide facts: lexicon, cues, actor mentions and main countries."""
     language = lexicon_language(article)
     cues = cues_for(language)
-    mains = main_countries(article)
+    found = named_mentions(article)
+    mains = main_countries(article, mentions=found)
     speakers = Speakers(article)
-    named = ethnic_peoples(with_agents(named_mentions(article), article.text, language), article.text,
+    named = ethnic_peoples(with_agents(found, article.text, language), article.text,
                            cues.words("ethnic"), cues.words("residence"))
     mentions = named + _resolved_mentions(article.text, cues, mains, speakers)
     mentions = sorted(mentions, key=lambda m: m.start)

@@ -119,6 +119,11 @@ def _recoded(match: Match, cameo: str) -> Match:
     return Match(match.start, match.end, dataclasses.replace(match.pattern, cameo=cameo))
 
 
+def plain_trigger(match: Match, tokens: list[Token], text: str) -> bool:
+    """A trigger that starts with a letter or digit and is not part of a title (`in_title`)."""
+    return tokens[match.start].text[:1].isalnum() and not in_title(match, tokens, text)
+
+
 def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMention], text: str,
            cues: Cues, *, parse: Parse | None = None) -> list[Match]:
     """Drop triggers inside names, overlapped by a more specific one, or that are a verb's object;
@@ -126,7 +131,7 @@ def select(matches: list[Match], tokens: list[Token], mentions: list[ActorMentio
     named = _Names([(m.start, m.end) for m in mentions if m.kind == "named"])
     # a pattern that starts on a verb of saying ("said they will attack") passes through to what was
     # said: the verb there is a trigger of its own
-    matches = [m for m in matches if tokens[m.start].text[:1].isalnum() and not in_title(m, tokens, text)
+    matches = [m for m in matches if plain_trigger(m, tokens, text)
                and not named.cover(tokens[m.start].start) and not cues.has("say", tokens, m.start)]
     if parse is None:
         matches = [m for m in matches if not _noun_use(m, tokens, named, cues)]

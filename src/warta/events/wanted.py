@@ -29,7 +29,7 @@ from ..syntax.select import Selector, selectors
 from .actors import main_countries, named_mentions
 from .coder import lexicon_language
 from .cues import Cues, Token, cues_for, is_topic, tokenize
-from .selection import in_title
+from .selection import plain_trigger
 from .lexicon import Match
 from .reading import sentence_matches, sentence_tokens
 from .tables import lookup
@@ -71,8 +71,7 @@ def _codable(match: Match, tokens: list[Token], cues: Cues) -> bool:
 def _selectable(match: Match, tokens: list[Token], text: str, cues: Cues) -> bool:
     """Not a trigger the coder's selection drops whatever the parse says (`selection.select`'s
     first filter, but for the names, which the coder may see fewer of, and the topic test after it)."""
-    return tokens[match.start].text[:1].isalnum() and not in_title(match, tokens, text) \
-        and not is_topic(cues, tokens, match.start)
+    return plain_trigger(match, tokens, text) and not is_topic(cues, tokens, match.start)
 
 
 def _resolvable(cues: Cues, text: str, both: bool, sentence: Span, speech: _Speech) -> bool:
