@@ -100,8 +100,7 @@ class DyadMixin:
         grouped four ways in SQL, so only the groups travel to Python. Without other filters, the
         counts kept at ingest (dyad_counts.py) give them in a few hundred rows."""
         if getattr(self, "_counts_dyads", False) and dyad_counts.plain(replace(f, limit=0)):
-            return {k: [(r["v"], r["n"], r["g"]) for r in rows]
-                    for k, rows in dyad_counts.dyad_groups(self, *f.dyad).items()}  # type: ignore[misc]
+            return dyad_counts.dyad_groups(self, *f.dyad)  # type: ignore[misc]
         join = " JOIN articles a ON a.id = e.article_id" if f.language else ""
         # a joint act (mutual) is initiated by neither side: its source is null ("both")
         source_sql = "CASE WHEN e.mutual THEN NULL ELSE e.actor1_country END" if getattr(self, "_merges", True) \

@@ -233,7 +233,7 @@ def plain(f: Filters) -> bool:
     return f.dyad is not None and Filters(dyad=f.dyad, limit=f.limit, offset=f.offset) == f
 
 
-def dyad_groups(store: Any, a: str, b: str) -> dict[str, list[dict[str, Any]]]:
+def dyad_groups(store: Any, a: str, b: str) -> dict[str, list[tuple[Any, ...]]]:
     """The events of the unordered pair (a, b) counted (n) and their scores summed (g) per value
     (v, None for none) of month, day, type, source and context, as `DyadMixin._dyad_groups` gives them."""
     pairs = [(a, b)] if a == b else [(a, b), (b, a)]
@@ -249,7 +249,7 @@ def dyad_groups(store: Any, a: str, b: str) -> dict[str, list[dict[str, Any]]]:
             total = sums[kind].setdefault(v, [0, 0.0])
             total[0] += r["n"]
             total[1] += r["g"]
-    return {kind: [{"v": v, "n": n, "g": g} for v, (n, g) in values.items()] for kind, values in sums.items()}
+    return {kind: [(v, n, g) for v, (n, g) in values.items()] for kind, values in sums.items()}
 
 
 def dyad_total(store: Any, a: str, b: str) -> int:
