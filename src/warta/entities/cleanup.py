@@ -7,7 +7,7 @@ from functools import cache
 from ..kb import load_kb
 from .candidates import Candidate
 from .gazetteer import lowercased
-from .lexicon import word_list
+from .lexicon import citing_phrases, word_list
 from .roles import ministries, org_words, strip_honorific, title_tails, title_words, titles
 
 MAX_PERSON_WORDS = 4
@@ -119,18 +119,11 @@ def _cut_citing_phrase(c: Candidate, code: str) -> Candidate:
     """"Melansir Al Arabiya" read as one name: a citing phrase opening a span (entities_outlet_cues.txt)
     is no part of the name after it, which the outlet rule (retype.py) then reads as an outlet."""
     low = c.text.casefold()
-    for cue in _citing_phrases(code):
+    for cue in citing_phrases(code):
         rest = c.text[len(cue) + 1:]
         if low.startswith(cue + " ") and rest[:1].isupper():
             return c.with_(start=c.start + len(cue) + 1, text=rest)
     return c
-
-
-@cache
-def _citing_phrases(code: str) -> tuple[str, ...]:
-    """The citing phrases of `code` and of Indonesian, longest first."""
-    cues = word_list(code, "entities_outlet_cues.txt") | word_list("id", "entities_outlet_cues.txt")
-    return tuple(sorted(cues, key=len, reverse=True))
 
 
 @cache

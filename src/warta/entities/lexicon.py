@@ -20,3 +20,11 @@ def common_words(code: str) -> frozenset[str]:
 def word_list(code: str, filename: str) -> frozenset[str]:
     """Any one-word-a-line list of a language folder, case-folded."""
     return frozenset(w.strip().casefold() for w in read_lines(code, filename))
+
+
+@cache
+def citing_phrases(code: str) -> tuple[str, ...]:
+    """The phrases that cite an outlet ("melansir", "reported by": entities_outlet_cues.txt) of
+    `code` and of Indonesian, longest first."""
+    cues = word_list(code, "entities_outlet_cues.txt") | word_list("id", "entities_outlet_cues.txt")
+    return tuple(sorted(cues, key=len, reverse=True))

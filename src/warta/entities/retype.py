@@ -20,7 +20,7 @@ from functools import cache
 from ..kb import load_kb
 from ..lang.folders import read_lines
 from ..model import Entity
-from .lexicon import word_list
+from .lexicon import citing_phrases, word_list
 from .roles import org_words
 from .within import PLACE_TYPES
 
@@ -30,9 +30,7 @@ _CUE_REACH = 30  # characters before a mention looked at for a citing phrase
 @cache
 def _outlet_cue(code: str) -> re.Pattern[str]:
     """A citing phrase ending right before a name."""
-    cues = sorted(word_list(code, "entities_outlet_cues.txt") | word_list("id", "entities_outlet_cues.txt"),
-                  key=len, reverse=True)
-    alternatives = "|".join(re.escape(c) for c in cues) or "(?!)"
+    alternatives = "|".join(re.escape(c) for c in citing_phrases(code)) or "(?!)"
     return re.compile(rf"(?:^|\W)(?:{alternatives})[\s,]+$", re.IGNORECASE)
 
 
