@@ -92,12 +92,13 @@ class Tally:
 
     def add_article(self, rows: Rows) -> None:
         """Count an article just inserted (its events are counted as they are filed: `add_row`)."""
+        entities = overview_counts.entity_places(rows.entities) if self.overview or self.place_events else []
         if self.overview:
             counts = {table: len(getattr(rows, table)) for table in ("quotes", "amounts", "entities")}
             overview_counts.count_article(self.delta, overview_counts.language_day(rows.article), counts, 1)
-            overview_counts.count_places(self.delta, overview_counts.entity_places(rows.entities), 1)
+            overview_counts.count_places(self.delta, entities, 1)
         if self.place_events:  # its events, filed next, are counted for these places
-            self.places[rows.article[0]] = overview_counts.place_names(overview_counts.entity_places(rows.entities))
+            self.places[rows.article[0]] = overview_counts.place_names(entities)
 
     def add_row(self, store: Any, cur: Any, row: tuple[Any, ...]) -> None:
         """Count an event given as its row (rows.EVENT_COLUMNS), just inserted by `cur`."""
@@ -133,15 +134,17 @@ class Tally:
         events = cur.fetchall()
         people = _people(store, cur, article_id) if events else []
         day = self._day(store, cur, article_id) if events else None
-        places = _stored_places(store, cur, article_id) if events and self.place_events else frozenset()
+        # its place entities, read once for both its events' places and the overview's counts
+        stored = _stored_entities(store, cur, article_id) if self.overview or (events and self.place_events) else []
+        places = overview_counts.place_names(stored) if events and self.place_events else frozenset()
         self.days.pop(article_id, None)  # a new version may have another day
         for values in events:
             self.add(tuple(values), -1, people, day, places)
         if self.overview:
-            self._remove_overview(store, cur, article_id)
+            self._remove_overview(store, cur, article_id, stored)
 
-    def _remove_overview(self, store: Any, cur: Any, article_id: str) -> None:
-        """Uncount the article, its rows and its places in the overview's counts."""
+    def _remove_overview(self, store: Any, cur: Any, article_id: str, entities: list[tuple[Any, ...]]) -> None:
+        """Uncount the article, its rows and its places (`entities`, as stored) in the overview's counts."""
         tables = ("quotes", "amounts", "entities")
         cur.execute(store.sql("SELECT " + ", ".join(f"(SELECT count(*) FROM {t} WHERE article_id = ?)" for t in tables)),
                     (article_id,) * len(tables))
@@ -150,8 +153,7 @@ class Tally:
         article = cur.fetchone()
         if article is not None:
             overview_counts.count_article(self.delta, tuple(article), counts, -1)
-        cur.execute(store.sql(f"{overview_counts.ENTITY_SELECT} WHERE article_id = ?"), (article_id,))
-        overview_counts.count_places(self.delta, [tuple(r) for r in cur.fetchall()], -1)
+        overview_counts.count_places(self.delta, entities, -1)
 
     def add(self, values: tuple[Any, ...], sign: int, people: list[tuple[str, str]],
             published: str | None = None, places: frozenset[str] = frozenset()) -> None:
@@ -199,10 +201,15 @@ class Tally:
             cur.executemany(store.sql(_EMPTIED), emptied)
 
 
+def _stored_entities(store: Any, cur: Any, article_id: str) -> list[tuple[Any, ...]]:
+    """The article's entities as stored, as overview_counts reads them (ENTITY_SELECT)."""
+    cur.execute(store.sql(f"{overview_counts.ENTITY_SELECT} WHERE article_id = ?"), (article_id,))
+    return [tuple(r) for r in cur.fetchall()]
+
+
 def _stored_places(store: Any, cur: Any, article_id: str) -> frozenset[str]:
     """The names of the article's place entities, as stored."""
-    cur.execute(store.sql(f"{overview_counts.ENTITY_SELECT} WHERE article_id = ?"), (article_id,))
-    return overview_counts.place_names(cur.fetchall())
+    return overview_counts.place_names(_stored_entities(store, cur, article_id))
 
 
 def _people(store: Any, cur: Any, article_id: str) -> list[tuple[str, str]]:
