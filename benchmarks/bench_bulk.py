@@ -30,9 +30,6 @@ CORPUS = Path(os.environ.get("WARTA_SHARED") or HERE.parent.parent / "shared") /
 HTML_DIR = CORPUS / "bench" / "article-extraction" / "html"
 DETIK = CORPUS / "id" / "detik-2025" / "articles.jsonl"
 BATCH = 16
-WARM_PAGE = (b"<html><head><title>A warm-up</title></head><body><article><h1>A warm-up</h1>"
-             b"<p>Officials met on Tuesday to discuss border trade, the ministry said in a statement.</p>"
-             b"<p>Both sides agreed to meet again next year.</p></article></body></html>")
 
 
 def _env_int(name: str, default: int) -> int:
@@ -59,11 +56,7 @@ def trafilatura_batch(pages: list[bytes]) -> tuple[int, int, int]:
 
 
 def _warm_trafilatura(_: int) -> int:
-    import trafilatura
-
-    # one page, as the pipeline's workers warm up with one (warta.bulk.worker.warm): the
-    # extractor's first-use set-up is then outside the timed run on both sides
-    trafilatura.extract(WARM_PAGE, include_comments=False)
+    import trafilatura  # noqa: F401 (import is the warm-up)
 
     time.sleep(0.2)  # keep this worker busy so each warm-up task starts its own process
     return os.getpid()

@@ -130,14 +130,6 @@ _WARM_UP = (
     Document(source="<warm-up id>", kind="text", title="Menteri bertemu di Tokyo",
              content="Menteri Luar Negeri Indonesia bertemu mitranya dari Jepang di Tokyo pada Senin untuk membahas "
                      "keamanan maritim, kata juru bicara kementerian."),
-    # a page loads the HTML path's own first-use costs: the extractors' set-up and the date
-    # search with its parser's locales, which would otherwise land on a worker's first real page
-    Document(source="<warm-up page>", kind="html", content=(
-        b"<html><head><title>Ministers meet in Jakarta</title></head><body><article>"
-        b"<h1>Ministers meet in Jakarta</h1><p class='date'>Published on 3 March 2025</p>"
-        b"<p>Officials from Malaysia and Indonesia met in Jakarta on Tuesday to discuss border trade, "
-        b"the ministry said in a statement after the meeting.</p><p>Both sides agreed to meet again "
-        b"in Kuala Lumpur next year, the statement said.</p></article></body></html>")),
 )
 
 
